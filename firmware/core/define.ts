@@ -134,10 +134,37 @@ export function defineMachine<const S extends string, const E extends readonly s
     goalOf[eventIndex[event]] = fn as (sensors: Sensors<Sn>) => G;
   }
 
+  checkFunctions(name, def, stateIndex, sensors, goals);
+
   return {
     name, states: def.states, events: def.events as readonly E[number][], initial: def.initial,
     sensors, goals, initialGoal: def.initialGoal, follow: def.follow,
     cell: (state, event) => (matrix[state] as readonly Cell<S, Sn>[])[eventIndex[event]],
     stateIndex, eventIndex, kind, target, thenKind, elseKind, elseTarget, sensorOf, goalOf,
   };
+}
+
+// Goal and follow functions are code, not cells: try them under every sensor reading and goal, so a
+// wrong state or goal name fails here, at definition time, rather than in the field.
+function checkFunctions<S extends string, Sn extends string, G extends string>(
+  name: string, def: Definition<S, readonly string[], Sn, G>, stateIndex: { [n: string]: number }, sensors: readonly Sn[], goals: readonly G[],
+): void {
+  const goalOk = (g: unknown) => g === undefined || goals.includes(g as G);
+  for (let bits = 0; bits < 1 << sensors.length; bits++) {
+    const readings = {} as { [K in Sn]: () => boolean };
+    sensors.forEach((sn, i) => { readings[sn] = () => ((bits >> i) & 1) === 1; });
+    for (const [event, fn] of Object.entries(def.setsGoal ?? {})) {
+      const g = (fn as (s: Sensors<Sn>) => G)(readings);
+      if (!goals.includes(g)) throw new DefinitionError(name, `setsGoal["${event}"]`, `returns "${g}", which is not a goal`);
+    }
+    if (!def.follow) continue;
+    const rest = def.follow.rest(readings);
+    if (stateIndex[rest] === undefined) throw new DefinitionError(name, 'follow.rest', `returns "${rest}", which is not a state`);
+    for (const goal of [undefined, ...goals]) {
+      const reread = def.follow.goal ? def.follow.goal(goal, readings) : goal;
+      if (!goalOk(reread)) throw new DefinitionError(name, 'follow.goal', `returns "${reread}", which is not a goal`);
+      const next = def.follow.next(reread, readings);
+      if (stateIndex[next] === undefined) throw new DefinitionError(name, 'follow.next', `returns "${next}", which is not a state`);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-// The errors the engine raises; each names the machine, the state and the event involved.
+// The errors the engine raises; each names the machine and what was wrong (state, event or field).
 
 /** An event arrived that the matrix says cannot happen in the current state. */
 export class ImpossibleEventError extends Error {

@@ -22,6 +22,8 @@ export type Report<S extends string = string, E extends string = string> = (mach
 type OneOrMany<F> = F | readonly F[];
 
 export interface MachineOptions<S extends string = string, E extends string = string, G extends string = string, Sn extends string = string> {
+  /** This instance's name in errors and reports, e.g. `airlock B` (default: the definition's). */
+  name?: string;
   state?: S;
   goal?: G;
   sensors?: Sensors<Sn>;
@@ -53,7 +55,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
 
   constructor(readonly definition: MachineDefinition<S, E, G, Sn>, options: MachineOptions<S, E, G, Sn> = {}) {
     const def = definition;
-    this.name = def.name;
+    this.name = options.name ?? def.name;
     this.sensors = options.sensors ?? ({} as Sensors<Sn>);
     for (const sensor of def.sensors) {
       if (typeof this.sensors[sensor] !== 'function') throw new DefinitionError(def.name, `options.sensors.${sensor}`, 'must be a function returning a boolean');
@@ -114,9 +116,10 @@ export class Machine<S extends string = string, E extends string = string, G ext
   private followGoal(event: E): void {
     const follow = this.definition.follow!, sensors = this.sensors;
     const goal = follow.goal ? follow.goal(this.g, sensors) : this.g;
-    if (this.attempt(event, this.definition.stateIndex[follow.next(goal, sensors)], goal)) return;
+    const next = this.definition.stateIndex[follow.next(goal, sensors)];
+    if (this.attempt(event, next, goal)) return;
     const rest = this.definition.stateIndex[follow.rest(sensors)];
-    if (rest !== this.s) this.attempt(event, rest, this.g);
+    if (rest !== this.s && rest !== next) this.attempt(event, rest, this.g);
   }
 
   private attempt(event: E, to: number, goal: G | undefined): boolean {
