@@ -1,0 +1,45 @@
+// The battle deck drives door E and the bay environment toward its goal's requirements, in a safe order,
+// and claims `now …` only when their reported states show every requirement met: evidence, not intent.
+import type { Transition } from '../core';
+import { deckRequirements } from '../machines';
+import type { CoordinationMemory } from './memory';
+import { HOSTILE_DIRECTION, type CoordinationView } from './view';
+
+type Goal = keyof typeof deckRequirements;
+const SETTLING: { readonly [state: string]: Goal } = { activating: 'active', readying: 'ready', relaxing: 'relaxed' };
+
+export function requirementsMet(goal: string | undefined, memory: CoordinationMemory): boolean {
+  const req = goal ? deckRequirements[goal as Goal] : undefined;
+  return !!req && memory.evidence.bayDoor === req.bayDoor && memory.evidence.bayEnvironment === req.bayEnvironment;
+}
+
+/** One step of the drive: called after any deck, door or environment transition. */
+export function driveDeck(view: CoordinationView, memory: CoordinationMemory): void {
+  const deck = view.state('battle deck');
+  const goal = deck === undefined ? undefined : SETTLING[deck];
+  if (!goal) return;
+  if (requirementsMet(goal, memory)) {
+    if (memory.claimed !== goal) { memory.claimed = goal; view.send('battle deck', `now ${goal}`); }
+    return;
+  }
+  const req = deckRequirements[goal], door = memory.evidence.bayDoor, env = memory.evidence.bayEnvironment;
+  if (door === undefined || env === undefined) return; // no evidence, no command
+  // Door E: closing is always safe; opening waits for a hostile bay (rule 2).
+  if (req.bayDoor === 'closed' && door !== 'closed' && door !== 'closing') view.send('bay door', 'close requested');
+  if (req.bayDoor === 'open' && env === 'hostile' && door !== 'open' && door !== 'opening') view.send('bay door', 'open requested');
+  // Environment: emptying may start at once; filling waits for door E to be closed (rule 2).
+  if (req.bayEnvironment === 'hostile' && !HOSTILE_DIRECTION[env]) view.send('bay environment', 'hostile requested');
+  if (req.bayEnvironment === 'friendly' && HOSTILE_DIRECTION[env] && door === 'closed') view.send('bay environment', 'friendly requested');
+}
+
+/** Deck pre hook: a `now …` is accepted only if the evidence still holds when it is handled. */
+export const deckPre = (memory: CoordinationMemory) => (t: Transition): boolean => {
+  if (!t.event.startsWith('now ')) return true;
+  return requirementsMet(t.to, memory);
+};
+
+/** Deck post hook: a new goal forgets the old claim; the klaxon sounds while readying or activating. */
+export const deckPost = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): void => {
+  if (t.goalBefore !== t.goalAfter || t.event.startsWith('now ')) memory.claimed = undefined;
+  view.alarm(t.to === 'readying' || t.to === 'activating');
+};

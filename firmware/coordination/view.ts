@@ -1,0 +1,17 @@
+// What the coordination sees of the system and how it acts on it: states, goals and queued events.
+import type { MachineId } from '../board/signals';
+
+export interface CoordinationView {
+  /** A machine's state, or undefined when it is not known (not hosted, or no fresh report). */
+  state(id: MachineId): string | undefined;
+  goal(id: MachineId): string | undefined;
+  /** Sends an event; from inside a hook it is queued until the current transition completes. */
+  send(id: MachineId, event: string): void;
+  /** Klaxon and warning lights, where the board has them. */
+  alarm(on: boolean): void;
+}
+
+/** Rule 4: the bay environment's direction as the airlocks see it. */
+export const HOSTILE_DIRECTION: { readonly [state: string]: boolean } = { hostile: true, depressurizing: true };
+/** Rule 3: the environment is changing. */
+export const CHANGING: { readonly [state: string]: boolean } = { pressurizing: true, heating: true, depressurizing: true };

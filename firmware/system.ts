@@ -1,0 +1,90 @@
+// The launch bay as logic: the hosted machines on one dispatcher with the coordination's hooks, and nothing
+// else. The controller adds hardware around it; tests and the model checker use it bare.
+import type { AirlockLetter, MachineId } from './board/signals';
+import { createDispatcher, createMachine, type Dispatcher, type Machine, type MachineOptions, type PostHook, type PreHook } from './core';
+import { copyMemory, createCoordination, HOSTILE_DIRECTION, type Coordination, type CoordinationMemory, type CoordinationView } from './coordination';
+import { airlock, bayDoor, bayEnvironment, battleDeck } from './machines';
+
+/** Extra options for one machine: hooks that act on hardware, and listeners that report. */
+export type ExtraOptions = Pick<MachineOptions, 'onBeep' | 'onVeto' | 'onImpossible'> & { pre?: readonly PreHook[]; post?: readonly PostHook[] };
+
+export interface SystemOptions {
+  hosts: readonly MachineId[];
+  /** Whether an airlock's chamber is at ship pressure: a sensor reading. */
+  chamberPressurized(letter: AirlockLetter): boolean;
+  /** Per machine: hardware hooks (run before the coordination's post hooks) and listeners. */
+  extra?(id: MachineId): ExtraOptions;
+  initial?: { [id in MachineId]?: { state: string; goal?: string } };
+  memory?: CoordinationMemory;
+  /** Klaxon and warning lights. */
+  alarm?(on: boolean): void;
+  dispatcher?: Dispatcher;
+}
+
+export interface SystemSnapshot {
+  machines: { [id: string]: { state: string; goal: string | undefined } };
+  memory: CoordinationMemory;
+}
+
+export interface LaunchBaySystem {
+  readonly machines: { readonly [id in MachineId]?: Machine };
+  readonly coordination: Coordination;
+  readonly dispatcher: Dispatcher;
+  send(id: MachineId, event: string): void;
+  snapshot(): SystemSnapshot;
+  restore(snapshot: SystemSnapshot): void;
+}
+
+const definitions = { 'battle deck': battleDeck, 'bay door': bayDoor, 'bay environment': bayEnvironment } as const;
+
+export function createSystem(options: SystemOptions): LaunchBaySystem {
+  const dispatcher = options.dispatcher ?? createDispatcher();
+  const machines: { [id: string]: Machine } = {};
+  const view: CoordinationView = {
+    state: (id) => machines[id]?.state,
+    goal: (id) => machines[id]?.goal,
+    send: (id, event) => machines[id]?.handle(event),
+    alarm: (on) => options.alarm?.(on),
+  };
+  const coordination = createCoordination(view, options.memory);
+  // Rule 4; a bay this system does not host is unknown, and unknown is treated as hostile.
+  const bayHostile = () => {
+    const env = machines['bay environment'];
+    return env ? HOSTILE_DIRECTION[env.state] === true : true;
+  };
+
+  for (const id of options.hosts) {
+    const extra = options.extra?.(id) ?? {};
+    const rules = coordination.hooks[id] ?? { pre: [], post: [] };
+    const start = options.initial?.[id];
+    const common = {
+      ...extra, name: id, dispatcher, ...(start ? { state: start.state, goal: start.goal } : {}),
+      pre: [...(extra.pre ?? []), ...rules.pre],
+      post: [...(extra.post ?? []), ...rules.post],
+    } as MachineOptions;
+    const letter = id.startsWith('airlock ') ? (id.slice('airlock '.length) as AirlockLetter) : undefined;
+    machines[id] = letter
+      ? createMachine(airlock, { ...common, sensors: { bayHostile, chamberPressurized: () => options.chamberPressurized(letter) } } as never)
+      : createMachine(definitions[id as keyof typeof definitions] as never, common as never);
+  }
+  if (machines['bay door']) coordination.memory.evidence.bayDoor = machines['bay door'].state;
+  if (machines['bay environment']) coordination.memory.evidence.bayEnvironment = machines['bay environment'].state;
+
+  return {
+    machines, coordination, dispatcher,
+    send: (id, event) => {
+      const m = machines[id];
+      if (!m) throw new Error(`this system does not host ${id}`);
+      m.handle(event);
+    },
+    snapshot: () => ({
+      machines: Object.fromEntries(Object.entries(machines).map(([id, m]) => [id, { state: m.state, goal: m.goal }])),
+      memory: copyMemory(coordination.memory),
+    }),
+    restore(snapshot) {
+      for (const [id, s] of Object.entries(snapshot.machines)) machines[id]?.restore(s.state, s.goal);
+      Object.assign(coordination.memory, copyMemory(snapshot.memory));
+    },
+  };
+}
+
