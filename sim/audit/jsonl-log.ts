@@ -1,0 +1,83 @@
+// The host's audit log: append-only JSON lines, rotated at a size bound, that survives a crash and a full disk.
+import * as fs from 'node:fs';
+import type { ControllerReport } from '../../firmware/controller';
+
+export interface AuditFileOptions {
+  path: string;
+  /** Rotate when the file would grow past this many bytes (default 1 MiB). */
+  maxBytes?: number;
+  /** Rotated files kept: path.1 (newest) … path.N (default 3). */
+  keep?: number;
+  /** Told once when writing fails (full or read-only disk); the log then drops entries and keeps trying. */
+  onError?(error: Error): void;
+  /** The file system (default node:fs); tests pass one that fails like a full disk. */
+  fs?: FileSystem;
+}
+
+export type FileSystem = Pick<typeof fs, 'appendFileSync' | 'existsSync' | 'readFileSync' | 'renameSync'>;
+
+export class AuditFile {
+  private size = 0;
+  private failing = false;
+  /** Entries that could not be written. */
+  dropped = 0;
+
+  private readonly fs: FileSystem;
+
+  constructor(private readonly o: AuditFileOptions) {
+    this.fs = o.fs ?? fs;
+    try {
+      const text = this.fs.existsSync(o.path) ? this.fs.readFileSync(o.path, 'utf8') : '';
+      this.size = Buffer.byteLength(text);
+      // A crash mid-write leaves a torn last line: end it so the next entry starts clean (readers skip it).
+      if (text.length > 0 && !text.endsWith('\n')) this.write('\n');
+    } catch (error) { this.fail(error as Error); }
+  }
+
+  append(report: ControllerReport): void {
+    const line = JSON.stringify(report) + '\n';
+    const bytes = Buffer.byteLength(line);
+    if (this.size > 0 && this.size + bytes > (this.o.maxBytes ?? 1 << 20)) this.rotate();
+    if (!this.write(line)) this.dropped++;
+  }
+
+  private write(text: string): boolean {
+    try {
+      this.fs.appendFileSync(this.o.path, text);
+      this.size += Buffer.byteLength(text);
+      this.failing = false;
+      return true;
+    } catch (error) {
+      this.fail(error as Error);
+      return false;
+    }
+  }
+
+  private rotate(): void {
+    const keep = this.o.keep ?? 3;
+    try {
+      const path = this.o.path;
+      for (let i = keep - 1; i >= 1; i--) if (this.fs.existsSync(`${path}.${i}`)) this.fs.renameSync(`${path}.${i}`, `${path}.${i + 1}`);
+      this.fs.renameSync(path, `${path}.1`);
+      this.size = 0;
+    } catch (error) { this.fail(error as Error); }
+  }
+
+  private fail(error: Error): void {
+    if (!this.failing) this.o.onError?.(error);
+    this.failing = true;
+  }
+}
+
+export interface AuditReading { entries: ControllerReport[]; torn: number }
+
+/** Reads a log back, skipping (and counting) torn or garbled lines instead of failing. */
+export function readAuditFile(path: string): AuditReading {
+  const entries: ControllerReport[] = [];
+  let torn = 0;
+  for (const line of fs.readFileSync(path, 'utf8').split('\n')) {
+    if (!line) continue;
+    try { entries.push(JSON.parse(line) as ControllerReport); } catch { torn++; }
+  }
+  return { entries, torn };
+}
