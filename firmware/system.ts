@@ -63,9 +63,10 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
       post: [...(extra.post ?? []), ...rules.post],
     } as MachineOptions;
     const letter = id.startsWith('airlock ') ? (id.slice('airlock '.length) as AirlockLetter) : undefined;
-    machines[id] = letter
+    const machine = letter
       ? createMachine(airlock, { ...common, sensors: { bayHostile, chamberPressurized: () => options.chamberPressurized(letter) } } as never)
       : createMachine(definitions[id as keyof typeof definitions] as never, common as never);
+    machines[id] = machine as unknown as Machine;
   }
   if (machines['bay door']) coordination.memory.evidence.bayDoor = machines['bay door'].state;
   if (machines['bay environment']) coordination.memory.evidence.bayEnvironment = machines['bay environment'].state;

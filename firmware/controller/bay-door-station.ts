@@ -1,0 +1,29 @@
+// Door E bound to its motor and limit switches.
+import type { DirEnableMotor, InputWiring, SerialMotor } from '../board/types';
+import { DoorActuator } from '../../hal/drivers';
+import type { Station, StationContext } from './context';
+import { GuardedDoor } from './guarded-door';
+import { refuseDoorOpen } from './interlock';
+import { bayDoorOutput } from './outputs';
+
+export interface BayDoorStation extends Station { readonly door: GuardedDoor }
+
+export function createBayDoorStation(ctx: StationContext): BayDoorStation {
+  const { device, clock, board } = ctx;
+  const door = new GuardedDoor('bay door', new DoorActuator({
+    device, motor: board.signals['bay door'] as DirEnableMotor | SerialMotor,
+    openLimit: board.signals['bay door open limit'] as InputWiring, closedLimit: board.signals['bay door closed limit'] as InputWiring,
+  }), () => refuseDoorOpen('bay door', ctx.facts, ctx.limits),
+  (name, detail) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail }));
+  return {
+    id: 'bay door', door,
+    applyOutputs: (state) => door.want(bayDoorOutput(state)),
+    scan() {
+      door.enforce();
+      const machine = ctx.machine('bay door');
+      if (machine.state === 'opening' && door.actuator.isOpen) machine.handle('finished opening');
+      else if (machine.state === 'closing' && door.actuator.isClosed) machine.handle('finished closing');
+    },
+    close() { door.actuator.close(); },
+  };
+}

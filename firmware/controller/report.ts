@@ -1,0 +1,18 @@
+// What the controller tells the world: every transition, veto, beep, impossible event, interlock refusal and fault.
+
+export type ReportKind = 'transition' | 'veto' | 'beep' | 'impossible' | 'interlock' | 'fault';
+
+export interface ControllerReport {
+  /** Clock time in ms. */
+  t: number;
+  kind: ReportKind;
+  /** The machine or part concerned, e.g. `airlock B` or `airlock B outer door`. */
+  machine: string;
+  from?: string;
+  to?: string;
+  event?: string;
+  goal?: string;
+  detail?: string;
+}
+
+export type Reporter = (report: ControllerReport) => void;

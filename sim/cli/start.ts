@@ -1,0 +1,91 @@
+// `npm start`: the whole launch bay on simulated hardware, in real time, with a live terminal view and keys.
+// Off a terminal (or with stdin closed) it prints a timeline instead, and still runs.
+import { loadBoard } from '../../scripts/lib/board-file';
+import type { ControllerReport } from '../../firmware/controller';
+import { handleKey, keyHelp } from '../view/keys';
+import { renderScreen, type ScreenState } from '../view/screen';
+import { formatReport } from '../view/timeline';
+import { createSimWorld } from '../world';
+
+const usage = `usage: npm start -- [--board sim] [--speed N] [--duration SECONDS] [--seed N] [--timeline]
+
+Runs the launch bay in the simulator in real time (x N with --speed). On a terminal it shows a live view;
+otherwise, or with --timeline, it prints one line per transition, refusal and fault.
+
+${keyHelp}`;
+
+function parseArgs(argv: string[]) {
+  const o = { board: 'sim', speed: 1, duration: Infinity, seed: 1, timeline: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i], next = () => argv[++i];
+    if (a === '--help' || a === '-h') o.help = true;
+    else if (a === '--board') o.board = next();
+    else if (a === '--speed') o.speed = Number(next());
+    else if (a === '--duration') o.duration = Number(next()) * 1000;
+    else if (a === '--seed') o.seed = Number(next());
+    else if (a === '--timeline') o.timeline = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (!(o.speed > 0) || !(o.duration > 0) || !Number.isInteger(o.seed)) throw new Error('--speed and --duration must be positive numbers, --seed an integer');
+  return o;
+}
+
+function main(): void {
+  let o;
+  try { o = parseArgs(process.argv.slice(2)); } catch (e) { console.error(`start: ${(e as Error).message}\n\n${usage}`); process.exit(2); }
+  if (o.help) { console.log(usage); return; }
+  const live = !o.timeline && process.stdout.isTTY === true && process.stdin.isTTY === true;
+  const recent: ControllerReport[] = [];
+  const board = loadBoard(o.board);
+  const world = createSimWorld({
+    board, seed: o.seed,
+    onReport: (r) => { recent.push(r); if (recent.length > 50) recent.shift(); if (!live) console.log(formatReport(r)); },
+  });
+  const screen: ScreenState = { speed: o.speed, paused: false, message: '', recent };
+  const pending = { jam: false };
+  if (!live) console.log(`launch bay simulator: board ${board.name}, speed x${o.speed}; timeline follows`);
+
+  let last = Date.now();
+  const tick = setInterval(() => {
+    const now = Date.now(), wall = now - last;
+    last = now;
+    if (!screen.paused) world.advance(Math.min(wall, 250) * screen.speed);
+    for (const v of world.invariants.violations.splice(0)) {
+      const line = `INVARIANT ${v.invariant} VIOLATED at ${(v.t / 1000).toFixed(3)} s: ${v.detail}`;
+      if (live) screen.message = line; else console.log(line);
+    }
+    if (world.clock.now() >= o.duration) quit(0);
+  }, 20);
+  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(world, screen, true)}\n`), 100) : undefined;
+
+  function quit(code: number) {
+    clearInterval(tick);
+    if (draw) clearInterval(draw);
+    world.stop();
+    if (live) process.stdout.write('\x1b[?25h\n');
+    process.exit(code);
+  }
+
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk: string) => {
+    for (const key of chunk) {
+      if (key === '\u0003') quit(0);
+      else if (key === ' ') screen.paused = !screen.paused;
+      else if (key === '+') screen.speed = Math.min(screen.speed * 2, 1000);
+      else if (key === '-') screen.speed = Math.max(screen.speed / 2, 0.25);
+      else if (key === '?') screen.message = keyHelp.replace(/\n/g, '  ');
+      else {
+        const message = handleKey(world, key, pending);
+        if (message) { screen.message = message; if (!live) console.log(`  key ${JSON.stringify(key)}: ${message}`); }
+      }
+    }
+  });
+  // A closed stdin is not the end: the bay keeps running until Ctrl-C or --duration.
+  process.stdin.on('end', () => {});
+  process.on('SIGINT', () => quit(0));
+  process.on('SIGTERM', () => quit(0));
+  if (live) process.stdout.write('\x1b[?25l');
+}
+
+main();

@@ -1,0 +1,51 @@
+// The live terminal view of `npm start`: every machine's state and goal, doors, pressures, the deck's requirements.
+import { airlockLetters } from '../../firmware/board/signals';
+import type { ControllerReport } from '../../firmware/controller';
+import { deckRequirements } from '../../firmware/machines';
+import type { Door } from '../physics';
+import type { SimWorld } from '../world';
+import { formatReport, formatTime } from './timeline';
+
+const bar = (d: Door, width = 10) => {
+  const filled = Math.round(d.position * width);
+  const motion = d.jammed ? ' JAMMED' : d.motor === 1 ? ' opening' : d.motor === -1 ? ' closing' : '';
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(d.position * 100)).padStart(3)}%${motion}`;
+};
+const onOff = (on: boolean) => (on ? 'ON ' : 'off');
+const kPa = (x: number) => `${x.toFixed(1).padStart(5)} kPa`;
+const bold = (s: string, colour: boolean) => (colour ? `\x1b[1m${s}\x1b[0m` : s);
+
+export interface ScreenState { speed: number; paused: boolean; message: string; recent: ControllerReport[] }
+
+export function renderScreen(world: SimWorld, s: ScreenState, colour: boolean): string {
+  const { model, controller } = world, m = controller.machines;
+  const lines: string[] = [];
+  lines.push(bold(`Launch bay simulator   t ${formatTime(world.clock.now())}   speed x${s.speed}${s.paused ? '   PAUSED' : ''}   board ${controller.board.name}`, colour), '');
+  const deck = m['battle deck'];
+  if (deck) {
+    const goal = deck.goal as keyof typeof deckRequirements | undefined;
+    const req = goal ? deckRequirements[goal] : undefined;
+    const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    lines.push(`Battle deck      ${deck.state.padEnd(22)} goal ${goal ?? '-'}` + (req
+      ? `   requires door E ${req.bayDoor} (${met(m['bay door']?.state === req.bayDoor)}), bay ${req.bayEnvironment} (${met(m['bay environment']?.state === req.bayEnvironment)})` : ''));
+  }
+  const env = m['bay environment'];
+  if (env) {
+    const b = model.bay;
+    lines.push(`Bay environment  ${env.state.padEnd(22)} ${kPa(b.kPa)}  ${b.tempC.toFixed(1).padStart(5)} °C   pump ${onOff(b.pumpOn)} vent ${onOff(b.ventOn)} heater ${onOff(b.heaterOn)}${b.leakKpaPerS > 0 ? `   LEAK ${b.leakKpaPerS} kPa/s` : ''}`);
+  }
+  if (m['bay door']) lines.push(`Door E           ${m['bay door'].state.padEnd(22)} ${bar(model.bayDoor, 20)}`);
+  lines.push('');
+  for (const l of airlockLetters) {
+    const a = m[`airlock ${l}`];
+    if (!a) continue;
+    const p = model.airlocks[l];
+    lines.push(`Airlock ${l}        ${a.state.padEnd(22)} goal ${(a.goal ?? '-').padEnd(20)} chamber ${kPa(p.chamberKpa)}  pump ${onOff(p.pumpOn)} vent ${onOff(p.ventOn)}`);
+    lines.push(`                 outer ${bar(p.outer)}   inner ${bar(p.inner)}`);
+  }
+  const out = model.outputs;
+  lines.push('', `Indicators: beeper ${onOff(out['beeper'])}  klaxon ${onOff(out['klaxon'])}  warning lights ${onOff(out['warning lights'])}`);
+  lines.push('', 'Recent:', ...s.recent.slice(-6).map((r) => `  ${formatReport(r)}`));
+  lines.push('', s.message ? `> ${s.message}` : '> press ? for keys');
+  return lines.join('\n');
+}

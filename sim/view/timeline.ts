@@ -1,0 +1,20 @@
+// One readable line per controller report: the timeline printed by `npm start` off a terminal and by scenarios.
+import type { ControllerReport } from '../../firmware/controller';
+
+export function formatTime(ms: number): string {
+  const s = ms / 1000, h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${(s % 60).toFixed(3).padStart(6, '0')}`;
+}
+
+export function formatReport(r: ControllerReport): string {
+  const head = `${formatTime(r.t)}  ${r.machine.padEnd(21)}`;
+  const goal = r.goal ? `  (goal ${r.goal})` : '';
+  switch (r.kind) {
+    case 'transition': return `${head}${r.from === r.to ? r.from : `${r.from} → ${r.to}`}  on "${r.event}"${goal}`;
+    case 'beep': return `${head}beep: "${r.event}" ignored in ${r.from}`;
+    case 'veto': return `${head}VETO: "${r.event}" refused in ${r.from}${r.detail ? `: ${r.detail}` : ''}`;
+    case 'impossible': return `${head}FAULT: "${r.event}" is impossible in ${r.from}`;
+    case 'interlock': return `${head}INTERLOCK: ${r.detail}`;
+    case 'fault': return `${head}FAULT: ${r.detail}`;
+  }
+}

@@ -1,0 +1,68 @@
+// A simulated launch bay: physics, virtual clock, the simulator's ECMA-419 provider, and the real controller on it.
+import type { Board } from '../firmware/board/types';
+import { startController, type Controller, type ControllerReport, type Thresholds } from '../firmware/controller';
+import { createSimulatorDevice } from '../hal/providers/simulator';
+import { VirtualClock } from './clock';
+import { InvariantMonitor } from './invariants';
+import { LaunchBayModel, type LaunchBayOptions } from './physics';
+
+export type DeckStart = 'relaxed' | 'ready' | 'active';
+
+export interface SimWorldOptions {
+  board: Board;
+  seed?: number;
+  /** The deck state the bay starts settled in (default relaxed). */
+  start?: DeckStart;
+  /** Physics step, ms (default 50). */
+  stepMs?: number;
+  physics?: LaunchBayOptions;
+  thresholds?: Partial<Thresholds>;
+  onReport?(report: ControllerReport): void;
+}
+
+export interface SimWorld {
+  readonly clock: VirtualClock;
+  readonly model: LaunchBayModel;
+  readonly controller: Controller;
+  readonly invariants: InvariantMonitor;
+  /** Presses a button for `ms` (default 200), as a finger would. */
+  press(signal: string, ms?: number): void;
+  /** Runs the world for `ms` of virtual time. */
+  advance(ms: number): void;
+  stop(): void;
+}
+
+// A settled bay for each deck state: physics and machines agree from the first instant.
+const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNullable<Parameters<typeof startController>[0]['initial']> } } = {
+  relaxed: { physics: {}, initial: {} },
+  ready: {
+    physics: { bay: { kPa: 0, tempC: -40 } },
+    initial: { 'battle deck': { state: 'ready', goal: 'ready' }, 'bay environment': { state: 'hostile' } },
+  },
+  active: {
+    physics: { bay: { kPa: 0, tempC: -40 }, bayDoor: { position: 1 } },
+    initial: { 'battle deck': { state: 'active', goal: 'active' }, 'bay environment': { state: 'hostile' }, 'bay door': { state: 'open' } },
+  },
+};
+
+export function createSimWorld(o: SimWorldOptions): SimWorld {
+  const start = settled[o.start ?? 'relaxed'];
+  const clock = new VirtualClock();
+  const model = new LaunchBayModel({ seed: o.seed, ...start.physics, ...o.physics });
+  const device = createSimulatorDevice({ board: o.board, model, clock });
+  const stepMs = o.stepMs ?? 50;
+  const controller = startController({ board: o.board, device, clock, initial: start.initial, thresholds: o.thresholds, onReport: o.onReport });
+  const invariants = new InvariantMonitor(model, controller, () => clock.now());
+  const physics = clock.set(() => { model.step(stepMs); device.scan(); invariants.check(); }, stepMs, stepMs);
+
+  return {
+    clock, model, controller, invariants,
+    press(signal, ms = 200) {
+      if (!(signal in model.buttons)) throw new Error(`simulator: no button named ${JSON.stringify(signal)}`);
+      model.buttons[signal] = true;
+      clock.set(() => { model.buttons[signal] = false; }, ms);
+    },
+    advance: (ms) => clock.advance(ms),
+    stop() { clock.clear(physics); controller.stop(); },
+  };
+}
