@@ -13,6 +13,8 @@ export interface SimWorldOptions {
   seed?: number;
   /** The deck state the bay starts settled in (default relaxed). */
   start?: DeckStart;
+  /** Airlocks whose chamber starts empty, at rest in `closed depressurized`. */
+  emptyChambers?: readonly ('A' | 'B' | 'C' | 'D')[];
   /** Physics step, ms (default 50). */
   stepMs?: number;
   physics?: LaunchBayOptions;
@@ -48,10 +50,13 @@ const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNull
 export function createSimWorld(o: SimWorldOptions): SimWorld {
   const start = settled[o.start ?? 'relaxed'];
   const clock = new VirtualClock();
-  const model = new LaunchBayModel({ seed: o.seed, ...start.physics, ...o.physics });
+  const empty = o.emptyChambers ?? [];
+  const airlocks = Object.fromEntries(empty.map((l) => [l, { chamberKpa: 0 }]));
+  const initial = { ...start.initial, ...Object.fromEntries(empty.map((l) => [`airlock ${l}`, { state: 'closed depressurized' }])) };
+  const model = new LaunchBayModel({ seed: o.seed, ...start.physics, airlocks, ...o.physics });
   const device = createSimulatorDevice({ board: o.board, model, clock });
   const stepMs = o.stepMs ?? 50;
-  const controller = startController({ board: o.board, device, clock, initial: start.initial, thresholds: o.thresholds, onReport: o.onReport });
+  const controller = startController({ board: o.board, device, clock, initial, thresholds: o.thresholds, onReport: o.onReport });
   const invariants = new InvariantMonitor(model, controller, () => clock.now());
   const physics = clock.set(() => { model.step(stepMs); device.scan(); invariants.check(); }, stepMs, stepMs);
 

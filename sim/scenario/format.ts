@@ -1,5 +1,5 @@
 // The scenario file format (docs/SCENARIOS.md): timed operator actions and expectations, checked on load.
-import { machineIds, type MachineId } from '../../firmware/board/signals';
+import { knownSignals, machineIds, type MachineId } from '../../firmware/board/signals';
 import { JsonSyntaxError, parseWithLines } from './json-lines';
 
 export type DoorName = 'bay door' | `airlock ${'A' | 'B' | 'C' | 'D'} ${'outer' | 'inner'}`;
@@ -36,6 +36,8 @@ export interface Scenario {
   seed: number;
   /** The deck state the bay starts settled in. */
   start: 'relaxed' | 'ready' | 'active';
+  /** Airlocks whose chamber starts empty (`closed depressurized`). */
+  emptyChambers: ('A' | 'B' | 'C' | 'D')[];
   steps: Step[];
 }
 
@@ -49,6 +51,8 @@ export class ScenarioError extends Error {
 const letters = ['A', 'B', 'C', 'D'];
 const doorNames = ['bay door', ...letters.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
 const places = ['bay', ...letters.map((l) => `airlock ${l}`)];
+const buttons = [...knownSignals()].filter(([name, spec]) => spec.kind === 'input' && !name.endsWith(' limit')).map(([name]) => name);
+const sensors = [...knownSignals()].filter(([, spec]) => spec.kind === 'sensor').map(([name]) => name);
 const ACTIONS = ['press', 'request', 'leak', 'jam', 'unjam', 'sensorFault', 'clearSensorFault', 'pumpDead', 'pumpRevived', 'expect', 'eventually', 'wait'];
 
 /** `1500`, `"1.5s"`, `"2m"`, `"250ms"` → milliseconds. */
@@ -68,7 +72,9 @@ export function parseScenario(text: string, file: string): Scenario {
   const fail = (field: string, detail: string): never => { throw new ScenarioError(file, field, lines.get(field), detail); };
   const obj = (x: unknown, field: string) => (x && typeof x === 'object' && !Array.isArray(x) ? (x as { [k: string]: unknown }) : fail(field, 'must be an object'));
   const root = obj(value, '');
-  for (const k of Object.keys(root)) if (!['name', 'description', 'board', 'seed', 'start', 'steps'].includes(k)) fail(k, 'unknown field');
+  for (const k of Object.keys(root)) if (!['name', 'description', 'board', 'seed', 'start', 'emptyChambers', 'steps'].includes(k)) fail(k, 'unknown field');
+  const empty = root.emptyChambers ?? [];
+  if (!Array.isArray(empty) || empty.some((l) => !letters.includes(l as string))) fail('emptyChambers', 'must be a list of airlock letters, e.g. ["A", "C"]');
   if (typeof root.name !== 'string' || !root.name) fail('name', 'must be a non-empty string');
   const start = root.start ?? 'relaxed';
   if (!['relaxed', 'ready', 'active'].includes(start as string)) fail('start', 'must be "relaxed", "ready" or "active"');
@@ -89,14 +95,14 @@ export function parseScenario(text: string, file: string): Scenario {
     return { ...action(kinds[0], step, field), at, after: 'after' in step ? time('after') : 0, field, line: lines.get(field) } as Step;
   });
   return { name: root.name as string, description: root.description as string | undefined, board: (root.board as string) ?? 'sim',
-    seed: (root.seed as number) ?? 1, start: start as Scenario['start'], steps };
+    seed: (root.seed as number) ?? 1, start: start as Scenario['start'], emptyChambers: empty as Scenario['emptyChambers'], steps };
 
   function action(kind: string, step: { [k: string]: unknown }, field: string): Action {
     const v = step[kind], at = `${field}.${kind}`;
     const oneOf = (list: string[], what: string) => (typeof v === 'string' && list.includes(v) ? v : fail(at, `must be ${what}: ${list.join(', ')}`));
     switch (kind) {
       case 'press': {
-        if (typeof v !== 'string' || !/ button \d$| request$/.test(v)) fail(at, 'must name a button, e.g. "airlock B button 2" or "deck ready request"');
+        if (typeof v !== 'string' || !buttons.includes(v)) fail(at, `must name a button, e.g. "airlock B button 2" or "deck ready request" (not ${JSON.stringify(v)})`);
         return { press: v as string, for: duration(step.for ?? 200) ?? fail(`${field}.for`, 'must be a time') };
       }
       case 'request': return { request: oneOf(['active', 'ready', 'relaxed'], 'a deck state') as 'ready' };
@@ -104,12 +110,12 @@ export function parseScenario(text: string, file: string): Scenario {
       case 'jam': case 'unjam': return { [kind]: oneOf(doorNames, 'a door') } as Action;
       case 'pumpDead': case 'pumpRevived': return { [kind]: oneOf(places, 'a place') } as Action;
       case 'sensorFault': {
-        if (typeof v !== 'string') fail(at, 'must name a sensor signal, e.g. "bay pressure"');
+        if (typeof v !== 'string' || !sensors.includes(v)) fail(at, `must name a sensor: ${sensors.join(', ')}`);
         if ((step.stuck === undefined) === (step.outOfRange === undefined)) fail(field, 'give "stuck": <value> or "outOfRange": true');
         if (step.stuck !== undefined && typeof step.stuck !== 'number') fail(`${field}.stuck`, 'must be a number');
         return { sensorFault: v as string, stuck: step.stuck as number | undefined, outOfRange: step.outOfRange === true };
       }
-      case 'clearSensorFault': return { clearSensorFault: typeof v === 'string' ? v : fail(at, 'must name a sensor signal') };
+      case 'clearSensorFault': return { clearSensorFault: oneOf(sensors, 'a sensor') };
       case 'expect': return { expect: expectation(v, at) };
       case 'eventually': return { eventually: expectation(v, at), within: duration(step.within) ?? fail(`${field}.within`, 'must be a time, e.g. "90s"') };
       default: return { wait: true };

@@ -14,7 +14,7 @@ const POLL_MS = 50;
 
 export function runScenario(scenario: Scenario, board: Board, onReport?: (r: ControllerReport) => void): ScenarioResult {
   const trace: ControllerReport[] = [], failures: Failure[] = [];
-  const world = createSimWorld({ board, seed: scenario.seed, start: scenario.start, onReport: (r) => { trace.push(r); onReport?.(r); } });
+  const world = createSimWorld({ board, seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers, onReport: (r) => { trace.push(r); onReport?.(r); } });
   let checks = 0;
   const now = () => world.clock.now();
   const collectViolations = () => {
