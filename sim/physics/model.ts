@@ -1,0 +1,101 @@
+// The launch bay's simulated hardware: doors, airlock chambers, the bay's air and heat, buttons and indicators, faults.
+import { airlockLetters, indicatorSignals, knownSignals, type AirlockLetter } from '../../firmware/board/signals';
+import { createAirlock, stepAirlock, type Airlock, type AirlockStart } from './airlock';
+import { createBay, stepBayAir, stepBayHeat, type Bay } from './bay';
+import { defaultConstants, type PhysicsConstants } from './constants';
+import { createDoor, stepDoor, type Door } from './door';
+import { createFactors, updateFactors, type StepFactors } from './factors';
+import { SeededRandom } from './random';
+
+/** A door by name, as scenarios and the terminal view say it (`airlock B outer door` is accepted too). */
+export type DoorName = 'bay door' | `airlock ${AirlockLetter} ${'outer' | 'inner'}`;
+
+/** A sensor fault the provider applies when the sensor is read. */
+export type SensorFault = { kind: 'stuck'; value: number } | { kind: 'out of range' };
+
+export interface LaunchBayOptions {
+  /** Seeds the sensor noise (default 1). */
+  seed?: number;
+  /** Overrides of any physical constant (time constants, rates, noise). */
+  constants?: Partial<PhysicsConstants>;
+  /** Starting conditions; unnamed ones are a settled, friendly bay with every door closed. */
+  bay?: Partial<Bay>;
+  bayDoor?: Partial<Door>;
+  airlocks?: { [L in AirlockLetter]?: AirlockStart };
+}
+
+export class LaunchBayModel {
+  readonly constants: PhysicsConstants;
+  readonly bayDoor: Door;
+  readonly airlocks: { readonly [L in AirlockLetter]: Airlock };
+  readonly bay: Bay;
+  /** Every button signal, true while pressed. */
+  readonly buttons: { [signal: string]: boolean } = {};
+  /** Every indicator signal, true while on. */
+  readonly outputs: { [signal: string]: boolean } = {};
+  readonly sensorFaults: { [signal: string]: SensorFault | undefined } = {};
+  /** Simulated time stepped so far, ms. */
+  elapsedMs = 0;
+
+  private readonly airlockList: Airlock[];
+  private readonly factors: StepFactors = createFactors();
+  private readonly random: SeededRandom;
+
+  constructor(o: LaunchBayOptions = {}) {
+    const c = (this.constants = { ...defaultConstants, ...o.constants });
+    this.random = new SeededRandom(o.seed ?? 1);
+    this.bayDoor = createDoor(c.bayDoorTravelMs, o.bayDoor);
+    this.bay = createBay(c, o.bay);
+    const starts = o.airlocks ?? {};
+    this.airlocks = {
+      A: createAirlock(c, starts.A), B: createAirlock(c, starts.B),
+      C: createAirlock(c, starts.C), D: createAirlock(c, starts.D),
+    };
+    this.airlockList = airlockLetters.map((l) => this.airlocks[l]);
+    for (const [name, spec] of knownSignals()) {
+      if (spec.kind === 'input' && !name.endsWith(' limit')) this.buttons[name] = false;
+    }
+    for (const s of indicatorSignals) this.outputs[s.name] = false;
+  }
+
+  /** Advances the physics by `dtMs`; long steps are split into steps of at most `maxStepMs`. Allocates nothing. */
+  step(dtMs: number): void {
+    if (!(dtMs > 0)) return;
+    const max = this.constants.maxStepMs;
+    let left = dtMs;
+    while (left > max) { this.substep(max); left -= max; }
+    this.substep(left);
+    this.elapsedMs += dtMs;
+  }
+
+  /** The door of that name; throws on an unknown name. */
+  door(name: DoorName | string): Door {
+    if (name === 'bay door') return this.bayDoor;
+    const m = /^airlock ([ABCD]) (outer|inner)( door)?$/.exec(name);
+    if (!m) throw new Error(`launch bay: no door named ${JSON.stringify(name)}`);
+    const airlock = this.airlocks[m[1] as AirlockLetter];
+    return m[2] === 'outer' ? airlock.outer : airlock.inner;
+  }
+
+  /** Jams a door where it stands: its motor may run, the door does not move. */
+  jam(door: Door | DoorName): void { this.doorOf(door).jammed = true; }
+  unjam(door: Door | DoorName): void { this.doorOf(door).jammed = false; }
+
+  /** Sensor noise: uniform in [-1, 1), from the seeded generator; the caller scales it. */
+  noise(): number { return this.random.signed(); }
+
+  private doorOf(door: Door | string): Door { return typeof door === 'string' ? this.door(door) : door; }
+
+  private substep(dtMs: number): void {
+    const c = this.constants, f = this.factors, bay = this.bay, list = this.airlockList;
+    updateFactors(f, c, dtMs);
+    stepDoor(this.bayDoor, dtMs);
+    // The chambers see the bay as it was at the start of the step, and the bay takes their air after.
+    const bayKpa = bay.kPa;
+    let fromChambers = 0;
+    for (let i = 0; i < list.length; i++) fromChambers += stepAirlock(list[i], bayKpa, c, f);
+    bay.kPa = bayKpa + fromChambers;
+    stepBayAir(bay, this.bayDoor.position, c, f);
+    stepBayHeat(bay, c, f);
+  }
+}
