@@ -2,7 +2,7 @@
 // else. The controller adds hardware around it; tests and the model checker use it bare.
 import type { AirlockLetter, MachineId } from './board/signals';
 import { createDispatcher, createMachine, type Dispatcher, type Machine, type MachineOptions, type PostHook, type PreHook } from './core';
-import { copyMemory, createCoordination, HOSTILE_DIRECTION, type Coordination, type CoordinationMemory, type CoordinationView } from './coordination';
+import { bayHostileIn, copyMemory, createCoordination, type Coordination, type CoordinationMemory, type CoordinationView } from './coordination';
 import { airlock, bayDoor, bayEnvironment, battleDeck } from './machines';
 
 /** Extra options for one machine: hooks that act on hardware, and listeners that report. */
@@ -12,6 +12,8 @@ export interface SystemOptions {
   hosts: readonly MachineId[];
   /** Whether an airlock's chamber is at ship pressure: a sensor reading. */
   chamberPressurized(letter: AirlockLetter): boolean;
+  /** Whether an airlock's outer door is at its closed limit (read to recover from a fault). */
+  outerDoorClosed(letter: AirlockLetter): boolean;
   /** Per machine: hardware hooks (run before the coordination's post hooks) and listeners. */
   extra?(id: MachineId): ExtraOptions;
   initial?: { [id in MachineId]?: { state: string; goal?: string } };
@@ -33,6 +35,8 @@ export interface LaunchBaySystem {
   send(id: MachineId, event: string): void;
   snapshot(): SystemSnapshot;
   restore(snapshot: SystemSnapshot): void;
+  /** Refreshes the deck's evidence from door E's and the environment's states (after they were placed directly). */
+  reobserve(): void;
 }
 
 const definitions = { 'battle deck': battleDeck, 'bay door': bayDoor, 'bay environment': bayEnvironment } as const;
@@ -47,11 +51,8 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
     alarm: (on) => options.alarm?.(on),
   };
   const coordination = createCoordination(view, options.memory);
-  // Rule 4; a bay this system does not host is unknown, and unknown is treated as hostile.
-  const bayHostile = () => {
-    const env = machines['bay environment'];
-    return env ? HOSTILE_DIRECTION[env.state] === true : true;
-  };
+  // Rule 4; a bay this system does not host is unknown, and unknown (or faulted) is treated as hostile.
+  const bayHostile = () => bayHostileIn(machines['bay environment']?.state);
 
   for (const id of options.hosts) {
     const extra = options.extra?.(id) ?? {};
@@ -64,15 +65,20 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
     } as MachineOptions;
     const letter = id.startsWith('airlock ') ? (id.slice('airlock '.length) as AirlockLetter) : undefined;
     const machine = letter
-      ? createMachine(airlock, { ...common, sensors: { bayHostile, chamberPressurized: () => options.chamberPressurized(letter) } } as never)
+      ? createMachine(airlock, { ...common, sensors: {
+        bayHostile, chamberPressurized: () => options.chamberPressurized(letter), outerDoorClosed: () => options.outerDoorClosed(letter),
+      } } as never)
       : createMachine(definitions[id as keyof typeof definitions] as never, common as never);
     machines[id] = machine as unknown as Machine;
   }
-  if (machines['bay door']) coordination.memory.evidence.bayDoor = machines['bay door'].state;
-  if (machines['bay environment']) coordination.memory.evidence.bayEnvironment = machines['bay environment'].state;
+  const reobserve = () => {
+    if (machines['bay door']) coordination.memory.evidence.bayDoor = machines['bay door'].state;
+    if (machines['bay environment']) coordination.memory.evidence.bayEnvironment = machines['bay environment'].state;
+  };
+  reobserve();
 
   return {
-    machines, coordination, dispatcher,
+    machines, coordination, dispatcher, reobserve,
     send: (id, event) => {
       const m = machines[id];
       if (!m) throw new Error(`this system does not host ${id}`);

@@ -19,11 +19,12 @@ export class InvariantMonitor {
   private readonly active = new Set<string>();
   private readonly outerWasOpening: { [letter: string]: boolean } = {};
 
-  constructor(private readonly model: LaunchBayModel, private readonly controller: Controller, private readonly now: () => number) {}
+  constructor(private readonly model: LaunchBayModel, private readonly controller: () => Controller | undefined, private readonly now: () => number) {}
 
   /** Checks every invariant now. */
   check(): void {
-    const { model } = this, env = this.controller.machines['bay environment']?.state;
+    // While the power is off the environment's state is unknown: only the physical invariants are checked.
+    const { model } = this, env = this.controller()?.machines['bay environment']?.state;
     const bay = model.bay.kPa, ship = model.constants.shipKpa;
     for (const l of airlockLetters) {
       const a = model.airlocks[l];

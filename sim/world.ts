@@ -1,7 +1,7 @@
 // A simulated launch bay: physics, virtual clock, the simulator's ECMA-419 provider, and the real controller on it.
 import type { Board } from '../firmware/board/types';
 import { startController, type Controller, type ControllerReport, type Thresholds } from '../firmware/controller';
-import { createSimulatorDevice } from '../hal/providers/simulator';
+import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import { VirtualClock } from './clock';
 import { InvariantMonitor } from './invariants';
 import { LaunchBayModel, type LaunchBayOptions } from './physics';
@@ -25,8 +25,13 @@ export interface SimWorldOptions {
 export interface SimWorld {
   readonly clock: VirtualClock;
   readonly model: LaunchBayModel;
+  /** The controller now running (a new one after each reboot). */
   readonly controller: Controller;
   readonly invariants: InvariantMonitor;
+  /** False while the power is off. */
+  readonly powered: boolean;
+  /** Cuts the controller's power for `downMs` (outputs off, state lost), then boots a fresh one from the sensors. */
+  reboot(downMs: number): void;
   /** Presses a button for `ms` (default 200), as a finger would. */
   press(signal: string, ms?: number): void;
   /** Runs the world for `ms` of virtual time. */
@@ -54,20 +59,37 @@ export function createSimWorld(o: SimWorldOptions): SimWorld {
   const airlocks = Object.fromEntries(empty.map((l) => [l, { chamberKpa: 0 }]));
   const initial = { ...start.initial, ...Object.fromEntries(empty.map((l) => [`airlock ${l}`, { state: 'closed depressurized' }])) };
   const model = new LaunchBayModel({ seed: o.seed, ...start.physics, airlocks, ...o.physics });
-  const device = createSimulatorDevice({ board: o.board, model, clock });
   const stepMs = o.stepMs ?? 50;
-  const controller = startController({ board: o.board, device, clock, initial, thresholds: o.thresholds, onReport: o.onReport });
-  const invariants = new InvariantMonitor(model, controller, () => clock.now());
-  const physics = clock.set(() => { model.step(stepMs); device.scan(); invariants.check(); }, stepMs, stepMs);
+  let device: SimulatorDevice | undefined, controller: Controller | undefined;
+  // A fresh provider and controller, as after power-up: without `initial` it reconstructs from the sensors.
+  const boot = (initial?: typeof start.initial) => {
+    device = createSimulatorDevice({ board: o.board, model, clock });
+    controller = startController({ board: o.board, device, clock, initial, thresholds: o.thresholds, onReport: o.onReport });
+  };
+  boot(initial);
+  const invariants = new InvariantMonitor(model, () => controller, () => clock.now());
+  const physics = clock.set(() => { model.step(stepMs); device?.scan(); invariants.check(); }, stepMs, stepMs);
 
   return {
-    clock, model, controller, invariants,
+    clock, model, invariants,
+    get controller() {
+      if (!controller) throw new Error('simulator: the controller is powered off');
+      return controller;
+    },
+    get powered() { return controller !== undefined; },
     press(signal, ms = 200) {
       if (!(signal in model.buttons)) throw new Error(`simulator: no button named ${JSON.stringify(signal)}`);
       model.buttons[signal] = true;
       clock.set(() => { model.buttons[signal] = false; }, ms);
     },
     advance: (ms) => clock.advance(ms),
-    stop() { clock.clear(physics); controller.stop(); },
+    reboot(downMs) {
+      if (!controller) return;
+      controller.stop();
+      controller = undefined; device = undefined;
+      o.onReport?.({ t: clock.now(), kind: 'fault', machine: o.board.name, detail: `power lost for ${downMs / 1000} s` });
+      clock.set(() => boot(), Math.max(downMs, 1));
+    },
+    stop() { clock.clear(physics); controller?.stop(); },
   };
 }

@@ -63,3 +63,14 @@ export function knownSignals(): Map<string, SignalSpec> {
   for (const s of indicatorSignals) all.set(s.name, s);
   return all;
 }
+
+/**
+ * The moving parts whose every movement has a deadline (board field `deadlines`, in ms): a movement that
+ * does not finish in time is a fault. Airlock parts apply to every airlock the board hosts.
+ */
+export function deadlinePartsOf(machine: MachineId): string[] {
+  if (machine === 'bay door') return ['bay door'];
+  if (machine === 'bay environment') return ['bay pump', 'bay vent', 'bay heater'];
+  if (machine === 'battle deck') return [];
+  return ['airlock door', 'airlock pump', 'airlock vent'];
+}

@@ -26,6 +26,8 @@ export interface Board {
   /** The machines this board runs. */
   hosts: MachineId[];
   signals: { [signal: string]: SignalWiring };
+  /** Per moving part, the ms within which a movement must finish (see `deadlinePartsOf`). */
+  deadlines?: { [part: string]: number };
 }
 
 /** A microcontroller's pins: which exist, which are reserved and why, which can read analog. */

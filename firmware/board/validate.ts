@@ -1,5 +1,5 @@
 // Board file validation: the first problem found, in a fixed order, names the file and the field that holds it.
-import { knownSignals, machineIds, signalsOf, type MachineId, type SignalKind } from './signals';
+import { deadlinePartsOf, knownSignals, machineIds, signalsOf, type MachineId, type SignalKind } from './signals';
 import type { Board, Mcu } from './types';
 
 export class BoardError extends Error {
@@ -34,7 +34,7 @@ interface Check {
   readonly ports: Map<number, string>;
 }
 
-const BOARD_FIELDS = ['name', 'mcu', 'platform', 'hosts', 'signals'];
+const BOARD_FIELDS = ['name', 'mcu', 'platform', 'hosts', 'signals', 'deadlines'];
 const quote = (s: string) => JSON.stringify(s);
 const signalField = (name: string) => `signals[${quote(name)}]`;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -175,6 +175,16 @@ function head(board: unknown, mcu: Mcu, file: string): Json {
   return board;
 }
 
+function deadlines(check: Check, value: unknown, hosted: MachineId[]): void {
+  if (!isObject(value)) fail(check, 'deadlines', `expected an object of moving part → ms, got ${describe(value)}`);
+  const needed = [...new Set(hosted.flatMap(deadlinePartsOf))];
+  for (const part of Object.keys(value)) {
+    if (!needed.includes(part)) fail(check, `deadlines[${quote(part)}]`, `not a moving part of this board (parts: ${needed.join(', ') || 'none'})`);
+    integer(check, value[part], `deadlines[${quote(part)}]`, 'a deadline in ms', 1);
+  }
+  for (const part of needed) if (value[part] === undefined) fail(check, `deadlines[${quote(part)}]`, 'missing: every movement needs a deadline');
+}
+
 /** Checks a parsed board file against its chip's pin table; throws a `BoardError` on the first problem. */
 export function validateBoard(board: unknown, mcu: Mcu, file: string): Board {
   const b = head(board, mcu, file);
@@ -195,6 +205,7 @@ export function validateBoard(board: unknown, mcu: Mcu, file: string): Board {
       if (s.required && signals[s.name] === undefined) fail(check, signalField(s.name), `missing: ${quote(machine)} needs this ${s.kind}`);
     }
   }
+  deadlines(check, b.deadlines, hosted);
   return b as unknown as Board;
 }
 

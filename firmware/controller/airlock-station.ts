@@ -1,16 +1,22 @@
 // An airlock bound to its buttons, doors, chamber sensor, pump and vent valve.
 import type { AirlockLetter, MachineId } from '../board/signals';
+import type { AnalogSensor, DirEnableMotor, InputWiring, OutputWiring, SerialMotor, UartSensor } from '../board/types';
 import { Button, DoorActuator, PressureSensor, Pump, VentValve } from '../../hal/drivers';
-import type { InputWiring, OutputWiring, DirEnableMotor, SerialMotor, AnalogSensor, UartSensor } from '../board/types';
 import type { Station, StationContext } from './context';
+import { FaultMonitor, LimitWatch } from './fault-monitor';
 import { GuardedDoor } from './guarded-door';
 import { refuseDoorOpen } from './interlock';
 import { airlockOutputs } from './outputs';
+import { airlockAfterBoot } from './reconstruct';
+import { pressureLimits, SensorWatch } from './sensor-watch';
 
 // Buttons 1 and 2 ask for the outer door (bay side, inside); 3 and 4 for the inner door (inside, ship side).
 const ASK = ['ask open outer', 'ask open outer', 'ask open inner', 'ask open inner'] as const;
+// How far a sealed chamber's reading may wander from its resting pressure before the sensor is doubted.
+const SEALED_DRIFT_KPA = 10;
 
 export interface AirlockStation extends Station {
+  /** The chamber pressure, or NaN while its sensor is faulty. */
   chamberKpa(): number;
   chamberPressurized(): boolean;
   /** By the limit switch of `airlock X outer door` or `airlock X inner door`. */
@@ -21,32 +27,44 @@ export function createAirlockStation(ctx: StationContext, letter: AirlockLetter)
   const id = `airlock ${letter}` as MachineId;
   const { device, clock, limits, board } = ctx;
   const wiring = <W>(signal: string) => board.signals[`${id} ${signal}`] as W;
+  const refused = (name: string, detail: string) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail });
   const door = (which: 'outer' | 'inner') => new GuardedDoor(`${id} ${which} door`, new DoorActuator({
     device, motor: wiring<DirEnableMotor | SerialMotor>(`${which} door`),
     openLimit: wiring<InputWiring>(`${which} door open limit`), closedLimit: wiring<InputWiring>(`${which} door closed limit`),
-  }), () => refuseDoorOpen(`${id} ${which} door`, ctx.facts, limits), (name, reason) => refused(name, reason));
+  }), () => refuseDoorOpen(`${id} ${which} door`, ctx.facts, limits), refused);
   const outer = door('outer'), inner = door('inner');
-  const chamber = new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock });
+  const chamber = new SensorWatch(`${id} chamber pressure`,
+    new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock }), clock, pressureLimits);
   const pump = new Pump({ device, wiring: wiring<OutputWiring>('pump') });
   const vent = new VentValve({ device, wiring: wiring<OutputWiring>('vent') });
-  const refused = (name: string, detail: string) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail });
-
-  const applyOutputs = (state: string) => {
-    const out = airlockOutputs(state);
-    outer.want(out.outer); inner.want(out.inner); pump.set(out.pump); vent.set(out.vent);
-  };
+  const faults = new FaultMonitor([chamber, new LimitWatch(`${id} outer door`, outer.actuator), new LimitWatch(`${id} inner door`, inner.actuator)],
+    (reason) => ctx.sensorFault(id, reason));
   const buttons = ASK.map((event, i) => new Button({
     device, clock, wiring: wiring<InputWiring>(`button ${i + 1}`), onPress: () => ctx.machine(id).handle(event),
   }));
+  const reading = (d: GuardedDoor) => ({ open: d.actuator.isOpen, closed: d.actuator.isClosed });
 
   return {
-    id, applyOutputs,
+    id, faults,
+    applyOutputs(state, event) {
+      const out = airlockOutputs(state, event);
+      outer.want(out.outer); inner.want(out.inner); pump.set(out.pump); vent.set(out.vent);
+    },
     chamberKpa: () => chamber.read(),
     chamberPressurized: () => chamber.read() >= limits.pressurizedKpa,
     doorClosed: (name) => (name.endsWith('outer door') ? outer : inner).actuator.isClosed,
+    restart: () => airlockAfterBoot(reading(outer), reading(inner), chamber.read(), ctx.facts.bayHostile(), limits),
     scan() {
       outer.enforce(); inner.enforce();
       const machine = ctx.machine(id), kPa = chamber.read();
+      // A sealed chamber at rest cannot change pressure by itself: a reading that says so is a faulty sensor.
+      const sealed = machine.state === 'closed pressurized' ? kPa < limits.pressurizedKpa - SEALED_DRIFT_KPA
+        : machine.state === 'closed depressurized' ? kPa > limits.vacuumKpa + SEALED_DRIFT_KPA : false;
+      if (sealed) {
+        const reason = chamber.condemn(`reads ${kPa.toFixed(1)} kPa in a sealed chamber at rest (${machine.state})`);
+        if (reason) ctx.sensorFault(id, reason);
+        return;
+      }
       switch (machine.state) {
         case 'opening outer': if (outer.actuator.isOpen) machine.handle('finished opening outer'); break;
         case 'closing outer': if (outer.actuator.isClosed) machine.handle('finished closing outer'); break;
@@ -58,7 +76,7 @@ export function createAirlockStation(ctx: StationContext, letter: AirlockLetter)
     },
     close() {
       for (const b of buttons) b.close();
-      outer.actuator.close(); inner.actuator.close(); chamber.close(); pump.close(); vent.close();
+      outer.actuator.close(); inner.actuator.close(); pump.close(); vent.close();
     },
   };
 }

@@ -2,9 +2,11 @@
 import type { DirEnableMotor, InputWiring, SerialMotor } from '../board/types';
 import { DoorActuator } from '../../hal/drivers';
 import type { Station, StationContext } from './context';
+import { FaultMonitor, LimitWatch } from './fault-monitor';
 import { GuardedDoor } from './guarded-door';
 import { refuseDoorOpen } from './interlock';
 import { bayDoorOutput } from './outputs';
+import { bayDoorAfterBoot } from './reconstruct';
 
 export interface BayDoorStation extends Station { readonly door: GuardedDoor }
 
@@ -15,9 +17,12 @@ export function createBayDoorStation(ctx: StationContext): BayDoorStation {
     openLimit: board.signals['bay door open limit'] as InputWiring, closedLimit: board.signals['bay door closed limit'] as InputWiring,
   }), () => refuseDoorOpen('bay door', ctx.facts, ctx.limits),
   (name, detail) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail }));
+  const faults = new FaultMonitor([new LimitWatch('bay door', door.actuator)], (reason) => ctx.sensorFault('bay door', reason));
+
   return {
-    id: 'bay door', door,
-    applyOutputs: (state) => door.want(bayDoorOutput(state)),
+    id: 'bay door', door, faults,
+    applyOutputs: (state, event) => door.want(bayDoorOutput(state, event)),
+    restart: () => bayDoorAfterBoot({ open: door.actuator.isOpen, closed: door.actuator.isClosed }),
     scan() {
       door.enforce();
       const machine = ctx.machine('bay door');

@@ -2,21 +2,26 @@
 import type { AnalogSensor, OutputWiring, UartSensor } from '../board/types';
 import { Heater, LeakDetector, PressureSensor, Pump, TemperatureSensor, VentValve } from '../../hal/drivers';
 import type { Station, StationContext } from './context';
+import { FaultMonitor } from './fault-monitor';
 import { refuseBayAir } from './interlock';
 import { bayOutputs } from './outputs';
+import { environmentAfterBoot } from './reconstruct';
+import { pressureLimits, SensorWatch, temperatureLimits } from './sensor-watch';
 
 export interface BayEnvironmentStation extends Station {
-  readonly pressure: PressureSensor;
-  readonly temperature: TemperatureSensor;
+  /** Bay pressure and temperature, NaN while their sensors are faulty. */
+  readonly pressure: SensorWatch;
+  readonly temperature: SensorWatch;
 }
 
 export function createBayEnvironmentStation(ctx: StationContext): BayEnvironmentStation {
   const { device, clock, board, limits } = ctx;
   const sensor = (s: string) => board.signals[s] as AnalogSensor | UartSensor;
   const output = (s: string) => ({ device, wiring: board.signals[s] as OutputWiring });
-  const pressure = new PressureSensor({ device, wiring: sensor('bay pressure'), clock });
-  const temperature = new TemperatureSensor({ device, wiring: sensor('bay temperature'), clock });
+  const pressure = new SensorWatch('bay pressure', new PressureSensor({ device, wiring: sensor('bay pressure'), clock }), clock, pressureLimits);
+  const temperature = new SensorWatch('bay temperature', new TemperatureSensor({ device, wiring: sensor('bay temperature'), clock }), clock, temperatureLimits);
   const pump = new Pump(output('bay pump')), vent = new VentValve(output('bay vent')), heater = new Heater(output('bay heater'));
+  const faults = new FaultMonitor([pressure, temperature], (reason) => ctx.sensorFault('bay environment', reason));
   let wanted = bayOutputs('friendly');
   let refusal: string | undefined;
 
@@ -41,8 +46,9 @@ export function createBayEnvironmentStation(ctx: StationContext): BayEnvironment
   });
 
   return {
-    id: 'bay environment', pressure, temperature,
+    id: 'bay environment', pressure, temperature, faults,
     applyOutputs(state) { wanted = bayOutputs(state); enforce(); },
+    restart: () => environmentAfterBoot(pressure.read(), temperature.read(), ctx.facts.doorClosed('bay door'), limits),
     scan() {
       enforce();
       const env = machine(), state = env.state;
@@ -50,6 +56,6 @@ export function createBayEnvironmentStation(ctx: StationContext): BayEnvironment
       else if (state === 'heating' && temperature.read() >= limits.warmC) env.handle('finished heating');
       else if (state === 'depressurizing' && pressure.read() <= limits.vacuumKpa) env.handle('finished depressurizing');
     },
-    close() { pressure.close(); temperature.close(); pump.close(); vent.close(); heater.close(); leak.close(); },
+    close() { pump.close(); vent.close(); heater.close(); leak.close(); },
   };
 }

@@ -1,9 +1,11 @@
 // What every station (one hosted machine's parts) shares: the board, the IO, the clock, the reporter, the machines.
-import type { Board } from '../board/types';
 import type { MachineId } from '../board/signals';
+import type { Board } from '../board/types';
 import type { Machine } from '../core';
 import type { Clock, Device } from '../../hal/types';
+import type { FaultMonitor } from './fault-monitor';
 import type { InterlockFacts } from './interlock';
+import type { Restart } from './reconstruct';
 import type { Reporter } from './report';
 import type { Thresholds } from './thresholds';
 
@@ -16,14 +18,21 @@ export interface StationContext {
   readonly facts: InterlockFacts;
   /** The hosted machine, once the system is built (parts are made first, so they bind late). */
   machine(id: MachineId): Machine;
+  /** A machine's state, or undefined when this board does not host it. */
+  stateOf(id: MachineId): string | undefined;
+  /** A sensor fault was found: report it and tell the machine. */
+  sensorFault(id: MachineId, reason: string): void;
 }
 
 /** One hosted machine's parts: inputs become events, states become outputs. */
 export interface Station {
   readonly id: MachineId;
-  /** Drives the actuators for a state (the outputs table), through the interlock. */
-  applyOutputs(state: string): void;
+  readonly faults: FaultMonitor;
+  /** Drives the actuators for a state (the outputs table), through the interlock; `event` tells a fault's cause. */
+  applyOutputs(state: string, event?: string): void;
   /** Turns sensor readings into `finished …` events and re-asserts the outputs. */
   scan(): void;
+  /** The state (and goal) the sensors show, for a start after power loss. */
+  restart(): Restart;
   close(): void;
 }

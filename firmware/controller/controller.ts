@@ -1,8 +1,9 @@
 // The controller: the board's parts (stations) around the launch bay's logic (machines and coordination on one
-// run-to-completion dispatcher). Inputs become events, states become outputs through the interlock,
-// and everything that happens is reported.
-import type { Board, OutputWiring } from '../board/types';
+// run-to-completion dispatcher). Inputs become events, states become outputs through the interlock, deadlines
+// and sensor faults become fault states, and everything that happens is reported.
 import type { AirlockLetter, MachineId } from '../board/signals';
+import type { Board, OutputWiring } from '../board/types';
+import { bayHostileIn } from '../coordination';
 import type { Machine, PostHook, PreHook } from '../core';
 import { createSystem, type LaunchBaySystem, type SystemSnapshot } from '../system';
 import { Beeper, Klaxon, WarningLights } from '../../hal/drivers';
@@ -11,6 +12,7 @@ import { createAirlockStation, type AirlockStation } from './airlock-station';
 import { createBayDoorStation, type BayDoorStation } from './bay-door-station';
 import { createBayEnvironmentStation, type BayEnvironmentStation } from './bay-environment-station';
 import type { Station, StationContext } from './context';
+import { DeadlineWatch } from './deadlines';
 import { createDeckStation } from './deck-station';
 import type { InterlockFacts } from './interlock';
 import type { ControllerReport, Reporter } from './report';
@@ -23,8 +25,13 @@ export interface ControllerOptions {
   thresholds?: Partial<Thresholds>;
   /** Extra pre and post hooks per machine (tests, instrumentation); the coordination's are built in. */
   hooks?: { [id in MachineId]?: { pre?: PreHook[]; post?: PostHook[] } };
-  /** Start states (default: each machine's initial state). */
+  /**
+   * Start states, trusted as given (scenarios start settled). Without them the controller reconstructs every
+   * machine from its sensors once they have all read, and moves nothing until then.
+   */
   initial?: { [id in MachineId]?: { state: string; goal?: string } };
+  /** The longest it waits for every sensor before starting with what it knows (unknown parts start faulted). */
+  bootTimeoutMs?: number;
   onReport?: Reporter;
 }
 
@@ -33,13 +40,18 @@ export interface Controller {
   readonly system: LaunchBaySystem;
   readonly machines: { readonly [id in MachineId]?: Machine };
   readonly indicators: { beeper?: Beeper; klaxon?: Klaxon; warningLights?: WarningLights };
+  /** False until the machines know where they are (sensors read, states reconstructed). */
+  readonly started: boolean;
   /** Sends an event to a hosted machine through the shared dispatcher. */
   send(id: MachineId, event: string): void;
   /** Runs one scan now (it also runs every `scanMs` on the clock). */
   scan(): void;
   snapshot(): SystemSnapshot;
+  /** Stops the scan and releases every pin, outputs off: what a power loss does. */
   stop(): void;
 }
+
+const FAULT_ORDER: MachineId[] = ['bay door', 'bay environment', 'battle deck'];
 
 export function startController(options: ControllerOptions): Controller {
   const { board, device, clock } = options;
@@ -56,9 +68,13 @@ export function startController(options: ControllerOptions): Controller {
   const airlocks: { [id: string]: AirlockStation } = {};
   let bayDoor: BayDoorStation | undefined, environment: BayEnvironmentStation | undefined;
   let system: LaunchBaySystem | undefined;
+  let started = false, deckAlarm = false;
+  const bootBy = clock.now() + (options.bootTimeoutMs ?? 2000);
+  const machineOf = (id: MachineId) => system?.machines[id as keyof LaunchBaySystem['machines']];
 
   const facts: InterlockFacts = {
-    bayEnvironment: () => system?.machines['bay environment']?.state,
+    bayEnvironment: () => machineOf('bay environment')?.state,
+    bayHostile: () => bayHostileIn(machineOf('bay environment')?.state),
     bayKpa: () => (environment ? environment.pressure.read() : NaN),
     chamberKpa: (airlock) => (airlocks[airlock] ? airlocks[airlock].chamberKpa() : NaN),
     // A door this board cannot see is not known to be closed.
@@ -68,7 +84,15 @@ export function startController(options: ControllerOptions): Controller {
       return station ? station.doorClosed(door) : false;
     },
   };
-  const ctx: StationContext = { board, device, clock, limits, report, facts, machine: (id) => system!.machines[id as keyof LaunchBaySystem['machines']]! };
+  const ctx: StationContext = {
+    board, device, clock, limits, report, facts,
+    machine: (id) => machineOf(id)!,
+    stateOf: (id) => machineOf(id)?.state,
+    sensorFault(id, reason) {
+      report({ t: clock.now(), kind: 'fault', machine: id, detail: `sensor fault: ${reason}` });
+      if (started) machineOf(id)?.handle('sensor fault');
+    },
+  };
 
   for (const id of board.hosts) {
     let station: Station;
@@ -79,22 +103,41 @@ export function startController(options: ControllerOptions): Controller {
     stations.push(station);
   }
   const stationOf = (id: MachineId) => stations.find((s) => s.id === id)!;
+  const deadlines: { [id: string]: DeadlineWatch } = {};
+  for (const s of stations) {
+    deadlines[s.id] = new DeadlineWatch(s.id, board, clock, (part, ms) => {
+      report({ t: clock.now(), kind: 'fault', machine: s.id, detail: `deadline missed: ${part} did not finish ${machineOf(s.id)!.state} within ${ms / 1000} s` });
+      machineOf(s.id)!.handle('deadline missed');
+    });
+  }
+
+  // The warning lights also show a faulted machine; the klaxon is the deck's (readying, activating).
+  const showAlarm = () => {
+    const faulted = stations.some((s) => machineOf(s.id)?.state === 'faulted');
+    indicators.klaxon?.set(deckAlarm);
+    indicators.warningLights?.set(deckAlarm || faulted);
+  };
 
   system = createSystem({
     hosts: board.hosts,
     initial: options.initial,
     chamberPressurized: (letter) => airlocks[`airlock ${letter}`].chamberPressurized(),
-    alarm: (on) => { indicators.klaxon?.set(on); indicators.warningLights?.set(on); },
+    outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
+    alarm: (on) => { deckAlarm = on; showAlarm(); },
     extra: (id) => {
-      const apply = stationOf(id).applyOutputs;
+      const station = stationOf(id);
       const reportAs = (kind: ControllerReport['kind']) => (m: Machine, state: string, event: string) =>
         report({ t: clock.now(), kind, machine: id, from: state, to: state, event, goal: m.goal });
+      // Nothing moves before the machines know where they are; a reset waits for its fault to clear.
+      const guard: PreHook = (t) => started && (t.event !== 'reset' || station.faults.standing === undefined);
       const post: PostHook = (t) => {
         report({ t: clock.now(), kind: 'transition', machine: id, from: t.from, to: t.to, event: t.event, goal: t.goalAfter });
-        apply(t.to);
+        deadlines[id].enter(t.to);
+        station.applyOutputs(t.to, t.event);
+        if (t.to === 'faulted' || t.from === 'faulted') { showAlarm(); if (t.to === 'faulted') indicators.beeper?.beep(); }
       };
       return {
-        pre: options.hooks?.[id]?.pre,
+        pre: [guard, ...(options.hooks?.[id]?.pre ?? [])],
         post: [post, ...(options.hooks?.[id]?.post ?? [])],
         onBeep: [reportAs('beep'), () => indicators.beeper?.beep()],
         onVeto: reportAs('veto'),
@@ -103,19 +146,52 @@ export function startController(options: ControllerOptions): Controller {
       };
     },
   });
-  for (const s of stations) s.applyOutputs(system.machines[s.id as keyof LaunchBaySystem['machines']]!.state);
 
-  const scan = () => { for (let i = 0; i < stations.length; i++) stations[i].scan(); };
+  function start(): void {
+    if (!options.initial) {
+      // Door E and the environment first: the deck and the airlocks are read from them.
+      const order = [...FAULT_ORDER.filter((id) => board.hosts.includes(id)), ...stations.map((s) => s.id).filter((id) => !FAULT_ORDER.includes(id))];
+      for (const id of order) {
+        const r = stationOf(id).restart();
+        machineOf(id)!.restore(r.state, r.goal);
+        report({ t: clock.now(), kind: 'transition', machine: id, from: 'power off', to: r.state, event: 'reconstructed from sensors', goal: r.goal });
+      }
+      system!.reobserve();
+    }
+    started = true;
+    for (const s of stations) {
+      const state = machineOf(s.id)!.state;
+      deadlines[s.id].enter(state);
+      s.applyOutputs(state);
+    }
+    showAlarm();
+  }
+
+  const scan = () => {
+    for (let i = 0; i < stations.length; i++) stations[i].faults.sample();
+    if (!started) {
+      if (options.initial || stations.every((s) => s.faults.known) || clock.now() >= bootBy) start();
+      return;
+    }
+    for (let i = 0; i < stations.length; i++) stations[i].scan();
+  };
   const timer = clock.set(scan, limits.scanMs, limits.scanMs);
+  if (options.initial) start();
 
   return {
     board, system, machines: system.machines, indicators,
+    get started() { return started; },
     send(id, event) {
-      if (!system!.machines[id as keyof LaunchBaySystem['machines']]) throw new Error(`${board.name}: this board does not host ${id}`);
+      if (!machineOf(id)) throw new Error(`${board.name}: this board does not host ${id}`);
       system!.send(id, event);
     },
     scan,
     snapshot: () => system!.snapshot(),
-    stop() { clock.clear(timer); for (const s of stations) s.close(); },
+    stop() {
+      clock.clear(timer);
+      for (const d of Object.values(deadlines)) d.cancel();
+      for (const s of stations) s.close();
+      indicators.beeper?.close(); indicators.klaxon?.close(); indicators.warningLights?.close();
+    },
   };
 }

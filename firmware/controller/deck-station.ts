@@ -2,6 +2,8 @@
 import type { InputWiring } from '../board/types';
 import { Button } from '../../hal/drivers';
 import type { Station, StationContext } from './context';
+import { FaultMonitor } from './fault-monitor';
+import { deckAfterBoot } from './reconstruct';
 
 const REQUESTS = ['active', 'ready', 'relaxed'] as const;
 
@@ -13,7 +15,10 @@ export function createDeckStation(ctx: StationContext): Station {
   }));
   return {
     id: 'battle deck',
+    faults: new FaultMonitor([], () => {}),
     applyOutputs: () => {},
+    // Run after door E and the environment have been restarted: the deck is inferred from them.
+    restart: () => deckAfterBoot(ctx.stateOf('bay environment'), ctx.stateOf('bay door')),
     scan() {},
     close() { for (const b of buttons) b.close(); },
   };

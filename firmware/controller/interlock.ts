@@ -6,6 +6,8 @@ import type { Thresholds } from './thresholds';
 export interface InterlockFacts {
   /** The bay environment's state, if this controller knows it. */
   bayEnvironment(): string | undefined;
+  /** Rule 4: the bay's direction as the airlocks see it (unknown or faulted counts as hostile). */
+  bayHostile(): boolean;
   bayKpa(): number;
   chamberKpa(airlock: string): number;
   /** True when the door's closed limit switch is tripped. */

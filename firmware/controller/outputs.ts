@@ -25,6 +25,12 @@ const bayTable: { [state: string]: BayOutputs } = {
   depressurizing: { ...stillBay, vent: true },
 };
 
-export const airlockOutputs = (state: string): AirlockOutputs => airlockTable[state] ?? stoppedAirlock;
-export const bayDoorOutput = (state: string): MotorCommand => bayDoorTable[state] ?? 'stop';
+// Faulted: a missed deadline stops the part where it stands (a jam must not be driven); a sensor fault closes
+// the doors, the fail-safe position, since their readings can no longer be trusted to keep them open.
+const closedAirlock: AirlockOutputs = { ...stoppedAirlock, outer: 'close', inner: 'close' };
+
+export const airlockOutputs = (state: string, event?: string): AirlockOutputs =>
+  (state === 'faulted' && event === 'sensor fault' ? closedAirlock : airlockTable[state] ?? stoppedAirlock);
+export const bayDoorOutput = (state: string, event?: string): MotorCommand =>
+  (state === 'faulted' && event === 'sensor fault' ? 'close' : bayDoorTable[state] ?? 'stop');
 export const bayOutputs = (state: string): BayOutputs => bayTable[state] ?? stillBay;

@@ -2,7 +2,7 @@
 import { airlockLetters, type AirlockLetter, type MachineId } from '../board/signals';
 import type { Transition } from '../core';
 import type { CoordinationMemory } from './memory';
-import { CHANGING, HOSTILE_DIRECTION, type CoordinationView } from './view';
+import { HOSTILE_DIRECTION, STABLE, type CoordinationView } from './view';
 
 const id = (l: AirlockLetter) => `airlock ${l}` as MachineId;
 const letterOf = (t: Transition) => t.machine.name.slice('airlock '.length) as AirlockLetter;
@@ -10,14 +10,14 @@ const isOuterGoal = (goal: string | undefined) => goal === 'outer open friendly'
 
 /**
  * Airlock pre hook. A recalled airlock refuses `ask open outer` until it reaches `inner open`.
- * Rule 3: no outer door starts opening while the environment changes (or is unknown); the goal is held back.
+ * Rule 3: no outer door starts opening unless the environment is stable (friendly or hostile); else the goal is held back.
  */
 export const airlockPre = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): boolean => {
   const letter = letterOf(t);
   if (t.event === 'ask open outer' && memory.recalled[letter]) return false;
   if (t.to === 'opening outer' && t.from !== 'opening outer') {
     const env = view.state('bay environment');
-    if (env === undefined || CHANGING[env]) { memory.heldBack[letter] = true; return false; }
+    if (env === undefined || !STABLE[env]) { memory.heldBack[letter] = true; return false; }
   }
   return true;
 };
@@ -46,7 +46,7 @@ export function recallAirlocks(view: CoordinationView, memory: CoordinationMemor
  */
 export const airlocksFollowBay = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): void => {
   const flipped = !!HOSTILE_DIRECTION[t.from] !== !!HOSTILE_DIRECTION[t.to];
-  const stable = !CHANGING[t.to];
+  const stable = STABLE[t.to] === true;
   for (const l of airlockLetters) {
     const state = view.state(id(l));
     if (state === undefined) continue;

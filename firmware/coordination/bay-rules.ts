@@ -32,3 +32,9 @@ export const leakAlert = (view: CoordinationView) => (t: Transition): void => {
   const deck = view.state('battle deck');
   if (t.event === 'leak' && (deck === 'relaxed' || deck === 'relaxing')) view.send('battle deck', 'ready requested');
 };
+
+/** A faulted environment is not known to be hostile, so door E closes: the fail-safe position (invariant 3). */
+export const closeDoorOnFault = (view: CoordinationView) => (t: Transition): void => {
+  const door = view.state('bay door');
+  if (t.to === 'faulted' && door !== undefined && door !== 'closed' && door !== 'closing') view.send('bay door', 'close requested');
+};

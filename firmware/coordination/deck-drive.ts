@@ -23,7 +23,8 @@ export function driveDeck(view: CoordinationView, memory: CoordinationMemory): v
     return;
   }
   const req = deckRequirements[goal], door = memory.evidence.bayDoor, env = memory.evidence.bayEnvironment;
-  if (door === undefined || env === undefined) return; // no evidence, no command
+  // No evidence, no command; a faulted subsystem is missing evidence, and waits for its operator reset.
+  if (door === undefined || env === undefined || door === 'faulted' || env === 'faulted') return;
   // Door E: closing is always safe; opening waits for a hostile bay (rule 2).
   if (req.bayDoor === 'closed' && door !== 'closed' && door !== 'closing') view.send('bay door', 'close requested');
   if (req.bayDoor === 'open' && env === 'hostile' && door !== 'open' && door !== 'opening') view.send('bay door', 'open requested');

@@ -2,14 +2,14 @@
 import { airlockLetters, type MachineId } from '../board/signals';
 import type { PostHook, PreHook, Transition } from '../core';
 import { airlockPost, airlockPre, airlocksFollowBay, recallAirlocks } from './airlock-rules';
-import { bayDoorPre, bayEnvironmentPre, leakAlert, recordEvidence } from './bay-rules';
+import { bayDoorPre, bayEnvironmentPre, closeDoorOnFault, leakAlert, recordEvidence } from './bay-rules';
 import { deckPost, deckPre, driveDeck } from './deck-drive';
 import { createMemory, type CoordinationMemory } from './memory';
 import type { CoordinationView } from './view';
 
 export { copyMemory, createMemory, type CoordinationMemory } from './memory';
 export { requirementsMet } from './deck-drive';
-export { CHANGING, HOSTILE_DIRECTION, type CoordinationView } from './view';
+export { bayHostileIn, CHANGING, HOSTILE_DIRECTION, STABLE, type CoordinationView } from './view';
 
 export interface Coordination {
   readonly memory: CoordinationMemory;
@@ -26,7 +26,7 @@ export function createCoordination(view: CoordinationView, memory: CoordinationM
     'bay door': { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), drive] },
     'bay environment': {
       pre: [bayEnvironmentPre(view)],
-      post: [recordEvidence(memory, 'bayEnvironment'), leakAlert(view), airlocksFollowBay(view, memory), drive],
+      post: [recordEvidence(memory, 'bayEnvironment'), leakAlert(view), closeDoorOnFault(view), airlocksFollowBay(view, memory), drive],
     },
   };
   for (const l of airlockLetters) hooks[`airlock ${l}`] = { pre: [airlockPre(view, memory)], post: [airlockPost(memory)] };

@@ -13,5 +13,12 @@ export interface CoordinationView {
 
 /** Rule 4: the bay environment's direction as the airlocks see it. */
 export const HOSTILE_DIRECTION: { readonly [state: string]: boolean } = { hostile: true, depressurizing: true };
+/** Rule 4 as the airlocks read it: unknown or faulted counts as hostile (they pump down before opening). */
+export const bayHostileIn = (environment: string | undefined): boolean =>
+  environment !== 'friendly' && environment !== 'pressurizing' && environment !== 'heating';
+
+/** Rule 3: the environment is stable (an outer door may start opening) only in these. */
+export const STABLE: { readonly [state: string]: boolean } = { friendly: true, hostile: true };
+
 /** Rule 3: the environment is changing. */
 export const CHANGING: { readonly [state: string]: boolean } = { pressurizing: true, heating: true, depressurizing: true };

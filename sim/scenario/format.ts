@@ -18,6 +18,8 @@ export interface Expectation {
 export type Action =
   | { press: string; for: number }
   | { request: 'active' | 'ready' | 'relaxed' }
+  | { reset: MachineId }
+  | { reboot: number }
   | { leak: number }
   | { jam: DoorName } | { unjam: DoorName }
   | { sensorFault: string; stuck?: number; outOfRange?: boolean } | { clearSensorFault: string }
@@ -53,7 +55,7 @@ const doorNames = ['bay door', ...letters.flatMap((l) => [`airlock ${l} outer`, 
 const places = ['bay', ...letters.map((l) => `airlock ${l}`)];
 const buttons = [...knownSignals()].filter(([name, spec]) => spec.kind === 'input' && !name.endsWith(' limit')).map(([name]) => name);
 const sensors = [...knownSignals()].filter(([, spec]) => spec.kind === 'sensor').map(([name]) => name);
-const ACTIONS = ['press', 'request', 'leak', 'jam', 'unjam', 'sensorFault', 'clearSensorFault', 'pumpDead', 'pumpRevived', 'expect', 'eventually', 'wait'];
+const ACTIONS = ['press', 'request', 'reset', 'reboot', 'leak', 'jam', 'unjam', 'sensorFault', 'clearSensorFault', 'pumpDead', 'pumpRevived', 'expect', 'eventually', 'wait'];
 
 /** `1500`, `"1.5s"`, `"2m"`, `"250ms"` → milliseconds. */
 export function duration(x: unknown): number | undefined {
@@ -106,6 +108,8 @@ export function parseScenario(text: string, file: string): Scenario {
         return { press: v as string, for: duration(step.for ?? 200) ?? fail(`${field}.for`, 'must be a time') };
       }
       case 'request': return { request: oneOf(['active', 'ready', 'relaxed'], 'a deck state') as 'ready' };
+      case 'reset': return { reset: oneOf(machineIds.filter((m) => m !== 'battle deck'), 'a machine') as MachineId };
+      case 'reboot': return { reboot: duration(v) ?? fail(at, 'must be how long the power is off, e.g. "2s"') };
       case 'leak': return { leak: typeof v === 'number' && v >= 0 ? v : fail(at, 'must be a rate in kPa/s (0 ends the leak)') };
       case 'jam': case 'unjam': return { [kind]: oneOf(doorNames, 'a door') } as Action;
       case 'pumpDead': case 'pumpRevived': return { [kind]: oneOf(places, 'a place') } as Action;

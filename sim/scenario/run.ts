@@ -4,7 +4,7 @@ import { airlockLetters } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { ControllerReport } from '../../firmware/controller';
 import { atClosedLimit, atOpenLimit, type Door } from '../physics';
-import { createSimWorld, type SimWorld } from '../world';
+import { createSimWorld, type SimWorld, type SimWorldOptions } from '../world';
 import type { Expectation, Range, Scenario, Step } from './format';
 
 export interface Failure { t: number; field: string; line?: number; message: string }
@@ -12,9 +12,13 @@ export interface ScenarioResult { ok: boolean; trace: ControllerReport[]; failur
 
 const POLL_MS = 50;
 
-export function runScenario(scenario: Scenario, board: Board, onReport?: (r: ControllerReport) => void): ScenarioResult {
+/** `tweaks` adjust the world (thresholds, physics): for tests that break the controller on purpose. */
+export function runScenario(scenario: Scenario, board: Board, onReport?: (r: ControllerReport) => void, tweaks?: Partial<SimWorldOptions>): ScenarioResult {
   const trace: ControllerReport[] = [], failures: Failure[] = [];
-  const world = createSimWorld({ board, seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers, onReport: (r) => { trace.push(r); onReport?.(r); } });
+  const world = createSimWorld({
+    board, seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers, ...tweaks,
+    onReport: (r) => { trace.push(r); onReport?.(r); },
+  });
   let checks = 0;
   const now = () => world.clock.now();
   const collectViolations = () => {
@@ -50,6 +54,8 @@ function act(world: SimWorld, step: Step): void {
   const { model } = world;
   if ('press' in step) world.press(step.press, step.for);
   else if ('request' in step) world.controller.send('battle deck', `${step.request} requested`);
+  else if ('reset' in step) world.controller.send(step.reset, 'reset');
+  else if ('reboot' in step) world.reboot(step.reboot);
   else if ('leak' in step) model.bay.leakKpaPerS = step.leak;
   else if ('jam' in step) model.jam(step.jam);
   else if ('unjam' in step) model.unjam(step.unjam);

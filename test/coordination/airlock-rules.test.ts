@@ -6,7 +6,7 @@ const hosts = ['battle deck', 'bay door', 'bay environment', 'airlock A', 'airlo
 
 function bay(initial = {}) {
   const chamber = { A: true, B: true, C: true, D: true } as Record<string, boolean>;
-  const sys = createSystem({ hosts, chamberPressurized: (l) => chamber[l], initial });
+  const sys = createSystem({ hosts, chamberPressurized: (l) => chamber[l], outerDoorClosed: () => true, initial });
   return { sys, chamber, b: () => sys.machines['airlock B']! };
 }
 

@@ -4,7 +4,7 @@ import { createSystem, type LaunchBaySystem } from '../../firmware/system';
 
 const hosts = ['battle deck', 'bay door', 'bay environment', 'airlock A', 'airlock B', 'airlock C', 'airlock D'] as const;
 const states = (sys: LaunchBaySystem) => [sys.machines['battle deck']!.state, sys.machines['bay door']!.state, sys.machines['bay environment']!.state];
-const system = (initial = {}) => createSystem({ hosts, chamberPressurized: () => true, initial });
+const system = (initial = {}) => createSystem({ hosts, chamberPressurized: () => true, outerDoorClosed: () => true, initial });
 
 describe('the deck drive', () => {
   it('readies from relaxed by emptying the bay, and claims ready only once it is hostile', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { airlock, createMachine, to, type AirlockGoal, type PreHook } from '../../firmware';
 import { byColumn, expectMatrix, matrixMismatches, redefine, vetoMismatches, type ExpectedMachine, type Outcome, type Situation } from './matrix-check';
 
-type S = Situation<'bayHostile' | 'chamberPressurized'>;
+type Sn = 'bayHostile' | 'chamberPressurized' | 'outerDoorClosed';
+type S = Situation<Sn>;
 
 // Typed out from MACHINES.md, not from the firmware.
 const outerGoal = (s: S) => (s.bayHostile ? 'outer open hostile' : 'outer open friendly');
@@ -19,26 +20,32 @@ function followGoal(s: S): Outcome {
   return { state: s.chamberPressurized ? 'depressurizing' : 'pressurizing', goal };
 }
 
+// Fault recovery (docs/COORDINATION.md): close whichever door is open, the outer one first.
+const recover = (s: S) => (s.outerDoorClosed ? 'closing inner' : 'closing outer');
+
 const x = 'impossible';
-const expected: ExpectedMachine<'bayHostile' | 'chamberPressurized'> = {
-  sensors: ['bayHostile', 'chamberPressurized'],
+const F = 'faulted';
+const expected: ExpectedMachine<Sn> = {
+  sensors: ['bayHostile', 'chamberPressurized', 'outerDoorClosed'],
   goals: [undefined, 'inner open', 'outer open friendly', 'outer open hostile'],
   setsGoal: { 'ask open outer': outerGoal, 'ask open inner': () => 'inner open' },
-  matrix: byColumn<'bayHostile' | 'chamberPressurized'>(
+  matrix: byColumn<Sn>(
     ['ask open outer', 'ask open inner', 'finished pressurizing', 'finished depressurizing',
-      'finished opening outer', 'finished opening inner', 'finished closing outer', 'finished closing inner'], {
-      'closed pressurized':   [(s) => (s.bayHostile ? 'depressurizing' : 'opening outer'), 'opening inner', x, x, x, x, x, x],
-      'closed depressurized': [(s) => (s.bayHostile ? 'opening outer' : 'pressurizing'), 'pressurizing', x, x, x, x, x, x],
-      'opening outer':        ['beep', 'closing outer', x, x, (s) => (s.bayHostile ? 'outer open hostile' : 'outer open friendly'), x, x, x],
-      'opening inner':        ['closing inner', 'beep', x, x, x, 'inner open', x, x],
-      'closing outer':        ['opening outer', 'no change', x, x, x, x, followGoal, x],
-      'closing inner':        ['no change', 'opening inner', x, x, x, x, x, followGoal],
+      'finished opening outer', 'finished opening inner', 'finished closing outer', 'finished closing inner',
+      'deadline missed', 'sensor fault', 'reset'], {
+      'closed pressurized':   [(s) => (s.bayHostile ? 'depressurizing' : 'opening outer'), 'opening inner', x, x, x, x, x, x, x, F, 'beep'],
+      'closed depressurized': [(s) => (s.bayHostile ? 'opening outer' : 'pressurizing'), 'pressurizing', x, x, x, x, x, x, x, F, 'beep'],
+      'opening outer':        ['beep', 'closing outer', x, x, (s) => (s.bayHostile ? 'outer open hostile' : 'outer open friendly'), x, x, x, F, F, 'beep'],
+      'opening inner':        ['closing inner', 'beep', x, x, x, 'inner open', x, x, F, F, 'beep'],
+      'closing outer':        ['opening outer', 'no change', x, x, x, x, followGoal, x, F, F, 'beep'],
+      'closing inner':        ['no change', 'opening inner', x, x, x, x, x, followGoal, F, F, 'beep'],
       // Decisions 1 and 2: reverse the pumps only when the new goal needs the other pressure.
-      'pressurizing':         [(s) => (s.bayHostile ? 'depressurizing' : 'no change'), 'no change', followGoal, x, x, x, x, x],
-      'depressurizing':       [(s) => (s.bayHostile ? 'no change' : 'pressurizing'), 'pressurizing', x, followGoal, x, x, x, x],
-      'inner open':           ['closing inner', 'beep', x, x, x, x, x, x],
-      'outer open friendly':  ['beep', 'closing outer', x, x, x, x, x, x],
-      'outer open hostile':   ['beep', 'closing outer', x, x, x, x, x, x],
+      'pressurizing':         [(s) => (s.bayHostile ? 'depressurizing' : 'no change'), 'no change', followGoal, x, x, x, x, x, F, F, 'beep'],
+      'depressurizing':       [(s) => (s.bayHostile ? 'no change' : 'pressurizing'), 'pressurizing', x, followGoal, x, x, x, x, F, F, 'beep'],
+      'inner open':           ['closing inner', 'beep', x, x, x, x, x, x, x, F, 'beep'],
+      'outer open friendly':  ['beep', 'closing outer', x, x, x, x, x, x, x, F, 'beep'],
+      'outer open hostile':   ['beep', 'closing outer', x, x, x, x, x, x, x, F, 'beep'],
+      'faulted':              ['beep', 'beep', x, x, x, x, x, x, x, 'no change', recover],
     }),
 };
 
@@ -46,13 +53,13 @@ interface Start { state?: string; goal?: AirlockGoal; bayHostile?: boolean; cham
 const start = ({ state = 'closed pressurized', goal, bayHostile = false, chamberPressurized = true, pre }: Start) =>
   createMachine(airlock, {
     state: state as never, goal, pre,
-    sensors: { bayHostile: () => bayHostile, chamberPressurized: () => chamberPressurized },
+    sensors: { bayHostile: () => bayHostile, chamberPressurized: () => chamberPressurized, outerDoorClosed: () => true },
   });
 const veto: PreHook = () => false;
 
 describe('airlock', () => {
   it('starts closed pressurized with no goal', () => {
-    const lock = createMachine(airlock, { sensors: { bayHostile: () => false, chamberPressurized: () => true } });
+    const lock = createMachine(airlock, { sensors: { bayHostile: () => false, chamberPressurized: () => true, outerDoorClosed: () => true } });
     expect([lock.state, lock.goal]).toEqual(['closed pressurized', undefined]);
   });
 
@@ -105,7 +112,7 @@ describe('airlock', () => {
     const beeps: string[] = [];
     const lock = createMachine(airlock, {
       state: 'opening outer', goal: 'outer open friendly', onBeep: (m, state, event) => { beeps.push(`${m.name}, ${state}, ${event}`); },
-      sensors: { bayHostile: () => true, chamberPressurized: () => true },
+      sensors: { bayHostile: () => true, chamberPressurized: () => true, outerDoorClosed: () => true },
     });
     lock.handle('ask open outer');
     expect(beeps).toEqual(['airlock, opening outer, ask open outer']);
@@ -115,7 +122,7 @@ describe('airlock', () => {
   it('gives its hooks the goal before and after the request', () => {
     const seen: object[] = [];
     const copy: PreHook = (t) => { seen.push({ from: t.from, to: t.to, event: t.event, goalBefore: t.goalBefore, goalAfter: t.goalAfter }); };
-    const lock = createMachine(airlock, { pre: copy, post: copy, sensors: { bayHostile: () => true, chamberPressurized: () => true } });
+    const lock = createMachine(airlock, { pre: copy, post: copy, sensors: { bayHostile: () => true, chamberPressurized: () => true, outerDoorClosed: () => true } });
     lock.handle('ask open outer');
     const step = { from: 'closed pressurized', to: 'depressurizing', event: 'ask open outer', goalBefore: undefined, goalAfter: 'outer open hostile' };
     expect(seen).toEqual([step, step]);
@@ -132,7 +139,8 @@ describe('airlock', () => {
   it('has its matrix check name the goal and sensors of every situation where an altered cell differs', () => {
     const mutant = redefine(airlock, [['closed pressurized', 'ask open outer', to('opening outer')]]);
     const situations = ['undefined', 'inner open', 'outer open friendly', 'outer open hostile']
-      .flatMap((goal) => [`goal=${goal}, bayHostile, !chamberPressurized`, `goal=${goal}, bayHostile, chamberPressurized`]);
+      .flatMap((goal) => [`goal=${goal}, bayHostile, !chamberPressurized`, `goal=${goal}, bayHostile, chamberPressurized`])
+      .flatMap((where) => [`${where}, !outerDoorClosed`, `${where}, outerDoorClosed`]);
     expect(matrixMismatches(mutant, expected)).toEqual(
       situations.map((where) => `closed pressurized [${where}] + ask open outer != depressurizing -- new state = opening outer instead`));
   });
@@ -140,7 +148,7 @@ describe('airlock', () => {
   it('has its matrix check report a goal set wrongly even where the state is right', () => {
     const mutant = redefine(airlock, [], { 'ask open inner': () => 'outer open friendly' });
     expect(matrixMismatches(mutant, expected)).toContain(
-      'closed depressurized [goal=undefined, !bayHostile, !chamberPressurized] + ask open inner != pressurizing, goal=inner open'
+      'closed depressurized [goal=undefined, !bayHostile, !chamberPressurized, !outerDoorClosed] + ask open inner != pressurizing, goal=inner open'
       + ' -- new state = pressurizing, goal=outer open friendly instead');
   });
 });

@@ -4,14 +4,18 @@ import { bayEnvironment, createMachine } from '../../firmware';
 import { byColumn, expectMatrix, vetoMismatches, type ExpectedMachine } from './matrix-check';
 
 // Typed out from MACHINES.md, not from the firmware.
+// The fault row and columns are docs/COORDINATION.md's ("Faults").
 const x = 'impossible';
+const F = 'faulted';
 const expected: ExpectedMachine = {
-  matrix: byColumn(['friendly requested', 'hostile requested', 'finished pressurizing', 'finished heating', 'finished depressurizing', 'leak'], {
-    'friendly':       ['no change',    'depressurizing', x,         x,          x,         'hostile'],
-    'hostile':        ['pressurizing', 'no change',      x,         x,          x,         'no change'],
-    'pressurizing':   ['no change',    'depressurizing', 'heating', x,          x,         'hostile'],
-    'heating':        ['no change',    'depressurizing', x,         'friendly', x,         'hostile'],
-    'depressurizing': ['pressurizing', 'no change',      x,         x,          'hostile', 'hostile'],
+  matrix: byColumn(['friendly requested', 'hostile requested', 'finished pressurizing', 'finished heating', 'finished depressurizing', 'leak',
+    'deadline missed', 'sensor fault', 'reset'], {
+    'friendly':       ['no change',    'depressurizing', x,         x,          x,         'hostile',   x, F,           'beep'],
+    'hostile':        ['pressurizing', 'no change',      x,         x,          x,         'no change', x, F,           'beep'],
+    'pressurizing':   ['no change',    'depressurizing', 'heating', x,          x,         'hostile',   F, F,           'beep'],
+    'heating':        ['no change',    'depressurizing', x,         'friendly', x,         'hostile',   F, F,           'beep'],
+    'depressurizing': ['pressurizing', 'no change',      x,         x,          'hostile', 'hostile',   F, F,           'beep'],
+    'faulted':        ['beep',         'beep',           x,         x,          x,         'no change', x, 'no change', 'hostile'],
   }),
 };
 

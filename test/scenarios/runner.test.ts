@@ -27,13 +27,12 @@ describe('the scenario runner', () => {
     expect(r.endMs).toBe(5000);
   });
 
-  it('reports a safety invariant broken under a fault: a stuck chamber sensor lets an inner door open onto vacuum', () => {
-    const s = parseScenario(JSON.stringify({ name: 'x', emptyChambers: ['A'], steps: [
-      { at: 0, sensorFault: 'airlock A chamber pressure', stuck: 101.3 }, { at: '100ms', press: 'airlock A button 4' }, { at: '10s', wait: true },
-    ] }), 'x.json');
-    const r = runScenario(s, loadBoard('sim'));
-    expect(r.failures.map((f) => f.field)).toContain('invariant 1');
-    expect(r.failures.find((f) => f.field === 'invariant 1')!.message).toMatch(/airlock A inner door open or moving while the chamber is at 0\.0 kPa/);
+  it('reports a broken safety invariant: a controller whose interlock thinks vacuum is ship pressure opens an inner door onto it', () => {
+    const s = parseScenario(JSON.stringify({ name: 'x', emptyChambers: ['A'], steps: [{ at: 0, press: 'airlock A button 4' }, { at: '10s', wait: true }] }), 'x.json');
+    const broken = runScenario(s, loadBoard('sim'), undefined, { thresholds: { pressurizedKpa: -1 } });
+    expect(broken.failures.map((f) => f.field)).toContain('invariant 1');
+    expect(broken.failures.find((f) => f.field === 'invariant 1')!.message).toMatch(/airlock A inner door open or moving while the chamber is at 0\.0 kPa/);
+    expect(runScenario(s, loadBoard('sim')).failures).toEqual([]);
   });
 
   it('names the field and line of a malformed step', () => {

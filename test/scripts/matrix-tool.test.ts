@@ -9,7 +9,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx
 
 describe('the matrix tool', () => {
   it('writes every bay door cell in words as markdown', () => {
-    expect(toMarkdown(bayDoor as never).split('\n')[5]).toBe('| closing | → opening | no change | impossible | → closed |');
+    expect(toMarkdown(bayDoor as never).split('\n')[5]).toBe('| closing | → opening | no change | impossible | → closed | → faulted | → faulted | beep |');
   });
 
   it('quotes conditional airlock cells in CSV', () => {
@@ -19,7 +19,7 @@ describe('the matrix tool', () => {
   it('lists each cell with its kind and targets in JSON', () => {
     const json = JSON.parse(toJson(airlock as never));
     expect(json.initial).toBe('closed pressurized');
-    expect(json.cells).toHaveLength(11 * 8);
+    expect(json.cells).toHaveLength(12 * 11);
     expect(json.cells.find((c: { state: string; event: string }) => c.state === 'closed pressurized' && c.event === 'ask open outer'))
       .toEqual({ state: 'closed pressurized', event: 'ask open outer', kind: 'when', sensor: 'bayHostile', targets: ['depressurizing', 'opening outer'] });
   });
@@ -33,7 +33,7 @@ describe('the matrix tool', () => {
     const mermaid = toMermaid(bayDoor as never);
     expect(mermaid).toMatch(/^stateDiagram-v2\n/);
     expect(mermaid).toContain('[*] --> closed');
-    expect(mermaid.match(/ --> /g)).toHaveLength(1 + 6);
+    expect(mermaid.match(/ --> /g)).toHaveLength(1 + 6 + 4 + 2 + 1); // initial, MACHINES.md's six, faults, reset
   });
 
   it('prints the terminal table for a machine named on the command line', () => {

@@ -1,0 +1,47 @@
+// After power returns, every machine's state is rebuilt from the sensors, never assumed; whatever is found
+// between states is brought to a safe rest. Pure functions of readings, so they are tested on their own.
+import type { Thresholds } from './thresholds';
+
+export interface DoorReading { open: boolean; closed: boolean }
+export interface Restart { state: string; goal?: string }
+
+/** Door E: where its limits say; between them it closes (the safe direction); both limits at once is a fault. */
+export function bayDoorAfterBoot(d: DoorReading): Restart {
+  if (d.open && d.closed) return { state: 'faulted' };
+  return { state: d.closed ? 'closed' : d.open ? 'open' : 'closing' };
+}
+
+/** The environment: full and warm is friendly, full but cold resumes heating, empty is hostile, between keeps emptying. */
+export function environmentAfterBoot(kPa: number, tempC: number, doorClosed: boolean, t: Thresholds): Restart {
+  if (!Number.isFinite(kPa) || !Number.isFinite(tempC)) return { state: 'faulted' };
+  if (kPa <= t.vacuumKpa) return { state: 'hostile' };
+  if (kPa >= t.pressurizedKpa && doorClosed) return { state: tempC >= t.warmC ? 'friendly' : 'heating' };
+  return { state: 'depressurizing' };
+}
+
+// The deck's state is the operator's intent, which no sensor shows: it is inferred from the bay, and where the
+// bay is between states, the deck is taken to be settling toward the safer of them.
+const DECK: { [env: string]: { [door: string]: string } } = {
+  friendly: { closed: 'relaxed', open: 'readying', closing: 'readying', faulted: 'readying' },
+  heating: { closed: 'relaxing' },
+  hostile: { closed: 'ready', open: 'active', closing: 'readying', faulted: 'readying' },
+  depressurizing: { closed: 'readying', open: 'readying', closing: 'readying', faulted: 'readying' },
+  faulted: { closed: 'readying', open: 'readying', closing: 'readying', faulted: 'readying' },
+};
+const GOAL: { [state: string]: string } = { relaxed: 'relaxed', relaxing: 'relaxed', ready: 'ready', readying: 'ready', active: 'active' };
+
+export function deckAfterBoot(environment: string | undefined, door: string | undefined): Restart {
+  const state = (environment && door && DECK[environment]?.[door]) || 'readying';
+  return { state, goal: GOAL[state] };
+}
+
+/** An airlock: at rest where its doors and chamber say; a door caught moving closes; a chamber caught between fills. */
+export function airlockAfterBoot(outer: DoorReading, inner: DoorReading, chamberKpa: number, bayHostile: boolean, t: Thresholds): Restart {
+  if ((outer.open && outer.closed) || (inner.open && inner.closed) || !Number.isFinite(chamberKpa)) return { state: 'faulted' };
+  if (!outer.closed && !inner.closed) return { state: 'faulted' };
+  if (!outer.closed) return { state: outer.open ? (bayHostile ? 'outer open hostile' : 'outer open friendly') : 'closing outer' };
+  if (!inner.closed) return { state: inner.open ? 'inner open' : 'closing inner' };
+  if (chamberKpa >= t.pressurizedKpa) return { state: 'closed pressurized' };
+  if (chamberKpa <= t.vacuumKpa) return { state: 'closed depressurized' };
+  return { state: 'pressurizing' };
+}
