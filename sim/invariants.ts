@@ -23,8 +23,10 @@ export class InvariantMonitor {
 
   /** Checks every invariant now. */
   check(): void {
-    // While the power is off the environment's state is unknown: only the physical invariants are checked.
-    const { model } = this, env = this.controller()?.machines['bay environment']?.state;
+    // While the power is off, or the controller has not yet rebuilt its states, the environment's state is
+    // unknown: only the physical invariants are checked.
+    const controller = this.controller(), { model } = this;
+    const env = controller?.started ? controller.machines['bay environment']?.state : undefined;
     const bay = model.bay.kPa, ship = model.constants.shipKpa;
     for (const l of airlockLetters) {
       const a = model.airlocks[l];

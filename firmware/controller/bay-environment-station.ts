@@ -23,14 +23,14 @@ export function createBayEnvironmentStation(ctx: StationContext): BayEnvironment
   const pump = new Pump(output('bay pump')), vent = new VentValve(output('bay vent')), heater = new Heater(output('bay heater'));
   const faults = new FaultMonitor([pressure, temperature], (reason) => ctx.sensorFault('bay environment', reason));
   let wanted = bayOutputs('friendly');
-  let refusal: string | undefined;
+  let refused = false;
 
   // Pump and heater only while the bay door is closed (invariant 4); venting is always safe.
   const enforce = () => {
     const reason = wanted.pump || wanted.heater ? refuseBayAir(ctx.facts) : undefined;
     pump.set(wanted.pump && !reason); heater.set(wanted.heater && !reason); vent.set(wanted.vent);
-    if (reason !== refusal) {
-      refusal = reason;
+    if ((reason !== undefined) !== refused) {
+      refused = reason !== undefined;
       if (reason) ctx.report({ t: clock.now(), kind: 'interlock', machine: 'bay environment', detail: reason });
     }
   };

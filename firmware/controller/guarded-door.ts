@@ -3,7 +3,7 @@ import type { DoorActuator, MotorCommand } from '../../hal/drivers';
 
 export class GuardedDoor {
   private wanted: MotorCommand = 'stop';
-  private refusal: string | undefined;
+  private refused = false;
 
   constructor(
     readonly name: string,
@@ -20,12 +20,12 @@ export class GuardedDoor {
     this.enforce();
   }
 
-  /** Drives the motor as wanted, unless opening is refused now; a refusal is reported once until it clears. */
+  /** Drives the motor as wanted, unless opening is refused now; a refusal is reported once, until it clears. */
   enforce(): void {
-    if (this.wanted !== 'open') { this.refusal = undefined; this.actuator.drive(this.wanted); return; }
+    if (this.wanted !== 'open') { this.refused = false; this.actuator.drive(this.wanted); return; }
     const reason = this.refuseOpen();
-    if (reason === undefined) { this.refusal = undefined; this.actuator.drive('open'); return; }
+    if (reason === undefined) { this.refused = false; this.actuator.drive('open'); return; }
     this.actuator.drive('stop');
-    if (reason !== this.refusal) { this.refusal = reason; this.onRefused(this.name, reason); }
+    if (!this.refused) { this.refused = true; this.onRefused(this.name, reason); }
   }
 }

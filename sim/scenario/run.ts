@@ -12,13 +12,16 @@ export interface ScenarioResult { ok: boolean; trace: ControllerReport[]; failur
 
 const POLL_MS = 50;
 
-/** `tweaks` adjust the world (thresholds, physics): for tests that break the controller on purpose. */
-export function runScenario(scenario: Scenario, board: Board, onReport?: (r: ControllerReport) => void, tweaks?: Partial<SimWorldOptions>): ScenarioResult {
+/** Adjustments for tests: world options (thresholds, physics), and `setup` to schedule more on the world's clock. */
+export type Tweaks = Partial<SimWorldOptions> & { setup?(world: SimWorld): void };
+
+export function runScenario(scenario: Scenario, board: Board, onReport?: (r: ControllerReport) => void, tweaks: Tweaks = {}): ScenarioResult {
   const trace: ControllerReport[] = [], failures: Failure[] = [];
   const world = createSimWorld({
     board, seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers, ...tweaks,
     onReport: (r) => { trace.push(r); onReport?.(r); },
   });
+  tweaks.setup?.(world);
   let checks = 0;
   const now = () => world.clock.now();
   const collectViolations = () => {
@@ -53,8 +56,9 @@ export function runScenario(scenario: Scenario, board: Board, onReport?: (r: Con
 function act(world: SimWorld, step: Step): void {
   const { model } = world;
   if ('press' in step) world.press(step.press, step.for);
-  else if ('request' in step) world.controller.send('battle deck', `${step.request} requested`);
-  else if ('reset' in step) world.controller.send(step.reset, 'reset');
+  // While the power is off, requests and resets reach no one, as on the ship.
+  else if ('request' in step) { if (world.powered) world.controller.send('battle deck', `${step.request} requested`); }
+  else if ('reset' in step) { if (world.powered) world.controller.send(step.reset, 'reset'); }
   else if ('reboot' in step) world.reboot(step.reboot);
   else if ('leak' in step) model.bay.leakKpaPerS = step.leak;
   else if ('jam' in step) model.jam(step.jam);
@@ -73,7 +77,8 @@ const rangeText = (r: Range) => [r.above !== undefined ? `above ${r.above}` : ''
 
 /** Every part of the expectation that does not hold now, in words. */
 export function unmet(world: SimWorld, e: Expectation): string[] {
-  const out: string[] = [], m = world.controller.machines, model = world.model;
+  const out: string[] = [], model = world.model;
+  const m = world.powered ? world.controller.machines : {};
   for (const [id, want] of Object.entries(e.states ?? {})) {
     const got = m[id as keyof typeof m]?.state;
     if (got !== want) out.push(`${id} in "${want}", but it is "${got ?? 'not hosted'}"`);

@@ -1,0 +1,45 @@
+// After power loss, states come from the sensors: at rest where they say, and caught between, brought to rest.
+import { describe, expect, it } from 'vitest';
+import { defaultThresholds as t } from '../../firmware/controller';
+import { airlockAfterBoot, bayDoorAfterBoot, deckAfterBoot, environmentAfterBoot } from '../../firmware/controller/reconstruct';
+
+const shut = { open: false, closed: true }, wide = { open: true, closed: false }, between = { open: false, closed: false };
+
+describe('reconstruction at boot', () => {
+  it('places door E by its limits, closes it from between, and faults contradictory limits', () => {
+    expect(bayDoorAfterBoot(shut).state).toBe('closed');
+    expect(bayDoorAfterBoot(wide).state).toBe('open');
+    expect(bayDoorAfterBoot(between).state).toBe('closing');
+    expect(bayDoorAfterBoot({ open: true, closed: true }).state).toBe('faulted');
+  });
+
+  it('reads the environment from pressure and temperature', () => {
+    expect(environmentAfterBoot(101, 21, true, t).state).toBe('friendly');
+    expect(environmentAfterBoot(101, 5, true, t).state).toBe('heating');
+    expect(environmentAfterBoot(0.5, -40, true, t).state).toBe('hostile');
+    expect(environmentAfterBoot(50, 0, true, t).state).toBe('depressurizing');
+    expect(environmentAfterBoot(NaN, 20, true, t).state).toBe('faulted');
+  });
+
+  it('infers the deck from the bay it finds', () => {
+    expect(deckAfterBoot('friendly', 'closed')).toEqual({ state: 'relaxed', goal: 'relaxed' });
+    expect(deckAfterBoot('hostile', 'open')).toEqual({ state: 'active', goal: 'active' });
+    expect(deckAfterBoot('hostile', 'closed')).toEqual({ state: 'ready', goal: 'ready' });
+    expect(deckAfterBoot('heating', 'closed')).toEqual({ state: 'relaxing', goal: 'relaxed' });
+    expect(deckAfterBoot('depressurizing', 'closed')).toEqual({ state: 'readying', goal: 'ready' });
+    expect(deckAfterBoot(undefined, undefined)).toEqual({ state: 'readying', goal: 'ready' });
+  });
+
+  it('rests an airlock where its doors and chamber say, and brings one caught moving to a safe rest', () => {
+    expect(airlockAfterBoot(shut, shut, 101, false, t).state).toBe('closed pressurized');
+    expect(airlockAfterBoot(shut, shut, 0.5, true, t).state).toBe('closed depressurized');
+    expect(airlockAfterBoot(shut, shut, 50, true, t).state).toBe('pressurizing');
+    expect(airlockAfterBoot(wide, shut, 0.5, true, t).state).toBe('outer open hostile');
+    expect(airlockAfterBoot(wide, shut, 101, false, t).state).toBe('outer open friendly');
+    expect(airlockAfterBoot(shut, wide, 101, false, t).state).toBe('inner open');
+    expect(airlockAfterBoot(between, shut, 101, false, t).state).toBe('closing outer');
+    expect(airlockAfterBoot(shut, between, 101, false, t).state).toBe('closing inner');
+    expect(airlockAfterBoot(between, between, 101, false, t).state).toBe('faulted');
+    expect(airlockAfterBoot(shut, shut, NaN, false, t).state).toBe('faulted');
+  });
+});
