@@ -21,6 +21,8 @@ export interface SystemOptions {
   /** Klaxon and warning lights. */
   alarm?(on: boolean): void;
   dispatcher?: Dispatcher;
+  /** Replaces the coordination's hooks, e.g. to break a rule on purpose and watch a checker catch it. */
+  rules?(hooks: Coordination['hooks']): Coordination['hooks'];
 }
 
 export interface SystemSnapshot {
@@ -56,7 +58,7 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
 
   for (const id of options.hosts) {
     const extra = options.extra?.(id) ?? {};
-    const rules = coordination.hooks[id] ?? { pre: [], post: [] };
+    const rules = (options.rules ? options.rules(coordination.hooks) : coordination.hooks)[id] ?? { pre: [], post: [] };
     const start = options.initial?.[id];
     const common = {
       ...extra, name: id, dispatcher, ...(start ? { state: start.state, goal: start.goal } : {}),
