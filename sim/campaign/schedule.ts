@@ -5,6 +5,7 @@ import { airlockLetters, knownSignals } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { Thresholds } from '../../firmware/controller';
 import type { Violation } from '../invariants';
+import type { DoorName } from '../physics';
 import { createSimWorld, type SimWorld } from '../world';
 
 export type Action =
@@ -50,8 +51,8 @@ function apply(world: SimWorld, a: Action): void {
     case 'request': on?.send('battle deck', `${a.deck} requested`); break;
     case 'reset': on?.send(a.machine as 'bay door', 'reset'); break;
     case 'leak': model.bay.leakKpaPerS = a.kPaPerS; break;
-    case 'jam': model.jam(a.door); break;
-    case 'unjam': model.unjam(a.door); break;
+    case 'jam': model.jam(a.door as DoorName); break;
+    case 'unjam': model.unjam(a.door as DoorName); break;
     case 'stick': model.sensorFaults[a.sensor] = { kind: 'stuck', value: a.value }; break;
     case 'out of range': model.sensorFaults[a.sensor] = { kind: 'out of range' }; break;
     case 'heal': model.sensorFaults[a.sensor] = undefined; break;
