@@ -8,6 +8,14 @@ import { airlock, bayDoor, bayEnvironment, battleDeck } from './machines';
 /** Extra options for one machine: hooks that act on hardware, and listeners that report. */
 export type ExtraOptions = Pick<MachineOptions, 'onBeep' | 'onVeto' | 'onImpossible'> & { pre?: readonly PreHook[]; post?: readonly PostHook[] };
 
+/** The machines on other nodes, as this node knows them: fresh replicas, and commands over the bus. */
+export interface RemoteView {
+  state(id: MachineId): string | undefined;
+  goal(id: MachineId): string | undefined;
+  send(id: MachineId, event: string): void;
+  recall(airlock: AirlockLetter): void;
+}
+
 export interface SystemOptions {
   hosts: readonly MachineId[];
   /** Whether an airlock's chamber is at ship pressure: a sensor reading. */
@@ -21,6 +29,8 @@ export interface SystemOptions {
   /** Klaxon and warning lights. */
   alarm?(on: boolean): void;
   dispatcher?: Dispatcher;
+  /** The machines hosted elsewhere (multi-node); without it, they are simply unknown. */
+  remote?: RemoteView;
   /** Replaces the coordination's hooks, e.g. to break a rule on purpose and watch a checker catch it. */
   rules?(hooks: Coordination['hooks']): Coordination['hooks'];
 }
@@ -46,15 +56,18 @@ const definitions = { 'battle deck': battleDeck, 'bay door': bayDoor, 'bay envir
 export function createSystem(options: SystemOptions): LaunchBaySystem {
   const dispatcher = options.dispatcher ?? createDispatcher();
   const machines: { [id: string]: Machine } = {};
+  const remote = options.remote;
   const view: CoordinationView = {
-    state: (id) => machines[id]?.state,
-    goal: (id) => machines[id]?.goal,
-    send: (id, event) => machines[id]?.handle(event),
+    hosted: (id) => machines[id] !== undefined,
+    state: (id) => (machines[id] ? machines[id].state : remote?.state(id)),
+    goal: (id) => (machines[id] ? machines[id].goal : remote?.goal(id)),
+    send: (id, event) => (machines[id] ? machines[id].handle(event) : remote?.send(id, event)),
     alarm: (on) => options.alarm?.(on),
+    recall: (l) => (machines[`airlock ${l}`] ? coordination.recall(l) : remote?.recall(l)),
   };
   const coordination = createCoordination(view, options.memory);
   // Rule 4; a bay this system does not host is unknown, and unknown (or faulted) is treated as hostile.
-  const bayHostile = () => bayHostileIn(machines['bay environment']?.state);
+  const bayHostile = () => bayHostileIn(view.state('bay environment'));
 
   for (const id of options.hosts) {
     const extra = options.extra?.(id) ?? {};

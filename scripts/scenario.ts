@@ -5,7 +5,7 @@ import { BoardError } from '../firmware/board/validate';
 import { parseScenario, ScenarioError } from '../sim/scenario/format';
 import { runScenario } from '../sim/scenario/run';
 import { formatReport, formatTime } from '../sim/view/timeline';
-import { loadBoard } from './lib/board-file';
+import { boardsFor } from './lib/scenario-boards';
 
 function main(args: string[]): number {
   const json = args.includes('--json'), files = args.filter((a) => !a.startsWith('--'));
@@ -17,12 +17,13 @@ function main(args: string[]): number {
   let scenario, board;
   try {
     scenario = parseScenario(text, file);
-    board = loadBoard(scenario.board);
+    board = boardsFor(scenario);
   } catch (e) {
     if (e instanceof ScenarioError || e instanceof BoardError) { console.error(`scenario: ${e.message}`); return 2; }
     throw e;
   }
-  if (!json) console.log(`scenario: ${scenario.name} (board ${board.name}, seed ${scenario.seed}, starting ${scenario.start})`);
+  const where = Array.isArray(board) ? `${board.length} nodes on the in-process bus` : `board ${board.name}`;
+  if (!json) console.log(`scenario: ${scenario.name} (${where}, seed ${scenario.seed}, starting ${scenario.start})`);
   const result = runScenario(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)));
   for (const f of result.failures) {
     const where = `${file}${f.line ? `:${f.line}` : ''} ${f.field}`;

@@ -1,6 +1,6 @@
 // A simulated launch bay: physics, virtual clock, the simulator's ECMA-419 provider, and the real controller on it.
 import type { Board } from '../firmware/board/types';
-import { startController, type Controller, type ControllerReport, type Thresholds } from '../firmware/controller';
+import { startController, type Controller, type ControllerOptions, type ControllerReport, type Thresholds } from '../firmware/controller';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import { VirtualClock } from './clock';
 import { InvariantMonitor } from './invariants';
@@ -30,8 +30,8 @@ export interface SimWorld {
   readonly invariants: InvariantMonitor;
   /** False while the power is off. */
   readonly powered: boolean;
-  /** Cuts the controller's power for `downMs` (outputs off, state lost), then boots a fresh one from the sensors. */
-  reboot(downMs: number): void;
+  /** Cuts the power for `downMs` (outputs off, state lost), then boots afresh from the sensors; a cluster may name one node. */
+  reboot(downMs: number, node?: string): void;
   /** Presses a button for `ms` (default 200), as a finger would. */
   press(signal: string, ms?: number): void;
   /** Runs the world for `ms` of virtual time. */
@@ -40,7 +40,7 @@ export interface SimWorld {
 }
 
 // A settled bay for each deck state: physics and machines agree from the first instant.
-const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNullable<Parameters<typeof startController>[0]['initial']> } } = {
+export const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNullable<Parameters<typeof startController>[0]['initial']> } } = {
   relaxed: { physics: {}, initial: {} },
   ready: {
     physics: { bay: { kPa: 0, tempC: -40 } },
@@ -52,17 +52,29 @@ const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNull
   },
 };
 
-export function createSimWorld(o: SimWorldOptions): SimWorld {
+/** The physics and the machines' start states that agree with each other for these options. */
+export function startingPoint(o: Pick<SimWorldOptions, 'start' | 'emptyChambers' | 'seed' | 'physics'>) {
   const start = settled[o.start ?? 'relaxed'];
-  const clock = new VirtualClock();
   const empty = o.emptyChambers ?? [];
   const airlocks = Object.fromEntries(empty.map((l) => [l, { chamberKpa: 0 }]));
-  const initial = { ...start.initial, ...Object.fromEntries(empty.map((l) => [`airlock ${l}`, { state: 'closed depressurized' }])) };
-  const model = new LaunchBayModel({ seed: o.seed, ...start.physics, airlocks, ...o.physics });
+  const initial: typeof start.initial = { ...start.initial, ...Object.fromEntries(empty.map((l) => [`airlock ${l}`, { state: 'closed depressurized' }])) };
+  return { initial, model: new LaunchBayModel({ seed: o.seed, ...start.physics, airlocks, ...o.physics }) };
+}
+
+/** Presses a button for `ms`, as a finger would. */
+export function pressButton(model: LaunchBayModel, clock: VirtualClock, signal: string, ms: number): void {
+  if (!(signal in model.buttons)) throw new Error(`simulator: no button named ${JSON.stringify(signal)}`);
+  model.buttons[signal] = true;
+  clock.set(() => { model.buttons[signal] = false; }, ms);
+}
+
+export function createSimWorld(o: SimWorldOptions): SimWorld {
+  const clock = new VirtualClock();
+  const { initial, model } = startingPoint(o);
   const stepMs = o.stepMs ?? 50;
   let device: SimulatorDevice | undefined, controller: Controller | undefined;
   // A fresh provider and controller, as after power-up: without `initial` it reconstructs from the sensors.
-  const boot = (initial?: typeof start.initial) => {
+  const boot = (initial?: ControllerOptions['initial']) => {
     device = createSimulatorDevice({ board: o.board, model, clock });
     controller = startController({ board: o.board, device, clock, initial, thresholds: o.thresholds, onReport: o.onReport });
   };
@@ -77,11 +89,7 @@ export function createSimWorld(o: SimWorldOptions): SimWorld {
       return controller;
     },
     get powered() { return controller !== undefined; },
-    press(signal, ms = 200) {
-      if (!(signal in model.buttons)) throw new Error(`simulator: no button named ${JSON.stringify(signal)}`);
-      model.buttons[signal] = true;
-      clock.set(() => { model.buttons[signal] = false; }, ms);
-    },
+    press: (signal, ms = 200) => pressButton(model, clock, signal, ms),
     advance: (ms) => clock.advance(ms),
     reboot(downMs) {
       if (!controller) return;

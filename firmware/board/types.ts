@@ -19,6 +19,8 @@ export type SignalWiring = InputWiring | OutputWiring | DirEnableMotor | SerialM
 export interface Board {
   /** The board's name, as `--board` takes it. */
   name: string;
+  /** The node's name on the bus (default: the board's name). */
+  node?: string;
   /** Which microcontroller's pin table applies (boards/mcu/<mcu>.json). */
   mcu: string;
   /** The Moddable platform for `mcconfig -p`, e.g. `esp32/esp32_devkitc`. Absent for the simulator. */

@@ -34,7 +34,7 @@ interface Check {
   readonly ports: Map<number, string>;
 }
 
-const BOARD_FIELDS = ['name', 'mcu', 'platform', 'hosts', 'signals', 'deadlines'];
+const BOARD_FIELDS = ['name', 'node', 'mcu', 'platform', 'hosts', 'signals', 'deadlines'];
 const quote = (s: string) => JSON.stringify(s);
 const signalField = (name: string) => `signals[${quote(name)}]`;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -169,6 +169,9 @@ function head(board: unknown, mcu: Mcu, file: string): Json {
   if (typeof board.name !== 'string' || board.name === '') fail(check, 'name', `expected the board's name, got ${describe(board.name)}`);
   if (typeof board.mcu !== 'string' || board.mcu === '') fail(check, 'mcu', `expected the microcontroller's name, got ${describe(board.mcu)}`);
   if (board.mcu !== mcu.name) fail(check, 'mcu', `the board is for ${quote(board.mcu)}, but was checked against the pin table of ${quote(mcu.name)}`);
+  if (board.node !== undefined && (typeof board.node !== 'string' || !/^[a-z0-9-]+$/.test(board.node))) {
+    fail(check, 'node', `expected a node name of lowercase letters, digits and dashes, got ${describe(board.node)}`);
+  }
   if (board.platform !== undefined && (typeof board.platform !== 'string' || board.platform === '')) {
     fail(check, 'platform', `expected a Moddable platform such as "esp32", got ${describe(board.platform)}`);
   }

@@ -5,7 +5,7 @@ import type { AirlockLetter, MachineId } from '../board/signals';
 import type { Board, OutputWiring } from '../board/types';
 import { bayHostileIn } from '../coordination';
 import type { Machine, PostHook, PreHook } from '../core';
-import { createSystem, type LaunchBaySystem, type SystemSnapshot } from '../system';
+import { createSystem, type LaunchBaySystem, type RemoteView, type SystemSnapshot } from '../system';
 import { Beeper, Klaxon, WarningLights } from '../../hal/drivers';
 import type { Clock, Device } from '../../hal/types';
 import { createAirlockStation, type AirlockStation } from './airlock-station';
@@ -32,6 +32,10 @@ export interface ControllerOptions {
   initial?: { [id in MachineId]?: { state: string; goal?: string } };
   /** The longest it waits for every sensor before starting with what it knows (unknown parts start faulted). */
   bootTimeoutMs?: number;
+  /** The machines on other nodes, and the facts they report (`bay kPa`): multi-node only. */
+  remote?: RemoteView & { fact(name: string): number };
+  /** Also wait for this before reconstructing (a node waits for fresh reports from the others). */
+  ready?(): boolean;
   onReport?: Reporter;
 }
 
@@ -40,6 +44,8 @@ export interface Controller {
   readonly system: LaunchBaySystem;
   readonly machines: { readonly [id in MachineId]?: Machine };
   readonly indicators: { beeper?: Beeper; klaxon?: Klaxon; warningLights?: WarningLights };
+  /** What the interlock reads: the bay's pressure and environment, chambers, door limits. */
+  readonly facts: InterlockFacts;
   /** False until the machines know where they are (sensors read, states reconstructed). */
   readonly started: boolean;
   /** Sends an event to a hosted machine through the shared dispatcher. */
@@ -71,11 +77,12 @@ export function startController(options: ControllerOptions): Controller {
   let started = false, deckAlarm = false;
   const bootBy = clock.now() + (options.bootTimeoutMs ?? 2000);
   const machineOf = (id: MachineId) => system?.machines[id as keyof LaunchBaySystem['machines']];
+  const stateOf = (id: MachineId) => machineOf(id)?.state ?? options.remote?.state(id);
 
   const facts: InterlockFacts = {
-    bayEnvironment: () => machineOf('bay environment')?.state,
-    bayHostile: () => bayHostileIn(machineOf('bay environment')?.state),
-    bayKpa: () => (environment ? environment.pressure.read() : NaN),
+    bayEnvironment: () => stateOf('bay environment'),
+    bayHostile: () => bayHostileIn(stateOf('bay environment')),
+    bayKpa: () => (environment ? environment.pressure.read() : options.remote ? options.remote.fact('bay kPa') : NaN),
     chamberKpa: (airlock) => (airlocks[airlock] ? airlocks[airlock].chamberKpa() : NaN),
     // A door this board cannot see is not known to be closed.
     doorClosed: (door) => {
@@ -87,7 +94,7 @@ export function startController(options: ControllerOptions): Controller {
   const ctx: StationContext = {
     board, device, clock, limits, report, facts,
     machine: (id) => machineOf(id)!,
-    stateOf: (id) => machineOf(id)?.state,
+    stateOf,
     sensorFault(id, reason) {
       report({ t: clock.now(), kind: 'fault', machine: id, detail: `sensor fault: ${reason}` });
       if (started) machineOf(id)?.handle('sensor fault');
@@ -121,6 +128,7 @@ export function startController(options: ControllerOptions): Controller {
   system = createSystem({
     hosts: board.hosts,
     initial: options.initial,
+    remote: options.remote,
     chamberPressurized: (letter) => airlocks[`airlock ${letter}`].chamberPressurized(),
     outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
     alarm: (on) => { deckAlarm = on; showAlarm(); },
@@ -170,7 +178,8 @@ export function startController(options: ControllerOptions): Controller {
   const scan = () => {
     for (let i = 0; i < stations.length; i++) stations[i].faults.sample();
     if (!started) {
-      if (options.initial || stations.every((s) => s.faults.known) || clock.now() >= bootBy) start();
+      const known = stations.every((s) => s.faults.known) && (options.ready?.() ?? true);
+      if (options.initial || known || clock.now() >= bootBy) start();
       return;
     }
     for (let i = 0; i < stations.length; i++) stations[i].scan();
@@ -179,7 +188,7 @@ export function startController(options: ControllerOptions): Controller {
   if (options.initial) start();
 
   return {
-    board, system, machines: system.machines, indicators,
+    board, system, machines: system.machines, indicators, facts,
     get started() { return started; },
     send(id, event) {
       if (!machineOf(id)) throw new Error(`${board.name}: this board does not host ${id}`);

@@ -1,5 +1,5 @@
 // Rules 3 and 4 for the airlocks, and their recall on red alert.
-import { airlockLetters, type AirlockLetter, type MachineId } from '../board/signals';
+import type { AirlockLetter, MachineId } from '../board/signals';
 import type { Transition } from '../core';
 import type { CoordinationMemory } from './memory';
 import { HOSTILE_DIRECTION, STABLE, type CoordinationView } from './view';
@@ -29,31 +29,27 @@ export const airlockPost = (memory: CoordinationMemory) => (t: Transition): void
   if (!isOuterGoal(t.goalAfter) || t.to === 'opening outer') memory.heldBack[letter] = false;
 };
 
-/** Red alert: every airlock whose outer door is open or opening into the still-friendly bay is called back inside. */
-export function recallAirlocks(view: CoordinationView, memory: CoordinationMemory): void {
-  for (const l of airlockLetters) {
-    const state = view.state(id(l));
-    if (state === 'outer open friendly' || (state === 'opening outer' && view.goal(id(l)) === 'outer open friendly')) {
-      memory.recalled[l] = true;
-      view.send(id(l), 'ask open inner');
-    }
+/** Red alert, at one airlock: if its outer door is open or opening into the still-friendly bay, call it back inside. */
+export function recallAirlock(view: CoordinationView, memory: CoordinationMemory, l: AirlockLetter): void {
+  const state = view.state(id(l));
+  if (state === 'outer open friendly' || (state === 'opening outer' && view.goal(id(l)) === 'outer open friendly')) {
+    memory.recalled[l] = true;
+    view.send(id(l), 'ask open inner');
   }
 }
 
 /**
- * Environment post hook for rule 4: when its direction flips, airlocks in mid-cycle toward the outer door re-plan
- * (`ask open outer` re-reads bayHostile); once it is stable again, held-back outer goals resume.
+ * Rule 4, at one airlock, when the environment it sees changes (`undefined`: no fresh report): if the bay's
+ * direction flipped, an airlock in mid-cycle toward the outer door re-plans (`ask open outer` re-reads
+ * bayHostile); once the bay is stable again, a held-back outer goal resumes.
  */
-export const airlocksFollowBay = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): void => {
-  const flipped = !!HOSTILE_DIRECTION[t.from] !== !!HOSTILE_DIRECTION[t.to];
-  const stable = STABLE[t.to] === true;
-  for (const l of airlockLetters) {
-    const state = view.state(id(l));
-    if (state === undefined) continue;
-    const midCycle = (state === 'pressurizing' || state === 'depressurizing') && isOuterGoal(view.goal(id(l)));
-    if ((flipped && midCycle) || (stable && memory.heldBack[l])) {
-      memory.heldBack[l] = false;
-      view.send(id(l), 'ask open outer');
-    }
+export function bayChanged(view: CoordinationView, memory: CoordinationMemory, l: AirlockLetter, from: string | undefined, to: string | undefined): void {
+  const state = view.state(id(l));
+  if (state === undefined) return;
+  const flipped = !!HOSTILE_DIRECTION[from ?? 'unknown'] !== !!HOSTILE_DIRECTION[to ?? 'unknown'];
+  const midCycle = (state === 'pressurizing' || state === 'depressurizing') && isOuterGoal(view.goal(id(l)));
+  if ((flipped && midCycle) || (to !== undefined && STABLE[to] === true && memory.heldBack[l])) {
+    memory.heldBack[l] = false;
+    view.send(id(l), 'ask open outer');
   }
-};
+}

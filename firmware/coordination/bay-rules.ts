@@ -4,9 +4,12 @@ import { deckRequirements } from '../machines';
 import type { CoordinationMemory } from './memory';
 import type { CoordinationView } from './view';
 
-/** Door E pre hook (rule 2): the door may not start opening unless the environment is hostile. */
+/**
+ * Door E pre hook (rule 2): the door may not start opening unless the environment is hostile, nor while the
+ * deck is unknown (the bridge silent): opening door E is the deck's decision alone.
+ */
 export const bayDoorPre = (view: CoordinationView) => (t: Transition): boolean =>
-  t.to !== 'opening' || view.state('bay environment') === 'hostile';
+  t.to !== 'opening' || (view.state('bay environment') === 'hostile' && view.state('battle deck') !== undefined);
 
 /**
  * Environment pre hook. Rule 1: a request moves the environment only toward what the deck's goal requires;

@@ -15,6 +15,7 @@ export function requirementsMet(goal: string | undefined, memory: CoordinationMe
 
 /** One step of the drive: called after any deck, door or environment transition. */
 export function driveDeck(view: CoordinationView, memory: CoordinationMemory): void {
+  if (!view.hosted('battle deck')) return; // only the deck's own node drives, and claims
   const deck = view.state('battle deck');
   const goal = deck === undefined ? undefined : SETTLING[deck];
   if (!goal) return;
@@ -22,8 +23,9 @@ export function driveDeck(view: CoordinationView, memory: CoordinationMemory): v
     if (memory.claimed !== goal) { memory.claimed = goal; view.send('battle deck', `now ${goal}`); }
     return;
   }
-  const req = deckRequirements[goal], door = memory.evidence.bayDoor, env = memory.evidence.bayEnvironment;
-  // No evidence, no command; a faulted subsystem is missing evidence, and waits for its operator reset.
+  // Commands follow what the deck sees now (a fresh replica on another node); only claims need evidence.
+  const req = deckRequirements[goal], door = view.state('bay door'), env = view.state('bay environment');
+  // Unknown, no command; a faulted subsystem is missing evidence, and waits for its operator reset.
   if (door === undefined || env === undefined || door === 'faulted' || env === 'faulted') return;
   // Door E: closing is always safe; opening waits for a hostile bay (rule 2).
   if (req.bayDoor === 'closed' && door !== 'closed' && door !== 'closing') view.send('bay door', 'close requested');

@@ -1,7 +1,7 @@
 // The business logic of COORDINATION.md as hooks on the machines, outside them.
-import { airlockLetters, type MachineId } from '../board/signals';
+import { airlockLetters, type AirlockLetter, type MachineId } from '../board/signals';
 import type { PostHook, PreHook, Transition } from '../core';
-import { airlockPost, airlockPre, airlocksFollowBay, recallAirlocks } from './airlock-rules';
+import { airlockPost, airlockPre, bayChanged, recallAirlock } from './airlock-rules';
 import { bayDoorPre, bayEnvironmentPre, closeDoorOnFault, leakAlert, recordEvidence } from './bay-rules';
 import { deckPost, deckPre, driveDeck } from './deck-drive';
 import { createMemory, type CoordinationMemory } from './memory';
@@ -14,21 +14,37 @@ export { bayHostileIn, CHANGING, HOSTILE_DIRECTION, STABLE, type CoordinationVie
 export interface Coordination {
   readonly memory: CoordinationMemory;
   readonly hooks: { [id in MachineId]?: { pre: PreHook[]; post: PostHook[] } };
+  /** One step of the deck's drive: after new evidence arrives from another node. */
+  drive(): void;
+  /** Rule 4 at an airlock hosted here, when the environment it sees (a replica) changes. */
+  bayChanged(airlock: AirlockLetter, from: string | undefined, to: string | undefined): void;
+  /** The recall at an airlock hosted here (a command from the deck on another node). */
+  recall(airlock: AirlockLetter): void;
 }
 
 export function createCoordination(view: CoordinationView, memory: CoordinationMemory = createMemory()): Coordination {
   const drive = () => driveDeck(view, memory);
   const redAlert = (t: Transition) => {
-    if ((t.to === 'readying' || t.to === 'activating') && t.from !== 'readying' && t.from !== 'activating') recallAirlocks(view, memory);
+    if ((t.to === 'readying' || t.to === 'activating') && t.from !== 'readying' && t.from !== 'activating') {
+      for (const l of airlockLetters) view.recall(l);
+    }
+  };
+  // Rule 4 for the airlocks on this node; airlocks elsewhere see the environment's reports and do the same there.
+  const followBay = (t: Transition) => {
+    for (const l of airlockLetters) if (view.hosted(`airlock ${l}`)) bayChanged(view, memory, l, t.from, t.to);
   };
   const hooks: Coordination['hooks'] = {
     'battle deck': { pre: [deckPre(memory)], post: [deckPost(view, memory), redAlert, drive] },
     'bay door': { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), drive] },
     'bay environment': {
       pre: [bayEnvironmentPre(view)],
-      post: [recordEvidence(memory, 'bayEnvironment'), leakAlert(view), closeDoorOnFault(view), airlocksFollowBay(view, memory), drive],
+      post: [recordEvidence(memory, 'bayEnvironment'), leakAlert(view), closeDoorOnFault(view), followBay, drive],
     },
   };
   for (const l of airlockLetters) hooks[`airlock ${l}`] = { pre: [airlockPre(view, memory)], post: [airlockPost(memory)] };
-  return { memory, hooks };
+  return {
+    memory, hooks, drive,
+    bayChanged: (l, from, to) => bayChanged(view, memory, l, from, to),
+    recall: (l) => recallAirlock(view, memory, l),
+  };
 }

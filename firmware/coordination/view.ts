@@ -1,7 +1,9 @@
 // What the coordination sees of the system and how it acts on it: states, goals and queued events.
-import type { MachineId } from '../board/signals';
+import type { AirlockLetter, MachineId } from '../board/signals';
 
 export interface CoordinationView {
+  /** True for the machines this node runs itself. */
+  hosted(id: MachineId): boolean;
   /** A machine's state, or undefined when it is not known (not hosted, or no fresh report). */
   state(id: MachineId): string | undefined;
   goal(id: MachineId): string | undefined;
@@ -9,6 +11,8 @@ export interface CoordinationView {
   send(id: MachineId, event: string): void;
   /** Klaxon and warning lights, where the board has them. */
   alarm(on: boolean): void;
+  /** Red alert at one airlock, wherever it is hosted (on another node, a command over the bus). */
+  recall(airlock: AirlockLetter): void;
 }
 
 /** Rule 4: the bay environment's direction as the airlocks see it. */

@@ -19,7 +19,9 @@ export type Action =
   | { press: string; for: number }
   | { request: 'active' | 'ready' | 'relaxed' }
   | { reset: MachineId }
-  | { reboot: number }
+  | { reboot: number; node?: string }
+  | { cut: string } | { heal: string }
+  | { link: { loss?: number; delayMs?: number; jitterMs?: number; duplicate?: number } }
   | { leak: number }
   | { jam: DoorName } | { unjam: DoorName }
   | { sensorFault: string; stuck?: number; outOfRange?: boolean } | { clearSensorFault: string }
@@ -40,6 +42,8 @@ export interface Scenario {
   start: 'relaxed' | 'ready' | 'active';
   /** Airlocks whose chamber starts empty (`closed depressurized`). */
   emptyChambers: ('A' | 'B' | 'C' | 'D')[];
+  /** Run as several nodes on the in-process bus (`clusterBoards`), instead of one board. */
+  cluster: boolean;
   steps: Step[];
 }
 
@@ -51,11 +55,14 @@ export class ScenarioError extends Error {
 }
 
 const letters = ['A', 'B', 'C', 'D'];
+/** The boards of a cluster scenario, one node each. */
+export const clusterBoards = ['sim-bridge', 'sim-bay', 'sim-airlock-a', 'sim-airlock-b', 'sim-airlock-c', 'sim-airlock-d'];
+const nodeNames = ['bridge', 'bay', 'airlock-a', 'airlock-b', 'airlock-c', 'airlock-d'];
 const doorNames = ['bay door', ...letters.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
 const places = ['bay', ...letters.map((l) => `airlock ${l}`)];
 const buttons = [...knownSignals()].filter(([name, spec]) => spec.kind === 'input' && !name.endsWith(' limit')).map(([name]) => name);
 const sensors = [...knownSignals()].filter(([, spec]) => spec.kind === 'sensor').map(([name]) => name);
-const ACTIONS = ['press', 'request', 'reset', 'reboot', 'leak', 'jam', 'unjam', 'sensorFault', 'clearSensorFault', 'pumpDead', 'pumpRevived', 'expect', 'eventually', 'wait'];
+const ACTIONS = ['press', 'request', 'reset', 'reboot', 'cut', 'heal', 'link', 'leak', 'jam', 'unjam', 'sensorFault', 'clearSensorFault', 'pumpDead', 'pumpRevived', 'expect', 'eventually', 'wait'];
 
 /** `1500`, `"1.5s"`, `"2m"`, `"250ms"` → milliseconds. */
 export function duration(x: unknown): number | undefined {
@@ -74,7 +81,9 @@ export function parseScenario(text: string, file: string): Scenario {
   const fail = (field: string, detail: string): never => { throw new ScenarioError(file, field, lines.get(field), detail); };
   const obj = (x: unknown, field: string) => (x && typeof x === 'object' && !Array.isArray(x) ? (x as { [k: string]: unknown }) : fail(field, 'must be an object'));
   const root = obj(value, '');
-  for (const k of Object.keys(root)) if (!['name', 'description', 'board', 'seed', 'start', 'emptyChambers', 'steps'].includes(k)) fail(k, 'unknown field');
+  for (const k of Object.keys(root)) if (!['name', 'description', 'board', 'seed', 'start', 'emptyChambers', 'cluster', 'steps'].includes(k)) fail(k, 'unknown field');
+  if (root.cluster !== undefined && typeof root.cluster !== 'boolean') fail('cluster', 'must be true or false');
+  if (root.cluster && root.board !== undefined) fail('board', 'a cluster runs on its own boards (one per node); leave "board" out');
   const empty = root.emptyChambers ?? [];
   if (!Array.isArray(empty) || empty.some((l) => !letters.includes(l as string))) fail('emptyChambers', 'must be a list of airlock letters, e.g. ["A", "C"]');
   if (typeof root.name !== 'string' || !root.name) fail('name', 'must be a non-empty string');
@@ -93,11 +102,13 @@ export function parseScenario(text: string, file: string): Scenario {
     if (at !== undefined) lastAt = at;
     const kinds = Object.keys(step).filter((k) => ACTIONS.includes(k));
     if (kinds.length !== 1) fail(field, `needs exactly one action of: ${ACTIONS.join(', ')}`);
-    for (const k of Object.keys(step)) if (!['at', 'after', 'for', 'within', 'stuck', 'outOfRange', ...ACTIONS].includes(k)) fail(`${field}.${k}`, 'unknown field');
+    for (const k of Object.keys(step)) if (!['at', 'after', 'for', 'within', 'stuck', 'outOfRange', 'node', ...ACTIONS].includes(k)) fail(`${field}.${k}`, 'unknown field');
+    const linkAction = ['cut', 'heal', 'link'].includes(kinds[0]) || step.node !== undefined;
+    if (linkAction && root.cluster !== true) fail(field, 'link faults and nodes need "cluster": true');
     return { ...action(kinds[0], step, field), at, after: 'after' in step ? time('after') : 0, field, line: lines.get(field) } as Step;
   });
   return { name: root.name as string, description: root.description as string | undefined, board: (root.board as string) ?? 'sim',
-    seed: (root.seed as number) ?? 1, start: start as Scenario['start'], emptyChambers: empty as Scenario['emptyChambers'], steps };
+    seed: (root.seed as number) ?? 1, start: start as Scenario['start'], emptyChambers: empty as Scenario['emptyChambers'], cluster: root.cluster === true, steps };
 
   function action(kind: string, step: { [k: string]: unknown }, field: string): Action {
     const v = step[kind], at = `${field}.${kind}`;
@@ -109,7 +120,19 @@ export function parseScenario(text: string, file: string): Scenario {
       }
       case 'request': return { request: oneOf(['active', 'ready', 'relaxed'], 'a deck state') as 'ready' };
       case 'reset': return { reset: oneOf(machineIds.filter((m) => m !== 'battle deck'), 'a machine') as MachineId };
-      case 'reboot': return { reboot: duration(v) ?? fail(at, 'must be how long the power is off, e.g. "2s"') };
+      case 'reboot': {
+        if (step.node !== undefined && !nodeNames.includes(step.node as string)) fail(`${field}.node`, `must be a node: ${nodeNames.join(', ')}`);
+        return { reboot: duration(v) ?? fail(at, 'must be how long the power is off, e.g. "2s"'), node: step.node as string | undefined };
+      }
+      case 'cut': case 'heal': return { [kind]: oneOf(nodeNames, 'a node') } as Action;
+      case 'link': {
+        const l = obj(v, at);
+        for (const [k, x] of Object.entries(l)) {
+          const ok = ['loss', 'duplicate'].includes(k) ? typeof x === 'number' && x >= 0 && x <= 1 : ['delayMs', 'jitterMs'].includes(k) && typeof x === 'number' && x >= 0;
+          if (!ok) fail(`${at}.${k}`, 'loss and duplicate are chances 0..1; delayMs and jitterMs are ms ≥ 0');
+        }
+        return { link: l } as Action;
+      }
       case 'leak': return { leak: typeof v === 'number' && v >= 0 ? v : fail(at, 'must be a rate in kPa/s (0 ends the leak)') };
       case 'jam': case 'unjam': return { [kind]: oneOf(doorNames, 'a door') } as Action;
       case 'pumpDead': case 'pumpRevived': return { [kind]: oneOf(places, 'a place') } as Action;

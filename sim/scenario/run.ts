@@ -4,6 +4,7 @@ import { airlockLetters } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { ControllerReport } from '../../firmware/controller';
 import { atClosedLimit, atOpenLimit, type Door } from '../physics';
+import { createSimCluster, type SimCluster } from '../cluster';
 import { createSimWorld, type SimWorld, type SimWorldOptions } from '../world';
 import type { Expectation, Range, Scenario, Step } from './format';
 
@@ -15,12 +16,14 @@ const POLL_MS = 50;
 /** Adjustments for tests: world options (thresholds, physics), and `setup` to schedule more on the world's clock. */
 export type Tweaks = Partial<SimWorldOptions> & { setup?(world: SimWorld): void };
 
-export function runScenario(scenario: Scenario, board: Board, onReport?: (r: ControllerReport) => void, tweaks: Tweaks = {}): ScenarioResult {
+/** Runs on one board, or on several (a cluster scenario: one node per board, on the in-process bus). */
+export function runScenario(scenario: Scenario, boards: Board | Board[], onReport?: (r: ControllerReport) => void, tweaks: Tweaks = {}): ScenarioResult {
   const trace: ControllerReport[] = [], failures: Failure[] = [];
-  const world = createSimWorld({
-    board, seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers, ...tweaks,
-    onReport: (r) => { trace.push(r); onReport?.(r); },
-  });
+  const common = {
+    seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers, ...tweaks,
+    onReport: (r: ControllerReport) => { trace.push(r); onReport?.(r); },
+  };
+  const world: SimWorld = Array.isArray(boards) ? createSimCluster({ boards, ...common }) : createSimWorld({ board: boards, ...common });
   tweaks.setup?.(world);
   let checks = 0;
   const now = () => world.clock.now();
@@ -59,7 +62,10 @@ function act(world: SimWorld, step: Step): void {
   // While the power is off, requests and resets reach no one, as on the ship.
   else if ('request' in step) { if (world.powered) world.controller.send('battle deck', `${step.request} requested`); }
   else if ('reset' in step) { if (world.powered) world.controller.send(step.reset, 'reset'); }
-  else if ('reboot' in step) world.reboot(step.reboot);
+  else if ('reboot' in step) world.reboot(step.reboot, step.node);
+  else if ('cut' in step) (world as SimCluster).bus.cut.add(step.cut);
+  else if ('heal' in step) (world as SimCluster).bus.cut.delete(step.heal);
+  else if ('link' in step) Object.assign((world as SimCluster).bus.faults, step.link);
   else if ('leak' in step) model.bay.leakKpaPerS = step.leak;
   else if ('jam' in step) model.jam(step.jam);
   else if ('unjam' in step) model.unjam(step.unjam);

@@ -6,8 +6,9 @@ import { listBoards, loadBoard } from '../../scripts/lib/board-file';
 const mcu = (name: string): Mcu => JSON.parse(readFileSync(`boards/mcu/${name}.json`, 'utf8'));
 
 describe('the shipped boards', () => {
-  it('are the simulator, the ESP32 DevKitC and the Pico', () => {
-    expect(listBoards()).toEqual(['esp32-devkitc', 'pico', 'sim']);
+  it('include the simulator, its one-node-per-board cluster, the ESP32 DevKitC and the Pico', () => {
+    expect(listBoards()).toEqual(expect.arrayContaining(['esp32-devkitc', 'pico', 'sim',
+      'sim-bridge', 'sim-bay', 'sim-airlock-a', 'sim-airlock-b', 'sim-airlock-c', 'sim-airlock-d']));
   });
 
   it.each(listBoards())('validates boards/%s.json', (name) => {

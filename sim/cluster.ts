@@ -1,0 +1,106 @@
+// A simulated launch bay run by several nodes, one per board, on the in-process bus: the same physics and clock,
+// each node on its own simulated board, coordinating only through signed messages.
+import type { MachineId } from '../firmware/board/signals';
+import type { Board } from '../firmware/board/types';
+import type { Controller } from '../firmware/controller';
+import type { HmacSha256 } from '../firmware/net/hmac';
+import { startNode, type Node } from '../firmware/net/node';
+import { hmacSha256 } from '../firmware/net/sha256';
+import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
+import { InProcessBus } from './bus';
+import { VirtualClock } from './clock';
+import { InvariantMonitor } from './invariants';
+import { pressButton, startingPoint, type SimWorld, type SimWorldOptions } from './world';
+
+export interface SimClusterOptions extends Omit<SimWorldOptions, 'board'> {
+  boards: Board[];
+  /** Heartbeat period T, ms (default 1000). */
+  heartbeatMs?: number;
+  hmac?: HmacSha256;
+}
+
+export interface SimCluster extends SimWorld {
+  readonly bus: InProcessBus;
+  /** The running node of each name (absent while it is powered off). */
+  readonly nodes: { readonly [name: string]: Node | undefined };
+  readonly keyring: { readonly [node: string]: string };
+  /** Each node's boot count: persisted across reboots, as in flash. */
+  readonly epochs: { readonly [node: string]: number };
+}
+
+const nodeOf = (b: Board) => b.node ?? b.name;
+
+/** Test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
+function testKeys(boards: Board[], seed: number): { [node: string]: string } {
+  let x = (seed * 2654435761) >>> 0 || 1;
+  const byte = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return (x & 255).toString(16).padStart(2, '0'); };
+  return Object.fromEntries(boards.map((b) => [nodeOf(b), Array.from({ length: 32 }, byte).join('')]));
+}
+
+export function createSimCluster(o: SimClusterOptions): SimCluster {
+  const clock = new VirtualClock();
+  const { initial, model } = startingPoint(o);
+  const bus = new InProcessBus(clock, o.seed ?? 1);
+  const keyring = testKeys(o.boards, o.seed ?? 1);
+  const epochs: { [node: string]: number } = {};
+  const nodes: { [name: string]: Node | undefined } = {};
+  const devices: { [name: string]: SimulatorDevice | undefined } = {};
+  const stepMs = o.stepMs ?? 50;
+
+  const boot = (board: Board, trusted: boolean) => {
+    const name = nodeOf(board);
+    epochs[name] = (epochs[name] ?? 0) + 1;
+    const device = devices[name] = createSimulatorDevice({ board, model, clock });
+    const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
+    nodes[name] = startNode({
+      board, device, clock, transport: bus.attach(name), keyring, epoch: epochs[name], hmac: o.hmac ?? hmacSha256,
+      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport: o.onReport, initial: trusted ? mine : undefined,
+    });
+  };
+  for (const b of o.boards) boot(b, true);
+
+  const hostOf = (id: MachineId) => o.boards.find((b) => b.hosts.includes(id));
+  const running = (id: MachineId) => { const b = hostOf(id); return b ? nodes[nodeOf(b)]?.controller : undefined; };
+  // One view over every node's controller, for scenarios, views and the invariant monitor.
+  const facade = {
+    board: { name: 'sim cluster' },
+    get machines() {
+      const all: { [id: string]: unknown } = {};
+      for (const n of Object.values(nodes)) if (n) Object.assign(all, n.controller.machines);
+      return all;
+    },
+    get started() { return running('bay environment')?.started ?? false; },
+    send(id: MachineId, event: string) { running(id)?.send(id, event); },
+    scan() { for (const n of Object.values(nodes)) n?.controller.scan(); },
+  } as unknown as Controller;
+  const invariants = new InvariantMonitor(model, () => (running('bay environment') ? facade : undefined), () => clock.now());
+  const physics = clock.set(() => {
+    model.step(stepMs);
+    for (const d of Object.values(devices)) d?.scan();
+    invariants.check();
+  }, stepMs, stepMs);
+
+  const powerOff = (board: Board) => {
+    const name = nodeOf(board);
+    nodes[name]?.stop(); bus.detach(name);
+    nodes[name] = undefined; devices[name] = undefined;
+  };
+
+  return {
+    clock, model, invariants, bus, nodes, keyring, epochs,
+    controller: facade,
+    // Some node runs: the facade routes each request to its machine's node, and drops it while that node is down.
+    get powered() { return o.boards.some((b) => nodes[nodeOf(b)] !== undefined); },
+    press: (signal, ms = 200) => pressButton(model, clock, signal, ms),
+    advance: (ms) => clock.advance(ms),
+    reboot(downMs, node) {
+      for (const b of o.boards.filter((x) => node === undefined || nodeOf(x) === node)) {
+        if (!nodes[nodeOf(b)]) continue;
+        powerOff(b);
+        o.onReport?.({ t: clock.now(), kind: 'fault', machine: nodeOf(b), detail: `power lost for ${downMs / 1000} s` });
+        clock.set(() => boot(b, false), Math.max(downMs, 1));
+      }
+    },
+    stop() { clock.clear(physics); for (const b of o.boards) if (nodes[nodeOf(b)]) powerOff(b); },
+  };
+}
