@@ -43,9 +43,10 @@ export class Link {
       return this.reject('malformed', typeof e?.from === 'string' ? e.from : '?', 'missing or mistyped fields');
     }
     const key = this.o.keyring[e.from];
-    if (key === undefined || e.from === this.o.node) return this.reject('unknown sender', e.from, 'no key for it');
+    if (key === undefined) return this.reject('unknown sender', e.from, 'no key for it');
     if (!constantTimeEqual(this.o.hmac(key, canonical(e)), e.mac)) return this.reject('bad MAC', e.from, `${e.kind} ${e.epoch}/${e.seq}`);
-    if (e.to !== '*' && e.to !== this.o.node) return undefined; // authentic, for someone else
+    // Authentic, but our own (a broker echoes broadcasts) or for someone else: not ours to act on.
+    if (e.from === this.o.node || (e.to !== '*' && e.to !== this.o.node)) return undefined;
     const last = this.heard[e.from];
     if (last && (e.epoch < last[0] || (e.epoch === last[0] && e.seq <= last[1]))) {
       return this.reject('replayed', e.from, `${e.epoch}/${e.seq} after ${last[0]}/${last[1]}`);
