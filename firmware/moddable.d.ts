@@ -29,3 +29,21 @@ declare module 'board' {
   export const mcu: import('./board/types').Mcu;
   export const file: string;
 }
+
+/** Moddable's `crypt`: the native digests (SHA256 among them). */
+declare module 'crypt' {
+  export class Digest {
+    constructor(algorithm: 'SHA1' | 'SHA256' | 'SHA384' | 'SHA512' | 'MD5');
+    write(data: ArrayBuffer): void;
+    close(): ArrayBuffer;
+  }
+}
+
+/** Moddable's HMAC over a `crypt` digest: `process(data)` returns the MAC. */
+declare module 'hmac' {
+  import type { Digest } from 'crypt';
+  export default class HMAC {
+    constructor(digest: Digest, key: ArrayBuffer);
+    process(...data: ArrayBuffer[]): ArrayBuffer;
+  }
+}

@@ -71,3 +71,18 @@ export function hmacSha256(keyHex: string, message: string): string {
   outer.set(sha256(first), 64);
   return hex(sha256(outer));
 }
+
+/** Text from UTF-8 bytes, by hand (XS may lack TextDecoder); a broken sequence becomes U+FFFD. */
+export function fromUtf8(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 0 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
+    if (n < 0 || i + n >= bytes.length + (n === 0 ? 1 : 0)) { s += '\ufffd'; i++; continue; }
+    let c = n === 0 ? b : b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) c = (c << 6) | (bytes[i + k] & 0x3f);
+    s += String.fromCodePoint(c);
+    i += n + 1;
+  }
+  return s;
+}
