@@ -27,6 +27,11 @@ export const keyActions: KeyAction[] = [
     w.model.bay.leakKpaPerS = w.model.bay.leakKpaPerS > 0 ? 0 : 2;
     return w.model.bay.leakKpaPerS > 0 ? 'leak: 2 kPa/s' : 'leak sealed';
   } },
+  { key: '!', label: 'operator reset of every faulted machine', run: (w) => {
+    const faulted = Object.entries(w.controller.machines).filter(([, m]) => m?.state === 'faulted').map(([id]) => id);
+    for (const id of faulted) w.controller.send(id as 'bay door', 'reset');
+    return faulted.length ? `reset: ${faulted.join(', ')}` : 'reset: nothing is faulted';
+  } },
   { key: 'u', label: 'clear every fault (unjam, seal, revive pumps)', run: (w) => {
     w.model.bay.leakKpaPerS = 0; w.model.bay.pumpDead = false; w.model.unjam('bay door');
     for (const l of airlockLetters) { w.model.unjam(`airlock ${l} outer`); w.model.unjam(`airlock ${l} inner`); w.model.airlocks[l].pumpDead = false; }
@@ -53,6 +58,6 @@ export function handleKey(world: SimWorld, key: string, pending: { jam: boolean 
 export const keyHelp = [
   'Buttons: airlock A 1 2 3 4 | B q w e r | C a s d f | D z x c v (buttons 1–4 in order)',
   'Deck: A active requested, R ready requested, X relaxed requested',
-  'Faults: l leak on/off, j then e|a–d|A–D jam or free door E / an outer / an inner door, u clear all faults',
+  'Faults: l leak on/off, j then e|a–d|A–D jam or free door E / an outer / an inner door, u clear all faults, ! reset faulted machines',
   'Time: space pause, + faster, - slower, ? this help | Ctrl-C quits',
 ].join('\n');
