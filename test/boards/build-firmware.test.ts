@@ -51,7 +51,7 @@ describe('npm run build:firmware without the Moddable SDK', () => {
   it('exits 2 on an unknown board, naming the known ones', () => {
     const r = build('--board', 'esp8266');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown board "esp8266"; known boards: esp32-devkitc, pico, sim');
+    expect(r.stderr).toMatch(/unknown board "esp8266"; known boards: .*esp32-devkitc, .*pico, sim\b/);
   });
 
   it('exits 2 without a board', () => {
