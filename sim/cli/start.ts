@@ -6,16 +6,20 @@ import { handleKey, keyHelp } from '../view/keys';
 import { renderScreen, type ScreenState } from '../view/screen';
 import { formatReport } from '../view/timeline';
 import { createSimWorld } from '../world';
+import { runWebBench, webUsage } from '../web/cli';
 
 const usage = `usage: npm start -- [--board sim] [--speed N] [--duration SECONDS] [--seed N] [--timeline]
+       npm start -- --web [--port N] [--host ADDR --token SECRET]
 
 Runs the launch bay in the simulator in real time (x N with --speed). On a terminal it shows a live view;
 otherwise, or with --timeline, it prints one line per transition, refusal and fault.
+${webUsage}
 
 ${keyHelp}`;
 
 function parseArgs(argv: string[]) {
-  const o = { board: 'sim', speed: 1, duration: Infinity, seed: 1, timeline: false, help: false };
+  const o = { board: 'sim', speed: 1, duration: Infinity, seed: 1, timeline: false, help: false,
+    web: false, host: '127.0.0.1', port: 8420, token: undefined as string | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--help' || a === '-h') o.help = true;
@@ -24,9 +28,14 @@ function parseArgs(argv: string[]) {
     else if (a === '--duration') o.duration = Number(next()) * 1000;
     else if (a === '--seed') o.seed = Number(next());
     else if (a === '--timeline') o.timeline = true;
+    else if (a === '--web') o.web = true;
+    else if (a === '--host') o.host = next();
+    else if (a === '--port') o.port = Number(next());
+    else if (a === '--token') o.token = next();
     else throw new Error(`unknown option ${a}`);
   }
   if (!(o.speed > 0) || !(o.duration > 0) || !Number.isInteger(o.seed)) throw new Error('--speed and --duration must be positive numbers, --seed an integer');
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error('--port must be an integer from 0 to 65535');
   return o;
 }
 
@@ -34,6 +43,7 @@ function main(): void {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) { console.error(`start: ${(e as Error).message}\n\n${usage}`); process.exit(2); }
   if (o.help) { console.log(usage); return; }
+  if (o.web) { runWebBench(o).catch((e: Error) => { console.error(`start: ${e.message}`); process.exit(2); }); return; }
   const live = !o.timeline && process.stdout.isTTY === true && process.stdin.isTTY === true;
   const recent: ControllerReport[] = [];
   const board = loadBoard(o.board);

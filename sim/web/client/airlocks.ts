@@ -1,0 +1,44 @@
+/// <reference lib="dom" />
+// Each airlock's controls under the drawing: its state, goal, doors and chamber in words, and its buttons 1–4.
+import type { Layout, Snapshot } from '../protocol';
+import { byId, h, kPa, send, setText } from './dom';
+
+// Buttons 1 and 2 ask for the outer door, 3 and 4 for the inner one (MACHINES.md "Airlock").
+const WHERE = ['bay side, asks for the outer door', 'inside, asks for the outer door', 'inside, asks for the inner door', 'ship side, asks for the inner door'];
+const SHORT = ['bay side', 'inside', 'inside', 'ship side'];
+
+function card(letter: string) {
+  const id = (part: string) => `airlock-${letter}-${part}`;
+  const field = (label: string, part: string) => h('div', {}, h('dt', {}, label), h('dd', { id: id(part) }, '…'));
+  const buttons = [1, 2, 3, 4].map((n) => {
+    const b = h('button', { type: 'button', id: id(`button-${n}`), 'aria-label': `Airlock ${letter} button ${n}, ${WHERE[n - 1]}` },
+      h('span', { class: 'button-number' }, String(n)), ` ${SHORT[n - 1]}`);
+    b.addEventListener('click', () => { void send('press', { signal: `airlock ${letter} button ${n}` }); });
+    return b;
+  });
+  const section = h('section', { class: 'airlock-card', 'aria-labelledby': id('heading') },
+    h('h3', { id: id('heading') }, `Airlock ${letter}`),
+    h('dl', {}, field('State', 'state'), field('Goal', 'goal'), field('Outer door', 'outer'), field('Inner door', 'inner'), field('Chamber', 'chamber')),
+    h('p', { class: 'flags', id: id('flags') }),
+    h('div', { class: 'buttons', role: 'group', 'aria-label': `Airlock ${letter} buttons` }, ...buttons));
+  return { section, buttons };
+}
+
+export function createAirlockControls(root: HTMLElement, layout: Layout): (snap: Snapshot) => void {
+  const cards = layout.airlocks.map((l) => ({ letter: l, ...card(l) }));
+  root.append(...cards.map((c) => c.section));
+  return (snap) => {
+    for (const { letter, buttons } of cards) {
+      const a = snap.airlocks[letter], m = snap.machines[`airlock ${letter}`];
+      const f = (part: string, value: string) => setText(byId(`airlock-${letter}-${part}`), value);
+      f('state', m?.state ?? 'unknown');
+      f('goal', m?.goal ?? 'none');
+      f('outer', a.outer.label);
+      f('inner', a.inner.label);
+      f('chamber', `${kPa(a.chamberKpa)}, pump ${a.pumpOn ? 'on' : 'off'}, vent ${a.ventOn ? 'on' : 'off'}`);
+      f('flags', [a.recalled && 'Recalled (red alert): outer door refused until inner open', a.heldBack && 'Held back: waiting for a stable bay',
+        a.pumpDead && 'Pump dead', m?.state === 'faulted' && 'FAULTED: needs a reset'].filter(Boolean).join('. '));
+      buttons.forEach((b, i) => b.classList.toggle('lit', a.buttons[i]));
+    }
+  };
+}

@@ -1,0 +1,76 @@
+// What the web bench's server and page say to each other: the layout once, then live snapshots (types only).
+
+/** One machine's matrix as the design note draws it: states down, events across, each cell in words. */
+export interface MatrixLayout {
+  id: string;
+  states: string[];
+  events: string[];
+  /** `cells[state][event]`, in the order of `states` and `events`. */
+  cells: { kind: string; text: string }[][];
+}
+
+export interface Choice { id: string; label: string }
+
+/** Everything that does not change while the bench runs; the page builds itself from it. */
+export interface Layout {
+  board: string;
+  /** The airlocks drawn, A–D. */
+  airlocks: string[];
+  machines: MatrixLayout[];
+  deckRequests: string[];
+  doors: Choice[];
+  pumps: Choice[];
+  sensors: (Choice & { unit: string })[];
+  speeds: number[];
+  stepMs: number;
+  // MULTI-NODE: the nodes of a cluster and the links between them (empty on one board until multi-node mode).
+  nodes: Choice[];
+  links: Choice[];
+}
+
+export interface DoorView { position: number; motor: number; jammed: boolean; label: string }
+
+export interface AirlockView {
+  chamberKpa: number;
+  pumpOn: boolean;
+  ventOn: boolean;
+  pumpDead: boolean;
+  outer: DoorView;
+  inner: DoorView;
+  /** Buttons 1–4, true while pressed. */
+  buttons: boolean[];
+  recalled: boolean;
+  heldBack: boolean;
+}
+
+export interface MachineView {
+  state: string;
+  goal?: string;
+  /** The cell of the last event that acted (transition, beep, veto or impossible). */
+  last?: { state: string; event: string; kind: string };
+}
+
+export interface Requirement { part: string; wanted: string; now: string; met: boolean }
+
+/** One audit entry, numbered so a page that reconnects can skip what it has. */
+export interface AuditLine { seq: number; t: number; kind: string; machine: string; text: string }
+
+export interface Snapshot {
+  t: number;
+  speed: number;
+  paused: boolean;
+  powered: boolean;
+  bay: { kPa: number; tempC: number; pumpOn: boolean; ventOn: boolean; heaterOn: boolean; pumpDead: boolean; leakKpaPerS: number };
+  bayDoor: DoorView;
+  airlocks: { [letter: string]: AirlockView };
+  outputs: { beeper: boolean; klaxon: boolean; warningLights: boolean };
+  /** Sensors with a fault, in words (`stuck at 40`, `out of range`). */
+  sensorFaults: { [signal: string]: string };
+  machines: { [id: string]: MachineView };
+  deck?: { state: string; goal?: string; requirements: Requirement[] };
+  /** Audit entries the page has not had yet. */
+  audit: AuditLine[];
+}
+
+/** The answer to every input. */
+export interface InputResult { ok: boolean; message: string }

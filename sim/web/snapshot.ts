@@ -1,0 +1,59 @@
+// One moment of the bench as the page shows it: physics, machines, the deck's requirements, indicators.
+import { airlockLetters } from '../../firmware/board/signals';
+import { deckRequirements } from '../../firmware/machines';
+import { atClosedLimit, atOpenLimit, type Door } from '../physics';
+import type { SimWorld } from '../world';
+import type { AuditFeed } from './audit-feed';
+import type { DoorView, MachineView, Requirement, Snapshot } from './protocol';
+
+export interface TimeState { speed: number; paused: boolean }
+
+/** A door in words: `open`, `closed`, or `40% opening`; a jam is said, not only drawn. */
+export function doorLabel(d: Door): string {
+  const where = atOpenLimit(d) ? 'open' : atClosedLimit(d) ? 'closed' : `${Math.round(d.position * 100)}% ${d.motor === 1 ? 'opening' : d.motor === -1 ? 'closing' : 'stopped'}`;
+  return d.jammed ? `${where}, JAMMED` : where;
+}
+
+const doorView = (d: Door): DoorView => ({ position: d.position, motor: d.motor, jammed: d.jammed, label: doorLabel(d) });
+
+function requirementsOf(goal: string | undefined, state: (id: string) => string | undefined): Requirement[] {
+  const req = goal ? deckRequirements[goal as keyof typeof deckRequirements] : undefined;
+  if (!req) return [];
+  const row = (part: string, id: string, wanted: string): Requirement => {
+    const now = state(id) ?? 'unknown';
+    return { part, wanted, now, met: now === wanted };
+  };
+  return [row('door E', 'bay door', req.bayDoor), row('bay environment', 'bay environment', req.bayEnvironment)];
+}
+
+export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): Omit<Snapshot, 'audit'> {
+  const { model } = world;
+  const controller = world.powered ? world.controller : undefined;
+  const memory = controller?.snapshot().memory;
+  const machines: { [id: string]: MachineView } = {};
+  for (const [id, m] of Object.entries(controller?.machines ?? {})) {
+    if (m) machines[id] = { state: m.state, goal: m.goal, last: audit.lastCell[id] };
+  }
+  const airlocks: Snapshot['airlocks'] = {};
+  for (const l of airlockLetters) {
+    const a = model.airlocks[l];
+    airlocks[l] = {
+      chamberKpa: a.chamberKpa, pumpOn: a.pumpOn, ventOn: a.ventOn, pumpDead: a.pumpDead,
+      outer: doorView(a.outer), inner: doorView(a.inner),
+      buttons: [1, 2, 3, 4].map((n) => model.buttons[`airlock ${l} button ${n}`] === true),
+      recalled: memory?.recalled[l] ?? false, heldBack: memory?.heldBack[l] ?? false,
+    };
+  }
+  const sensorFaults: Snapshot['sensorFaults'] = {};
+  for (const [signal, f] of Object.entries(model.sensorFaults)) {
+    if (f) sensorFaults[signal] = f.kind === 'stuck' ? `stuck at ${f.value}` : 'out of range';
+  }
+  const deck = machines['battle deck'];
+  return {
+    t: world.clock.now(), speed: time.speed, paused: time.paused, powered: world.powered,
+    bay: { ...model.bay }, bayDoor: doorView(model.bayDoor), airlocks,
+    outputs: { beeper: model.outputs['beeper'], klaxon: model.outputs['klaxon'], warningLights: model.outputs['warning lights'] },
+    sensorFaults, machines,
+    deck: deck && { state: deck.state, goal: deck.goal, requirements: requirementsOf(deck.goal, (id) => machines[id]?.state) },
+  };
+}
