@@ -12,7 +12,7 @@ import { InvariantMonitor } from '../sim/invariants';
 import { runInRealTime } from '../sim/realtime';
 import { formatReport } from '../sim/view/timeline';
 import { pressButton, startingPoint } from '../sim/world';
-import { loadBoard } from './lib/board-file';
+import { listBoards, loadBoard } from './lib/board-file';
 
 const usage = 'usage: npm run node -- --board <name> --broker mqtt://host:port [--keys keys/keyring.json] [--state-dir .state] [--speed N] [--heartbeat MS] [--json]';
 
@@ -49,7 +49,10 @@ async function main(): Promise<number> {
   const { model } = startingPoint({});
   const device = createSimulatorDevice({ board, model, clock });
   const epoch = nextEpoch(`${o['state-dir'] ?? '.state'}/${name}.epoch`);
+  // The deployment: every board file naming a node says where its machines live.
+  const directory = Object.fromEntries(listBoards().map((b) => loadBoard(b)).filter((b) => b.node).flatMap((b) => b.hosts.map((id) => [id, b.node!])));
   const node = startNode({
+    directory,
     board, device, clock, transport, keyring, epoch, hmac: nodeHmac, heartbeatMs: Number(o.heartbeat ?? 1000),
     onReport: (r) => out(json ? { report: r } : formatReport(r)),
   });

@@ -1,6 +1,7 @@
 // A simulated launch bay run by several nodes, one per board, on the in-process bus: the same physics and clock,
 // each node on its own simulated board, coordinating only through signed messages.
-import type { MachineId } from '../firmware/board/signals';
+import { airlockLetters, type MachineId } from '../firmware/board/signals';
+import { createMemory } from '../firmware/coordination';
 import type { Board } from '../firmware/board/types';
 import type { Controller } from '../firmware/controller';
 import type { HmacSha256 } from '../firmware/net/hmac';
@@ -46,6 +47,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
   const nodes: { [name: string]: Node | undefined } = {};
   const devices: { [name: string]: SimulatorDevice | undefined } = {};
   const stepMs = o.stepMs ?? 50;
+  const directory = Object.fromEntries(o.boards.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)])));
 
   const boot = (board: Board, trusted: boolean) => {
     const name = nodeOf(board);
@@ -54,7 +56,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
     nodes[name] = startNode({
       board, device, clock, transport: bus.attach(name), keyring, epoch: epochs[name], hmac: o.hmac ?? hmacSha256,
-      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport: o.onReport, initial: trusted ? mine : undefined,
+      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport: o.onReport, initial: trusted ? mine : undefined, directory,
     });
   };
   for (const b of o.boards) boot(b, true);
@@ -63,7 +65,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
   const running = (id: MachineId) => { const b = hostOf(id); return b ? nodes[nodeOf(b)]?.controller : undefined; };
   // One view over every node's controller, for scenarios, views and the invariant monitor.
   const facade = {
-    board: { name: 'sim cluster' },
+    board: { name: 'sim cluster', hosts: o.boards.flatMap((b) => b.hosts), signals: Object.assign({}, ...o.boards.map((b) => b.signals)) },
     get machines() {
       const all: { [id: string]: unknown } = {};
       for (const n of Object.values(nodes)) if (n) Object.assign(all, n.controller.machines);
@@ -72,6 +74,21 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     get started() { return running('bay environment')?.started ?? false; },
     send(id: MachineId, event: string) { running(id)?.send(id, event); },
     scan() { for (const n of Object.values(nodes)) n?.controller.scan(); },
+    // Each node keeps its part of the coordination's memory: recalls and held-back goals at the airlocks,
+    // the evidence at the bridge. Together they are the system's.
+    snapshot() {
+      const parts = Object.values(nodes).filter((n): n is Node => n !== undefined).map((n) => n.controller.snapshot());
+      const memory = createMemory();
+      for (const part of parts) {
+        for (const l of airlockLetters) {
+          memory.recalled[l] ||= part.memory.recalled[l];
+          memory.heldBack[l] ||= part.memory.heldBack[l];
+        }
+      }
+      const bridge = running('battle deck');
+      if (bridge) { const m = bridge.snapshot().memory; memory.evidence = m.evidence; memory.claimed = m.claimed; }
+      return { machines: Object.assign({}, ...parts.map((p) => p.machines)), memory };
+    },
   } as unknown as Controller;
   const invariants = new InvariantMonitor(model, () => (running('bay environment') ? facade : undefined), () => clock.now());
   const physics = clock.set(() => {

@@ -22,6 +22,8 @@ export interface NodeOptions extends Omit<ControllerOptions, 'remote' | 'ready' 
   hmac: HmacSha256;
   /** Heartbeat period T, ms (default 1000); a replica is fresh for 3T. */
   heartbeatMs?: number;
+  /** Which node hosts each machine, from the deployment's board files; else learned from reports. */
+  directory?: { [machine: string]: string };
 }
 
 export interface Node {
@@ -51,7 +53,7 @@ export function startNode(o: NodeOptions): Node {
   let controller: Controller | undefined;
 
   const command = (id: string, body: CommandBody) => {
-    const host = replicas.hostOf(id);
+    const host = o.directory?.[id] ?? replicas.hostOf(id);
     if (host) o.transport.send(host, link.seal(host, 'command', body));
     else report({ t: clock.now(), kind: 'fault', machine: name, detail: `no known node hosts ${id}: command dropped` });
   };

@@ -1,7 +1,7 @@
 // What the page may do to the bench, one handler per POST /api/<action>: buttons, deck requests, resets, faults, time.
 import { airlockLetters, type MachineId } from '../../firmware/board/signals';
 import type { SimWorld } from '../world';
-import { SPEEDS, STEP_MS } from './layout';
+import { clusterOf, SPEEDS, STEP_MS } from './layout';
 import type { TimeState } from './snapshot';
 
 /** A refused input: the page gets a 400 and this message. */
@@ -105,6 +105,13 @@ export const inputs: { [action: string]: Handler } = {
     return fault === 'none' ? `${signal} reads true` : `${signal} ${fault === 'stuck' ? `stuck at ${body.value}` : 'out of range'}`;
   },
   'clear-faults': ({ world }) => clearFaults(world),
+  link({ world }, body) {
+    const cluster = clusterOf(world);
+    if (!cluster) throw new InputError('one board runs every machine here: there are no links (start with --cluster)');
+    const node = text(body, 'link', Object.keys(cluster.nodes)), cut = flag(body, 'cut');
+    if (cut) cluster.bus.cut.add(node); else cluster.bus.cut.delete(node);
+    return `${node} ${cut ? 'cut off the bus' : 'back on the bus'}`;
+  },
   pause({ time }, body) {
     time.paused = flag(body, 'paused');
     return time.paused ? 'paused' : 'running';

@@ -1,7 +1,11 @@
 // The page's fixed layout, read from the running machines' definitions and the board: whatever states and events they have.
 import { airlockLetters } from '../../firmware/board/signals';
 import { describeCell, type MachineDefinition } from '../../firmware';
+import type { SimCluster } from '../cluster';
 import type { SimWorld } from '../world';
+
+/** The world as a cluster, when it is one. */
+export const clusterOf = (world: SimWorld): SimCluster | undefined => ('bus' in world ? (world as SimCluster) : undefined);
 import type { Layout, MatrixLayout } from './protocol';
 
 /** The speeds the page offers (×1 to ×100). */
@@ -44,7 +48,8 @@ export function layoutOf(world: SimWorld): Layout {
     board: board.name, airlocks: [...airlocks], machines,
     deckRequests: hosted('battle deck') ? ['active', 'ready', 'relaxed'] : [],
     doors, pumps, sensors, speeds: SPEEDS, stepMs: STEP_MS,
-    // MULTI-NODE: fill from the cluster (nodes, links) once the bench runs one.
-    nodes: [], links: [],
+    // A cluster: every node, and its link to the bus (cutting it partitions that node).
+    nodes: clusterOf(world) ? Object.keys(clusterOf(world)!.nodes).map((id) => ({ id, label: id })) : [],
+    links: clusterOf(world) ? Object.keys(clusterOf(world)!.nodes).map((id) => ({ id, label: `${id} ↔ bus` })) : [],
   };
 }

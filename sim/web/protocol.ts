@@ -55,6 +55,18 @@ export interface Requirement { part: string; wanted: string; now: string; met: b
 /** One audit entry, numbered so a page that reconnects can skip what it has. */
 export interface AuditLine { seq: number; t: number; kind: string; machine: string; text: string }
 
+/** One node of a cluster: up or powered off, cut off the bus or not, and how fresh its view of the others is. */
+export interface NodeView {
+  id: string;
+  up: boolean;
+  cut: boolean;
+  epoch: number;
+  accepted: number;
+  rejected: number;
+  /** Each machine on another node: its state as this node sees it, or null when its replica is stale. */
+  sees: { [machine: string]: string | null };
+}
+
 export interface Snapshot {
   t: number;
   speed: number;
@@ -70,6 +82,8 @@ export interface Snapshot {
   deck?: { state: string; goal?: string; requirements: Requirement[] };
   /** Audit entries the page has not had yet. */
   audit: AuditLine[];
+  /** The nodes of a cluster (empty on one board). */
+  nodes: NodeView[];
 }
 
 /** The answer to every input. */

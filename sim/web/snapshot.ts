@@ -4,6 +4,7 @@ import { deckRequirements } from '../../firmware/machines';
 import { atClosedLimit, atOpenLimit, type Door } from '../physics';
 import type { SimWorld } from '../world';
 import type { AuditFeed } from './audit-feed';
+import { clusterOf } from './layout';
 import type { DoorView, MachineView, Requirement, Snapshot } from './protocol';
 
 export interface TimeState { speed: number; paused: boolean }
@@ -49,7 +50,14 @@ export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): 
     if (f) sensorFaults[signal] = f.kind === 'stuck' ? `stuck at ${f.value}` : 'out of range';
   }
   const deck = machines['battle deck'];
+  const cluster = clusterOf(world);
+  const nodes = cluster ? Object.entries(cluster.nodes).map(([id, n]) => ({
+    id, up: n !== undefined, cut: cluster.bus.cut.has(id), epoch: cluster.epochs[id] ?? 0,
+    accepted: n?.link.accepted ?? 0, rejected: n ? Object.values(n.link.rejected).reduce((a, b) => a + b, 0) : 0,
+    sees: n ? Object.fromEntries(n.replicas.machines().map((m) => [m, n.replicas.state(m) ?? null])) : {},
+  })) : [];
   return {
+    nodes,
     t: world.clock.now(), speed: time.speed, paused: time.paused, powered: world.powered,
     bay: { ...model.bay }, bayDoor: doorView(model.bayDoor), airlocks,
     outputs: { beeper: model.outputs['beeper'], klaxon: model.outputs['klaxon'], warningLights: model.outputs['warning lights'] },
