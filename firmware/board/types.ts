@@ -43,4 +43,10 @@ export interface Mcu {
   adc: number[];
   /** Pins that cannot drive an output (and have no internal pull-up). */
   inputOnly: number[];
+  /** The ADC's resolution in bits (default 12): an analog calibration's raw points must be counts it can read. */
+  adcBits?: number;
+  /** Pins with a hardware PWM output. */
+  pwm?: number[];
+  /** What the header calls a pin where it is not its number: an Arduino's analog pins, `"54": "A0"`. */
+  labels?: { [pin: string]: string };
 }

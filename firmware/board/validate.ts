@@ -35,6 +35,9 @@ interface Check {
 }
 
 const BOARD_FIELDS = ['name', 'node', 'mcu', 'platform', 'hosts', 'signals', 'deadlines'];
+const MCU_FIELDS = ['name', 'gpio', 'reserved', 'adc', 'inputOnly', 'adcBits', 'pwm', 'labels'];
+// Most microcontrollers' ADCs (ESP32, RP2040): the resolution a pin table that says none is taken to have.
+const DEFAULT_ADC_BITS = 12;
 const quote = (s: string) => JSON.stringify(s);
 const signalField = (name: string) => `signals[${quote(name)}]`;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -129,6 +132,11 @@ function calibration(check: Check, c: unknown, field: string): void {
   }
   const raw = c.raw as number[];
   if (raw[0] === raw[1]) fail(check, `${field}.raw`, `the two raw points are equal (${raw[0]}): no line passes through them`);
+  // A raw point the ADC cannot produce is a calibration copied from another chip (4095 is 12-bit, 1023 is 10-bit).
+  const bits = check.mcu.adcBits ?? DEFAULT_ADC_BITS, top = 2 ** bits - 1;
+  for (const r of raw) {
+    if (r < 0 || r > top) fail(check, `${field}.raw`, `${r} is beyond the ${bits}-bit ADC of ${check.mcu.name} (counts 0–${top})`);
+  }
 }
 
 function sensor(check: Check, w: Json, field: string): void {
@@ -222,7 +230,7 @@ function numbers(check: { file: string }, value: unknown, field: string): number
 export function validateMcu(mcu: unknown, file: string): Mcu {
   const check = { file };
   if (!isObject(mcu)) fail(check, '(top level)', `expected an object with name, gpio, reserved, adc and inputOnly, got ${describe(mcu)}`);
-  onlyFields(check, mcu, ['name', 'gpio', 'reserved', 'adc', 'inputOnly'], '', 'a pin table');
+  onlyFields(check, mcu, MCU_FIELDS, '', 'a pin table');
   if (typeof mcu.name !== 'string' || mcu.name === '') fail(check, 'name', `expected the microcontroller's name, got ${describe(mcu.name)}`);
   const gpio = numbers(check, mcu.gpio, 'gpio');
   if (!isObject(mcu.reserved)) fail(check, 'reserved', `expected an object of pin → reason, got ${describe(mcu.reserved)}`);
@@ -230,8 +238,22 @@ export function validateMcu(mcu: unknown, file: string): Mcu {
     if (!gpio.includes(Number(pin))) fail(check, `reserved[${quote(pin)}]`, `pin ${pin} is not in gpio`);
     if (typeof reason !== 'string' || reason === '') fail(check, `reserved[${quote(pin)}]`, `expected the reason, got ${describe(reason)}`);
   }
-  for (const key of ['adc', 'inputOnly']) {
+  for (const key of ['adc', 'inputOnly', 'pwm']) {
+    if (key === 'pwm' && mcu.pwm === undefined) continue;
     numbers(check, mcu[key], key).forEach((pin, i) => { if (!gpio.includes(pin)) fail(check, `${key}[${i}]`, `pin ${pin} is not in gpio`); });
   }
+  const bits = mcu.adcBits;
+  if (bits !== undefined && (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 1 || bits > 24)) {
+    fail(check, 'adcBits', `expected the ADC's resolution in bits (an integer from 1 to 24), got ${describe(bits)}`);
+  }
+  if (mcu.labels !== undefined) labels(check, mcu.labels, gpio);
   return mcu as unknown as Mcu;
+}
+
+function labels(check: { file: string }, value: unknown, gpio: number[]): void {
+  if (!isObject(value)) fail(check, 'labels', `expected an object of pin → header label, got ${describe(value)}`);
+  for (const [pin, label] of Object.entries(value)) {
+    if (!gpio.includes(Number(pin))) fail(check, `labels[${quote(pin)}]`, `pin ${pin} is not in gpio`);
+    if (typeof label !== 'string' || label === '') fail(check, `labels[${quote(pin)}]`, `expected the header's name for the pin, got ${describe(label)}`);
+  }
 }

@@ -30,6 +30,11 @@ export function loadBoard(name: string, root = repoRoot): Board {
   }
 }
 
+/** Reads and validates the pin table boards/mcu/<name>.json, e.g. for the chip a loaded board names. */
+export function loadMcu(name: string, root = repoRoot): Mcu {
+  return pinTableFor({ mcu: name }, `boards/mcu/${name}.json`, root);
+}
+
 /** The pin table a parsed board names; a board too broken to name one gets an empty table, so validation says why. */
 function pinTableFor(parsed: unknown, file: string, root: string): Mcu {
   const mcu = (parsed as { mcu?: unknown } | null)?.mcu;

@@ -2,7 +2,10 @@
 import { airlockLetters } from '../../firmware/board/signals';
 import type { SimWorld } from '../world';
 
-export interface KeyAction { key: string; label: string; run(world: SimWorld): string | void }
+/** What the keys act on: the simulated world, or the bench's controller and (in hybrid mode) its physics. */
+export type KeyWorld = Pick<SimWorld, 'model' | 'controller' | 'press'>;
+
+export interface KeyAction { key: string; label: string; run(world: KeyWorld): string | void }
 
 const buttonRows = ['1234', 'qwer', 'asdf', 'zxcv'];
 
@@ -17,11 +20,11 @@ function jamTarget(key: string): string | undefined {
 
 export const keyActions: KeyAction[] = [
   ...airlockLetters.flatMap((l, row) => [...buttonRows[row]].map((key, i) => ({
-    key, label: `airlock ${l} button ${i + 1}`, run: (w: SimWorld) => w.press(`airlock ${l} button ${i + 1}`),
+    key, label: `airlock ${l} button ${i + 1}`, run: (w: KeyWorld) => w.press(`airlock ${l} button ${i + 1}`),
   }))),
   ...(['active', 'ready', 'relaxed'] as const).map((r) => ({
     key: r === 'active' ? 'A' : r === 'ready' ? 'R' : 'X', label: `deck: ${r} requested`,
-    run: (w: SimWorld) => { w.controller.send('battle deck', `${r} requested`); },
+    run: (w: KeyWorld) => { w.controller.send('battle deck', `${r} requested`); },
   })),
   { key: 'l', label: 'leak in the bay (again to seal it)', run: (w) => {
     w.model.bay.leakKpaPerS = w.model.bay.leakKpaPerS > 0 ? 0 : 2;
@@ -40,7 +43,7 @@ export const keyActions: KeyAction[] = [
 ];
 
 /** Handles one key; `pending` carries a `j` waiting for its door. Returns a message for the status line. */
-export function handleKey(world: SimWorld, key: string, pending: { jam: boolean }): string | undefined {
+export function handleKey(world: KeyWorld, key: string, pending: { jam: boolean }): string | undefined {
   if (pending.jam) {
     pending.jam = false;
     const door = jamTarget(key);

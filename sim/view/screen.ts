@@ -1,12 +1,11 @@
 // The live terminal view of `npm start`: every machine's state and goal, doors, pressures, the deck's requirements.
-import { airlockLetters } from '../../firmware/board/signals';
-import type { ControllerReport } from '../../firmware/controller';
+import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals';
+import type { Controller, ControllerReport } from '../../firmware/controller';
 import { deckRequirements } from '../../firmware/machines';
-import type { Door } from '../physics';
-import type { SimWorld } from '../world';
+import type { Airlock, Bay, Door } from '../physics';
 import { formatReport, formatTime } from './timeline';
 
-const bar = (d: Door, width = 10) => {
+const bar = (d: Readonly<Door>, width = 10) => {
   const filled = Math.round(d.position * width);
   const motion = d.jammed ? ' JAMMED' : d.motor === 1 ? ' opening' : d.motor === -1 ? ' closing' : '';
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(d.position * 100)).padStart(3)}%${motion}`;
@@ -15,12 +14,35 @@ const onOff = (on: boolean) => (on ? 'ON ' : 'off');
 const kPa = (x: number) => `${x.toFixed(1).padStart(5)} kPa`;
 const bold = (s: string, colour: boolean) => (colour ? `\x1b[1m${s}\x1b[0m` : s);
 
-export interface ScreenState { speed: number; paused: boolean; message: string; recent: ControllerReport[] }
+export interface ScreenState {
+  speed: number;
+  paused: boolean;
+  message: string;
+  recent: ControllerReport[];
+  /** The heading (default `Launch bay simulator`). */
+  title?: string;
+}
 
-export function renderScreen(world: SimWorld, s: ScreenState, colour: boolean): string {
+/** The parts the view shows: the simulator's model, or the bench's pins read as the same parts. */
+export interface ScreenModel {
+  readonly bay: Readonly<Pick<Bay, 'kPa' | 'tempC' | 'pumpOn' | 'ventOn' | 'heaterOn' | 'leakKpaPerS'>>;
+  readonly bayDoor: Readonly<Door>;
+  readonly airlocks: { readonly [L in AirlockLetter]: Readonly<Pick<Airlock, 'chamberKpa' | 'pumpOn' | 'ventOn' | 'outer' | 'inner'>> };
+  readonly outputs: { readonly [signal: string]: boolean };
+}
+
+/** What the view reads: a SimWorld, or anything with a clock, the parts and the controller. */
+export interface ScreenWorld {
+  readonly clock: { now(): number };
+  readonly model: ScreenModel;
+  readonly controller: Controller;
+}
+
+export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean): string {
   const { model, controller } = world, m = controller.machines;
   const lines: string[] = [];
-  lines.push(bold(`Launch bay simulator   t ${formatTime(world.clock.now())}   speed x${s.speed}${s.paused ? '   PAUSED' : ''}   board ${controller.board.name}`, colour), '');
+  const title = s.title ?? 'Launch bay simulator';
+  lines.push(bold(`${title}   t ${formatTime(world.clock.now())}   speed x${s.speed}${s.paused ? '   PAUSED' : ''}   board ${controller.board.name}`, colour), '');
   const deck = m['battle deck'];
   if (deck) {
     const goal = deck.goal as keyof typeof deckRequirements | undefined;

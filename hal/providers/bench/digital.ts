@@ -1,0 +1,87 @@
+// The bench's ECMA-419 Digital: a pin of the Firmata board; inputs follow the board's port reports and call
+// `onReadable` on their edges, outputs are written with Firmata digital messages.
+import type { Digital, DigitalClass, DigitalOptions } from '../../types';
+import type { FirmataIo } from './io';
+import { pinError, type BenchPinMap } from './pin-map';
+
+// Moddable's values, as the simulator uses, so code that logs or compares them sees the same numbers everywhere.
+const INPUT = 0, INPUT_PULL_UP = 1, INPUT_PULL_DOWN = 2, INPUT_PULL_UP_DOWN = 3, OUTPUT = 8, OUTPUT_OPEN_DRAIN = 9;
+const RISING = 1, FALLING = 2;
+
+export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>): DigitalClass {
+  return class BenchDigital implements Digital {
+    static readonly Input = INPUT;
+    static readonly InputPullUp = INPUT_PULL_UP;
+    static readonly InputPullDown = INPUT_PULL_DOWN;
+    static readonly InputPullUpDown = INPUT_PULL_UP_DOWN;
+    static readonly Output = OUTPUT;
+    static readonly OutputOpenDrain = OUTPUT_OPEN_DRAIN;
+    static readonly Rising = RISING;
+    static readonly Falling = FALLING;
+
+    private pin: number;
+    private readonly input: boolean;
+    private readonly edge: number;
+    private readonly onReadable: ((this: Digital) => void) | undefined;
+    private readonly listener: ((value: number) => void) | undefined;
+    private level: number;
+
+    constructor(o: DigitalOptions) {
+      const use = map.pins.get(o.pin);
+      if (!use || use.role === 'analog') throw pinError(map, o.pin, 'cannot open a Digital');
+      // An AVR has pull-ups but no pull-downs, and Firmata has no open-drain mode.
+      if (o.mode === INPUT_PULL_DOWN || o.mode === INPUT_PULL_UP_DOWN) throw pinError(map, o.pin, 'the board has no pull-down resistors');
+      if (o.mode === OUTPUT_OPEN_DRAIN) throw pinError(map, o.pin, 'Firmata has no open-drain output');
+      if (o.mode !== INPUT && o.mode !== INPUT_PULL_UP && o.mode !== OUTPUT) throw pinError(map, o.pin, `unknown Digital mode ${o.mode}`);
+      this.input = o.mode !== OUTPUT;
+      if (this.input !== (use.role === 'input')) throw pinError(map, o.pin, `cannot open a Digital ${this.input ? 'input on an output' : 'output on an input'}`);
+      if (held.has(o.pin)) throw pinError(map, o.pin, 'already open');
+      held.add(o.pin);
+      this.pin = o.pin;
+      this.edge = o.edge ?? 0;
+      this.onReadable = o.onReadable;
+      if (this.input) {
+        io.pinMode(o.pin, o.mode === INPUT_PULL_UP ? io.MODES.PULLUP : io.MODES.INPUT);
+        this.level = io.pins[o.pin].value ? 1 : 0;
+        // Made once: firmata-io calls it with the pin's level on every report of its port, changed or not.
+        this.listener = (value) => this.reported(value);
+        io.digitalRead(o.pin, this.listener);
+      } else {
+        io.pinMode(o.pin, io.MODES.OUTPUT);
+        this.level = 0;
+      }
+    }
+
+    read(): number {
+      this.live();
+      return this.input ? io.pins[this.pin].value ? 1 : 0 : this.level;
+    }
+
+    write(value: number): void {
+      this.live();
+      if (this.input) throw pinError(map, this.pin, 'cannot write an input');
+      this.level = value ? 1 : 0;
+      io.digitalWrite(this.pin, this.level);
+    }
+
+    close(): void {
+      if (this.pin < 0) return;
+      // The port keeps reporting (other pins may share it); this pin just stops listening.
+      if (this.listener) io.removeListener(`digital-read-${this.pin}`, this.listener);
+      held.delete(this.pin);
+      this.pin = -1;
+    }
+
+    private reported(value: number): void {
+      const level = value ? 1 : 0;
+      if (level === this.level || this.pin < 0) return;
+      this.level = level;
+      const fires = level === 1 ? this.edge & RISING : this.edge & FALLING;
+      if (fires && this.onReadable) this.onReadable.call(this);
+    }
+
+    private live(): void {
+      if (this.pin < 0) throw new Error(`bench: board "${map.board}": Digital used after close`);
+    }
+  };
+}

@@ -1,0 +1,37 @@
+// The IO the bench provider drives: johnny-five's IO-plugin interface, as firmata-io implements it for StandardFirmata.
+
+/** One pin as the board described it (capability and analog mapping responses) and as it last reported. */
+export interface FirmataPin {
+  /** The modes the pin supports (`MODES` values). */
+  supportedModes: number[];
+  mode?: number;
+  /** The last level reported (inputs) or written (outputs), or the last analog reading. */
+  value: number;
+  /** The pin's analog channel, or 127 for none. */
+  analogChannel: number;
+}
+
+/** johnny-five's IO plugin contract, the part of it we use. */
+export interface FirmataIo {
+  readonly MODES: { readonly INPUT: number; readonly OUTPUT: number; readonly ANALOG: number; readonly PWM: number; readonly PULLUP: number };
+  readonly pins: FirmataPin[];
+  /** Bits-wide full scale of the ADC and of PWM, e.g. 1023 and 255 on an AVR. */
+  readonly RESOLUTION: { ADC: number | null; PWM: number | null };
+  readonly firmware: { name?: string; version?: { major: number; minor: number } };
+  /** firmata-io's parse buffer: cleared after a handler fails on a corrupt message, so parsing starts afresh. */
+  buffer: number[];
+  pinMode(pin: number, mode: number): void;
+  digitalWrite(pin: number, value: number): void;
+  /** Turns on reporting for the pin's port and calls `listener` with the level on every report of that port. */
+  digitalRead(pin: number, listener: (value: number) => void): void;
+  /** Turns on reporting for an analog channel (not a pin number) and calls `listener` with each reading. */
+  analogRead(channel: number, listener: (value: number) => void): void;
+  pwmWrite(pin: number, value: number): void;
+  /** Sends Firmata's system reset: pins back to their power-up modes, reporting off. */
+  reset(): void;
+  removeListener(event: string, listener: (...args: never[]) => void): unknown;
+}
+
+/** The full scale as a bit count: 1023 → 10. */
+export const bitsOf = (fullScale: number | null, fallback: number) =>
+  fullScale === null || !(fullScale > 0) ? fallback : Math.round(Math.log2(fullScale + 1));
