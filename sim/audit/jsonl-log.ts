@@ -14,7 +14,7 @@ export interface AuditFileOptions {
   fs?: FileSystem;
 }
 
-export type FileSystem = Pick<typeof fs, 'appendFileSync' | 'existsSync' | 'readFileSync' | 'renameSync'>;
+export type FileSystem = Pick<typeof fs, 'appendFileSync' | 'existsSync' | 'readFileSync' | 'renameSync' | 'mkdirSync'>;
 
 export class AuditFile {
   private size = 0;
@@ -27,6 +27,8 @@ export class AuditFile {
   constructor(private readonly o: AuditFileOptions) {
     this.fs = o.fs ?? fs;
     try {
+      const dir = o.path.slice(0, Math.max(o.path.lastIndexOf('/'), 0));
+      if (dir) this.fs.mkdirSync(dir, { recursive: true });
       const text = this.fs.existsSync(o.path) ? this.fs.readFileSync(o.path, 'utf8') : '';
       this.size = Buffer.byteLength(text);
       // A crash mid-write leaves a torn last line: end it so the next entry starts clean (readers skip it).

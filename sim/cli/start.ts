@@ -5,24 +5,26 @@ import type { ControllerReport } from '../../firmware/controller';
 import { handleKey, keyHelp } from '../view/keys';
 import { renderScreen, type ScreenState } from '../view/screen';
 import { formatReport } from '../view/timeline';
+import { AuditFile } from '../audit/jsonl-log';
 import { createSimCluster } from '../cluster';
 import { clusterBoards } from '../scenario/format';
 import { createSimWorld } from '../world';
 import { runWebBench, webUsage } from '../web/cli';
 
-const usage = `usage: npm start -- [--board sim | --cluster] [--speed N] [--duration SECONDS] [--seed N] [--timeline]
+const usage = `usage: npm start -- [--board sim | --cluster] [--speed N] [--duration SECONDS] [--seed N] [--timeline] [--audit-log FILE]
        npm start -- --web [--port N] [--host ADDR --token SECRET]
 
 Runs the launch bay in the simulator in real time (x N with --speed). On a terminal it shows a live view;
 otherwise, or with --timeline, it prints one line per transition, refusal and fault. --cluster runs it as six
 nodes (bridge, bay, one per airlock) on the in-process bus instead of one board hosting everything.
+Every transition, veto, beep, refusal and fault is appended to the audit log (default logs/audit.jsonl, rotated at 1 MiB).
 ${webUsage}
 
 ${keyHelp}`;
 
 function parseArgs(argv: string[]) {
   const o = { board: 'sim', speed: 1, duration: Infinity, seed: 1, timeline: false, help: false,
-    web: false, host: '127.0.0.1', port: 8420, token: undefined as string | undefined, cluster: false };
+    web: false, host: '127.0.0.1', port: 8420, token: undefined as string | undefined, cluster: false, auditLog: 'logs/audit.jsonl' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--help' || a === '-h') o.help = true;
@@ -33,6 +35,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--timeline') o.timeline = true;
     else if (a === '--web') o.web = true;
     else if (a === '--cluster') o.cluster = true;
+    else if (a === '--audit-log') o.auditLog = next();
     else if (a === '--host') o.host = next();
     else if (a === '--port') o.port = Number(next());
     else if (a === '--token') o.token = next();
@@ -50,11 +53,17 @@ function main(): void {
   if (o.web) { runWebBench(o).catch((e: Error) => { console.error(`start: ${e.message}`); process.exit(2); }); return; }
   const live = !o.timeline && process.stdout.isTTY === true && process.stdin.isTTY === true;
   const recent: ControllerReport[] = [];
-  const onReport = (r: ControllerReport) => { recent.push(r); if (recent.length > 50) recent.shift(); if (!live) console.log(formatReport(r)); };
+  const screen: ScreenState = { speed: o.speed, paused: false, message: '', recent };
+  // The audit log: every report, as JSON lines in a rotated file; a failing disk is reported, never fatal.
+  const audit = new AuditFile({ path: o.auditLog, onError: (e) => { const m = `audit log: ${e.message} (entries are being dropped)`; if (live) screen.message = m; else console.error(m); } });
+  const onReport = (r: ControllerReport) => {
+    audit.append(r);
+    recent.push(r); if (recent.length > 50) recent.shift();
+    if (!live) console.log(formatReport(r));
+  };
   const board = o.cluster ? { name: 'six nodes on the in-process bus' } : loadBoard(o.board);
   const world = o.cluster ? createSimCluster({ boards: clusterBoards.map((b) => loadBoard(b)), seed: o.seed, onReport })
     : createSimWorld({ board: loadBoard(o.board), seed: o.seed, onReport });
-  const screen: ScreenState = { speed: o.speed, paused: false, message: '', recent };
   const pending = { jam: false };
   if (!live) console.log(`launch bay simulator: board ${board.name}, speed x${o.speed}; timeline follows`);
 

@@ -17,6 +17,12 @@ describe('the audit file', () => {
     expect(readAuditFile('/logs/audit.jsonl')).toEqual({ entries: [entry(1), entry(2)], torn: 0 });
   });
 
+  it('creates the folder it writes into', () => {
+    mock({});
+    new AuditFile({ path: '/var/log/launch-bay/audit.jsonl' }).append(entry(1));
+    expect(readAuditFile('/var/log/launch-bay/audit.jsonl').entries).toEqual([entry(1)]);
+  });
+
   it('rotates at its size bound and keeps the given number of old files', () => {
     mock({ '/logs': {} });
     const bytes = JSON.stringify(entry(0)).length + 1;
