@@ -30,12 +30,3 @@ export const followGoal: FollowGoal = { kind: 'follow goal' };
 export const when = <const Sn extends string, const A extends string = never, const B extends string = never>(
   sensor: Sn, then: To<A> | NoChange, otherwise: To<B> | NoChange,
 ): When<A | B, Sn> => ({ kind: 'when', sensor, then, otherwise });
-
-/** Describes a cell in the matrix's own words, e.g. `→ depressurizing if bayHostile, else → opening outer`. */
-export function describeCell(cell: Cell<string>): string {
-  switch (cell.kind) {
-    case 'to': return `→ ${cell.target}`;
-    case 'when': return `${describeCell(cell.then)} if ${cell.sensor}, else ${describeCell(cell.otherwise)}`;
-    default: return cell.kind;
-  }
-}

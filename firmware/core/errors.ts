@@ -1,25 +1,23 @@
-// The errors the engine raises; each names the machine and what was wrong (state, event or field).
+// The errors the engine raises as it runs; each names the machine, and the state and event that went wrong.
+// (DefinitionError, for a matrix that is not complete, belongs to the dev module.)
 
 /** An event arrived that the matrix says cannot happen in the current state. */
 export class ImpossibleEventError extends Error {
-  constructor(readonly machine: string, readonly state: string, readonly event: string) {
+  declare readonly machine: string;
+  declare readonly state: string;
+  declare readonly event: string;
+  constructor(machine: string, state: string, event: string) {
     super(`${machine}: "${event}" is impossible in state "${state}"`);
-    this.name = 'ImpossibleEventError';
+    Object.assign(this, { name: 'ImpossibleEventError', machine, state, event });
   }
 }
 
 /** An event name the machine's matrix has no column for. */
 export class UnknownEventError extends Error {
-  constructor(readonly machine: string, readonly event: string) {
+  declare readonly machine: string;
+  declare readonly event: string;
+  constructor(machine: string, event: string) {
     super(`${machine}: unknown event "${event}"`);
-    this.name = 'UnknownEventError';
-  }
-}
-
-/** A machine definition (or instance options) that is not a complete, consistent matrix. */
-export class DefinitionError extends Error {
-  constructor(readonly machine: string, readonly field: string, detail: string) {
-    super(`${machine}: ${field}: ${detail}`);
-    this.name = 'DefinitionError';
+    Object.assign(this, { name: 'UnknownEventError', machine, event });
   }
 }

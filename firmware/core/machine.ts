@@ -1,7 +1,7 @@
 // A running machine: table-driven dispatch of one event, with pre hooks that may veto and post hooks that act.
-import { BEEP, FOLLOW, IMPOSSIBLE, NO_CHANGE, TO, WHEN, type MachineDefinition, type Sensors } from './define';
+import { BEEP, checks, FOLLOW, NO_CHANGE, TO, WHEN, type MachineDefinition, type Sensors } from './define';
 import { Dispatcher } from './dispatcher';
-import { DefinitionError, ImpossibleEventError, UnknownEventError } from './errors';
+import { ImpossibleEventError, UnknownEventError } from './errors';
 
 /** What a hook sees. One object per machine, reused for every transition: read it, do not keep it. */
 export interface Transition<S extends string = string, E extends string = string, G extends string = string> {
@@ -37,105 +37,100 @@ export interface MachineOptions<S extends string = string, E extends string = st
   dispatcher?: Dispatcher;
 }
 
-const list = <F>(x: OneOrMany<F> | undefined): readonly F[] => (x === undefined ? [] : typeof x === 'function' ? [x as F] : (x as readonly F[]).slice());
+// Hooks and listeners as a private array: one function or a list (copied, so later changes to it do not count).
+const list = <F>(x: OneOrMany<F> | undefined): readonly F[] => (typeof x === 'function' ? [x as F] : x ? (x as readonly F[]).slice() : []);
+
+type Listeners<S extends string, E extends string> = readonly Report<S, E>[];
 
 export class Machine<S extends string = string, E extends string = string, G extends string = string, Sn extends string = string> {
-  readonly name: string;
-  private s: number;
-  private g: G | undefined;
-  private readonly sensors: Sensors<Sn>;
-  private readonly pre: readonly PreHook<S, E, G>[];
-  private readonly post: readonly PostHook<S, E, G>[];
-  private readonly beeps: readonly Report<S, E>[];
-  private readonly impossibles: readonly Report<S, E>[];
-  private readonly vetoes: readonly Report<S, E>[];
-  private readonly throwsImpossible: boolean;
-  private readonly dispatcher: Dispatcher;
-  private readonly t: Transition<S, E, G>;
+  declare readonly name: string;
+  declare readonly definition: MachineDefinition<S, E, G, Sn>;
+  #s = 0;
+  #g: G | undefined;
+  #sensors: Sensors<Sn>;
+  #pre: readonly PreHook<S, E, G>[];
+  #post: readonly PostHook<S, E, G>[];
+  #beeps: Listeners<S, E>;
+  #vetoes: Listeners<S, E>;
+  /** Absent when nobody listens: an impossible event then throws. */
+  #impossibles: Listeners<S, E> | undefined;
+  #dispatcher: Dispatcher;
+  /** The one Transition, filled in by each attempt. */
+  #t: Transition<S, E, G>;
 
-  constructor(readonly definition: MachineDefinition<S, E, G, Sn>, options: MachineOptions<S, E, G, Sn> = {}) {
-    const def = definition;
-    this.name = options.name ?? def.name;
-    this.sensors = options.sensors ?? ({} as Sensors<Sn>);
-    for (const sensor of def.sensors) {
-      if (typeof this.sensors[sensor] !== 'function') throw new DefinitionError(def.name, `options.sensors.${sensor}`, 'must be a function returning a boolean');
-    }
-    this.s = 0; this.g = undefined;
-    this.restore(options.state ?? def.initial, 'goal' in options ? options.goal : def.initialGoal);
-    this.pre = list(options.pre);
-    this.post = list(options.post);
-    this.beeps = list(options.onBeep);
-    this.impossibles = list(options.onImpossible);
-    this.throwsImpossible = options.onImpossible === undefined;
-    this.vetoes = list(options.onVeto);
-    this.dispatcher = options.dispatcher ?? new Dispatcher();
-    this.t = { machine: this, from: def.initial, to: def.initial, event: def.events[0], goalBefore: undefined, goalAfter: undefined };
+  constructor(definition: MachineDefinition<S, E, G, Sn>, o: MachineOptions<S, E, G, Sn> = {}) {
+    this.#sensors = o.sensors ?? ({} as Sensors<Sn>);
+    checks.create?.(definition.name, definition, this.#sensors);
+    Object.assign(this, { definition, name: o.name ?? definition.name });
+    this.restore(o.state ?? definition.initial, 'goal' in o ? o.goal : definition.initialGoal);
+    this.#pre = list(o.pre);
+    this.#post = list(o.post);
+    this.#beeps = list(o.onBeep);
+    this.#vetoes = list(o.onVeto);
+    this.#impossibles = o.onImpossible && list(o.onImpossible);
+    this.#dispatcher = o.dispatcher ?? new Dispatcher();
+    const { initial } = definition;
+    this.#t = { machine: this, from: initial, to: initial, event: definition.events[0], goalBefore: undefined, goalAfter: undefined };
   }
 
-  get state(): S { return this.definition.states[this.s]; }
-  get goal(): G | undefined { return this.g; }
+  get state(): S { return this.definition.states[this.#s]; }
+  get goal(): G | undefined { return this.#g; }
 
   /** Places the machine in `state` with `goal`, without hooks: for start-up and for restoring a snapshot. */
   restore(state: S, goal: G | undefined): void {
-    const i = this.definition.stateIndex[state];
-    if (i === undefined) throw new DefinitionError(this.name, 'state', `"${state}" is not a state`);
-    if (goal !== undefined && !this.definition.goals.includes(goal)) throw new DefinitionError(this.name, 'goal', `"${goal}" is not a goal`);
-    this.s = i; this.g = goal;
+    checks.restore?.(this.name, this.definition, state, goal);
+    this.#s = this.definition.stateIndex[state];
+    this.#g = goal;
   }
 
   /** Sends `event`. Sent from inside a hook, it is queued until the current transition completes. */
-  handle(event: E): void { this.dispatcher.dispatch(this, event); }
+  handle(event: E): void { this.#dispatcher.dispatch(this, event); }
 
   /** Handles one event now. Only the dispatcher calls this. */
   step(event: string): void {
-    const def = this.definition;
-    const e = def.eventIndex[event];
+    const def = this.definition, e = def.eventIndex[event], sensors = this.#sensors, g = this.#g, s = this.#s;
     if (e === undefined) throw new UnknownEventError(this.name, event);
-    const i = this.s * def.events.length + e;
+    const i = s * def.events.length + e, setGoal = def.goalOf[e];
     let kind = def.kind[i], target = def.target[i];
     if (kind === WHEN) {
-      if (this.sensors[def.sensorOf[i]!]()) kind = def.thenKind[i];
+      if (sensors[def.sensorOf[i]!]()) kind = def.thenKind[i];
       else { kind = def.elseKind[i]; target = def.elseTarget[i]; }
     }
-    const setGoal = def.goalOf[e];
-    switch (kind) {
-      case TO: this.attempt(event as E, target, setGoal ? setGoal(this.sensors) : this.g); return;
-      case NO_CHANGE:
-        if (setGoal) { const goal = setGoal(this.sensors); if (goal !== this.g) this.attempt(event as E, this.s, goal); }
-        return;
-      case FOLLOW: this.followGoal(event as E); return;
-      case BEEP: this.report(this.beeps, event as E); return;
-      case IMPOSSIBLE:
-        if (this.throwsImpossible) throw new ImpossibleEventError(this.name, this.state, event);
-        this.report(this.impossibles, event as E);
-        return;
-    }
+    // `no change` that sets the goal is a transition to the same state, when the goal does change.
+    if (kind < BEEP) {
+      const goal = setGoal ? setGoal(sensors) : g;
+      if (kind === TO || goal !== g) this.#attempt(event as E, kind === TO ? target : s, goal);
+    } else if (kind === FOLLOW) this.#follow(event as E, def, sensors, g, s);
+    else if (kind === BEEP) this.#report(this.#beeps, event as E);
+    else if (this.#impossibles) this.#report(this.#impossibles, event as E);
+    else throw new ImpossibleEventError(this.name, this.state, event);
   }
 
   // The next step toward the goal; if vetoed, rest (itself subject to the hooks), keeping the goal pending.
-  private followGoal(event: E): void {
-    const follow = this.definition.follow!, sensors = this.sensors;
-    const goal = follow.goal ? follow.goal(this.g, sensors) : this.g;
-    const next = this.definition.stateIndex[follow.next(goal, sensors)];
-    if (this.attempt(event, next, goal)) return;
-    const rest = this.definition.stateIndex[follow.rest(sensors)];
-    if (rest !== this.s && rest !== next) this.attempt(event, rest, this.g);
+  #follow(event: E, def: MachineDefinition<S, E, G, Sn>, sensors: Sensors<Sn>, g: G | undefined, s: number): void {
+    const follow = def.follow!, goal = follow.goal ? follow.goal(g, sensors) : g;
+    const next = def.stateIndex[follow.next(goal, sensors)];
+    if (this.#attempt(event, next, goal)) return;
+    const rest = def.stateIndex[follow.rest(sensors)];
+    if (rest !== s && rest !== next) this.#attempt(event, rest, g);
   }
 
-  private attempt(event: E, to: number, goal: G | undefined): boolean {
-    const t = this.t, states = this.definition.states;
-    t.from = states[this.s]; t.to = states[to]; t.event = event; t.goalBefore = this.g; t.goalAfter = goal;
-    for (let i = 0; i < this.pre.length; i++) {
-      if (this.pre[i](t) === false) { this.report(this.vetoes, event); return false; }
+  #attempt(event: E, to: number, goal: G | undefined): boolean {
+    const t = this.#t, states = this.definition.states, pre = this.#pre, post = this.#post;
+    t.from = states[this.#s]; t.to = states[to]; t.event = event; t.goalBefore = this.#g; t.goalAfter = goal;
+    for (let i = 0; i < pre.length; i++) {
+      if (pre[i](t) === false) return this.#report(this.#vetoes, event);
     }
-    this.s = to; this.g = goal;
-    for (let i = 0; i < this.post.length; i++) this.post[i](t);
+    this.#s = to; this.#g = goal;
+    for (let i = 0; i < post.length; i++) post[i](t);
     return true;
   }
 
-  private report(listeners: readonly Report<S, E>[], event: E): void {
+  /** Tells the listeners; false, for a vetoed attempt. */
+  #report(listeners: Listeners<S, E>, event: E): false {
     const state = this.state;
     for (let i = 0; i < listeners.length; i++) listeners[i](this, state, event);
+    return false;
   }
 }
 

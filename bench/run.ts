@@ -1,0 +1,58 @@
+// `npm run bench [-- --json] [-- --quick]`: dispatch against XState v5 and robot3 on Node and on XS, allocation per
+// event on XS, minified sizes, and simulation speed. `--json` prints one JSON object and nothing else on stdout
+// (progress goes to stderr); `--quick` is a tiny setting that only shows the machinery works.
+import { availableParallelism, cpus } from 'node:os';
+import { disagreements } from './dispatch/agree';
+import { implementations, measureDispatch, streams, type DispatchResult } from './dispatch/measure';
+import { measureSimSpeed } from './sim-speed';
+import { engineBytes, engineGzipBytes, firmwareBytes } from './size';
+import { runXsBench } from './xs/bench';
+import { xsVersion } from './xs/worker';
+import { printReport, type BenchReport } from './report';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json'), quick = args.includes('--quick');
+const unknown = args.filter((a) => a !== '--json' && a !== '--quick');
+if (unknown.length) {
+  console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --json] [-- --quick]`);
+  process.exit(2);
+}
+
+const settings = quick
+  ? { rounds: 1, roundMs: 5, xsRounds: 1, xsRoundMs: 5, allocationEvents: 100, soakEvents: 10_000, simHours: 0.05 }
+  : { rounds: 31, roundMs: 20, xsRounds: 9, xsRoundMs: 60, allocationEvents: 1000, soakEvents: 1_000_000, simHours: 24 };
+
+const started = performance.now();
+const progress = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+
+async function main(): Promise<BenchReport> {
+  const { ours, ...others } = implementations, s = streams();
+  const differ = (['airlock', 'bay door'] as const).flatMap((m) => disagreements(m, s[m], ours, others));
+  if (differ.length) throw new Error(`the XState or robot3 copies are not the firmware's machines:\n${differ.join('\n')}`);
+  progress('Node: dispatch, interleaved');
+  const node: DispatchResult = measureDispatch({ rounds: settings.rounds, roundMs: settings.roundMs, now: () => performance.now() });
+  const xs = await runXsBench({ rounds: settings.xsRounds, roundMs: settings.xsRoundMs, allocationEvents: settings.allocationEvents, soakEvents: settings.soakEvents }, progress);
+  if (xs.disagreements.length) throw new Error(`on XS, the XState or robot3 copies differ:\n${xs.disagreements.join('\n')}`);
+  progress('sizes');
+  const bytes = { engine: await engineBytes(), firmware: await firmwareBytes() };
+  progress(`simulation: ${settings.simHours} h soak`);
+  const sim = measureSimSpeed(settings.simHours);
+  const machine = `${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, XS ${xsVersion()} (@agoric/xsnap)`;
+  return { settings, node, xs, bytes, engineGzip: await engineGzipBytes(), sim, machine };
+}
+
+main().then((report) => {
+  const rate = (r: DispatchResult) => ({ ours: r.ours.both, xstate: r.xstate.both, robot3: r.robot3.both });
+  if (json) {
+    console.log(JSON.stringify({
+      dispatch: { node: rate(report.node), xs: rate(report.xs.dispatch) },
+      xsAllocationsPerEvent: Math.max(...Object.values(report.xs.allocations.ours)),
+      bytes: report.bytes,
+      simSpeed: report.sim.speed,
+    }));
+  } else printReport(report);
+  progress('done');
+}, (error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,132 @@
+// `npm run verify [-- options]`: the exhaustive check of the composed system (docs/VERIFICATION.md), with a
+// progress bar on stderr. Exit 0 when every property holds, 1 with counterexamples, 2 on bad options.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  check, DEFAULT_RUNS, interference, projectionCheck, toScenario, violations, type CheckOptions, type CheckResult, type Progress, type RunSpec, type Violation,
+} from '../sim/verify';
+
+const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness]
+  a single run instead of the default ones: [--airlocks 0-4] [--faults 0-7] [--prompt-scan] [--no-leaks]
+  [--no-reboot] [--no-interlock] [--no-symmetry]`;
+
+interface Args { json: boolean; out: string; common: CheckOptions; custom?: CheckOptions }
+
+function parse(argv: string[]): Args | string {
+  const args: Args = { json: false, out: 'test-artifacts/verify', common: {} };
+  const custom: CheckOptions = {};
+  let isCustom = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i], num = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 0) throw new Error(`${a} needs a whole number`);
+      return v;
+    };
+    try {
+      switch (a) {
+        case '--json': args.json = true; break;
+        case '--out': args.out = argv[++i] ?? ''; break;
+        case '--max-states': args.common.maxStates = num(); break;
+        case '--stop': args.common.stopAtFirst = true; break;
+        case '--no-liveness': args.common.liveness = false; break;
+        case '--airlocks': custom.airlocks = num(); isCustom = true; break;
+        case '--faults': custom.faults = num(); isCustom = true; break;
+        case '--prompt-scan': custom.promptScan = true; isCustom = true; break;
+        case '--no-leaks': custom.leaks = false; isCustom = true; break;
+        case '--no-reboot': custom.reboot = false; isCustom = true; break;
+        case '--no-interlock': custom.interlock = false; isCustom = true; break;
+        case '--no-symmetry': custom.symmetry = false; isCustom = true; break;
+        default: return `unknown option ${a}\n${USAGE}`;
+      }
+    } catch (e) { return `${(e as Error).message}\n${USAGE}`; }
+  }
+  if (isCustom) args.custom = custom;
+  return args;
+}
+
+const tty = process.stderr.isTTY === true;
+const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function bar(run: string, p: Progress, max: number | undefined, final: boolean): void {
+  // Explored over discovered: the search is done when it has explored every state it found.
+  const width = 24, fraction = max ? Math.min(1, p.states / max) : p.states ? p.explored / p.states : 0, filled = Math.round(fraction * width);
+  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${run}: ${thousands(p.states)} states, ${thousands(p.transitions)} transitions, depth ${p.depth}, ${p.seconds.toFixed(1)} s, ${thousands(p.states / Math.max(p.seconds, 0.001))} states/s`;
+  if (tty) process.stderr.write(`\r${line.padEnd(120)}${final ? '\n' : ''}`);
+  else if (final) process.stderr.write(`${line}\n`);
+}
+
+interface Outcome { spec: RunSpec; result: CheckResult; violations: Violation[] }
+
+function runAll(specs: readonly RunSpec[], common: CheckOptions): Outcome[] {
+  const done = new Map<string, CheckResult>(), outcomes: Outcome[] = [];
+  for (const spec of specs) {
+    const options = { ...spec.options, ...common };
+    const result = check({ ...options, onProgress: (p) => bar(spec.name, p, options.maxStates, false) });
+    bar(spec.name, { states: result.states, explored: result.states, transitions: result.transitions, depth: result.depth, seconds: result.seconds }, options.maxStates, true);
+    const onto = spec.projectsOnto ? done.get(spec.projectsOnto) : undefined;
+    if (onto && result.complete && onto.complete) {
+      const p = projectionCheck(result, onto), finding = interference(p);
+      if (finding) result.found.push({ finding, state: p.example ?? 0, count: p.extra + p.missing });
+    }
+    done.set(spec.name, result);
+    outcomes.push({ spec, result, violations: violations(result) });
+  }
+  return outcomes;
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+function writeScenarios(outcomes: Outcome[], dir: string): Map<Violation, string> {
+  const files = new Map<Violation, string>();
+  if (!outcomes.some((o) => o.violations.length)) return files;
+  mkdirSync(dir, { recursive: true });
+  for (const o of outcomes) {
+    for (const v of o.violations) {
+      const file = join(dir, `${slug(o.spec.name)}--${slug(v.property)}-${v.level}.json`);
+      writeFileSync(file, `${JSON.stringify(toScenario(v).scenario, null, 2)}\n`);
+      files.set(v, file);
+    }
+  }
+  return files;
+}
+
+function printText(outcomes: Outcome[], files: Map<Violation, string>): void {
+  for (const { spec, result: r, violations: vs } of outcomes) {
+    const reduction = r.concreteStates / r.states;
+    console.log(`\n== ${spec.name}: ${spec.covers}`);
+    console.log(`   ${thousands(r.states)} states${r.model.options.symmetry && r.model.letters.length > 1 ? ` (${thousands(r.concreteStates)} without symmetry: ${reduction.toFixed(1)}× fewer)` : ''}, ` +
+      `${thousands(r.transitions)} transitions, depth ${r.depth}, ${r.seconds.toFixed(1)} s, ${thousands(r.states / Math.max(r.seconds, 0.001))} states/s` +
+      `${r.complete ? '' : ' — INCOMPLETE (stopped early; liveness not checked)'}`);
+    if (vs.length === 0) console.log('   every safety invariant and liveness property holds');
+    for (const v of vs) {
+      console.log(`\n   ${v.text.split('\n').join('\n   ')}\n   (${thousands(v.states)} states show it)${files.has(v) ? `\n   scenario: ${files.get(v)}` : ''}`);
+    }
+  }
+}
+
+function main(): number {
+  const args = parse(process.argv.slice(2));
+  if (typeof args === 'string') { console.error(`verify: ${args}`); return 2; }
+  const specs: readonly RunSpec[] = args.custom ? [{ name: 'custom', covers: JSON.stringify(args.custom), options: args.custom }] : DEFAULT_RUNS;
+  const outcomes = runAll(specs, args.common);
+  const files = writeScenarios(outcomes, args.out);
+  const all = outcomes.flatMap((o) => o.violations.map((v) => ({ run: o.spec.name, v })));
+  if (args.json) {
+    const sum = (f: (r: CheckResult) => number) => outcomes.reduce((n, o) => n + f(o.result), 0);
+    console.log(JSON.stringify({
+      states: sum((r) => r.states), transitions: sum((r) => r.transitions), seconds: Number(sum((r) => r.seconds).toFixed(3)),
+      violations: all.map(({ run, v }) => ({
+        run, property: v.property, level: v.level, detail: v.detail, states: v.states, scenario: files.get(v),
+        trace: v.trace.map((s) => `${s.kind}: ${s.event}`), loopsTo: v.loopsTo, waitsFrom: v.waitsFrom,
+      })),
+      runs: outcomes.map(({ spec, result: r }) => ({
+        name: spec.name, covers: spec.covers, options: spec.options, states: r.states, concreteStates: r.concreteStates,
+        reduction: Number((r.concreteStates / r.states).toFixed(2)), transitions: r.transitions, seconds: r.seconds,
+        statesPerSecond: Math.round(r.states / Math.max(r.seconds, 0.001)), depth: r.depth, complete: r.complete,
+      })),
+    }));
+  } else printText(outcomes, files);
+  return all.length ? 1 : 0;
+}
+
+process.exitCode = main();

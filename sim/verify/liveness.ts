@@ -1,0 +1,65 @@
+// Liveness over the progress transitions: the states from which every path of progress alone meets a goal
+// (a backward fixpoint), and, for the first state that does not, the path on which it waits forever.
+import type { EdgeList, StateStore } from './store';
+
+export interface Waiting {
+  /** The first state (breadth-first order: a shortest path reaches it) from which the goal may never be met. */
+  from: number;
+  /** States from `from` on, each a progress step from the one before, never meeting the goal. */
+  path: number[];
+  /** Where in `path` it loops back to, or undefined when it ends in a state where nothing progresses. */
+  loopsAt: number | undefined;
+  /** How many reachable states may wait forever. */
+  count: number;
+}
+
+const MAX_PATH = 200;
+
+/** The states where `bit` of the store's flags is the goal; undefined when every state surely meets it. */
+export function waitingStates(store: StateStore, edges: EdgeList, bit: number): Waiting | undefined {
+  const n = store.size, m = edges.length;
+  // Edges were recorded source by source, in state order: the out-lists are contiguous runs.
+  const outStart = new Int32Array(n + 1), inStart = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) { outStart[edges.from[k] + 1]++; inStart[edges.to[k] + 1]++; }
+  for (let i = 0; i < n; i++) { outStart[i + 1] += outStart[i]; inStart[i + 1] += inStart[i]; }
+  const into = new Int32Array(m), fill = inStart.slice(0, n);
+  for (let k = 0; k < m; k++) into[fill[edges.to[k]]++] = edges.from[k];
+
+  const remaining = new Int32Array(n), sure = new Uint8Array(n), queue = new Int32Array(n);
+  let head = 0, tail = 0;
+  for (let i = 0; i < n; i++) {
+    remaining[i] = outStart[i + 1] - outStart[i];
+    if (store.flags[i] & bit) { sure[i] = 1; queue[tail++] = i; }
+  }
+  // A state surely meets the goal once every progress step from it leads to one that surely does.
+  while (head < tail) {
+    const t = queue[head++];
+    for (let k = inStart[t]; k < inStart[t + 1]; k++) {
+      const s = into[k];
+      if (!sure[s] && --remaining[s] === 0) { sure[s] = 1; queue[tail++] = s; }
+    }
+  }
+  if (tail === n) return undefined;
+  let from = 0;
+  while (sure[from]) from++;
+  return { from, count: n - tail, ...lasso(from, edges, outStart, sure) };
+}
+
+// Follows unsure successors (there always is one, or none at all): toward a dead end if it can, else into a loop.
+function lasso(from: number, edges: EdgeList, outStart: Int32Array, sure: Uint8Array) {
+  const path = [from], at = new Map([[from, 0]]);
+  let s = from;
+  while (path.length < MAX_PATH) {
+    let next = -1;
+    for (let k = outStart[s]; k < outStart[s + 1]; k++) {
+      const t = edges.to[k];
+      if (sure[t]) continue;
+      if (outStart[t + 1] === outStart[t]) { next = t; break; }
+      if (next < 0 || (at.has(next) && !at.has(t))) next = t;
+    }
+    if (next < 0) return { path, loopsAt: undefined };
+    if (at.has(next)) return { path, loopsAt: at.get(next) };
+    at.set(next, path.length); path.push(next); s = next;
+  }
+  return { path, loopsAt: undefined };
+}

@@ -1,0 +1,170 @@
+// The composed system under check: the real machines and coordination hooks (createSystem) in one reused
+// instance, the abstract world around them, and the codec that saves a whole state to three 32-bit words.
+import { airlockLetters, type AirlockLetter, type MachineId } from '../../firmware/board/signals';
+import type { Machine } from '../../firmware/core';
+import { airlock, bayDoor, bayEnvironment, battleDeck } from '../../firmware/machines';
+import { createSystem, type LaunchBaySystem, type SystemOptions } from '../../firmware/system';
+import { createWorld, Outputs, type MachineStates, type World } from './world';
+
+export interface ModelOptions {
+  /** How many airlocks (A, B, … in order), 0 to 4 (default 4). */
+  airlocks?: number;
+  /** Filter outputs through the controller's interlock, as on the device (default true). */
+  interlock?: boolean;
+  /** Faults (missed deadlines, sensor faults, reboots) allowed on one path (default 1; at most 7). */
+  faults?: number;
+  /** Whether a power loss and reboot is one of the faults (default true). */
+  reboot?: boolean;
+  /** Whether hull breaches happen (default true). */
+  leaks?: boolean;
+  /**
+   * The controller's scan (50 ms) is prompt: once a `finished …` can be sent, it is, before anything else happens
+   * (default false: every order, however narrow the window).
+   */
+  promptScan?: boolean;
+  /** Treat airlocks A–D as interchangeable (default true). */
+  symmetry?: boolean;
+  /**
+   * Replaces coordination hooks, as createSystem's option, to break a rule on purpose; `system` gives a hook
+   * the running system (to send events, as the real hooks do through their view).
+   */
+  rules?(hooks: Hooks, system: () => LaunchBaySystem): Hooks;
+}
+
+type Hooks = ReturnType<NonNullable<SystemOptions['rules']>>;
+
+export type Resolved = Required<Omit<ModelOptions, 'rules'>> & Pick<ModelOptions, 'rules'>;
+
+const KNOWN_MEMORY = ['recalled', 'heldBack', 'evidence', 'claimed'];
+// Definitions held locally: the hot path reads them millions of times.
+const DECK = battleDeck, DOOR = bayDoor, ENV = bayEnvironment, LOCK = airlock;
+const codes = (names: readonly string[]) => Object.fromEntries(names.map((n, i) => [n, i + 1])) as { [name: string]: number };
+const DECK_GOAL = codes(DECK.goals), AIRLOCK_GOAL = codes(LOCK.goals), DOOR_CODE = codes(DOOR.states), ENV_CODE = codes(ENV.states);
+
+export class Model {
+  readonly options: Resolved;
+  readonly letters: readonly AirlockLetter[];
+  readonly ids: readonly MachineId[];
+  /** The machine of each slot (sim/verify/events.ts): door E, the environment, then the airlocks. */
+  readonly slotIds: readonly MachineId[];
+  readonly system: LaunchBaySystem;
+  /** The world now; `apply` changes it together with the machines. */
+  readonly world: World;
+  readonly outputs: Outputs;
+  readonly states: MachineStates;
+  /** Impossible events reported since the last `load` (the matrix says they cannot happen). */
+  impossible: string[] = [];
+  private readonly deck: Machine;
+  private readonly door: Machine;
+  private readonly env: Machine;
+  private readonly locks: Machine[];
+  private readonly extras: string[] = [];
+  private readonly extraIndex = new Map<string, number>();
+  private readonly code: number[];
+
+  constructor(options: ModelOptions = {}) {
+    const o = this.options = { airlocks: 4, interlock: true, faults: 1, reboot: true, leaks: true, promptScan: false, symmetry: true, ...options };
+    if (!(o.airlocks >= 0 && o.airlocks <= 4)) throw new Error(`verify: airlocks must be 0 to 4 (not ${o.airlocks})`);
+    if (!(o.faults >= 0 && o.faults <= 7)) throw new Error(`verify: faults must be 0 to 7 (not ${o.faults})`);
+    this.letters = airlockLetters.slice(0, o.airlocks);
+    this.ids = ['battle deck', 'bay door', 'bay environment', ...this.letters.map((l) => `airlock ${l}` as MachineId)];
+    this.slotIds = this.ids.slice(1);
+    this.world = createWorld(o.airlocks);
+    const index = (l: AirlockLetter) => this.letters.indexOf(l);
+    this.system = createSystem({
+      hosts: this.ids, rules: o.rules && ((hooks) => o.rules!(hooks, () => this.system)),
+      chamberPressurized: (l) => this.world.airlocks[index(l)].chamber === 0,
+      outerDoorClosed: (l) => this.world.airlocks[index(l)].outer === 0,
+      extra: (id) => ({ onImpossible: (_m, state, event) => { this.impossible.push(`${id}: "${event}" in "${state}"`); } }),
+    });
+    const m = this.system.machines;
+    this.deck = m['battle deck']!; this.door = m['bay door']!; this.env = m['bay environment']!;
+    this.locks = this.letters.map((l) => m[`airlock ${l}`]!);
+    this.states = {
+      deck: () => this.deck.state, bayDoor: () => this.door.state, environment: () => this.env.state,
+      airlock: (i) => this.locks[i].state,
+    };
+    this.outputs = new Outputs(this.letters, o.interlock).bind(this.world, this.states);
+    this.code = this.letters.map(() => 0);
+    // The checker knows the coordination's memory field by field; anything new is carried along as one value.
+    const memory = this.system.coordination.memory as unknown as { [k: string]: unknown };
+    if (Object.keys(memory).some((k) => !KNOWN_MEMORY.includes(k) && isPerAirlock(memory[k]))) this.options.symmetry = false;
+  }
+
+  machine(i: number): Machine { return this.locks[i]; }
+  deckGoal(): string | undefined { return this.deck.goal; }
+
+  /** Saves the state now into `out[at…at+2]`; `canonical`: airlocks sorted, when symmetry is on. */
+  save(out: Uint32Array, at: number, canonical: boolean): void {
+    const w = this.world, mem = this.system.coordination.memory, door = this.door.state;
+    out[at] = (DECK.stateIndex[this.deck.state] | (DECK_GOAL[this.deck.goal ?? ''] ?? 0) << 3
+      | DOOR.stateIndex[door] << 5 | w.bayDoor << 8 | (w.bayDoorSensorFault && door === 'faulted' ? 1 : 0) << 10
+      | ENV.stateIndex[this.env.state] << 11 | w.bay << 14
+      | (DOOR_CODE[mem.evidence.bayDoor ?? ''] ?? 0) << 16 | (ENV_CODE[mem.evidence.bayEnvironment ?? ''] ?? 0) << 19
+      | (DECK_GOAL[mem.claimed ?? ''] ?? 0) << 22 | w.faults << 24 | this.extraCode() << 27 | (w.breach ? 1 : 0) << 31) >>> 0;
+    const code = this.code;
+    for (let i = 0; i < this.locks.length; i++) {
+      const a = w.airlocks[i], m = this.locks[i], l = this.letters[i], state = m.state;
+      code[i] = LOCK.stateIndex[state] | (AIRLOCK_GOAL[m.goal ?? ''] ?? 0) << 4
+        | (mem.recalled[l] ? 1 : 0) << 6 | (mem.heldBack[l] ? 1 : 0) << 7
+        | a.chamber << 8 | a.outer << 10 | a.inner << 12 | (a.sensorFault && state === 'faulted' ? 1 : 0) << 14;
+    }
+    if (canonical && this.options.symmetry) sortSmall(code);
+    out[at + 1] = ((code[0] ?? 0) | (code[1] ?? 0) << 16) >>> 0;
+    out[at + 2] = ((code[2] ?? 0) | (code[3] ?? 0) << 16) >>> 0;
+  }
+
+  /**
+   * Loads a saved state into the machines (placed without hooks, as `LaunchBaySystem.restore` does), the
+   * coordination's memory and the world: one reused system, no allocation.
+   */
+  load(words: Uint32Array, at: number): void {
+    const s = words[at], w = this.world, mem = this.system.coordination.memory;
+    this.deck.restore(DECK.states[s & 7], DECK.goals[((s >> 3) & 3) - 1]);
+    this.door.restore(DOOR.states[(s >> 5) & 7], undefined);
+    this.env.restore(ENV.states[(s >> 11) & 7], undefined);
+    w.bayDoor = (s >> 8) & 3; w.bayDoorSensorFault = ((s >> 10) & 1) === 1; w.bay = (s >> 14) & 3; w.faults = (s >> 24) & 7; w.breach = s >>> 31 === 1;
+    mem.evidence.bayDoor = DOOR.states[((s >> 16) & 7) - 1];
+    mem.evidence.bayEnvironment = ENV.states[((s >> 19) & 7) - 1];
+    mem.claimed = DECK.goals[((s >> 22) & 3) - 1];
+    if (this.extras.length) Object.assign(mem, JSON.parse(this.extras[(s >>> 27) & 15]));
+    for (let i = 0; i < this.locks.length; i++) {
+      const c = (words[at + 1 + (i >> 1)] >>> ((i & 1) * 16)) & 0xffff, a = w.airlocks[i], l = this.letters[i];
+      this.locks[i].restore(LOCK.states[c & 15], LOCK.goals[((c >> 4) & 3) - 1]);
+      mem.recalled[l] = ((c >> 6) & 1) === 1; mem.heldBack[l] = ((c >> 7) & 1) === 1;
+      a.chamber = (c >> 8) & 3; a.outer = (c >> 10) & 3; a.inner = (c >> 12) & 3; a.sensorFault = ((c >> 14) & 1) === 1;
+    }
+    this.impossible.length = 0;
+  }
+
+  /** The code of airlock i's part of the state (equal codes: interchangeable airlocks). */
+  airlockCode(words: Uint32Array, at: number, i: number): number { return (words[at + 1 + (i >> 1)] >>> ((i & 1) * 16)) & 0xffff; }
+
+  // Memory fields this checker does not know, interned as JSON so the state stays three words.
+  private extraCode(): number {
+    const mem = this.system.coordination.memory as unknown as { [k: string]: unknown };
+    let fields = 0;
+    for (const _ in mem) fields++;
+    if (this.extras.length === 0 && fields === KNOWN_MEMORY.length) return 0;
+    const json = JSON.stringify(Object.fromEntries(Object.keys(mem).filter((k) => !KNOWN_MEMORY.includes(k)).map((k) => [k, mem[k]])));
+    let code = this.extraIndex.get(json);
+    if (code === undefined) {
+      code = this.extras.length;
+      if (code > 15) throw new Error('verify: the coordination memory holds more new values than the state key can carry; teach sim/verify/model.ts its new fields');
+      this.extras.push(json); this.extraIndex.set(json, code);
+    }
+    return code;
+  }
+}
+
+// At most four numbers: insertion sort, without the comparator closure of Array.prototype.sort.
+function sortSmall(a: number[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) { a[j + 1] = a[j]; j--; }
+    a[j + 1] = x;
+  }
+}
+
+const isPerAirlock = (x: unknown) => !!x && typeof x === 'object' && airlockLetters.some((l) => l in (x as object));

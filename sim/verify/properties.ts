@@ -1,0 +1,101 @@
+// COORDINATION.md's safety invariants on one abstract state (machine states, commands and physical parts), and
+// the goals the liveness check waits for.
+import { deckRequirements } from '../../firmware/machines';
+import type { Model } from './model';
+import * as world from './world';
+
+const { CLOSED, FULL, isChanging, LEVEL_NAMES, POSITION_NAMES } = world;
+
+/**
+ * `physical`: the parts themselves (doors, pressures) break the invariant, as on the device with its interlock.
+ * `logic`: the machines and hooks ask for something that breaks it, and only the interlock (if on) stops it.
+ */
+export interface Finding { property: string; level: 'logic' | 'physical'; detail: string }
+
+const AIR: { [state: string]: boolean } = { pressurizing: true, heating: true, friendly: true };
+const lvl = (x: number) => LEVEL_NAMES[x];
+const pos = (x: number) => POSITION_NAMES[x];
+
+const NONE: Finding[] = [];
+
+function add(out: Finding[], n: number | string, level: Finding['level'], detail: string): Finding[] {
+  const list = out === NONE ? [] : out;
+  list.push({ property: typeof n === 'number' ? `invariant ${n}` : n, level, detail });
+  return list;
+}
+
+/** Every invariant broken in the state now (empty when all hold). */
+export function safetyFindings(model: Model): Finding[] {
+  let out = NONE;
+  for (let i = 0; i < model.world.airlocks.length; i++) out = airlockFindings(model, i, out);
+  out = bayFindings(model, out);
+  if (out.length === 0) {
+    const refused = model.outputs.refusal();
+    if (refused) out = add(out, 'interlock refusal', 'logic', `the machines ask for what the interlock refuses: ${refused}`);
+  }
+  for (const what of model.impossible) out = add(out, 'impossible event', 'logic', what);
+  return out;
+}
+
+// Invariants 1, 2 and 5 and the recall, for airlock i: its commands (logic) and its doors and chamber (physical).
+function airlockFindings(model: Model, i: number, found: Finding[]): Finding[] {
+  let out = found;
+  const w = model.world, io = model.outputs, env = model.states.environment();
+  const a = w.airlocks[i], name = model.slotIds[2 + i], state = model.states.airlock(i);
+  const wantOuter = io.wantedOuter(i) === 'open', wantInner = io.wantedInner(i) === 'open';
+  if (wantOuter && a.chamber !== w.bay) out = add(out, 1, 'logic', `${name} (${state}) drives its outer door open while the chamber is ${lvl(a.chamber)} and the bay ${lvl(w.bay)}`);
+  if (wantInner && a.chamber !== FULL) out = add(out, 1, 'logic', `${name} (${state}) drives its inner door open while the chamber is ${lvl(a.chamber)}`);
+  if ((wantOuter && a.inner !== CLOSED) || (wantInner && a.outer !== CLOSED)) out = add(out, 2, 'logic', `${name} (${state}) drives a door open while the other is not closed`);
+  if (wantOuter && a.outer === CLOSED && isChanging(env)) out = add(out, 5, 'logic', `${name} (${state}) drives its outer door open while the bay environment is ${env}`);
+  if (a.outer !== CLOSED && a.chamber !== w.bay) out = add(out, 1, 'physical', `${name} outer door ${pos(a.outer)} while the chamber is ${lvl(a.chamber)} and the bay ${lvl(w.bay)}`);
+  if (a.inner !== CLOSED && a.chamber !== FULL) out = add(out, 1, 'physical', `${name} inner door ${pos(a.inner)} while the chamber is ${lvl(a.chamber)}`);
+  if (a.outer !== CLOSED && a.inner !== CLOSED) out = add(out, 2, 'physical', `${name} has both doors open or moving (outer ${pos(a.outer)}, inner ${pos(a.inner)})`);
+  if (io.outerMotor(i) === 'open' && a.outer === CLOSED && isChanging(env)) out = add(out, 5, 'physical', `${name} outer door starts opening while the bay environment is ${env}`);
+  // The recall (the Alice story): whoever stepped out toward the friendly bay may wear no suit. The bay is losing
+  // its air while it is vented, or while it is not full and nothing is filling it (a breach, door E).
+  const towardFriendly = state === 'outer open friendly' || (state === 'opening outer' && model.machine(i).goal === 'outer open friendly');
+  if (towardFriendly && (env === 'depressurizing' || (w.bay !== FULL && env !== 'pressurizing' && env !== 'heating'))) {
+    out = add(out, 'recall', 'logic', `${name} (${state}) is open toward a friendly bay that is losing its air (environment ${env}, bay ${lvl(w.bay)}), and was not recalled`);
+  }
+  return out;
+}
+
+// Invariants 3 and 4: door E against the environment.
+function bayFindings(model: Model, found: Finding[]): Finding[] {
+  let out = found;
+  const w = model.world, env = model.states.environment(), door = model.states.bayDoor(), motor = model.outputs.bayDoorMotor();
+  if ((door === 'opening' || door === 'open') && env !== 'hostile') out = add(out, 3, 'logic', `door E is ${door} while the bay environment is ${env}`);
+  if ((motor === 'open' || (w.bayDoor !== CLOSED && motor !== 'close')) && env !== 'hostile') {
+    out = add(out, 3, 'physical', `door E ${pos(w.bayDoor)}${motor === 'open' ? ', driven open,' : ''} while the bay environment is ${env}`);
+  }
+  if (AIR[env] && w.bayDoor !== CLOSED) out = add(out, 4, 'physical', `bay environment ${env} while door E is ${pos(w.bayDoor)}`);
+  return out;
+}
+
+/** The deck has met its goal and the subsystems really are as it requires, or it cannot without an operator (door E or the environment is faulted, or the hull is breached). */
+export function deckSettled(model: Model): boolean {
+  const deck = model.states.deck();
+  if (model.world.breach) return true;
+  if (model.states.bayDoor() === 'faulted' || model.states.environment() === 'faulted') return true;
+  const req = deckRequirements[deck as keyof typeof deckRequirements];
+  return deck === model.deckGoal() && req.bayDoor === model.states.bayDoor() && req.bayEnvironment === model.states.environment();
+}
+
+const RESTING: { [state: string]: boolean } = {
+  'closed pressurized': true, 'closed depressurized': true, 'inner open': true, 'outer open friendly': true, 'outer open hostile': true,
+};
+const OUTER_OPEN: { [state: string]: boolean } = { 'outer open friendly': true, 'outer open hostile': true };
+
+/**
+ * Every airlock has reached its goal (any open outer door meets an outer goal), or rests with no goal, or is
+ * faulted and waits for its operator; vacuous while the environment itself is faulted or the hull is breached.
+ */
+export function airlocksSettled(model: Model): boolean {
+  if (model.states.environment() === 'faulted' || model.world.breach) return true;
+  for (let i = 0; i < model.letters.length; i++) {
+    const m = model.machine(i), s = m.state, g = m.goal;
+    if (s === 'faulted') continue;
+    if (g === undefined ? !RESTING[s] : g === 'inner open' ? s !== 'inner open' : !OUTER_OPEN[s]) return false;
+  }
+  return true;
+}
