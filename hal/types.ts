@@ -73,3 +73,15 @@ export interface Clock {
   set(callback: () => void, ms: number, repeatMs?: number): TimerId;
   clear(id: TimerId): void;
 }
+
+/** Moddable's numbers for Digital modes and edges; every provider's Digital extends this, so all agree. */
+export class DigitalModes {
+  static readonly Input = 0;
+  static readonly InputPullUp = 1;
+  static readonly InputPullDown = 2;
+  static readonly InputPullUpDown = 3;
+  static readonly Output = 8;
+  static readonly OutputOpenDrain = 9;
+  static readonly Rising = 1;
+  static readonly Falling = 2;
+}

@@ -1,23 +1,12 @@
 // The bench's ECMA-419 Digital: a pin of the Firmata board; inputs follow the board's port reports and call
 // `onReadable` on their edges, outputs are written with Firmata digital messages.
-import type { Digital, DigitalClass, DigitalOptions } from '../../types';
+import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../types';
 import type { FirmataIo } from './io';
 import { pinError, type BenchPinMap } from './pin-map';
 
-// Moddable's values, as the simulator uses, so code that logs or compares them sees the same numbers everywhere.
-const INPUT = 0, INPUT_PULL_UP = 1, INPUT_PULL_DOWN = 2, INPUT_PULL_UP_DOWN = 3, OUTPUT = 8, OUTPUT_OPEN_DRAIN = 9;
-const RISING = 1, FALLING = 2;
 
 export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>): DigitalClass {
-  return class BenchDigital implements Digital {
-    static readonly Input = INPUT;
-    static readonly InputPullUp = INPUT_PULL_UP;
-    static readonly InputPullDown = INPUT_PULL_DOWN;
-    static readonly InputPullUpDown = INPUT_PULL_UP_DOWN;
-    static readonly Output = OUTPUT;
-    static readonly OutputOpenDrain = OUTPUT_OPEN_DRAIN;
-    static readonly Rising = RISING;
-    static readonly Falling = FALLING;
+  return class BenchDigital extends DigitalModes implements Digital {
 
     private pin: number;
     private readonly input: boolean;
@@ -27,13 +16,14 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
     private level: number;
 
     constructor(o: DigitalOptions) {
+      super();
       const use = map.pins.get(o.pin);
       if (!use || use.role === 'analog') throw pinError(map, o.pin, 'cannot open a Digital');
       // An AVR has pull-ups but no pull-downs, and Firmata has no open-drain mode.
-      if (o.mode === INPUT_PULL_DOWN || o.mode === INPUT_PULL_UP_DOWN) throw pinError(map, o.pin, 'the board has no pull-down resistors');
-      if (o.mode === OUTPUT_OPEN_DRAIN) throw pinError(map, o.pin, 'Firmata has no open-drain output');
-      if (o.mode !== INPUT && o.mode !== INPUT_PULL_UP && o.mode !== OUTPUT) throw pinError(map, o.pin, `unknown Digital mode ${o.mode}`);
-      this.input = o.mode !== OUTPUT;
+      if (o.mode === DigitalModes.InputPullDown || o.mode === DigitalModes.InputPullUpDown) throw pinError(map, o.pin, 'the board has no pull-down resistors');
+      if (o.mode === DigitalModes.OutputOpenDrain) throw pinError(map, o.pin, 'Firmata has no open-drain output');
+      if (o.mode !== DigitalModes.Input && o.mode !== DigitalModes.InputPullUp && o.mode !== DigitalModes.Output) throw pinError(map, o.pin, `unknown Digital mode ${o.mode}`);
+      this.input = o.mode !== DigitalModes.Output;
       if (this.input !== (use.role === 'input')) throw pinError(map, o.pin, `cannot open a Digital ${this.input ? 'input on an output' : 'output on an input'}`);
       if (held.has(o.pin)) throw pinError(map, o.pin, 'already open');
       held.add(o.pin);
@@ -41,7 +31,7 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
       this.edge = o.edge ?? 0;
       this.onReadable = o.onReadable;
       if (this.input) {
-        io.pinMode(o.pin, o.mode === INPUT_PULL_UP ? io.MODES.PULLUP : io.MODES.INPUT);
+        io.pinMode(o.pin, o.mode === DigitalModes.InputPullUp ? io.MODES.PULLUP : io.MODES.INPUT);
         this.level = io.pins[o.pin].value ? 1 : 0;
         // Made once: firmata-io calls it with the pin's level on every report of its port, changed or not.
         this.listener = (value) => this.reported(value);
@@ -76,7 +66,7 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
       const level = value ? 1 : 0;
       if (level === this.level || this.pin < 0) return;
       this.level = level;
-      const fires = level === 1 ? this.edge & RISING : this.edge & FALLING;
+      const fires = level === 1 ? this.edge & DigitalModes.Rising : this.edge & DigitalModes.Falling;
       if (fires && this.onReadable) this.onReadable.call(this);
     }
 

@@ -1,23 +1,12 @@
 // The simulator's ECMA-419 Digital: a GPIO wired by the pin table to a switch or a part of the model.
-import type { Digital, DigitalClass, DigitalOptions } from '../../types';
+import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../types';
 import { pinError } from './errors';
 import type { DigitalPin, PinTable } from './pin-table';
 
-// Moddable's values, so code that logs or compares them sees the same numbers as on the device.
-const INPUT = 0, INPUT_PULL_UP = 1, INPUT_PULL_DOWN = 2, INPUT_PULL_UP_DOWN = 3, OUTPUT = 8, OUTPUT_OPEN_DRAIN = 9;
-const RISING = 1, FALLING = 2;
 
 /** A Digital class bound to one pin table; `scan(table)` fires the inputs' edges. */
 export function digitalClass(table: PinTable): DigitalClass {
-  return class SimDigital implements Digital {
-    static readonly Input = INPUT;
-    static readonly InputPullUp = INPUT_PULL_UP;
-    static readonly InputPullDown = INPUT_PULL_DOWN;
-    static readonly InputPullUpDown = INPUT_PULL_UP_DOWN;
-    static readonly Output = OUTPUT;
-    static readonly OutputOpenDrain = OUTPUT_OPEN_DRAIN;
-    static readonly Rising = RISING;
-    static readonly Falling = FALLING;
+  return class SimDigital extends DigitalModes implements Digital {
 
     /** @internal read by scan(): the configured edges and the level last seen. */
     edge: number;
@@ -27,10 +16,11 @@ export function digitalClass(table: PinTable): DigitalClass {
     private level = 0;
 
     constructor(o: DigitalOptions) {
+      super();
       const entry = table.digital.get(o.pin);
       if (!entry) throw pinError(table, o.pin, 'cannot open a Digital');
-      const wantsInput = o.mode === INPUT || o.mode === INPUT_PULL_UP || o.mode === INPUT_PULL_DOWN || o.mode === INPUT_PULL_UP_DOWN;
-      const wantsOutput = o.mode === OUTPUT || o.mode === OUTPUT_OPEN_DRAIN;
+      const wantsInput = o.mode === DigitalModes.Input || o.mode === DigitalModes.InputPullUp || o.mode === DigitalModes.InputPullDown || o.mode === DigitalModes.InputPullUpDown;
+      const wantsOutput = o.mode === DigitalModes.Output || o.mode === DigitalModes.OutputOpenDrain;
       if (!wantsInput && !wantsOutput) throw pinError(table, o.pin, `unknown Digital mode ${o.mode}`);
       if (wantsInput !== entry.input) {
         throw pinError(table, o.pin, `cannot open a Digital ${wantsInput ? 'input on an output' : 'output on an input'}`);
@@ -80,7 +70,7 @@ export function scanInputs(table: PinTable): void {
     const level = d.read();
     if (level === d.lastLevel) continue;
     d.lastLevel = level;
-    const fires = level === 1 ? d.edge & RISING : d.edge & FALLING;
+    const fires = level === 1 ? d.edge & DigitalModes.Rising : d.edge & DigitalModes.Falling;
     if (fires && d.onReadable) d.onReadable.call(d);
   }
 }
