@@ -20,7 +20,7 @@ describe('framed serial', () => {
 
   it('delivers frames split across reads, drops a corrupted one, and carries on', () => {
     const got: string[] = [];
-    const d = new Deframer((p) => got.push(fromUtf8(p)));
+    const d = new Deframer((p) => { got.push(fromUtf8(p)); });
     const a = frame(utf8('{"first":"é€😀"}')), b = frame(utf8('second')), c = frame(utf8('third'));
     const corrupted = b.slice(); corrupted[3] ^= 0x40;
     const wire = new Uint8Array([...a, ...corrupted, 0x13, 0x37, ...c]);
