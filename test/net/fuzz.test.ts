@@ -90,7 +90,7 @@ describe('every receive path, fed garbage', () => {
 
   it(`the serial transport: ${RUNS.serial} noisy lines (bad UTF-8, valid CRC) never throw; genuine frames after them are accepted`, () => {
     const p = pair();
-    let readable: (() => void) | undefined, pending = new Uint8Array(0);
+    let readable: (() => void) | undefined, pending: Uint8Array = new Uint8Array(0);
     const device = { io: { Serial: class {
       constructor(o: SerialOptions) { readable = () => o.onReadable!.call(this as never, pending.length); }
       read() { const b = pending; pending = new Uint8Array(0); return b.buffer.slice(b.byteOffset, b.byteOffset + b.length); }
