@@ -42,6 +42,8 @@ export class Link {
   /** The last (epoch, seq) accepted from each peer: the replay window, persisted by `flush`. */
   private readonly heardFrom: Map<string, [number, number]>;
   private dirty = false;
+  /** Peers that showed, while this node recovered, that they know no epoch of it (they bound their MAC to 0). */
+  private readonly strangers = new Set<string>();
   readonly rejected = Object.fromEntries(rejections.map((r) => [r, 0])) as { [R in Rejection]: number };
   accepted = 0;
 
@@ -137,7 +139,11 @@ export class Link {
   /** An authentic peer showed it had heard this node at (epoch, seq): a recovering node takes the next epoch; a
    * node whose epoch or seq is behind that (its record was restored from an older copy) moves past it. */
   private heardOfMe(peer: string, epoch: number, seq: number): void {
-    if (epoch === 0) return;
+    if (epoch === 0) {
+      // Every peer knows nothing of this node: nobody can hold anything of an earlier epoch against it.
+      if (this.recovering && this.strangers.add(peer).size === this.o.keys.size) this.endRecovery();
+      return;
+    }
     if (this.recovering) { this.adopt(epoch + 1, `recovered from ${peer}, which had heard epoch ${epoch}`); return; }
     if (epoch < this.ownEpoch || (epoch === this.ownEpoch && seq <= this.seq)) return;
     if (epoch + 1 - this.ownEpoch > MAX_EPOCH_JUMP) { this.notice(`${peer} claims it heard this node at epoch ${epoch}: implausible, ignored`); return; }

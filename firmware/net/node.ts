@@ -135,7 +135,8 @@ export function startNode(o: NodeOptions): Node {
 
   controller = startController({
     ...o,
-    bootTimeoutMs: o.bootTimeoutMs ?? 3 * T,
+    // Recovering a lost epoch takes up to 2T more before anything heard is fresh.
+    bootTimeoutMs: o.bootTimeoutMs ?? (link.recovering ? 5 : 3) * T,
     // The bridge waits for fresh reports of door E and the environment before inferring its own state.
     ready: () => !hostsDeck || board.hosts.includes('bay door') || (replicas.state('bay door') !== undefined && replicas.state('bay environment') !== undefined),
     remote: {
@@ -152,10 +153,10 @@ export function startNode(o: NodeOptions): Node {
     }])),
   });
   o.transport.onMessage(receive);
-  // Recovery of a lost epoch waits 3T for a peer to show what it had heard; nobody answering means nobody knew.
+  // Recovery of a lost epoch waits 2T for a peer to show what it had heard; nobody answering means nobody knew.
   const bootAt = clock.now();
   const beat = clock.set(() => {
-    if (link.recovering && clock.now() - bootAt >= 3 * T) link.endRecovery();
+    if (link.recovering && clock.now() - bootAt >= 2 * T) link.endRecovery();
     publish(); observe(); link.flush();
   }, T, T);
   // Staleness has no message to announce it: look again between heartbeats.
