@@ -51,9 +51,9 @@ async function connect(cli: NodeCli, node: string, out: (line: object | string) 
   return { send: t.send, onMessage: t.onMessage, close: t.close, bad: () => t.badPayloads };
 }
 
-/** The simulated world this process keeps: restored from its last run, saved every second (docs/PROTOCOL.md). */
+/** The simulated world this process keeps: restored from its last run (docs/PROTOCOL.md). */
 function world(dir: string): { model: LaunchBayModel; save(): void } {
-  const store = fileStateStore(dir);
+  const store = fileStateStore(dir, { durable: false }); // a simulation's convenience, not the node's state
   let record: unknown;
   try { record = JSON.parse(store.get('world.json') ?? 'null'); } catch { record = null; }
   const model = new LaunchBayModel(record ? worldOptions(record) : {});
@@ -89,7 +89,8 @@ async function main(): Promise<number> {
     model.step(50); device.scan(); invariants.check();
     for (const v of invariants.violations.splice(0)) out(cli.json ? { violation: v } : `INVARIANT ${v.invariant} VIOLATED: ${v.detail}`);
   }, 50, 50);
-  const saver = setInterval(save, 1000);
+  // The world is saved every virtual second: a restarted process finds the bay within a second of how it was.
+  const saver = clock.set(save, 1000, 1000);
   const time = runInRealTime(clock, cli.speed);
   const status = () => out({ status: {
     node: name, epoch: node.link.epoch, recovering: node.link.recovering, t: clock.now(), started: node.controller.started,
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
     else if (c.status) status();
     else throw new Error(`unknown command ${line.slice(0, 80)} (see --help)`);
   };
-  const quit = async () => { time.stop(); clearInterval(saver); save(); node.stop(); await transport.close(); process.exit(0); };
+  const quit = async () => { time.stop(); clock.clear(saver); save(); node.stop(); await transport.close(); process.exit(0); };
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);
   if (!cli.json) out(`node ${name} (epoch ${node.link.epoch}) on ${cli.broker ?? cli.serial}: hosts ${board.hosts.join(', ')}`);

@@ -12,6 +12,8 @@ export const rejections: readonly Rejection[] = ['malformed', 'unknown sender', 
 
 /** How far a peer's epoch may move past what this node knew of it in one step: boot counts rise by one a boot. */
 export const MAX_EPOCH_JUMP = 1000;
+/** Heartbeats between writes of the replay windows when no peer's epoch moved. */
+export const FLUSH_EVERY = 10;
 
 export interface LinkOptions {
   node: string;
@@ -35,13 +37,17 @@ const newer = (a: [number, number], b: [number, number] | undefined) => !b || a[
 export class Link {
   private seq = 0;
   private ownEpoch: number;
-  /** True from a boot with a lost or unreadable epoch record until a peer shows which epoch this node had reached. */
+  /** True from a boot with a lost or unreadable epoch record until a peer shows which epoch this node had reached
+   * (or every peer shows it knows none): until then nothing received can be proven fresh, so nothing is accepted. */
   recovering: boolean;
   /** Each peer's epoch as this node knows it: what its MACs to that peer are bound to. */
   private readonly peerEpoch = new Map<string, number>();
   /** The last (epoch, seq) accepted from each peer: the replay window, persisted by `flush`. */
   private readonly heardFrom: Map<string, [number, number]>;
+  /** The windows moved since the last write; a peer's epoch changed since the last write. */
   private dirty = false;
+  private epochsMoved = false;
+  private flushes = 0;
   /** Peers that showed, while this node recovered, that they know no epoch of it (they bound their MAC to 0). */
   private readonly strangers = new Set<string>();
   readonly rejected = Object.fromEntries(rejections.map((r) => [r, 0])) as { [R in Rejection]: number };
@@ -52,7 +58,7 @@ export class Link {
     try { boot = bootEpoch(o.store); } catch (e) { boot = { epoch: 1, lost: `cannot store the epoch (${(e as Error).message})` }; }
     this.ownEpoch = boot.epoch;
     this.recovering = boot.lost !== undefined;
-    if (boot.lost) this.notice(`${boot.lost}: silent until a peer shows the epoch this node had reached`);
+    if (boot.lost) this.notice(`${boot.lost}: deaf until a peer shows the epoch this node had reached`);
     this.heardFrom = loadPeers(o.store, o.keys.keys());
     for (const [peer, [epoch]] of this.heardFrom) this.peerEpoch.set(peer, epoch);
   }
@@ -101,7 +107,7 @@ export class Link {
     if (known !== undefined && e.epoch > known + MAX_EPOCH_JUMP) {
       return this.reject('implausible epoch', from, `epoch ${e.epoch} after ${known}: refused`);
     }
-    if (known === undefined || e.epoch > known) { this.peerEpoch.set(from, e.epoch); this.dirty = true; }
+    if (known === undefined || e.epoch > known) { this.peerEpoch.set(from, e.epoch); this.dirty = this.epochsMoved = true; }
     if (this.recovering || entry[0] !== this.ownEpoch) {
       // Bound to 0: its sender had not heard this boot yet (it has now); counted, not logged: every boot has some.
       const detail = `${e.kind} ${e.epoch}/${e.seq} made for this node's epoch ${entry[0]}, not ${this.recovering ? 'its lost one' : this.ownEpoch}`;
@@ -121,10 +127,12 @@ export class Link {
     return e;
   }
 
-  /** Writes the replay windows if they changed: called every heartbeat, not per message (flash wears). */
+  /** Called every heartbeat: writes the replay windows when a peer's epoch moved, else every FLUSH_EVERY calls
+   * at most (flash wears; the receiver-bound MACs, not these windows, are what keep old messages out). */
   flush(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
+    if (!this.dirty || (!this.epochsMoved && ++this.flushes < FLUSH_EVERY)) return;
+    this.dirty = this.epochsMoved = false;
+    this.flushes = 0;
     try { savePeers(this.o.store, this.heardFrom); } catch (e) { this.notice(`cannot store the replay windows (${(e as Error).message})`); }
   }
 

@@ -61,13 +61,13 @@ export function startNode(o: NodeOptions): Node {
 
   const command = (id: string, body: CommandBody) => {
     const host = o.directory.get(id);
-    if (link.recovering) return; // its epoch would be refused; the next drive step re-sends
     if (host) o.transport.send(host, link.seal(host, 'command', body));
     else report({ t: clock.now(), kind: 'fault', machine: name, detail: `no known node hosts ${id}: command dropped` });
   };
   const publish = () => {
-    // A node recovering a lost epoch stays silent: whatever it sent now would carry an epoch its peers reject.
-    if (!controller || link.recovering) return;
+    // A node recovering a lost epoch reports too: peers that know a later epoch of it reject the report and so
+    // show it that epoch; peers that know none learn this one.
+    if (!controller) return;
     const machines: ReportBody['machines'] = {};
     for (const id of board.hosts) { const m = controller.machines[id]!; machines[id] = m.goal === undefined ? { state: m.state } : { state: m.state, goal: m.goal }; }
     o.transport.send('*', link.seal('*', 'report', { machines, facts: facts(), heard: link.heard }));

@@ -12,8 +12,9 @@ import type { NodeStateStore } from '../../firmware/net/state-store';
 export const nodeHmac: HmacSha256 = (keyHex, message) => createHmac('sha256', Buffer.from(keyHex, 'hex')).update(message, 'utf8').digest('hex');
 
 /** A node's records as files `<dir>/<name>`: a record is replaced whole or not at all, so a crash mid-write
- * leaves the old one. A missing file is a record never written; any other read error is reported as unreadable. */
-export function fileStateStore(dir: string): NodeStateStore {
+ * leaves the old one; `durable` also flushes it to the disk before the rename (survives power loss). A missing
+ * file is a record never written; any other read error is reported as unreadable. */
+export function fileStateStore(dir: string, o: { durable?: boolean } = { durable: true }): NodeStateStore {
   return {
     get(name) {
       try { return readFileSync(join(dir, name), 'utf8'); } catch (e) {
@@ -24,7 +25,7 @@ export function fileStateStore(dir: string): NodeStateStore {
       mkdirSync(dir, { recursive: true });
       const file = join(dir, name), temp = `${file}.${process.pid}.tmp`;
       const fd = openSync(temp, 'w', 0o600);
-      try { writeSync(fd, value); fsyncSync(fd); } finally { closeSync(fd); }
+      try { writeSync(fd, value); if (o.durable) fsyncSync(fd); } finally { closeSync(fd); }
       renameSync(temp, file);
     },
   };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { authority } from '../../firmware/net/authority';
 import { boundText, canonical } from '../../firmware/net/envelope';
 import { constantTimeEqual } from '../../firmware/net/hmac';
-import { MAX_EPOCH_JUMP } from '../../firmware/net/link';
+import { FLUSH_EVERY, MAX_EPOCH_JUMP } from '../../firmware/net/link';
 import { hmacSha256 } from '../../firmware/net/sha256';
 import { EPOCH_RECORD, MemoryStateStore } from '../../firmware/net/state-store';
 import { directory, introduce, keysOf, nodeHmac, testLink } from './fixtures';
@@ -124,12 +124,17 @@ describe('epochs and replay windows across reboots', () => {
     expect(rebooted.link.open(bridge.link.seal('bay', 'command', command))).toBeDefined();
   });
 
-  it('persists each peer\'s last (epoch, seq) at flush, and starts from it after a reboot', () => {
+  it('persists each peer\'s last (epoch, seq) at once when its epoch moves, else every few heartbeats, and starts from it after a reboot', () => {
     const bay = testLink('bay'), bridge = testLink('bridge', { epoch: 7 });
     introduce(bay.link, bridge.link);
     bay.link.flush();
     expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 1] });
-    expect(testLink('bay', { store: bay.store }).link.heard.bridge).toEqual([7, 1]);
+    bay.link.open(bridge.link.seal('bay', 'command', command));
+    for (let i = 1; i < FLUSH_EVERY; i++) bay.link.flush();
+    expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 1] });
+    bay.link.flush();
+    expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 2] });
+    expect(testLink('bay', { store: bay.store }).link.heard.bridge).toEqual([7, 2]);
   });
 
   it('refuses and reports an implausible jump of a peer\'s epoch, and keeps hearing its real epoch', () => {

@@ -41,7 +41,9 @@ const restart = async (node: string, before?: () => void) => {
   return old;
 };
 const state = (node: string, id: string) => procs[node].status?.machines[id]?.state;
-const publish = (topic: string, text: string | Buffer) => new Promise<void>((r) => spy.publish(topic, text, { qos: 1 }, () => r()));
+/** What the test itself published (forgeries, replays): not part of any genuine recording. */
+const ours = new Set<string>();
+const publish = (topic: string, text: string) => { ours.add(text); return new Promise<void>((r) => spy.publish(topic, text, { qos: 1 }, () => r())); };
 /** Door E and the bay's air as they are now: what an attack must not change. */
 const still = () => ({ door: state('bay', 'bay door'), environment: state('bay', 'bay environment'), deck: state('bridge', 'battle deck') });
 async function everyNodeUp() { for (const n of NODES) expect(await stillUp(procs[n]), `${n} up`).toBe(true); }
@@ -150,19 +152,44 @@ describe('the launch bay over MQTT, one process per node', () => {
   });
 
   it('attack: the recorded active session, replayed into a restarted bay, moves nothing', async () => {
+    if (!recorded.some((m) => m.topic === 'launchbay/node/bay' && m.text.includes('open requested'))) {
+      // Run alone: record an active session first.
+      control(procs.bridge, { request: 'active' });
+      await until('the deck active', () => state('bridge', 'battle deck') === 'active', 60_000);
+      control(procs.bridge, { request: 'relaxed' });
+      await until('the deck relaxed', () => still().deck === 'relaxed' && still().door === 'closed' && still().environment === 'friendly', 60_000);
+    }
     expect(still()).toEqual({ door: 'closed', environment: 'friendly', deck: 'relaxed' });
-    const session = recorded.filter((m) => !m.topic.endsWith('/bay') || true).map((m) => m);
-    expect(session.some((m) => m.topic === 'launchbay/node/bay' && m.text.includes('open requested'))).toBe(true);
+    // Everything the bridge said that reached the bay: its commands (door E open, hostile) and its reports.
+    const session = recorded.filter((m) => (m.topic === 'launchbay/node/bay' || m.topic === 'launchbay/all') && m.text.startsWith('{"from":"bridge"') && !ours.has(m.text));
+    expect(session.some((m) => m.text.includes('open requested'))).toBe(true);
     await restart('bay');
-    const before = procs.bay.status!;
-    for (const m of session) await publish(m.topic, m.text);
-    await until('the replay rejected', () => procs.bay.status!.rejected.stale + procs.bay.status!.rejected.replayed
-      >= before.rejected.stale + before.rejected.replayed + session.filter((m) => !m.text.startsWith('{"from":"bay"')).length / 2, 20_000);
+    const before = procs.bay.status!.rejected, refused = () => procs.bay.status!.rejected.stale + procs.bay.status!.rejected.replayed;
+    await Promise.all(session.map((m) => publish(m.topic, m.text)));
+    await until(`all ${session.length} replayed messages rejected`, () => refused() >= before.stale + before.replayed + session.length, 20_000);
     await sleep(20 * T);
-    expect(still()).toEqual({ door: 'closed', environment: 'friendly', deck: 'relaxed' });
+    // Nothing the session commanded happened: door E shut, no command obeyed. (How the restarted bay rebuilt its
+    // environment from a bay just under the pressurized threshold is reconstruction's business, issue 13.)
+    expect(still().door).toBe('closed');
+    expect(still().deck).toBe('relaxed');
+    expect(procs.bay.reports.filter((r) => r.kind === 'transition' && /requested$/.test(r.event ?? ''))).toEqual([]);
     expect(logged(procs.bay, /rejected message from bridge: (stale|replayed)/)).toBe(true);
     await everyNodeUp();
-  }, 60_000);
+  }, 150_000);
+
+  it('a bay node restarted while active rebuilds from its sensors and finds the bay it left: door E open, the bay empty', async () => {
+    control(procs.bridge, { request: 'active' });
+    await until('the deck active', () => still().deck === 'active' && still().door === 'open' && still().environment === 'hostile', 90_000);
+    await sleep(5 * T);
+    await restart('bay');
+    await until('the bay reported again', () => procs.bridge.status!.replicas['bay door'] === 'open' && procs.bridge.status!.replicas['bay environment'] === 'hostile', 15_000);
+    const rebuilt = procs.bay.reports.filter((r) => r.kind === 'transition' && r.event === 'reconstructed from sensors').map((r) => [r.machine, r.to]);
+    expect(rebuilt).toEqual([['bay door', 'open'], ['bay environment', 'hostile']]);
+    expect(still().deck).toBe('active');
+    for (const n of NODES) expect(procs[n].violations, n).toEqual([]);
+    control(procs.bridge, { request: 'relaxed' });
+    await until('the deck relaxed again', () => still().deck === 'relaxed' && still().door === 'closed' && still().environment === 'friendly', 120_000);
+  }, 240_000);
 
   it('attack: a forged future epoch fails its MAC; an implausible jump signed with the bridge\'s own keys is refused, and the bridge is still heard', async () => {
     const now = still(), bay = procs.bay.status!;
