@@ -1,0 +1,97 @@
+// Restarts on the in-process bus: a rebooted node rebuilds from its sensors on the one shared bay, a recording
+// replayed into it moves nothing, a lost epoch record is recovered from the peers, and a compromised airlock node
+// moves nothing but its own airlock.
+import { describe, expect, it } from 'vitest';
+import type { ControllerReport } from '../../firmware/controller';
+import { Link } from '../../firmware/net/link';
+import { EPOCH_RECORD, MemoryStateStore } from '../../firmware/net/state-store';
+import { hmacSha256 } from '../../firmware/net/sha256';
+import { loadBoard } from '../../scripts/lib/board-file';
+import { createSimCluster } from '../../sim/cluster';
+import { clusterBoards } from '../../sim/scenario/format';
+
+const boards = clusterBoards.map((b) => loadBoard(b));
+function cluster(start: 'relaxed' | 'ready' | 'active' = 'relaxed') {
+  const reports: ControllerReport[] = [];
+  const world = createSimCluster({ boards, start, onReport: (r) => reports.push(r) });
+  world.advance(3000);
+  const state = (id: string) => (world.controller.machines as Record<string, { state: string } | undefined>)[id]?.state;
+  return { world, reports, state };
+}
+const rebuilt = (reports: ControllerReport[], since: number) =>
+  reports.filter((r) => r.t >= since && r.event === 'reconstructed from sensors').map((r) => `${r.machine}: ${r.to}`);
+
+describe('restarts on the bus', () => {
+  it('a bay node rebooted while active rebuilds door E open and the bay hostile from its sensors', () => {
+    const { world, reports, state } = cluster('active');
+    const at = world.clock.now();
+    world.reboot(2000, 'bay');
+    world.advance(10_000);
+    expect(rebuilt(reports, at)).toEqual(['bay door: open', 'bay environment: hostile']);
+    expect(state('battle deck')).toBe('active');
+    expect(world.nodes.bridge!.replicas.state('bay door')).toBe('open');
+    expect(world.epochs.bay).toBe(2);
+    expect(world.invariants.violations).toEqual([]);
+  });
+
+  it('a recorded active session replayed into a rebooted bay is rejected and moves nothing', () => {
+    const { world, state, reports } = cluster('ready');
+    world.controller.send('battle deck', 'active requested');
+    world.advance(40_000);
+    expect(state('bay door')).toBe('open');
+    world.controller.send('battle deck', 'relaxed requested');
+    world.advance(400_000);
+    expect([state('battle deck'), state('bay door'), state('bay environment')]).toEqual(['relaxed', 'closed', 'friendly']);
+    const session = world.bus.captured.filter((m) => m.from === 'bridge' && (m.to === 'bay' || m.to === '*'));
+    expect(session.some((m) => m.text.includes('open requested'))).toBe(true);
+    world.reboot(1000, 'bay');
+    world.advance(5000);
+    const bay = world.nodes.bay!, before = bay.link.rejected.stale + bay.link.rejected.replayed, at = world.clock.now();
+    for (const m of session) world.bus.inject('bay', m.text);
+    world.advance(30_000);
+    expect(bay.link.rejected.stale + bay.link.rejected.replayed - before).toBe(session.length);
+    expect([state('battle deck'), state('bay door')]).toEqual(['relaxed', 'closed']);
+    // No command of the session was obeyed (what the environment rebuilt itself as is the todo below).
+    expect(reports.filter((r) => r.t >= at && r.kind === 'transition' && /requested$/.test(r.event ?? ''))).toEqual([]);
+    expect(reports.some((r) => r.machine === 'bay' && /rejected message from bridge: stale/.test(r.detail ?? ''))).toBe(true);
+    expect(world.invariants.violations).toEqual([]);
+  });
+
+  for (const [what, spoil] of [['lost', (s: MemoryStateStore) => s.delete(EPOCH_RECORD)], ['corrupt', (s: MemoryStateStore) => s.put(EPOCH_RECORD, '7.5')]] as const) {
+    it(`a node whose epoch record is ${what} recovers past its old epoch from its peers and is heard again`, () => {
+      const { world, reports } = cluster();
+      world.reboot(1000, 'airlock-c'); world.advance(5000);
+      world.reboot(1000, 'airlock-c'); world.advance(5000);
+      expect(world.epochs['airlock-c']).toBe(3);
+      world.reboot(1000, 'airlock-c');
+      spoil(world.stores['airlock-c']);
+      world.advance(10_000);
+      expect(world.epochs['airlock-c']).toBe(4);
+      expect(world.nodes['airlock-c']!.link.recovering).toBe(false);
+      expect(world.nodes.bay!.link.heard['airlock-c'][0]).toBe(4);
+      expect(world.nodes.bridge!.replicas.state('airlock C')).toBeDefined();
+      expect(reports.some((r) => r.machine === 'airlock-c' && /epoch 4: recovered from/.test(r.detail ?? ''))).toBe(true);
+    });
+  }
+
+  it('a compromised airlock node, holding its own keys, cannot command door E or speak for the bay', () => {
+    const { world, state } = cluster('ready');
+    const mallory = new Link({ node: 'airlock-b', keys: world.keys['airlock-b'], store: new MemoryStateStore(), hmac: hmacSha256, now: () => 0 });
+    world.stores['airlock-b'].put(EPOCH_RECORD, '41'); // its real self will come back past the attacker's epoch
+    world.reboot(60_000, 'airlock-b');
+    for (const m of world.bus.captured.slice(-30)) mallory.open(m.text);
+    mallory.endRecovery();
+    for (const m of world.bus.captured.slice(-30)) mallory.open(m.text);
+    world.bus.inject('bay', mallory.seal('bay', 'command', { machine: 'bay door', event: 'open requested' }));
+    world.bus.inject('bay', mallory.seal('bay', 'command', { machine: 'bay environment', event: 'friendly requested' }));
+    world.bus.inject('bridge', mallory.seal('*', 'report', { machines: { 'bay door': { state: 'open' } }, facts: { 'bay kPa': 101 }, heard: {} }));
+    world.advance(10_000);
+    expect(world.nodes.bay!.link.rejected.unauthorized).toBe(2);
+    expect(world.nodes.bridge!.link.rejected.unauthorized).toBe(1);
+    expect([state('bay door'), state('bay environment'), state('battle deck')]).toEqual(['closed', 'hostile', 'ready']);
+  });
+
+  it.todo('a bay rebooted at a friendly 96.9 kPa (just under the 97 kPa threshold) rebuilds its environment friendly, not depressurizing (waits for the shared pressurized definition with hysteresis of issue 13, firmware/controller/reconstruct.ts)');
+
+  it.todo('a settled deck whose fresh evidence contradicts it after a node restart re-drives and raises an alarm (waits for the deck re-drive of issue 13, firmware/coordination/deck-drive.ts)');
+});
