@@ -45,7 +45,7 @@ export function startNode(o: NodeOptions): Node {
   const report = o.onReport ?? (() => {});
   const fault = (detail: string) => report({ t: clock.now(), kind: 'fault', machine: name, detail });
   const link = new Link({
-    node: name, keys: o.keys, store: o.store, hmac: o.hmac, now: () => clock.now(), authorize: authority(o.directory),
+    node: name, keys: o.keys, store: o.store, hmac: o.hmac, now: () => clock.now(), windowMs: 2 * T, authorize: authority(o.directory),
     onReject: (reason, from, detail) => fault(`rejected message from ${from}: ${reason} (${detail})`),
     onNotice: (detail) => fault(`epoch: ${detail}`),
     // A new epoch while running: evidence must be heard again under it, and the others told at once.
@@ -153,12 +153,7 @@ export function startNode(o: NodeOptions): Node {
     }])),
   });
   o.transport.onMessage(receive);
-  // Recovery of a lost epoch waits 2T for a peer to show what it had heard; nobody answering means nobody knew.
-  const bootAt = clock.now();
-  const beat = clock.set(() => {
-    if (link.recovering && clock.now() - bootAt >= 2 * T) link.endRecovery();
-    publish(); observe(); link.flush();
-  }, T, T);
+  const beat = clock.set(() => { publish(); observe(); link.tick(); }, T, T);
   // Staleness has no message to announce it: look again between heartbeats.
   const look = clock.set(observe, T / 4, T / 4);
   publish();

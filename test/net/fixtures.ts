@@ -14,18 +14,18 @@ export function keysOf(node: string, nodes = NODES): Map<string, string> {
   return new Map(nodes.filter((n) => n !== node).map((peer) => [peer, nodeHmac('00'.repeat(32), [node, peer].sort().join('|'))]));
 }
 
-export interface TestLink { link: Link; store: MemoryStateStore; rejects: string[]; notices: string[] }
+export interface TestLink { link: Link; store: MemoryStateStore; rejects: string[]; notices: string[]; clock: { t: number } }
 
 /** A node's link on a store that survives `restart`; a fresh store starts at epoch `epoch`. */
 export function testLink(node: string, o: { store?: MemoryStateStore; epoch?: number; authorize?: (e: Envelope) => string | undefined } = {}): TestLink {
   const store = o.store ?? new MemoryStateStore();
   if (!o.store) store.put(EPOCH_RECORD, String((o.epoch ?? 1) - 1));
-  const rejects: string[] = [], notices: string[] = [];
+  const rejects: string[] = [], notices: string[] = [], clock = { t: 0 };
   const link = new Link({
-    node, keys: keysOf(node), store, hmac: nodeHmac, now: () => 0, authorize: o.authorize,
+    node, keys: keysOf(node), store, hmac: nodeHmac, now: () => clock.t, windowMs: 2000, authorize: o.authorize,
     onReject: (r: Rejection, from, detail) => rejects.push(`${r} from ${from}: ${detail}`), onNotice: (d) => notices.push(d),
   });
-  return { link, store, rejects, notices };
+  return { link, store, rejects, notices, clock };
 }
 
 /** Two links that have heard each other once, so their MACs are bound to each other's epochs. */

@@ -113,7 +113,7 @@ describe('epochs and replay windows across reboots', () => {
     introduce(bay.link, bridge.link);
     const recorded = [1, 2, 3].map(() => bridge.link.seal('bay', 'command', command));
     expect(bay.link.open(recorded[0])).toBeDefined();
-    bay.link.flush();
+    bay.link.tick();
     const rebooted = testLink('bay', { store: bay.store });
     expect(rebooted.link.epoch).toBe(2);
     for (const text of recorded) expect(rebooted.link.open(text)).toBeUndefined();
@@ -127,12 +127,12 @@ describe('epochs and replay windows across reboots', () => {
   it('persists each peer\'s last (epoch, seq) at once when its epoch moves, else every few heartbeats, and starts from it after a reboot', () => {
     const bay = testLink('bay'), bridge = testLink('bridge', { epoch: 7 });
     introduce(bay.link, bridge.link);
-    bay.link.flush();
+    bay.link.tick();
     expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 1] });
     bay.link.open(bridge.link.seal('bay', 'command', command));
-    for (let i = 1; i < FLUSH_EVERY; i++) bay.link.flush();
+    for (let i = 1; i < FLUSH_EVERY; i++) bay.link.tick();
     expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 1] });
-    bay.link.flush();
+    bay.link.tick();
     expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 2] });
     expect(testLink('bay', { store: bay.store }).link.heard.bridge).toEqual([7, 2]);
   });
@@ -157,6 +157,8 @@ describe('epochs and replay windows across reboots', () => {
       expect(lost.notices[0]).toMatch(/epoch record/);
       // The bridge still addresses epoch 40: authentic proof of how far this node had come.
       lost.link.open(bridge.link.seal('*', 'report', report()));
+      expect(lost.link.recovering).toBe(true); // airlock-b has not spoken yet: the window waits up to 2T for it
+      lost.clock.t += 2000; lost.link.tick();
       expect(lost.link.recovering).toBe(false);
       expect(lost.link.epoch).toBe(41);
       expect(bay.store.get(EPOCH_RECORD)).toBe('41');
@@ -172,14 +174,27 @@ describe('epochs and replay windows across reboots', () => {
     const restored = testLink('bay', { store: older });
     expect(restored.link.epoch).toBe(7);
     restored.link.open(bridge.link.seal('*', 'report', report()));
+    restored.clock.t += 2000; restored.link.tick();
     expect(restored.link.epoch).toBe(13);
     expect(restored.notices.some((n) => /record was behind/.test(n))).toBe(true);
+  });
+
+  it('lets no single peer move its epoch when the others say otherwise', () => {
+    const bay = testLink('bay', { epoch: 5 }), bridge = testLink('bridge'), airlock = testLink('airlock-b');
+    introduce(bay.link, bridge.link, airlock.link);
+    // A compromised airlock node binds its MAC to an epoch of the bay far ahead of the real one.
+    const e = { from: 'airlock-b', to: 'bay', kind: 'report' as const, epoch: 1, seq: 9, t: 0, body: report() };
+    bay.link.open(JSON.stringify({ ...e, macs: { bay: [900, nodeHmac(keysOf('airlock-b').get('bay')!, boundText(canonical(e), 'bay', 900))] } }));
+    bay.link.open(bridge.link.seal('*', 'report', report()));
+    bay.clock.t += 2000; bay.link.tick();
+    expect(bay.link.epoch).toBe(5);
+    expect(bay.notices.some((n) => /only 1 of 2 peers heard say this node's epoch is behind: ignored/.test(n))).toBe(true);
   });
 
   it('ends a recovery nobody answers with its provisional epoch', () => {
     const lonely = testLink('bay', { store: new MemoryStateStore() });
     expect(lonely.link.recovering).toBe(true);
-    lonely.link.endRecovery();
+    lonely.clock.t += 2000; lonely.link.tick();
     expect(lonely.link.recovering).toBe(false);
     expect(lonely.link.epoch).toBe(1);
   });

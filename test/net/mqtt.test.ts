@@ -211,7 +211,7 @@ describe('the launch bay over MQTT, one process per node', () => {
       const old = await restart('airlock-c', () => spoil(join(stateDir, 'airlock-c', 'epoch')));
       expect(procs['airlock-c'].status!.epoch).toBeGreaterThan(old);
       expect(logged(procs['airlock-c'], /epoch: (no epoch record|unreadable epoch record)/)).toBe(true);
-      expect(logged(procs['airlock-c'], /epoch \d+: recovered from/)).toBe(true);
+      expect(logged(procs['airlock-c'], /epoch \d+: recovered: /)).toBe(true);
       const heard = procs['airlock-c'].status!.accepted;
       await until('airlock-c hears and is heard', () => procs['airlock-c'].status!.accepted > heard + 2
         && procs.bridge.status!.replicas['airlock C'] !== null && procs.bridge.status!.replicas['airlock C'] !== undefined, 15_000);
