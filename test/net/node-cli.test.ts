@@ -28,7 +28,7 @@ describe('npm run node: options', () => {
     ['both transports', [...base, '--serial', '/dev/null'], /exactly one of --broker and --serial/],
     ['a broker that is not a URL', ['--board', 'sim-bay', '--broker', 'localhost'], /expected mqtt:\/\/host:port/],
   ] as const) {
-    it(`refuses ${what}: exit 2 with the usage`, () => {
+    it(`refuses ${what}, saying which option and why`, () => {
       expect(() => parseNodeArgs([...args])).toThrow(message);
     });
   }
