@@ -1,7 +1,7 @@
 // What the bus's cryptography costs per message, run on XS (xsnap) and on Node alike: HMAC-SHA256 in plain JS,
 // sealing a report for five peers (one MAC each), opening one, and a P-256 scalar multiplication for comparison.
 import { Link } from '../../firmware/net/link';
-import { hmacSha256 } from '../../firmware/net/sha256';
+import { decodeUtf8, hmacSha256 } from '../../firmware/net/sha256';
 import { EPOCH_RECORD, MemoryStateStore } from '../../firmware/net/state-store';
 import { multiply } from './p256';
 
@@ -43,4 +43,25 @@ export function measure(ms: number) {
   };
 }
 
-(globalThis as { netBench?: unknown }).netBench = { measure };
+/** The link's guarantees on this engine: a genuine message is accepted once; garbage (a `__proto__` sender, a
+ * deep body, bad UTF-8 on the wire) is rejected without throwing. Returns what differed from that, if anything. */
+export function check(): string[] {
+  const problems: string[] = [];
+  const bay = link('bay'), bridge = link('bridge');
+  bridge.open(bay.seal('*', 'report', body)); bay.open(bridge.seal('*', 'report', body));
+  const genuine = bridge.seal('bay', 'command', { machine: 'bay door', event: 'close requested' });
+  if (!bay.open(genuine)) problems.push('a genuine command was refused');
+  if (bay.open(genuine)) problems.push('a replay was accepted');
+  const garbage = [
+    JSON.stringify({ from: '__proto__', to: '*', kind: 'report', epoch: 1, seq: 1, t: 0, body: { machines: {}, facts: {}, heard: {} }, macs: {} }),
+    JSON.stringify({ from: 'constructor', to: '*', kind: 'report', epoch: 1, seq: 1, t: 0, body: { machines: {}, facts: {}, heard: {} }, macs: { bay: [1, 'ab'.repeat(32)] } }),
+    `{"from":"bridge","to":"bay","kind":"command","epoch":1,"seq":1,"t":0,"body":${'['.repeat(4000)}${']'.repeat(4000)},"macs":{}}`,
+  ];
+  for (const text of garbage) {
+    try { if (bay.open(text)) problems.push(`accepted ${text.slice(0, 40)}`); } catch (e) { problems.push(`threw ${String(e)} on ${text.slice(0, 40)}`); }
+  }
+  if (decodeUtf8(new Uint8Array([0xff, 0xbf, 0xbf, 0xbf])) !== undefined) problems.push('bad UTF-8 decoded');
+  return problems;
+}
+
+(globalThis as { netBench?: unknown }).netBench = { measure, check };
