@@ -11,6 +11,7 @@ import { EPOCH_RECORD, MemoryStateStore } from '../firmware/net/state-store';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import { InProcessBus } from './bus';
 import { VirtualClock } from './clock';
+import type { ControllerReport } from '../firmware/controller';
 import { InvariantMonitor } from './invariants';
 import { pressButton, startingPoint, type SimWorld, type SimWorldOptions } from './world';
 
@@ -61,6 +62,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
   const devices: { [name: string]: SimulatorDevice | undefined } = {};
   const stepMs = o.stepMs ?? 50;
   const directory = new Map<string, string>(o.boards.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)] as [string, string])));
+  const onReport = (r: ControllerReport) => { invariants.report(r); o.onReport?.(r); };
 
   const boot = (board: Board, trusted: boolean) => {
     const name = nodeOf(board);
@@ -68,7 +70,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
     nodes[name] = startNode({
       board, device, clock, transport: bus.attach(name), keys: keys[name], store: stores[name], hmac: o.hmac ?? hmacSha256,
-      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport: o.onReport, initial: trusted ? mine : undefined, directory,
+      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport, initial: trusted ? mine : undefined, directory,
     });
   };
   for (const b of o.boards) boot(b, true);
@@ -124,7 +126,14 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     controller: facade,
     // Some node runs: the facade routes each request to its machine's node, and drops it while that node is down.
     get powered() { return o.boards.some((b) => nodes[nodeOf(b)] !== undefined); },
-    press: (signal, ms = 200) => pressButton(model, clock, signal, ms),
+    press: (signal, ms = 200) => { invariants.pressed(signal); pressButton(model, clock, signal, ms); },
+    reset(machine) {
+      const m = running(machine)?.machines[machine];
+      if (!m) return;
+      const wasFaulted = m.state === 'faulted';
+      facade.send(machine, 'reset');
+      if (wasFaulted && m.state !== 'faulted') invariants.reset(machine);
+    },
     advance: (ms) => clock.advance(ms),
     reboot(downMs, node) {
       for (const b of o.boards.filter((x) => node === undefined || nodeOf(x) === node)) {
