@@ -50,8 +50,8 @@ describe('restarts on the bus', () => {
     for (const m of session) world.bus.inject('bay', m.text);
     world.advance(30_000);
     expect(bay.link.rejected.stale + bay.link.rejected.replayed - before).toBe(session.length);
-    expect([state('battle deck'), state('bay door')]).toEqual(['relaxed', 'closed']);
-    // No command of the session was obeyed (what the environment rebuilt itself as is the todo below).
+    expect([state('battle deck'), state('bay door'), state('bay environment')]).toEqual(['relaxed', 'closed', 'friendly']);
+    // No command of the session was obeyed.
     expect(reports.filter((r) => r.t >= at && r.kind === 'transition' && /requested$/.test(r.event ?? ''))).toEqual([]);
     expect(reports.some((r) => r.machine === 'bay' && /rejected message from bridge: stale/.test(r.detail ?? ''))).toBe(true);
     expect(world.invariants.violations).toEqual([]);
@@ -90,7 +90,26 @@ describe('restarts on the bus', () => {
     expect([state('bay door'), state('bay environment'), state('battle deck')]).toEqual(['closed', 'hostile', 'ready']);
   });
 
-  it.todo('a bay rebooted at a friendly 96.9 kPa (just under the 97 kPa threshold) rebuilds its environment friendly, not depressurizing (waits for the shared pressurized definition with hysteresis of issue 13, firmware/controller/reconstruct.ts)');
-
-  it.todo('a settled deck whose fresh evidence contradicts it after a node restart re-drives and raises an alarm (waits for the deck re-drive of issue 13, firmware/coordination/deck-drive.ts)');
+  it('a settled deck whose evidence a restarted bay contradicts re-drives toward its goal with the alarm on, and never shows it meanwhile', () => {
+    const { world, state, reports } = cluster('active');
+    world.reboot(2000, 'bay');
+    // While the bay node is down its world changes under it: door E shut, the bay full again (what a restarted
+    // process with physics of its own would have invented).
+    world.advance(500);
+    Object.assign(world.model.bayDoor, { position: 0 });
+    Object.assign(world.model.bay, { kPa: 101.3, tempC: 20 });
+    const back = world.clock.now() + 1500;
+    let shownAgainstEvidence = 0, alarmed = false;
+    for (let t = 0; t < 120_000; t += 100) {
+      world.advance(100);
+      const bridge = world.nodes.bridge!, evidence = bridge.controller.system.coordination.memory.evidence;
+      if (world.clock.now() > back + 3000 && state('battle deck') === 'active' && (evidence.bayDoor !== 'open' || evidence.bayEnvironment !== 'hostile')) shownAgainstEvidence++;
+      alarmed ||= state('battle deck') === 'activating' && world.model.outputs.klaxon === true;
+    }
+    expect(rebuilt(reports, back - 100)).toEqual(['bay door: closed', 'bay environment: friendly']);
+    expect(shownAgainstEvidence).toBe(0);
+    expect(alarmed).toBe(true);
+    expect([state('battle deck'), state('bay door'), state('bay environment')]).toEqual(['active', 'open', 'hostile']);
+    expect(world.invariants.violations).toEqual([]);
+  });
 });
