@@ -1,6 +1,7 @@
 // The keys of `npm start`: every button, the deck's requests, and faults to inject.
 import { airlockLetters } from '../../firmware/board/signals';
 import type { SimWorld } from '../world';
+import { buttonSummary } from './buttons';
 
 /** What the keys act on: the simulated world, or the bench's controller and (in hybrid mode) its physics. */
 export type KeyWorld = Pick<SimWorld, 'model' | 'controller' | 'press'>;
@@ -50,7 +51,7 @@ export function handleKey(world: KeyWorld, key: string, pending: { jam: boolean 
     if (!door) return 'jam: unknown door';
     const d = world.model.door(door);
     d.jammed = !d.jammed;
-    return `${door} door ${d.jammed ? 'jammed' : 'free'}`;
+    return `${door.endsWith('door') ? door : `${door} door`} ${d.jammed ? 'jammed' : 'free'}`;
   }
   if (key === 'j') { pending.jam = true; return 'jam which door? e = door E, a–d outer, A–D inner'; }
   const action = keyActions.find((a) => a.key === key);
@@ -60,6 +61,7 @@ export function handleKey(world: KeyWorld, key: string, pending: { jam: boolean 
 
 export const keyHelp = [
   'Buttons: airlock A 1 2 3 4 | B q w e r | C a s d f | D z x c v (buttons 1–4 in order)',
+  `  ${buttonSummary}`,
   'Deck: A active requested, R ready requested, X relaxed requested',
   'Faults: l leak on/off, j then e|a–d|A–D jam or free door E / an outer / an inner door, u clear all faults, ! reset faulted machines',
   'Time: space pause, + faster, - slower, ? this help | Ctrl-C quits',

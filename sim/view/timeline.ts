@@ -1,9 +1,11 @@
 // One readable line per controller report: the timeline printed by `npm start` off a terminal and by scenarios.
 import type { ControllerReport } from '../../firmware/controller';
 
-export function formatTime(ms: number): string {
-  const s = ms / 1000, h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${(s % 60).toFixed(3).padStart(6, '0')}`;
+/** `hh:mm:ss.sss` (or fewer decimals): rounded first, so 59.95 s at one decimal is 00:01:00.0, never 00:00:60.0. */
+export function formatTime(ms: number, decimals = 3): string {
+  const unit = 10 ** (3 - decimals), total = Math.round(ms / unit) * unit;
+  const h = Math.floor(total / 3_600_000), m = Math.floor((total % 3_600_000) / 60_000), sec = (total % 60_000) / 1000;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${sec.toFixed(decimals).padStart(decimals ? decimals + 3 : 2, '0')}`;
 }
 
 export function formatReport(r: ControllerReport): string {

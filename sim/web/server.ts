@@ -30,6 +30,8 @@ export interface WebBenchOptions {
   time?: 'real' | 'manual';
   /** How often the pages are sent what changed, wall ms (default 100). */
   publishMs?: number;
+  /** Also told every report (the CLI's audit log file). */
+  onReport?: Reporter;
 }
 
 export interface WebBench {
@@ -49,6 +51,10 @@ const HEADERS = {
   'content-security-policy': "default-src 'self'; img-src 'self' data:",
 };
 
+/** A door in a hull, as the tab's icon (browsers ask for /favicon.ico whatever the page says). */
+export const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0f172a"/>'
+  + '<rect x="2" y="6" width="12" height="4" fill="#64748b"/><rect x="5" y="6" width="6" height="4" fill="#f59e0b"/></svg>';
+
 interface Site { assets: Assets; layout: string; live: LiveFeed; bench: BenchContext; token?: string }
 
 export async function startWebBench(o: WebBenchOptions): Promise<WebBench> {
@@ -56,7 +62,7 @@ export async function startWebBench(o: WebBenchOptions): Promise<WebBench> {
   checkListen(host, o.token);
   const assets = await loadAssets();
   const audit = new AuditFeed();
-  const onReport: Reporter = (r) => audit.report(r);
+  const onReport: Reporter = (r) => { audit.report(r); o.onReport?.(r); };
   const world = o.world ? o.world(onReport) : createSimWorld({ board: o.board, seed: o.seed, start: o.start, onReport });
   const time = o.time === 'manual' ? { speed: o.speed ?? 1, paused: false, stop() {} } : runInRealTime(world.clock, o.speed ?? 1);
   const live = createLiveFeed(world, time, audit);
@@ -114,6 +120,7 @@ function staticPage(site: Site, path: string): { type: string; body: string } | 
     case '/': case '/index.html': return { type: 'text/html; charset=utf-8', body: pageHtml(site.assets, query) };
     case '/app.js': return { type: 'text/javascript; charset=utf-8', body: site.assets.js };
     case '/style.css': return { type: 'text/css; charset=utf-8', body: site.assets.css };
+    case '/favicon.ico': case '/favicon.svg': return { type: 'image/svg+xml', body: FAVICON };
     case '/api/layout': return { type: 'application/json', body: site.layout };
     case '/api/snapshot': return { type: 'application/json', body: site.live.whole() };
     default: return undefined;

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The launch bay drawn in SVG: space, door E, the bay's air, airlocks A–D with both doors and buttons, the ship interior.
 import type { DoorView, Layout, Snapshot } from '../protocol';
+import { buttonMeaning } from '../../view/buttons';
 import { kPa, onOff, s, setText } from './dom';
 
 const W = 1000, SHIP_KPA = 101.3;
@@ -46,14 +47,16 @@ function drawAirlock(svg: SVGSVGElement, letter: string, cx: number) {
   // Buttons where a person finds them: 1 in the bay, 2 and 3 inside the chamber, 4 in the ship.
   const spots: [number, number][] = [[cx - 78, 322], [cx + 70, 374], [cx + 70, 486], [cx - 78, 532]];
   const buttons = spots.map(([x, y], i) => {
-    const b = s('g', { class: 'button-glyph' }, s('circle', { cx: x, cy: y, r: 9 }), text(x, y + 4, 'button-number', String(i + 1)));
+    const b = s('g', { class: 'button-glyph' }, s('title', {}, `Airlock ${letter} button ${i + 1}: ${buttonMeaning(i + 1)}`),
+      s('circle', { cx: x, cy: y, r: 9 }), text(x, y + 4, 'button-number', String(i + 1)));
     return b;
   });
   g.prepend(chamber);
-  g.append(...lines, innerLabel, ...buttons);
-  // The outer door's label stands in the bay, so it is inked for the bay's air, not the chamber's.
+  g.append(...lines, ...buttons);
+  // The outer door's label stands in the bay, so it is inked for the bay's air, not the chamber's; the inner
+  // door's stands in the ship interior (always light), so it is always inked dark.
   const bayside = s('g', {}, outerLabel);
-  svg.append(g, bayside);
+  svg.append(g, bayside, s('g', { class: 'ink-dark' }, innerLabel));
   return (snap: Snapshot) => {
     const a = snap.airlocks[letter], m = snap.machines[`airlock ${letter}`];
     chamber.setAttribute('fill', airFill(a.chamberKpa));
