@@ -89,7 +89,7 @@ function main(): void {
     }
     if (world.clock.now() >= o.duration) quit(0);
   }, 20);
-  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(world, screen, true)}\n`), 100) : undefined;
+  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(world, screen, true, { columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 })}\n`), 100) : undefined;
 
   function quit(code: number) {
     clearInterval(tick);

@@ -3,6 +3,8 @@ import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals
 import type { Controller, ControllerReport } from '../../firmware/controller';
 import { deckRequirements } from '../../firmware/machines';
 import type { Airlock, Bay, Door } from '../physics';
+import { buttonSummary } from './buttons';
+import { renderCompact } from './screen-compact';
 import { formatReport, formatTime } from './timeline';
 
 const bar = (d: Readonly<Door>, width = 10) => {
@@ -38,7 +40,17 @@ export interface ScreenWorld {
   readonly controller: Controller;
 }
 
-export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean): string {
+/** The terminal's size; the detailed view needs DETAILED_COLUMNS, anything smaller gets the compact one. */
+export interface ScreenSize { columns: number; rows: number }
+export const DETAILED_COLUMNS = 130, DETAILED_ROWS = 32;
+
+/** The view for a terminal of `size` (default: unbounded, the detailed view). */
+export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean, size: ScreenSize = { columns: Infinity, rows: Infinity }): string {
+  if (size.columns < DETAILED_COLUMNS || size.rows < DETAILED_ROWS) return renderCompact(world, s, colour, size);
+  return renderDetailed(world, s, colour);
+}
+
+function renderDetailed(world: ScreenWorld, s: ScreenState, colour: boolean): string {
   const { model, controller } = world, m = controller.machines;
   const lines: string[] = [];
   const title = s.title ?? 'Launch bay simulator';
@@ -68,6 +80,7 @@ export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean
   const out = model.outputs;
   lines.push('', `Indicators: beeper ${onOff(out['beeper'])}  klaxon ${onOff(out['klaxon'])}  warning lights ${onOff(out['warning lights'])}`);
   lines.push('', 'Recent:', ...s.recent.slice(-6).map((r) => `  ${formatReport(r)}`));
-  lines.push('', s.message ? `> ${s.message}` : '> press ? for keys');
+  lines.push('', `Airlock ${buttonSummary}`);
+  lines.push(s.message ? `> ${s.message}` : '> press ? for keys');
   return lines.join('\n');
 }

@@ -8,15 +8,31 @@ export function formatTime(ms: number, decimals = 3): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${sec.toFixed(decimals).padStart(decimals ? decimals + 3 : 2, '0')}`;
 }
 
+/** Why a veto, refusal or fault happened: its `reason` (issue 13), else its `detail`. */
+export function reasonOf(r: ControllerReport): string | undefined {
+  return (r as ControllerReport & { reason?: string }).reason ?? r.detail;
+}
+
 export function formatReport(r: ControllerReport): string {
-  const head = `${formatTime(r.t)}  ${r.machine.padEnd(21)}`;
+  return `${formatTime(r.t)}  ${r.machine.padEnd(21)}${reportBody(r)}`;
+}
+
+/** What happened, without the time and the machine. */
+export function reportBody(r: ControllerReport): string {
+  const head = '';
   const goal = r.goal ? `  (goal ${r.goal})` : '';
   switch (r.kind) {
     case 'transition': return `${head}${r.from === r.to ? r.from : `${r.from} → ${r.to}`}  on "${r.event}"${goal}`;
     case 'beep': return `${head}beep: "${r.event}" ignored in ${r.from}`;
-    case 'veto': return `${head}VETO: "${r.event}" refused in ${r.from}${r.detail ? `: ${r.detail}` : ''}`;
+    case 'veto': return `${head}VETO: "${r.event}" refused in ${r.from}${reasonOf(r) ? `: ${reasonOf(r)}` : ''}`;
     case 'impossible': return `${head}FAULT: "${r.event}" is impossible in ${r.from}`;
-    case 'interlock': return `${head}INTERLOCK: ${r.detail}`;
-    case 'fault': return `${head}FAULT: ${r.detail}`;
+    case 'interlock': return `${head}INTERLOCK: ${withReason(r)}`;
+    case 'fault': return `${head}FAULT: ${withReason(r)}`;
   }
+}
+
+// The detail, and the reason when it says more than the detail does.
+function withReason(r: ControllerReport): string {
+  const reason = (r as ControllerReport & { reason?: string }).reason;
+  return reason && reason !== r.detail ? `${r.detail ?? ''}${r.detail ? ': ' : ''}${reason}` : r.detail ?? '';
 }
