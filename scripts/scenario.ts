@@ -34,4 +34,6 @@ function main(args: string[]): number {
   return result.ok ? 0 : 1;
 }
 
+// Piped into `head`, the reader may go away: that ends the run quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
 process.exitCode = main(process.argv.slice(2));
