@@ -27,7 +27,7 @@ function requirementsOf(goal: string | undefined, state: (id: string) => string 
   return [row('door E', 'bay door', req.bayDoor), row('bay environment', 'bay environment', req.bayEnvironment)];
 }
 
-export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): Omit<Snapshot, 'audit'> {
+export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): Omit<Snapshot, 'audit' | 'samples'> {
   const { model } = world;
   const controller = world.powered ? world.controller : undefined;
   const memory = controller?.snapshot().memory;
