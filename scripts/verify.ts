@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   check, DEFAULT_RUNS, interference, projectionCheck, toScenario, violations, type CheckOptions, type CheckResult, type Progress, type RunSpec, type Violation,
 } from '../sim/verify';
+import { reportScenarioFile } from './lib/report-file';
 
 const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness]
   a single run instead of the default ones: [--airlocks 0-4] [--faults 0-7] [--prompt-scan] [--no-leaks]
@@ -85,6 +86,10 @@ function writeScenarios(outcomes: Outcome[], dir: string): Map<Violation, string
       const file = join(dir, `${slug(o.spec.name)}--${slug(v.property)}-${v.level}.json`);
       writeFileSync(file, `${JSON.stringify(toScenario(v).scenario, null, 2)}\n`);
       files.set(v, file);
+      // Its report beside it: the counterexample replayed on the simulator, charted (a report that fails is said, not fatal).
+      try { reportScenarioFile(file, undefined, `Counterexample of ${v.property} found by npm run verify (${o.spec.name}).`); } catch (e) {
+        console.error(`verify: no report for ${file}: ${(e as Error).message}`);
+      }
     }
   }
   return files;
