@@ -26,7 +26,11 @@ function parse(argv: string[]): Args | string {
     try {
       switch (a) {
         case '--json': args.json = true; break;
-        case '--out': args.out = argv[++i] ?? ''; break;
+        case '--out': {
+          const v = argv[++i];
+          if (v === undefined || v.startsWith('-')) throw new Error(`--out needs a folder${v === undefined ? '' : ` (got the flag ${v})`}`);
+          args.out = v; break;
+        }
         case '--max-states': args.common.maxStates = num(); break;
         case '--stop': args.common.stopAtFirst = true; break;
         case '--no-liveness': args.common.liveness = false; break;

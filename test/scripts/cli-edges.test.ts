@@ -36,6 +36,10 @@ describe('npm start refuses bad options', () => {
     refusedWithUsage(start('--board'), /--board needs a value/);
   });
 
+  it('says in --help what each airlock button asks for', () => {
+    expect(start('--help').stdout).toContain('buttons 1 (bay side) and 2 (inside) ask for the outer door; 3 (inside) and 4 (ship side) for the inner door');
+  });
+
   it('says an unknown option with its usage', () => {
     refusedWithUsage(start('--colour'), /unknown option --colour[\s\S]*usage: npm start/);
   });
@@ -67,6 +71,14 @@ describe('npm run scenario refuses bad use', () => {
 
   it('refuses an unknown option', () => {
     expect(tsx('scripts/scenario.ts', 'sim/scenarios/alice.json', '--colour').status).toBe(2);
+  });
+});
+
+describe('npm run verify', () => {
+  it('never takes a flag as the folder of --out', () => {
+    const r = tsx('scripts/verify.ts', '--out', '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out needs a folder \(got the flag --json\)/);
   });
 });
 
