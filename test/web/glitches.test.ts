@@ -14,7 +14,7 @@ describe('the web bench page, small things', () => {
   it('inks the inner door label dark on the cream ship interior, even under a vacuum airlock', async () => {
     const open = await openBench(browser, { world: (onReport) => createSimWorld({ board: loadBoard('sim'), emptyChambers: ['A'], onReport }) });
     try {
-      const fills = await open.page.evaluate(() => [...document.querySelectorAll('#schematic text')]
+      const fills = await open.page.evaluate(() => Array.from(document.querySelectorAll('#schematic text'))
         .filter((t) => t.textContent?.startsWith('inner:')).map((t) => getComputedStyle(t).fill));
       expect(fills).toHaveLength(4);
       expect(new Set(fills).size).toBe(1);
