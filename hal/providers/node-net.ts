@@ -3,8 +3,7 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import mqtt from 'mqtt';
-import type { HmacSha256 } from '../../firmware/net/hmac';
-import type { Transport } from '../../firmware/net/node';
+import type { HmacSha256, Transport } from '../net';
 
 export const nodeHmac: HmacSha256 = (keyHex, message) => createHmac('sha256', Buffer.from(keyHex, 'hex')).update(message, 'utf8').digest('hex');
 

@@ -2,7 +2,7 @@
 import type { Board } from '../../firmware/board/types';
 import { checkAgainstBoards } from '../../sim/scenario/check-board';
 import { clusterBoards, type Scenario } from '../../sim/scenario/format';
-import { loadBoard } from './board-file';
+import { loadBoard } from '../../boards/load';
 
 /** Loads the boards and checks the scenario against them (a ScenarioError names file, line and field). */
 export function boardsFor(scenario: Scenario): Board | Board[] {

@@ -1,6 +1,6 @@
 // `npm start`: the whole launch bay on simulated hardware, in real time, with a live terminal view and keys.
 // Off a terminal (or with stdin closed) it prints a timeline instead, and still runs.
-import { loadBoard } from '../../scripts/lib/board-file';
+import { loadBoard } from '../../boards/load';
 import type { ControllerReport } from '../../firmware/controller';
 import { handleKey, keyHelp } from '../view/keys';
 import { renderScreen, type ScreenState } from '../view/screen';

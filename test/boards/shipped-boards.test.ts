@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { knownSignals, signalsOf, type Mcu } from '../../firmware/board';
-import { listBoards, loadBoard } from '../../scripts/lib/board-file';
+import { listBoards, loadBoard } from '../../boards/load';
 
 const mcu = (name: string): Mcu => JSON.parse(readFileSync(`boards/mcu/${name}.json`, 'utf8'));
 

@@ -1,7 +1,7 @@
 // The scenario format's watches and matches: always/never over an interval or until a step, anyOf/not on
 // states, events with reasons, load-time checks against the board, and own properties only.
 import { describe, expect, it } from 'vitest';
-import { loadBoard } from '../../scripts/lib/board-file';
+import { loadBoard } from '../../boards/load';
 import { boardsFor } from '../../scripts/lib/scenario-boards';
 import { parseScenario, ScenarioError } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadBoard } from '../../scripts/lib/board-file';
+import { loadBoard } from '../../boards/load';
 import { writeReport } from '../../sim/report/html';
 import { parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';

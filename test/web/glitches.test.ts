@@ -2,7 +2,7 @@
 // clock never shows 60 seconds, and the buttons say what they ask for.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBoard } from '../../scripts/lib/board-file';
+import { loadBoard } from '../../boards/load';
 import { createSimWorld } from '../../sim/world';
 import { caughtUp, launchChromium, openBench } from './browser';
 
