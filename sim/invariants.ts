@@ -31,7 +31,7 @@ export class InvariantMonitor {
     const controller = this.controller(), { model } = this, keys = InvariantMonitor.keys;
     const env = controller?.started ? controller.machines['bay environment']?.state : undefined;
     const bay = model.bay.kPa, ship = model.constants.shipKpa;
-    for (const l of airlockLetters) {
+    for (const l of model.letters) {
       const a = model.airlocks[l], k = keys[l];
       if (!notClosed(a.outer) || Math.abs(a.chamberKpa - bay) <= SAME_KPA) this.clear(k.outer);
       else this.fail(k.outer, 1, `airlock ${l} outer door open or moving while chamber ${a.chamberKpa.toFixed(1)} kPa and bay ${bay.toFixed(1)} kPa differ`);

@@ -1,6 +1,6 @@
 // A node: one board's controller on the bus. It reports its machines on change and every heartbeat, keeps fresh
 // replicas of the others, forwards commands to where machines live, and gives the deck its evidence.
-import type { AirlockLetter, MachineId } from '../board/signals';
+import { airlockLetters, type AirlockLetter, type MachineId } from '../board/signals';
 import type { Board } from '../board/types';
 import { startController, type Controller, type ControllerOptions } from '../controller';
 import type { CommandBody, Envelope, ReportBody } from './envelope';
@@ -92,7 +92,7 @@ export function startNode(o: NodeOptions): Node {
       const before = seen[id];
       seen[id] = now;
       if (id === 'bay environment') {
-        for (const l of ['A', 'B', 'C', 'D'] as AirlockLetter[]) {
+        for (const l of airlockLetters) {
           if (board.hosts.includes(`airlock ${l}`)) controller.system.coordination.bayChanged(l, before, now);
         }
       }

@@ -1,9 +1,32 @@
-// The logical signals each hosted machine needs, by name: the vocabulary of every board file.
+// The vocabulary of every board file, and the one list of airlocks: which airlocks may exist, the machines, and
+// the logical signals each hosted machine needs, by name. Which airlocks do exist is said by the board files
+// (`hosts`); nothing else lists them (docs/EXTENDING.md).
 
-export const airlockLetters = ['A', 'B', 'C', 'D'] as const;
+/**
+ * Every airlock a board may host, in order. The ship has four, A–D; a fifth and sixth take F and G, never E
+ * (door E is the bay door, and `e` is its key), nor I (read as 1). Add a letter here to allow another.
+ */
+export const airlockLetters = ['A', 'B', 'C', 'D', 'F', 'G', 'H', 'J'] as const;
 export type AirlockLetter = (typeof airlockLetters)[number];
+/** The ship's own airlocks, as the shipped boards host them (the simulator's cluster has one node each). */
+export const shipAirlocks: readonly AirlockLetter[] = airlockLetters.slice(0, 4);
 export type MachineId = 'battle deck' | 'bay door' | 'bay environment' | `airlock ${AirlockLetter}`;
-export const machineIds: readonly MachineId[] = ['battle deck', 'bay door', 'bay environment', 'airlock A', 'airlock B', 'airlock C', 'airlock D'];
+export const machineIds: readonly MachineId[] = ['battle deck', 'bay door', 'bay environment', ...airlockLetters.map((l) => `airlock ${l}` as const)];
+
+const LETTERS: { [letter: string]: boolean } = Object.fromEntries(airlockLetters.map((l) => [l, true]));
+export const isAirlockLetter = (x: unknown): x is AirlockLetter => typeof x === 'string' && LETTERS[x] === true;
+
+/** The airlock a name starts with: `airlock B chamber pressure` → `B`; undefined when it names none. */
+export function airlockOf(name: string): AirlockLetter | undefined {
+  if (!name.startsWith('airlock ')) return undefined;
+  const end = name.indexOf(' ', 8), letter = end < 0 ? name.slice(8) : name.slice(8, end);
+  return isAirlockLetter(letter) ? letter : undefined;
+}
+
+/** The airlocks some boards host, in the vocabulary's order. */
+export function hostedAirlocks(boards: readonly { hosts: readonly string[] }[]): AirlockLetter[] {
+  return airlockLetters.filter((l) => boards.some((b) => b.hosts.includes(`airlock ${l}`)));
+}
 
 /**
  * What a signal is electrically, which decides the wirings a board file may give it:

@@ -1,7 +1,7 @@
 // Random fault campaigns: schedules of operator actions, deck requests, leaks, jams, sensor faults and reboots,
 // as plain data (so a failing one prints, shrinks and replays), and a runner that checks the invariants throughout.
 import fc from 'fast-check';
-import { airlockLetters, knownSignals } from '../../firmware/board/signals';
+import { knownSignals, shipAirlocks } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { Thresholds } from '../../firmware/controller';
 import type { Violation } from '../invariants';
@@ -23,9 +23,9 @@ export interface Step { afterMs: number; action: Action }
 
 const buttons = [...knownSignals()].filter(([n, s]) => s.kind === 'input' && !n.endsWith(' limit')).map(([n]) => n);
 const sensors = [...knownSignals()].filter(([, s]) => s.kind === 'sensor').map(([n]) => n);
-const doors = ['bay door', ...airlockLetters.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
-const places = ['bay', ...airlockLetters.map((l) => `airlock ${l}`)];
-const machines = ['bay door', 'bay environment', ...airlockLetters.map((l) => `airlock ${l}`)];
+const doors = ['bay door', ...shipAirlocks.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
+const places = ['bay', ...shipAirlocks.map((l) => `airlock ${l}`)];
+const machines = ['bay door', 'bay environment', ...shipAirlocks.map((l) => `airlock ${l}`)];
 
 // Weighted toward what operators do most; faults are rarer but present in most schedules.
 const action: fc.Arbitrary<Action> = fc.oneof(

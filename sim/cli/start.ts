@@ -2,7 +2,7 @@
 // Off a terminal (or with stdin closed) it prints a timeline instead, and still runs.
 import { loadBoard } from '../../boards/load';
 import type { ControllerReport } from '../../firmware/controller';
-import { handleKey, keyHelp } from '../view/keys';
+import { handleKey, keyHelp, keyHelpFor } from '../view/keys';
 import { renderScreen, type ScreenState } from '../view/screen';
 import { formatReport } from '../view/timeline';
 import { AuditFile } from '../audit/jsonl-log';
@@ -107,7 +107,7 @@ function main(): void {
       else if (key === ' ') screen.paused = !screen.paused;
       else if (key === '+') screen.speed = Math.min(screen.speed * 2, 1000);
       else if (key === '-') screen.speed = Math.max(screen.speed / 2, 0.25);
-      else if (key === '?') screen.message = keyHelp.replace(/\n/g, '  ');
+      else if (key === '?') screen.message = keyHelpFor(world.model.letters).replace(/\n/g, '  ');
       else {
         const message = handleKey(world, key, pending);
         if (message) { screen.message = message; if (!live) console.log(`  key ${JSON.stringify(key)}: ${message}`); }

@@ -1,9 +1,9 @@
 // The scenario file format (docs/SCENARIOS.md): timed operator actions and expectations, checked on load.
-import { knownSignals, machineIds, type MachineId } from '../../firmware/board/signals';
+import { airlockLetters, isAirlockLetter, knownSignals, machineIds, shipAirlocks, type AirlockLetter, type MachineId } from '../../firmware/board/signals';
 import { JsonSyntaxError, parseWithLines } from './json-lines';
 
-export type DoorName = 'bay door' | `airlock ${'A' | 'B' | 'C' | 'D'} ${'outer' | 'inner'}`;
-export type Place = 'bay' | `airlock ${'A' | 'B' | 'C' | 'D'}`;
+export type DoorName = 'bay door' | `airlock ${AirlockLetter} ${'outer' | 'inner'}`;
+export type Place = 'bay' | `airlock ${AirlockLetter}`;
 export interface Range { above?: number; below?: number }
 
 /** A machine's state: exactly this one, any of several, or none of them. */
@@ -55,7 +55,7 @@ export interface Scenario {
   /** The deck state the bay starts settled in. */
   start: 'relaxed' | 'ready' | 'active';
   /** Airlocks whose chamber starts empty (`closed depressurized`). */
-  emptyChambers: ('A' | 'B' | 'C' | 'D')[];
+  emptyChambers: AirlockLetter[];
   /** Run as several nodes on the in-process bus (`clusterBoards`), instead of one board. */
   cluster: boolean;
   steps: Step[];
@@ -71,10 +71,11 @@ export class ScenarioError extends Error {
   }
 }
 
-const letters = ['A', 'B', 'C', 'D'];
-/** The boards of a cluster scenario, one node each. */
-export const clusterBoards = ['sim-bridge', 'sim-bay', 'sim-airlock-a', 'sim-airlock-b', 'sim-airlock-c', 'sim-airlock-d'];
-const nodeNames = ['bridge', 'bay', 'airlock-a', 'airlock-b', 'airlock-c', 'airlock-d'];
+// Every name the vocabulary allows; the board check (check-board.ts) then keeps only what the boards host.
+const letters: readonly string[] = airlockLetters;
+/** The boards of a cluster scenario, one node each: the bridge, the bay, and one per ship's airlock. */
+export const clusterBoards = ['sim-bridge', 'sim-bay', ...shipAirlocks.map((l) => `sim-airlock-${l.toLowerCase()}`)];
+const NODE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const doorNames = ['bay door', ...letters.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
 const places = ['bay', ...letters.map((l) => `airlock ${l}`)];
 const buttons = [...knownSignals()].filter(([name, spec]) => spec.kind === 'input' && !name.endsWith(' limit')).map(([name]) => name);
@@ -107,7 +108,7 @@ export function parseScenario(text: string, file: string): Scenario {
   if (root.cluster !== undefined && typeof root.cluster !== 'boolean') fail('cluster', 'must be true or false');
   if (root.cluster && root.board !== undefined) fail('board', 'a cluster runs on its own boards (one per node); leave "board" out');
   const empty = root.emptyChambers ?? [];
-  if (!Array.isArray(empty) || empty.some((l) => !letters.includes(l as string))) fail('emptyChambers', 'must be a list of airlock letters, e.g. ["A", "C"]');
+  if (!Array.isArray(empty) || empty.some((l) => !isAirlockLetter(l))) fail('emptyChambers', `must be a list of airlock letters (${letters.join(', ')}), e.g. ["A", "C"]`);
   if (typeof root.name !== 'string' || !root.name) fail('name', 'must be a non-empty string');
   const start = root.start ?? 'relaxed';
   if (!['relaxed', 'ready', 'active'].includes(start as string)) fail('start', 'must be "relaxed", "ready" or "active"');
@@ -161,10 +162,10 @@ export function parseScenario(text: string, file: string): Scenario {
       case 'request': return { request: oneOf(['active', 'ready', 'relaxed'], 'a deck state') as 'ready' };
       case 'reset': return { reset: oneOf(machineIds.filter((m) => m !== 'battle deck'), 'a machine') as MachineId };
       case 'reboot': {
-        if (step.node !== undefined && !nodeNames.includes(step.node as string)) fail(`${field}.node`, `must be a node: ${nodeNames.join(', ')}`);
+        if (step.node !== undefined && (typeof step.node !== 'string' || !NODE_NAME.test(step.node))) fail(`${field}.node`, 'must be a node\'s name, e.g. "bay" or "airlock-b"');
         return { reboot: duration(v) ?? fail(at, `must be how long the power is off, e.g. "2s" (${TIME_HELP})`), node: step.node as string | undefined };
       }
-      case 'cut': case 'heal': return { [kind]: oneOf(nodeNames, 'a node') } as Action;
+      case 'cut': case 'heal': return { [kind]: typeof v === 'string' && NODE_NAME.test(v) ? v : fail(at, 'must be a node\'s name, e.g. "bay" or "airlock-b"') } as Action;
       case 'link': {
         const l = obj(v, at);
         for (const [k, x] of Object.entries(l)) {

@@ -1,7 +1,11 @@
 // One sample of the bay for the strip charts (web bench and scenario report): pressures, temperature, door
 // positions and every machine's state, at one moment of simulated time.
-import { airlockLetters } from '../../firmware/board/signals';
-import type { ScreenWorld } from './screen';
+import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals';
+import type { ScreenModel, ScreenWorld } from './screen';
+
+/** The airlocks a model has: those its physics steps, or those a bench reads. */
+export const lettersOf = (model: ScreenModel): readonly AirlockLetter[] =>
+  (model as { letters?: readonly AirlockLetter[] }).letters ?? airlockLetters.filter((l) => model.airlocks[l] !== undefined);
 
 export interface Sample {
   t: number;
@@ -18,8 +22,8 @@ export interface Sample {
 export function sampleOf(world: ScreenWorld & { powered?: boolean }): Sample {
   const { model } = world;
   const chamberKpa: Sample['chamberKpa'] = {}, doors: Sample['doors'] = { 'bay door': Math.round(model.bayDoor.position * 100) };
-  for (const l of airlockLetters) {
-    const a = model.airlocks[l];
+  for (const l of lettersOf(model)) {
+    const a = model.airlocks[l]!;
     chamberKpa[l] = round1(a.chamberKpa);
     doors[`airlock ${l} outer`] = Math.round(a.outer.position * 100);
     doors[`airlock ${l} inner`] = Math.round(a.inner.position * 100);

@@ -1,7 +1,8 @@
 // The terminal view at 80×24: the deck, door E, the environment and each airlock on one line, recent events,
 // and the keys; no line wider than the terminal.
-import { airlockLetters } from '../../firmware/board/signals';
 import type { Door } from '../physics';
+import { buttonKeys } from './keys';
+import { lettersOf } from './samples';
 import type { ScreenSize, ScreenState, ScreenWorld } from './screen';
 import { formatTime, reportBody } from './timeline';
 
@@ -24,17 +25,16 @@ export function renderCompact(world: ScreenWorld, s: ScreenState, colour: boolea
     top.push(`Bay      ${env.state.padEnd(21)} ${b.kPa.toFixed(1).padStart(5)} kPa ${b.tempC.toFixed(1).padStart(5)} °C`
       + ` pump ${on(b.pumpOn, 'P')} vent ${on(b.ventOn, 'V')} heat ${on(b.heaterOn, 'H')}${b.leakKpaPerS > 0 ? ` LEAK ${b.leakKpaPerS}` : ''}`);
   }
-  for (const l of airlockLetters) {
-    const a = m[`airlock ${l}`];
-    if (!a) continue;
-    const p = model.airlocks[l];
+  for (const l of lettersOf(model)) {
+    const a = m[`airlock ${l}`], p = model.airlocks[l];
+    if (!a || !p) continue;
     top.push(`Airlk ${l}  ${a.state.padEnd(21)}→${(a.goal ?? '-').padEnd(20)}${p.chamberKpa.toFixed(1).padStart(5)}kPa o${pct(p.outer)}i${pct(p.inner)}`);
   }
   const out = model.outputs;
   top.push(`beeper ${out['beeper'] ? 'ON' : 'off'}  klaxon ${out['klaxon'] ? 'ON' : 'off'}  lights ${out['warning lights'] ? 'ON' : 'off'}   door % ↑opening ↓closing !jammed`);
   const footer = [
     'Buttons: 1 bay side, 2 inside → outer door; 3 inside, 4 ship side → inner door',
-    'Keys: A 1234 B qwer C asdf D zxcv | deck A R X | l leak j jam ! reset ? help',
+    `Keys: ${buttonKeys(lettersOf(model))} | deck A R X | l leak j jam ! reset ? help`,
     s.message ? `> ${s.message}` : '> space pause, + faster, - slower, Ctrl-C quits',
   ];
   // Recent events fill what is left, newest last, one line each.

@@ -1,9 +1,10 @@
 // The live terminal view of `npm start`: every machine's state and goal, doors, pressures, the deck's requirements.
-import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals';
+import type { AirlockLetter } from '../../firmware/board/signals';
 import type { Controller, ControllerReport } from '../../firmware/controller';
 import { deckRequirements } from '../../firmware/machines';
 import type { Airlock, Bay, Door } from '../physics';
 import { buttonSummary } from './buttons';
+import { lettersOf } from './samples';
 import { renderCompact } from './screen-compact';
 import { formatReport, formatTime } from './timeline';
 
@@ -29,7 +30,8 @@ export interface ScreenState {
 export interface ScreenModel {
   readonly bay: Readonly<Pick<Bay, 'kPa' | 'tempC' | 'pumpOn' | 'ventOn' | 'heaterOn' | 'leakKpaPerS'>>;
   readonly bayDoor: Readonly<Door>;
-  readonly airlocks: { readonly [L in AirlockLetter]: Readonly<Pick<Airlock, 'chamberKpa' | 'pumpOn' | 'ventOn' | 'outer' | 'inner'>> };
+  /** The airlocks there are (a bench reads only those it has pins for). */
+  readonly airlocks: { readonly [L in AirlockLetter]?: Readonly<Pick<Airlock, 'chamberKpa' | 'pumpOn' | 'ventOn' | 'outer' | 'inner'>> };
   readonly outputs: { readonly [signal: string]: boolean };
 }
 
@@ -70,10 +72,9 @@ function renderDetailed(world: ScreenWorld, s: ScreenState, colour: boolean): st
   }
   if (m['bay door']) lines.push(`Door E           ${m['bay door'].state.padEnd(22)} ${bar(model.bayDoor, 20)}`);
   lines.push('');
-  for (const l of airlockLetters) {
-    const a = m[`airlock ${l}`];
-    if (!a) continue;
-    const p = model.airlocks[l];
+  for (const l of lettersOf(model)) {
+    const a = m[`airlock ${l}`], p = model.airlocks[l];
+    if (!a || !p) continue;
     lines.push(`Airlock ${l}        ${a.state.padEnd(22)} goal ${(a.goal ?? '-').padEnd(20)} chamber ${kPa(p.chamberKpa)}  pump ${onOff(p.pumpOn)} vent ${onOff(p.ventOn)}`);
     lines.push(`                 outer ${bar(p.outer)}   inner ${bar(p.inner)}`);
   }

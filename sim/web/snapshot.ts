@@ -36,7 +36,7 @@ export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): 
     if (m) machines[id] = { state: m.state, goal: m.goal, last: audit.lastCell[id] };
   }
   const airlocks: Snapshot['airlocks'] = {};
-  for (const l of airlockLetters) {
+  for (const l of model.letters) {
     const a = model.airlocks[l];
     airlocks[l] = {
       chamberKpa: a.chamberKpa, pumpOn: a.pumpOn, ventOn: a.ventOn, pumpDead: a.pumpDead,
