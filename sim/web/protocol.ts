@@ -16,7 +16,7 @@ export interface Choice { id: string; label: string }
 /** Everything that does not change while the bench runs; the page builds itself from it. */
 export interface Layout {
   board: string;
-  /** The airlocks drawn, A–D. */
+  /** The airlocks drawn: those the board hosts, in the vocabulary's order. */
   airlocks: string[];
   machines: MatrixLayout[];
   deckRequests: string[];

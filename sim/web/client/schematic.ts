@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The launch bay drawn in SVG: space, door E, the bay's air, airlocks A–D with both doors and buttons, the ship interior.
+// The launch bay drawn in SVG: space, door E, the bay's air, each hosted airlock with both doors and buttons, the ship interior.
 import type { DoorView, Layout, Snapshot } from '../protocol';
 import { buttonMeaning } from '../../view/buttons';
 import { kPa, onOff, s, setText } from './dom';
