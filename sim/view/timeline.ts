@@ -10,7 +10,7 @@ export function formatTime(ms: number, decimals = 3): string {
 
 /** Why a veto, refusal or fault happened: its `reason` (issue 13), else its `detail`. */
 export function reasonOf(r: ControllerReport): string | undefined {
-  return (r as ControllerReport & { reason?: string }).reason ?? r.detail;
+  return r.reason ?? r.detail;
 }
 
 export function formatReport(r: ControllerReport): string {
@@ -19,20 +19,14 @@ export function formatReport(r: ControllerReport): string {
 
 /** What happened, without the time and the machine. */
 export function reportBody(r: ControllerReport): string {
-  const head = '';
   const goal = r.goal ? `  (goal ${r.goal})` : '';
   switch (r.kind) {
-    case 'transition': return `${head}${r.from === r.to ? r.from : `${r.from} → ${r.to}`}  on "${r.event}"${goal}`;
-    case 'beep': return `${head}beep: "${r.event}" ignored in ${r.from}`;
-    case 'veto': return `${head}VETO: "${r.event}" refused in ${r.from}${reasonOf(r) ? `: ${reasonOf(r)}` : ''}`;
-    case 'impossible': return `${head}FAULT: "${r.event}" is impossible in ${r.from}`;
-    case 'interlock': return `${head}INTERLOCK: ${withReason(r)}`;
-    case 'fault': return `${head}FAULT: ${withReason(r)}`;
+    case 'transition': return `${r.from === r.to ? r.from : `${r.from} → ${r.to}`}  on "${r.event}"${goal}`;
+    case 'beep': return `beep: "${r.event}" ignored in ${r.from}`;
+    // A refused step says where it led and why; a veto of a follow-goal step is followed by the rest it takes instead.
+    case 'veto': return `VETO: "${r.event}" refused in ${r.from}${r.to && r.to !== r.from ? ` (→ ${r.to})` : ''}: ${r.reason ?? r.detail ?? 'no reason given'}`;
+    case 'impossible': return `FAULT: "${r.event}" is impossible in ${r.from}`;
+    case 'interlock': return `INTERLOCK refused: ${r.reason ?? r.detail}`;
+    case 'fault': return `FAULT: ${r.detail}${r.reason && r.reason !== r.detail ? `: ${r.reason}` : ''}`;
   }
-}
-
-// The detail, and the reason when it says more than the detail does.
-function withReason(r: ControllerReport): string {
-  const reason = (r as ControllerReport & { reason?: string }).reason;
-  return reason && reason !== r.detail ? `${r.detail ?? ''}${r.detail ? ': ' : ''}${reason}` : r.detail ?? '';
 }

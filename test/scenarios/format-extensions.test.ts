@@ -57,15 +57,15 @@ describe('anyOf and not on states', () => {
 });
 
 describe('events', () => {
-  it('finds a recall, a veto and a refusal with its reason text, each since the previous step', () => {
+  it('finds vetoes with their reason text and a recall, each since the previous step', () => {
     // Alice: airlock B recalled on red alert; button 2 is refused until B rests in inner open.
     const r = run([
       { at: 0, press: 'airlock B button 2' },
-      { after: '100ms', expect: { events: [{ kind: 'refusal', machine: 'airlock B outer door', reason: 'DIFFER' }] } },
+      { after: '100ms', expect: { events: [{ kind: 'veto', machine: 'airlock B', reason: 'NOT YET FULL' }] } },
       { at: '1.5s', request: 'ready' },
       { after: '100ms', expect: { events: [{ kind: 'recall', machine: 'airlock B' }] } },
       { at: '2s', press: 'airlock B button 2' },
-      { after: '100ms', expect: { events: [{ kind: 'veto', machine: 'airlock B', event: 'ask open outer' }] } },
+      { after: '100ms', expect: { events: [{ kind: 'veto', machine: 'airlock B', event: 'ask open outer', reason: 'recalled on red alert' }] } },
     ]);
     expect(r.failures).toEqual([]);
   });
