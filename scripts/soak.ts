@@ -1,8 +1,13 @@
 // `npm run soak -- --runs N [--seed S]`: many random fault campaigns, with a progress bar.
-// A failure shrinks to a small schedule and prints it with the seed and path that replay it.
+// A failure shrinks to a small schedule and prints it with the seed and path that replay it, and saves it as a
+// scenario file with its HTML report (test-artifacts/soak/, or --out DIR).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadBoard } from './lib/board-file';
-import { runSchedule, schedule } from '../sim/campaign/schedule';
+import { reportScenarioFile } from './lib/report-file';
+import { campaignScenario } from '../sim/campaign/to-scenario';
+import { runSchedule, schedule, type Step } from '../sim/campaign/schedule';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -12,6 +17,8 @@ function arg(name: string, fallback: number): number {
 }
 
 const runs = arg('--runs', 200), seed = arg('--seed', Date.now() % 1_000_000);
+const outAt = process.argv.indexOf('--out'), out = outAt >= 0 ? process.argv[outAt + 1] : 'test-artifacts/soak';
+if (out === undefined || out.startsWith('-')) { console.error('soak: --out needs a folder'); process.exit(2); }
 const board = loadBoard('sim');
 const tty = process.stderr.isTTY === true;
 let done = 0, simulatedMs = 0;
@@ -35,6 +42,11 @@ progress(true);
 if (result.failed) {
   console.log(fc.defaultReportMessage(result));
   console.log(`replay: npm run soak -- --runs ${runs} --seed ${seed}`);
+  const [steps, noise] = result.counterexample as [Step[], number];
+  const file = join(out, `counterexample-seed-${seed}.json`);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(campaignScenario(`soak counterexample, seed ${seed}`, steps, noise, board.name), null, 2)}\n`);
+  console.log(`scenario: ${file}\nreport: ${reportScenarioFile(file, undefined, `Counterexample found by npm run soak --seed ${seed}.`)}`);
   process.exit(1);
 }
 console.log(`soak: all ${runs} campaigns kept every invariant (${(simulatedMs / 3_600_000).toFixed(1)} simulated hours)`);

@@ -1,7 +1,7 @@
 // Random fault campaigns: schedules of operator actions, deck requests, leaks, jams, sensor faults and reboots,
 // as plain data (so a failing one prints, shrinks and replays), and a runner that checks the invariants throughout.
 import fc from 'fast-check';
-import { knownSignals, shipAirlocks } from '../../firmware/board/signals';
+import { airlockOf, knownSignals, shipAirlocks } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { Thresholds } from '../../firmware/controller';
 import type { Violation } from '../invariants';
@@ -21,8 +21,10 @@ export type Action =
 
 export interface Step { afterMs: number; action: Action }
 
-const buttons = [...knownSignals()].filter(([n, s]) => s.kind === 'input' && !n.endsWith(' limit')).map(([n]) => n);
-const sensors = [...knownSignals()].filter(([, s]) => s.kind === 'sensor').map(([n]) => n);
+// The ship's bay: its deck, door E, environment and its own airlocks (the sim board's), not every one the vocabulary allows.
+const ours = (name: string) => { const l = airlockOf(name); return l === undefined || shipAirlocks.includes(l); };
+const buttons = [...knownSignals()].filter(([n, s]) => s.kind === 'input' && !n.endsWith(' limit') && ours(n)).map(([n]) => n);
+const sensors = [...knownSignals()].filter(([n, s]) => s.kind === 'sensor' && ours(n)).map(([n]) => n);
 const doors = ['bay door', ...shipAirlocks.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
 const places = ['bay', ...shipAirlocks.map((l) => `airlock ${l}`)];
 const machines = ['bay door', 'bay environment', ...shipAirlocks.map((l) => `airlock ${l}`)];
