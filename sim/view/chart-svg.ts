@@ -72,13 +72,23 @@ export function renderCharts(c: ChartInput): string {
   panel('Pressure', 150, 0, 110, [{ name: 'bay', value: (s) => s.bayKpa }, ...letters.map((l) => ({ name: `chamber ${l}`, value: (s: Sample) => s.chamberKpa[l] }))], 'kPa', thresholds);
   panel('Bay temperature', 60, -50, 30, [{ name: 'bay °C', value: (s) => s.bayTempC }], '°C');
   panel('Doors (% open)', 125, 0, 100, doors.map((d) => ({ name: d === 'bay door' ? 'door E' : d.replace('airlock ', ''), value: (s: Sample) => s.doors[d] })), '%');
-  // State bands: one row per machine, a coloured run per state, labelled in text where there is room.
-  const bandsTop = y;
+  parts.push(bands(samples, machines, x, y));
+  y += machines.length * BAND + 6;
+  parts.push(verticals(c, x, y));
+  const height = y + 20;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" class="strip-charts" role="img" aria-label="Strip charts from ${clock(c.from)} to ${clock(c.to)}: pressures, temperature, doors, machine states, markers">`
+    + `${parts.join('')}</svg>`;
+}
+
+type X = (t: number) => number;
+
+// State bands: one row per machine, a coloured run per state, labelled in text where there is room.
+function bands(samples: readonly Sample[], machines: string[], x: X, bandsTop: number): string {
+  const parts: string[] = [];
   machines.forEach((m, row) => {
     const top = bandsTop + row * BAND;
     parts.push(`<g class="band" data-machine="${esc(m)}">${text(8, top + 13, 'band-name', m)}`);
-    let i = 0;
-    while (i < samples.length) {
+    for (let i = 0; i < samples.length;) {
       const state = samples[i].states[m];
       let j = i;
       while (j + 1 < samples.length && samples[j + 1].states[m] === state) j++;
@@ -90,19 +100,20 @@ export function renderCharts(c: ChartInput): string {
     }
     parts.push('</g>');
   });
-  y = bandsTop + machines.length * BAND + 6;
-  // The time axis, then the markers across every panel.
-  const ticks = timeTicks(c.from, c.to);
-  parts.push(`<g class="axis">${ticks.map((t) => `<line x1="${n(x(t))}" x2="${n(x(t))}" y1="8" y2="${y}" stroke="#e2e8f0"/>${text(n(x(t)), y + 12, 'tick', clock(t), 'text-anchor="middle"')}`).join('')}</g>`);
+  return parts.join('');
+}
+
+// The time axis, then the markers and failed moments across every panel, down to `bottom`.
+function verticals(c: ChartInput, x: X, bottom: number): string {
+  const line = (t: number, attrs: string) => `<line x1="${n(x(t))}" x2="${n(x(t))}" y1="8" y2="${bottom}" ${attrs}/>`;
+  const axis = timeTicks(c.from, c.to).map((t) => `${line(t, 'stroke="#e2e8f0"')}${text(n(x(t)), bottom + 12, 'tick', clock(t), 'text-anchor="middle"')}`);
   const marks = c.markers.filter((m) => m.t >= c.from && m.t <= c.to).map((m) => {
     const colour = MARKER_COLOURS[m.kind] ?? '#334155';
-    return `<g class="marker" data-kind="${esc(m.kind)}"><line x1="${n(x(m.t))}" x2="${n(x(m.t))}" y1="8" y2="${y}" stroke="${colour}" stroke-width="1.5" opacity=".75"/>`
+    return `<g class="marker" data-kind="${esc(m.kind)}">${line(m.t, `stroke="${colour}" stroke-width="1.5" opacity=".75"`)}`
       + `<path d="M${n(x(m.t) - 5)},2 h10 l-5,7 z" fill="${colour}"/><title>${esc(`${clock(m.t)} ${m.machine}: ${m.text}`)}</title></g>`;
   });
-  const moments = (c.moments ?? []).map((m) => `<g class="moment"><line x1="${n(x(m.t))}" x2="${n(x(m.t))}" y1="8" y2="${y}" stroke="#dc2626" stroke-width="2.5"/><title>${esc(m.label)}</title></g>`);
-  const height = y + 20;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" class="strip-charts" role="img" aria-label="Strip charts from ${clock(c.from)} to ${clock(c.to)}: pressures, temperature, doors, machine states, markers">`
-    + `${parts.join('')}${marks.join('')}${moments.join('')}</svg>`;
+  const moments = (c.moments ?? []).map((m) => `<g class="moment">${line(m.t, 'stroke="#dc2626" stroke-width="2.5"')}<title>${esc(m.label)}</title></g>`);
+  return `<g class="axis">${axis.join('')}</g>${marks.join('')}${moments.join('')}`;
 }
 
 /** `m:ss` (or `h:mm:ss`) for the axis. */
