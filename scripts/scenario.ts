@@ -7,6 +7,8 @@ import { Args, UsageError } from '../sim/cli/args';
 import { writeReport } from '../sim/report/html';
 import { parseScenario, ScenarioError } from '../sim/scenario/format';
 import { runScenario } from '../sim/scenario/run';
+import { samplePhysics } from '../sim/scenario/samples';
+import type { SimWorld } from '../sim/world';
 import { formatReport, formatTime } from '../sim/view/timeline';
 import { boardsFor } from './lib/scenario-boards';
 
@@ -51,8 +53,11 @@ function main(argv: string[]): number {
   }
   const where = Array.isArray(board) ? `${board.length} nodes on the in-process bus` : `board ${board.name}`;
   if (!json) console.log(`scenario: ${scenario.name} (${where}, seed ${scenario.seed}, starting ${scenario.start})`);
+  // JSON traces also carry the physics (start states, then door positions and pressures as they change), so an
+  // outside monitor can judge the physical invariants from the trace alone.
+  const physics = json ? { setup: (world: SimWorld) => samplePhysics(world, (s) => console.log(JSON.stringify(s))) } : {};
   const result = runScenario(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)),
-    o.report ? { sampleEveryMs: REPORT_SAMPLE_MS } : {});
+    { ...physics, ...(o.report ? { sampleEveryMs: REPORT_SAMPLE_MS } : {}) });
   for (const f of result.failures) {
     const where = `${file}${f.line ? `:${f.line}` : ''} ${f.field}`;
     const line = `FAILED at ${formatTime(f.t)}: ${where}: ${f.message}`;
@@ -66,6 +71,6 @@ function main(argv: string[]): number {
   return result.ok ? 0 : 1;
 }
 
-// Piped into `head`, the reader may go away: that ends the run quietly.
+// A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
 process.exitCode = main(process.argv.slice(2));

@@ -5,8 +5,7 @@ import { loadBoard } from '../../boards/load';
 import { checkAgainstBoards } from '../../sim/scenario/check-board';
 import { parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
-import { runSchedule, schedule } from '../../sim/campaign/schedule';
-import { campaignScenario } from '../../sim/campaign/to-scenario';
+import { runSchedule, schedule, toScenarioFile } from '../../sim/campaign/schedule';
 
 const board = loadBoard('sim');
 
@@ -18,7 +17,7 @@ describe('a campaign as a scenario', () => {
     for (const steps of fc.sample(schedule(12), { seed: 7, numRuns: 4 })) {
       const campaign = runSchedule(board, steps, 3, 60_000, thresholds);
       violations += campaign.violations.length;
-      const scenario = parseScenario(JSON.stringify(campaignScenario('x', steps, 3)), 'x.json');
+      const scenario = parseScenario(JSON.stringify(toScenarioFile(steps, 3, 'x')), 'x.json');
       checkAgainstBoards(scenario, board);
       const replay = runScenario(scenario, board, undefined, { thresholds });
       expect(replay.endMs).toBe(campaign.endMs);
