@@ -22,6 +22,7 @@ function arg(name: string, fallback: number): number {
 const outIndex = process.argv.indexOf('--out');
 const runs = arg('--runs', 200), seed = arg('--seed', Date.now() % 1_000_000);
 const outDir = outIndex >= 0 ? process.argv[outIndex + 1] ?? '' : 'test-artifacts/soak';
+if (outDir === '' || outDir.startsWith('-')) { console.error(`soak: --out needs a folder\n${USAGE}`); process.exit(2); }
 const board = loadBoard('sim');
 const tty = process.stderr.isTTY === true;
 let done = 0, simulatedMs = 0, shrinking = 0;
