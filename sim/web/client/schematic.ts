@@ -37,9 +37,9 @@ function doorway(parent: SVGElement, x0: number, x1: number, y: number, leaves: 
 const text = (x: number, y: number, cls: string, content = '', anchor = 'middle') =>
   s('text', { x, y, class: cls, 'text-anchor': anchor }, content);
 
-function drawAirlock(svg: SVGSVGElement, letter: string, cx: number) {
+function drawAirlock(svg: SVGSVGElement, letter: string, cx: number, half: number) {
   const g = s('g', { id: `svg-airlock-${letter}` });
-  const chamber = s('rect', { x: cx - AIRLOCK_HALF, y: Y.chamber, width: 2 * AIRLOCK_HALF, height: Y.inner - Y.chamber });
+  const chamber = s('rect', { x: cx - half, y: Y.chamber, width: 2 * half, height: Y.inner - Y.chamber });
   const outer = doorway(g, cx - SLOT_HALF, cx + SLOT_HALF, Y.wall, 1);
   const inner = doorway(g, cx - SLOT_HALF, cx + SLOT_HALF, Y.inner, 1);
   const lines = [text(cx, 380, 'title', `AIRLOCK ${letter}`), text(cx, 404, 'state'), text(cx, 426, 'small'), text(cx, 448, 'small'), text(cx, 470, 'alarm')];
@@ -117,7 +117,9 @@ export function createSchematic(root: HTMLElement, layout: Layout): (snap: Snaps
   svg.append(s('rect', { class: 'hull', x: 0, y: Y.wall, width: W, height: Y.inner + WALL - Y.wall }));
   const ship = s('rect', { class: 'ship', x: 0, y: Y.ship, width: W, height: Y.bottom - Y.ship });
   svg.append(ship, text(20, Y.bottom - 16, 'title ink-dark', 'SHIP INTERIOR', 'start'));
-  const airlocks = layout.airlocks.map((l, i) => drawAirlock(svg, l, airlockX(i, layout.airlocks.length)));
+  // Chambers as wide as four columns allow, narrower when the board hosts more, with a wall between them.
+  const n = layout.airlocks.length, half = Math.min(AIRLOCK_HALF, W / Math.max(n, 1) / 2 - 6);
+  const airlocks = layout.airlocks.map((l, i) => drawAirlock(svg, l, airlockX(i, n), half));
   root.append(svg);
   return (snap) => {
     updateBay(snap);
