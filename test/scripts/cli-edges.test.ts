@@ -84,9 +84,9 @@ describe('npm run verify', () => {
 
 describe('npm run keys and npm run soak', () => {
   it('never take a flag as a value', () => {
-    const keys = tsx('scripts/keys.ts', '--nodes', '--out', 'x.json');
+    const keys = tsx('scripts/keys.ts', '--boards', '--out', 'x');
     expect(keys.status).toBe(2);
-    expect(keys.stderr).toMatch(/keys: --nodes needs a value\nusage: npm run keys/);
+    expect(keys.stderr).toMatch(/keys: --boards needs a value\nusage: npm run keys/);
     const soak = tsx('scripts/soak.ts', '--out', '--runs', '1');
     expect(soak.status).toBe(2);
     expect(soak.stderr).toMatch(/soak: --out needs a folder\nusage: npm run soak/);
