@@ -1,6 +1,6 @@
 // The bench's ECMA-419 device: a board running StandardFirmata on USB, through johnny-five's IO, so the same HAL
 // drivers and controller that run on the device run here against real buttons, switches, LEDs and potentiometers.
-import type { Board } from '../../firmware/board/types';
+import type { Board } from '../board/types';
 import type { Device, PWMClass, Serial, SerialClass, SerialOptions } from '../types';
 import { analogClass } from './bench/analog';
 import { digitalClass } from './bench/digital';

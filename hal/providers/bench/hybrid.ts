@@ -1,7 +1,7 @@
 // The bench in hybrid mode: buttons and outputs stay real, while the limit switches and sensors the rig lacks come
 // from the simulator's physics, which follows the real outputs (motors, pumps, vents) as read back from the board.
-import type { Board } from '../../../firmware/board/types';
-import { knownSignals } from '../../../firmware/board/signals';
+import type { Board } from '../../board/types';
+import { knownSignals } from '../../board/signals';
 import type { LaunchBayModel } from '../../../sim/physics';
 import type { BenchDevice } from '../bench';
 import { createSimulatorDevice } from '../simulator';

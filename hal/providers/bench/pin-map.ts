@@ -1,6 +1,6 @@
 // Every pin a board file wires, what it is for, and whether the board on the bench can do that with it.
-import type { Board, InputWiring, SignalWiring } from '../../../firmware/board/types';
-import { knownSignals } from '../../../firmware/board/signals';
+import type { Board, InputWiring, SignalWiring } from '../../board/types';
+import { knownSignals } from '../../board/signals';
 import { inputWiringOf } from '../../drivers/logic-input';
 import type { FirmataIo } from './io';
 
