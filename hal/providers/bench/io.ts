@@ -35,3 +35,21 @@ export interface FirmataIo {
 /** The full scale as a bit count: 1023 → 10. */
 export const bitsOf = (fullScale: number | null, fallback: number) =>
   fullScale === null || !(fullScale > 0) ? fallback : Math.round(Math.log2(fullScale + 1));
+
+/**
+ * Makes `pin` a digital input, its pull-up on if `pullUp`. Firmata 2.5 and later have a pull-up mode; before it
+ * (StandardFirmata 2.4, which most Unos still carry) the pull-up is the Arduino's old way: an input written high.
+ * The pin's last reported level is kept, since that write is not a report.
+ */
+export function setInputMode(io: FirmataIo, pin: number, pullUp: boolean): void {
+  if (pullUp && io.pins[pin]!.supportedModes.includes(io.MODES.PULLUP)) { io.pinMode(pin, io.MODES.PULLUP); return; }
+  io.pinMode(pin, io.MODES.INPUT);
+  if (!pullUp) return;
+  const level = io.pins[pin]!.value;
+  io.digitalWrite(pin, 1);
+  io.pins[pin]!.value = level;
+}
+
+/** Whether the board can make `pin` an input with its pull-up on, by either way `setInputMode` knows. */
+export const canPullUp = (io: FirmataIo, pin: number): boolean =>
+  io.pins[pin]!.supportedModes.includes(io.MODES.PULLUP) || io.pins[pin]!.supportedModes.includes(io.MODES.INPUT);
