@@ -32,7 +32,7 @@ export interface SimCluster extends SimWorld {
 const nodeOf = (b: Board) => b.node ?? b.name;
 
 /** Test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
-function testKeys(boards: Board[], seed: number): { [node: string]: string } {
+export function testKeys(boards: Board[], seed: number): { [node: string]: string } {
   let x = (seed * 2654435761) >>> 0 || 1;
   const byte = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return (x & 255).toString(16).padStart(2, '0'); };
   return Object.fromEntries(boards.map((b) => [nodeOf(b), Array.from({ length: 32 }, byte).join('')]));

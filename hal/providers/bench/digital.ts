@@ -1,7 +1,7 @@
 // The bench's ECMA-419 Digital: a pin of the Firmata board; inputs follow the board's port reports and call
 // `onReadable` on their edges, outputs are written with Firmata digital messages.
 import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../types';
-import { setInputMode, type FirmataIo } from './io';
+import { setInputMode, writeOutput, type FirmataIo } from './io';
 import { pinError, type BenchPinMap } from './pin-map';
 
 export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>): DigitalClass {
@@ -50,7 +50,7 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
       this.live();
       if (this.input) throw pinError(map, this.pin, 'cannot write an input');
       this.level = value ? 1 : 0;
-      io.digitalWrite(this.pin, this.level);
+      writeOutput(io, this.pin, this.level);
     }
 
     close(): void {

@@ -1,0 +1,104 @@
+// A lone board with the rest of the bay around it: a bench board that hosts some machines (the Uno, airlock A) runs
+// as a node on the in-process bus, beside nodes from the host simulator for every machine it does not host (the bay
+// node, the bridge, the other airlocks) on one physics model, all in the bench's wall time. The bench board's
+// airlocks then get real evidence about the bay, and an outer door opens when the pressures really match.
+import type { MachineId } from '../firmware/board/signals';
+import type { Board } from '../firmware/board/types';
+import type { ControllerReport } from '../firmware/controller';
+import { startNode, type Node } from '../firmware/net/node';
+import { hmacSha256 } from '../firmware/net/sha256';
+import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
+import type { Clock, Device, TimerId } from '../hal/types';
+import { listBoards, loadBoard } from '../scripts/lib/board-file';
+import { InProcessBus } from './bus';
+import { testKeys } from './cluster';
+import type { LaunchBayModel } from './physics';
+import { startingPoint, type DeckStart } from './world';
+
+export interface LoneBoardBayOptions {
+  /** The bench board: its machines are the ones the simulator leaves out. */
+  bench: Board;
+  clock: Clock;
+  /** The deck state the simulated bay starts settled in (default relaxed). */
+  start?: DeckStart;
+  physics?: Parameters<typeof startingPoint>[0]['physics'];
+  /** Physics step, ms (default 50). */
+  stepMs?: number;
+  heartbeatMs?: number;
+  onReport?(report: ControllerReport): void;
+  /** Called after each physics step: an emulated board's rig reads the model here. */
+  onStep?(): void;
+}
+
+export interface LoneBoardBay {
+  readonly model: LaunchBayModel;
+  readonly bus: InProcessBus;
+  /** The simulated boards around the bench board. */
+  readonly simulated: readonly Board[];
+  /** The running nodes by name, the bench board's included while it is attached. */
+  readonly nodes: { readonly [name: string]: Node | undefined };
+  /** Starts the bench board's node on `device` (again after a lost link: a new boot, a new epoch). */
+  attach(device: Device): Node;
+  /** Stops the bench board's node (its link is gone): its outputs off, its reports stop. */
+  detach(): void;
+  stop(): void;
+}
+
+const nodeOf = (b: Board) => b.node ?? b.name;
+
+/** The simulator's one-machine-group boards (sim-bay, sim-bridge, sim-airlock-a…d) that cover what `bench` does not host. */
+export function boardsAround(bench: Board): Board[] {
+  const sims = listBoards().filter((n) => n.startsWith('sim-')).map((n) => loadBoard(n));
+  return sims.filter((b) => b.hosts.every((id) => !bench.hosts.includes(id)));
+}
+
+export function startLoneBoardBay(o: LoneBoardBayOptions): LoneBoardBay {
+  const simulated = boardsAround(o.bench);
+  const missing = (['battle deck', 'bay door', 'bay environment', 'airlock A', 'airlock B', 'airlock C', 'airlock D'] as MachineId[])
+    .filter((id) => !o.bench.hosts.includes(id) && !simulated.some((b) => b.hosts.includes(id)));
+  if (missing.length) throw new Error(`lone board: no simulator board hosts ${missing.join(', ')} beside board ${o.bench.name}`);
+  const { initial, model } = startingPoint({ start: o.start, physics: o.physics });
+  const bus = new InProcessBus(o.clock);
+  const all = [...simulated, o.bench];
+  const keyring = testKeys(all, 1);
+  const directory = Object.fromEntries(all.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)])));
+  const nodes: { [name: string]: Node | undefined } = {};
+  const devices: SimulatorDevice[] = [];
+  const common = { clock: o.clock, keyring, hmac: hmacSha256, heartbeatMs: o.heartbeatMs, onReport: o.onReport, directory };
+  for (const board of simulated) {
+    const device = createSimulatorDevice({ board, model, clock: o.clock });
+    devices.push(device);
+    const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
+    nodes[nodeOf(board)] = startNode({ ...common, board, device, transport: bus.attach(nodeOf(board)), epoch: 1, initial: mine });
+  }
+  const stepMs = o.stepMs ?? 50;
+  const physics: TimerId = o.clock.set(() => {
+    model.step(stepMs);
+    for (const d of devices) d.scan();
+    o.onStep?.();
+  }, stepMs, stepMs);
+  const benchName = nodeOf(o.bench);
+  let epoch = 0;
+
+  const detach = () => {
+    nodes[benchName]?.stop();
+    bus.detach(benchName);
+    nodes[benchName] = undefined;
+  };
+  return {
+    model, bus, simulated, nodes,
+    attach(device) {
+      detach();
+      // No trusted start: like any board after power-up, it reconstructs its machines from its own switches and sensors.
+      const node = startNode({ ...common, board: o.bench, device, transport: bus.attach(benchName), epoch: ++epoch });
+      nodes[benchName] = node;
+      return node;
+    },
+    detach,
+    stop() {
+      o.clock.clear(physics);
+      detach();
+      for (const b of simulated) { nodes[nodeOf(b)]?.stop(); bus.detach(nodeOf(b)); nodes[nodeOf(b)] = undefined; }
+    },
+  };
+}

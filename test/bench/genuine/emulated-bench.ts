@@ -1,0 +1,86 @@
+// The emulated bench the genuine-firmware tests share: StandardFirmata on an emulated Uno behind a socat pty, its rig
+// wired to the bay model, and the bench controller on the host end as a node beside the simulated rest of the bay.
+import type { Board } from '../../../firmware/board/types';
+import type { ControllerReport } from '../../../firmware/controller';
+import { WallClock } from '../../../hal/providers/bench/wall-clock';
+import { loadBoard } from '../../../scripts/lib/board-file';
+import { startBenchSession, type BenchSession } from '../../../scripts/lib/bench-session';
+import { EmulatedUno } from '../../../sim/avr/emulated-uno';
+import { wireUnoToBay, type UnoRig } from '../../../sim/avr/rig';
+import { openPtyPair, type PtyPair } from '../../../sim/firmata/pty-pair';
+import { startLoneBoardBay, type LoneBoardBay } from '../../../sim/lone-board';
+import type { DeckStart } from '../../../sim/world';
+import { until } from '../real-time';
+
+export interface EmulatedBench {
+  readonly board: Board;
+  readonly uno: EmulatedUno;
+  readonly rig: UnoRig;
+  readonly bay: LoneBoardBay;
+  readonly session: BenchSession;
+  readonly reports: ControllerReport[];
+  readonly log: string[];
+  /** Airlock A's state on the bench board, or undefined while its controller is down. */
+  state(): string | undefined;
+  /** The level the AVR drives on the pin of `name` (a signal, or `… dir`, `… enable`): 1, 0, or -1 for not driven. */
+  atAvr(name: string): number;
+  /** Holds a button (in the model, so on the AVR's pin) until `condition`, as a finger waits for the bay to react. */
+  pressUntil(button: string, condition: () => boolean, limitMs?: number): Promise<boolean>;
+  /** Waits for `condition`; past `limitMs` it fails, telling the airlock's story (reports and log) to say why. */
+  waitFor(what: string, condition: () => boolean, limitMs?: number): Promise<void>;
+  /** Pulls the USB cable: the pty pair goes, and the board loses power with it. */
+  unplug(): Promise<void>;
+  /** Plugs it back in on the same paths. */
+  replug(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Door, pump and vent timings short enough for a test in wall time. */
+export const quickPhysics = { constants: { airlockDoorTravelMs: 1000, chamberPumpMs: 2500, chamberVentMs: 2500 } };
+
+export async function startEmulatedBench(o: { board?: Board; start?: DeckStart } = {}): Promise<EmulatedBench> {
+  const board = o.board ?? loadBoard('arduino-uno');
+  const clock = new WallClock();
+  const reports: ControllerReport[] = [], log: string[] = [];
+  let pty: PtyPair = await openPtyPair();
+  const paths = { board: pty.board, host: pty.host };
+  const uno = new EmulatedUno({ log: (l) => log.push(l) });
+  let rig: UnoRig | undefined;
+  const bay = startLoneBoardBay({ bench: board, clock, start: o.start ?? 'ready', physics: quickPhysics, onStep: () => rig?.sync(), onReport: (r) => reports.push(r) });
+  rig = wireUnoToBay({ uno, board, model: bay.model });
+  rig.sync();
+  await uno.plug(pty.board);
+  // Wall-time slack: the board boots and blinks its version for about 2 s, on a machine other work shares.
+  const session = await startBenchSession({ board, port: pty.host, clock, bay, timeoutMs: 60_000, retryMs: 200, onReport: (r) => reports.push(r), log: (l) => log.push(l) });
+  const pinOf = (name: string) => {
+    const pin = session.device?.pins.names[name];
+    if (pin === undefined) throw new Error(`no pin named ${name} on ${board.name}`);
+    return pin;
+  };
+  const names = { ...session.device!.pins.names };
+  const state = () => session.controller?.machines['airlock A']?.state;
+  return {
+    board, uno, rig, bay, session, reports, log, state,
+    atAvr: (name) => uno.levels[names[name] ?? pinOf(name)]!,
+    async pressUntil(button, condition, limitMs = 20_000) {
+      bay.model.buttons[button] = true;
+      try { return await until(condition, limitMs); } finally { bay.model.buttons[button] = false; }
+    },
+    async waitFor(what, condition, limitMs = 30_000) {
+      if (await until(condition, limitMs)) return;
+      const story = reports.map((r) => `${(r.t / 1000).toFixed(1)} s ${r.machine}: ${r.kind} ${r.from ? `${r.from} → ${r.to} (${r.event})` : r.detail ?? r.event ?? ''}`);
+      const m = bay.model.airlocks.A;
+      throw new Error(`not within ${limitMs / 1000} s: ${what}; airlock A is ${state()}, chamber ${m.chamberKpa.toFixed(1)} kPa, pins at the AVR ${JSON.stringify(uno.levels)}\n${[...story, ...log].join('\n')}`);
+    },
+    async unplug() { await pty.close(); },
+    async replug() { pty = await openPtyPair(paths); await uno.plug(pty.board); },
+    async close() {
+      await session.stop();
+      bay.stop();
+      rig!.stop();
+      clock.stop();
+      await uno.close();
+      await pty.close();
+    },
+  };
+}
