@@ -20,12 +20,12 @@ describe('a lone Uno running genuine StandardFirmata, beside the simulated bay',
     // Button 2: the bay is hostile (the simulated bay node says so), so the chamber is emptied first.
     expect(await b.pressUntil('airlock A button 2', () => b.state() === 'depressurizing')).toBe(true);
     await b.waitFor("b.atAvr('airlock A vent') === 1", () => b.atAvr('airlock A vent') === 1);
-    expect(b.atAvr('airlock A pump')).toBe(0);
+    await b.waitFor("airlock A pump at 0", () => b.atAvr('airlock A pump') === 0);
     // The outer door opens only when the chamber really matches the bay's vacuum.
     await b.waitFor("b.state() === 'opening outer'", () => b.state() === 'opening outer');
     expect(b.bay.model.airlocks.A.chamberKpa).toBeLessThan(10);
     await b.waitFor("b.atAvr('airlock A outer door enable') === 1 && b.atAvr('airlock A outer door dir') === 1", () => b.atAvr('airlock A outer door enable') === 1 && b.atAvr('airlock A outer door dir') === 1);
-    expect(b.atAvr('airlock A vent')).toBe(0);
+    await b.waitFor("airlock A vent at 0", () => b.atAvr('airlock A vent') === 0);
     await b.waitFor("b.state() === 'outer open hostile'", () => b.state() === 'outer open hostile');
     await b.waitFor("b.atAvr('airlock A outer door enable') === 0", () => b.atAvr('airlock A outer door enable') === 0);
 
@@ -36,7 +36,7 @@ describe('a lone Uno running genuine StandardFirmata, beside the simulated bay',
     await b.waitFor("b.atAvr('airlock A pump') === 1", () => b.atAvr('airlock A pump') === 1);
     await b.waitFor("b.state() === 'opening inner'", () => b.state() === 'opening inner');
     await b.waitFor("b.atAvr('airlock A inner door enable') === 1 && b.atAvr('airlock A inner door dir') === 1", () => b.atAvr('airlock A inner door enable') === 1 && b.atAvr('airlock A inner door dir') === 1);
-    expect(b.atAvr('airlock A pump')).toBe(0);
+    await b.waitFor("airlock A pump at 0", () => b.atAvr('airlock A pump') === 0);
     await b.waitFor("b.state() === 'inner open'", () => b.state() === 'inner open');
     await b.waitFor("b.atAvr('airlock A inner door enable') === 0", () => b.atAvr('airlock A inner door enable') === 0);
     expect(b.bay.model.airlocks.A.inner.position).toBeGreaterThan(0.99);
