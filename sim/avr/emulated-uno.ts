@@ -29,8 +29,13 @@ export class EmulatedUno extends EventEmitter {
     this.child.on('exit', (code) => { this.exited = true; this.powered = false; this.emit('exit', code); });
   }
 
-  /** Power on, joined to `path`: resolves once the chip runs (the firmware then boots as on a real board). */
-  plug(path: string, timeoutMs = 120_000): Promise<void> { return this.until(true, { type: 'plug', path }, timeoutMs); }
+  /**
+   * Power on, joined to `path`: resolves once the port is open. Optiboot then waits `bootloaderMs` (default 1000, as
+   * after the reset a Uno's port opening causes) before StandardFirmata starts and blinks its version.
+   */
+  plug(path: string, bootloaderMs = 1000, timeoutMs = 120_000): Promise<void> {
+    return this.until(true, { type: 'plug', path, bootloaderMs }, timeoutMs);
+  }
 
   /** Power off: the chip stops and lets go of every pin. */
   unplug(timeoutMs = 10_000): Promise<void> { return this.until(false, { type: 'unplug' }, timeoutMs); }

@@ -2,8 +2,11 @@
 import type { ExternalDrive } from './uno-core';
 
 export type ToUno =
-  /** Power on (USB plugged in): a fresh chip, its USART joined to the serial path. */
-  | { type: 'plug'; path: string }
+  /**
+   * Power on (USB plugged in): a fresh chip, its USART joined to the serial path. The bootloader runs first for
+   * `bootloaderMs`, as Optiboot does after the reset a port's opening causes; bytes sent meanwhile are lost.
+   */
+  | { type: 'plug'; path: string; bootloaderMs: number }
   /** Power off (USB pulled): the chip stops, every pin lets go. */
   | { type: 'unplug' }
   | { type: 'drive'; pin: number; drive: ExternalDrive }

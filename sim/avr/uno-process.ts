@@ -14,7 +14,7 @@ const volts: number[] = [];
 const MAX_SLICE_MS = 20;
 
 let core: UnoCore | undefined, port: SerialPort | undefined, timer: ReturnType<typeof setTimeout> | undefined;
-let last = 0, sent = '', emulatedMs = 0, wallStart = 0;
+let last = 0, sent = '', emulatedMs = 0, wallStart = 0, booting = false;
 const tx: number[] = [];
 
 function report(): void {
@@ -39,7 +39,7 @@ function slice(): void {
   timer = setTimeout(slice, 1);
 }
 
-function powerOn(path: string): void {
+function powerOn(path: string, bootloaderMs: number): void {
   powerOff('replugged');
   core = UnoCore.fromHex(hex, (b) => tx.push(b));
   drives.forEach((d, pin) => core!.setDrive(pin, d));
@@ -51,11 +51,16 @@ function powerOn(path: string): void {
     // The pty's other end went away (socat ended): to this board that is the USB cable pulled, power and all.
     p.on('close', () => { if (port === p) powerOff(`${path} closed`); });
     p.on('error', () => {});
-    p.on('data', (chunk: Buffer) => core?.receive(chunk));
-    last = wallStart = performance.now();
-    emulatedMs = 0;
+    // The bootloader has the UART first: what arrives meanwhile never reaches the sketch.
+    p.on('data', (chunk: Buffer) => { if (!booting) core?.receive(chunk); });
+    booting = true;
     send({ type: 'powered', on: true, why: `plugged into ${path}` });
-    slice();
+    timer = setTimeout(() => {
+      booting = false;
+      last = wallStart = performance.now();
+      emulatedMs = 0;
+      slice();
+    }, bootloaderMs);
   });
 }
 
@@ -65,6 +70,7 @@ function powerOff(why: string): void {
   timer = undefined;
   core = undefined;
   tx.length = 0;
+  booting = false;
   const p = port;
   port = undefined;
   if (p?.isOpen) p.close(() => {});
@@ -76,7 +82,7 @@ function powerOff(why: string): void {
 }
 
 process.on('message', (m: ToUno) => {
-  if (m.type === 'plug') powerOn(m.path);
+  if (m.type === 'plug') powerOn(m.path, m.bootloaderMs);
   else if (m.type === 'unplug') powerOff('unplugged');
   else if (m.type === 'drive') { drives[m.pin] = m.drive; core?.setDrive(m.pin, m.drive); }
   else if (m.type === 'volts') { volts[m.channel] = m.volts; core?.setVolts(m.channel, m.volts); }
