@@ -4,7 +4,7 @@
 // airlocks then get real evidence about the bay, and an outer door opens when the pressures really match.
 import type { MachineId } from '../firmware/board/signals';
 import type { Board } from '../firmware/board/types';
-import type { ControllerReport } from '../firmware/controller';
+import type { Controller, ControllerReport } from '../firmware/controller';
 import { startNode, type Node } from '../firmware/net/node';
 import { hmacSha256 } from '../firmware/net/sha256';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
@@ -37,6 +37,8 @@ export interface LoneBoardBay {
   readonly simulated: readonly Board[];
   /** The running nodes by name, the bench board's included while it is attached. */
   readonly nodes: { readonly [name: string]: Node | undefined };
+  /** One view over every node's machines, for the live view and the deck's keys (each request goes to its node). */
+  readonly controller: Controller;
   /** Starts the bench board's node on `device` (again after a lost link: a new boot, a new epoch). */
   attach(device: Device): Node;
   /** Stops the bench board's node (its link is gone): its outputs off, its reports stop. */
@@ -85,8 +87,18 @@ export function startLoneBoardBay(o: LoneBoardBayOptions): LoneBoardBay {
     bus.detach(benchName);
     nodes[benchName] = undefined;
   };
+  const hostOf = (id: string) => all.find((b) => b.hosts.includes(id as MachineId));
+  const controller = {
+    board: { ...o.bench, name: `${o.bench.name} with the simulated bay`, hosts: all.flatMap((b) => b.hosts) },
+    get machines() {
+      const machines: { [id: string]: unknown } = {};
+      for (const n of Object.values(nodes)) if (n) Object.assign(machines, n.controller.machines);
+      return machines;
+    },
+    send(id: MachineId, event: string) { const b = hostOf(id); if (b) nodes[nodeOf(b)]?.controller.send(id, event); },
+  } as unknown as Controller;
   return {
-    model, bus, simulated, nodes,
+    model, bus, simulated, nodes, controller,
     attach(device) {
       detach();
       // No trusted start: like any board after power-up, it reconstructs its machines from its own switches and sensors.

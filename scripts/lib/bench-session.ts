@@ -59,7 +59,7 @@ export async function startBenchSession(o: BenchSessionOptions): Promise<BenchSe
     // Stopped while this connection was being made: let go of it.
     if (stopping) { await c.close(); return; }
     connection = c; device = d;
-    hybrid = o.hybrid && createHybridDevice({ board: o.board, real: d, model: o.hybrid, clock: o.clock });
+    hybrid = o.hybrid && createHybridDevice({ board: o.board, real: d, model: o.hybrid, clock: o.clock, stepsModel: o.bay === undefined });
     const dev: Device = hybrid ?? d;
     controller = o.bay ? o.bay.attach(dev).controller : startController({ board: o.board, device: dev, clock: o.clock, onReport: o.onReport });
     c.guard.once('close', () => void lost(c));

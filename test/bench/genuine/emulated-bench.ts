@@ -5,9 +5,9 @@ import type { ControllerReport } from '../../../firmware/controller';
 import { WallClock } from '../../../hal/providers/bench/wall-clock';
 import { loadBoard } from '../../../scripts/lib/board-file';
 import { startBenchSession, type BenchSession } from '../../../scripts/lib/bench-session';
-import { EmulatedUno } from '../../../sim/avr/emulated-uno';
-import { wireUnoToBay, type UnoRig } from '../../../sim/avr/rig';
-import { openPtyPair, type PtyPair } from '../../../sim/firmata/pty-pair';
+import { startEmulatedBoard, type EmulatedBoard } from '../../../sim/avr/emulated-board';
+import type { EmulatedUno } from '../../../sim/avr/emulated-uno';
+import type { UnoRig } from '../../../sim/avr/rig';
 import { startLoneBoardBay, type LoneBoardBay } from '../../../sim/lone-board';
 import type { DeckStart } from '../../../sim/world';
 import { until } from '../real-time';
@@ -43,16 +43,12 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
   const board = o.board ?? loadBoard('arduino-uno');
   const clock = new WallClock();
   const reports: ControllerReport[] = [], log: string[] = [];
-  let pty: PtyPair = await openPtyPair();
-  const paths = { board: pty.board, host: pty.host };
-  const uno = new EmulatedUno({ log: (l) => log.push(l) });
-  let rig: UnoRig | undefined;
-  const bay = startLoneBoardBay({ bench: board, clock, start: o.start ?? 'ready', physics: quickPhysics, onStep: () => rig?.sync(), onReport: (r) => reports.push(r) });
-  rig = wireUnoToBay({ uno, board, model: bay.model });
-  rig.sync();
-  await uno.plug(pty.board);
-  // Wall-time slack: the board boots and blinks its version for about 2 s, on a machine other work shares.
-  const session = await startBenchSession({ board, port: pty.host, clock, bay, timeoutMs: 60_000, retryMs: 200, onReport: (r) => reports.push(r), log: (l) => log.push(l) });
+  let emulated: EmulatedBoard | undefined;
+  const bay = startLoneBoardBay({ bench: board, clock, start: o.start ?? 'ready', physics: quickPhysics, onStep: () => emulated?.sync(), onReport: (r) => reports.push(r) });
+  emulated = await startEmulatedBoard({ board, model: bay.model, log: (l) => log.push(l) });
+  const { uno, rig } = emulated;
+  // Wall-time slack: the board boots and blinks its version for about 3 s, on a machine other work shares.
+  const session = await startBenchSession({ board, port: emulated.port, clock, bay, timeoutMs: 60_000, retryMs: 200, onReport: (r) => reports.push(r), log: (l) => log.push(l) });
   const pinOf = (name: string) => {
     const pin = session.device?.pins.names[name];
     if (pin === undefined) throw new Error(`no pin named ${name} on ${board.name}`);
@@ -73,15 +69,13 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
       const m = bay.model.airlocks.A;
       throw new Error(`not within ${limitMs / 1000} s: ${what}; airlock A is ${state()}, chamber ${m.chamberKpa.toFixed(1)} kPa, pins at the AVR ${JSON.stringify(uno.levels)}\n${[...story, ...log].join('\n')}`);
     },
-    async unplug() { await pty.close(); },
-    async replug() { pty = await openPtyPair(paths); await uno.plug(pty.board); },
+    unplug: () => emulated!.unplug(),
+    replug: () => emulated!.replug(),
     async close() {
       await session.stop();
       bay.stop();
-      rig!.stop();
       clock.stop();
-      await uno.close();
-      await pty.close();
+      await emulated!.close();
     },
   };
 }
