@@ -1,0 +1,37 @@
+// `npm run bench:board -- --board arduino-uno --emulate` as an engineer runs it without a board: the genuine
+// StandardFirmata on an emulated Uno, beside the simulated bay, driven from the keyboard and read from its timeline.
+// Takes about 15–20 s of wall time (the emulator's boot and handshake, a 3 s door).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../real-time';
+
+let child: ChildProcess | undefined, code: number | null | undefined;
+afterEach(async () => {
+  if (child && code === undefined) { child.kill('SIGKILL'); await until(() => code !== undefined, 10_000); }
+  child = undefined; code = undefined;
+});
+
+describe('npm run bench:board -- --emulate', () => {
+  it('runs airlock A on the emulated Uno, opens its outer door to the friendly bay from key 2, and cleans up on SIGTERM', async () => {
+    const c = child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-board.ts', '--board', 'arduino-uno', '--emulate', '--timeline'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: string[] = [], err: string[] = [];
+    c.stdout!.on('data', (b: Buffer) => out.push(b.toString()));
+    c.stderr!.on('data', (b: Buffer) => err.push(b.toString()));
+    c.on('exit', (n) => { code = n; });
+    const said = (text: string) => () => out.join('').includes(text);
+    expect(await until(said('power off → closed pressurized'), 90_000), `${out.join('')}${err.join('')}`).toBe(true);
+    expect(out.join('')).toMatch(/board arduino-uno on \S+ \(StandardFirmata\.ino 2\.4\), beside the simulated airlock-b, airlock-c, airlock-d, bay, bridge/);
+    const port = /genuine StandardFirmata on (\S+)/.exec(out.join(''))![1]!;
+    expect(existsSync(port)).toBe(true);
+    // Key 2 is airlock A's button 2, pressed on the emulated rig: the bay is friendly, so the outer door opens at once.
+    c.stdin!.write('2');
+    expect(await until(said('closed pressurized → opening outer'), 20_000), out.join('')).toBe(true);
+    expect(await until(said('opening outer → outer open friendly'), 20_000), out.join('')).toBe(true);
+    c.kill('SIGTERM');
+    expect(await until(() => code !== undefined, 20_000)).toBe(true);
+    expect(code).toBe(0);
+    // The pty pair went with it.
+    expect(existsSync(port)).toBe(false);
+  });
+});
