@@ -74,8 +74,13 @@ export function startLoneBoardBay(o: LoneBoardBayOptions): LoneBoardBay {
     nodes[nodeOf(board)] = startNode({ ...common, board, device, transport: bus.attach(nodeOf(board)), epoch: 1, initial: mine });
   }
   const stepMs = o.stepMs ?? 50;
+  // The physics follows the clock, not the count of steps: a wall clock's late timer (a loaded host) still moves the
+  // chamber as far as the time that really passed.
+  let last = o.clock.now();
   const physics: TimerId = o.clock.set(() => {
-    model.step(stepMs);
+    const now = o.clock.now();
+    model.step(Math.max(0, now - last));
+    last = now;
     for (const d of devices) d.scan();
     o.onStep?.();
   }, stepMs, stepMs);

@@ -1,6 +1,6 @@
 // `npm run bench:board -- --board arduino-uno --emulate` as an engineer runs it without a board: the genuine
 // StandardFirmata on an emulated Uno, beside the simulated bay, driven from the keyboard and read from its timeline.
-// Takes about 15–20 s of wall time (the emulator's boot and handshake, a 3 s door).
+// Takes about 15–20 s of wall time (the emulator's boot and handshake, a 3 s door), up to a minute on a loaded machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,9 +25,11 @@ describe('npm run bench:board -- --emulate', () => {
     const port = /genuine StandardFirmata on (\S+)/.exec(out.join(''))![1]!;
     expect(existsSync(port)).toBe(true);
     // Key 2 is airlock A's button 2, pressed on the emulated rig: the bay is friendly, so the outer door opens at once.
+    // On a heavily loaded machine the bay node's report can go stale first; unknown counts as hostile, so the airlock
+    // then takes the safe way round (depressurizing, then pressurizing again once it hears the bay), and still gets there.
     c.stdin!.write('2');
-    expect(await until(said('closed pressurized → opening outer'), 20_000), out.join('')).toBe(true);
-    expect(await until(said('opening outer → outer open friendly'), 20_000), out.join('')).toBe(true);
+    expect(await until(said('closed pressurized → '), 20_000), out.join('')).toBe(true);
+    expect(await until(said('opening outer → outer open friendly'), 60_000), out.join('')).toBe(true);
     c.kill('SIGTERM');
     expect(await until(() => code !== undefined, 20_000)).toBe(true);
     expect(code).toBe(0);

@@ -28,6 +28,10 @@ export interface EmulatedBench {
   pressUntil(button: string, condition: () => boolean, limitMs?: number): Promise<boolean>;
   /** Waits for `condition`; past `limitMs` it fails, telling the airlock's story (reports and log) to say why. */
   waitFor(what: string, condition: () => boolean, limitMs?: number): Promise<void>;
+  /** Waits for airlock A to reach `state`. */
+  reaches(state: string): Promise<void>;
+  /** Waits for the AVR to drive each named pin at its level (1, 0, or -1 for not driven). */
+  pinsAt(levels: { [name: string]: number }): Promise<void>;
   /** Pulls the USB cable: the pty pair goes, and the board loses power with it. */
   unplug(): Promise<void>;
   /** Plugs it back in on the same paths. */
@@ -35,9 +39,13 @@ export interface EmulatedBench {
   close(): Promise<void>;
 }
 
-/** Doors quick enough for a test in wall time; the chamber's pump and vent keep their real 8 s, since a faster one
- * changes its pressure faster than the controller believes a chamber can (a sensor fault). */
-export const quickPhysics = { constants: { airlockDoorTravelMs: 1000 } };
+/**
+ * Doors quick enough for a test in wall time, and a chamber slower than the simulator's (20 s to fill or empty, 8 s
+ * there): the emulated board may stall for a moment on a loaded machine, and the reading that follows a stall jumps by
+ * all the pressure that changed meanwhile, which the controller's rate check takes for a faulty sensor. At 5 kPa/s it
+ * takes a stall of 0.8 s to look like one; at 12.7 kPa/s, 0.3 s did.
+ */
+export const quickPhysics = { constants: { airlockDoorTravelMs: 1000, chamberPumpMs: 20_000, chamberVentMs: 20_000 } };
 
 export async function startEmulatedBench(o: { board?: Board; start?: DeckStart } = {}): Promise<EmulatedBench> {
   const board = o.board ?? loadBoard('arduino-uno');
@@ -56,18 +64,23 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
   };
   const names = { ...session.device!.pins.names };
   const state = () => session.controller?.machines['airlock A']?.state;
-  return {
+  const bench: EmulatedBench = {
     board, uno, rig, bay, session, reports, log, state,
     atAvr: (name) => uno.levels[names[name] ?? pinOf(name)]!,
-    async pressUntil(button, condition, limitMs = 20_000) {
+    async pressUntil(button, condition, limitMs = 30_000) {
       bay.model.buttons[button] = true;
       try { return await until(condition, limitMs); } finally { bay.model.buttons[button] = false; }
     },
-    async waitFor(what, condition, limitMs = 30_000) {
+    async waitFor(what, condition, limitMs = 60_000) {
       if (await until(condition, limitMs)) return;
       const story = reports.map((r) => `${(r.t / 1000).toFixed(1)} s ${r.machine}: ${r.kind} ${r.from ? `${r.from} → ${r.to} (${r.event})` : r.detail ?? r.event ?? ''}`);
       const m = bay.model.airlocks.A;
       throw new Error(`not within ${limitMs / 1000} s: ${what}; airlock A is ${state()}, chamber ${m.chamberKpa.toFixed(1)} kPa, pins at the AVR ${JSON.stringify(uno.levels)}\n${[...story, ...log].join('\n')}`);
+    },
+    reaches(s) { return this.waitFor(`airlock A ${s}`, () => state() === s); },
+    pinsAt(levels) {
+      const want = Object.entries(levels);
+      return this.waitFor(want.map(([n, l]) => `${n} at ${l}`).join(', '), () => want.every(([n, l]) => this.atAvr(n) === l));
     },
     unplug: () => emulated!.unplug(),
     replug: () => emulated!.replug(),
@@ -78,4 +91,5 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
       await emulated!.close();
     },
   };
+  return bench;
 }
