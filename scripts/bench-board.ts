@@ -1,6 +1,6 @@
 // `npm run bench:board`: the controller on a bench board running StandardFirmata, in real time, with the live view of
 // `npm start` (a timeline off a terminal). A board that hosts part of the bay runs beside the simulator's nodes for
-// the rest. `--emulate` runs the genuine StandardFirmata on an emulated Uno; `--hybrid` lets the physics stand in for
+// the rest. `--emulate` runs the genuine StandardFirmata on an emulated Uno or Mega; `--hybrid` lets the physics stand in for
 // the limit switches and sensors.
 import { BoardError } from '../firmware/board';
 import type { Board } from '../firmware/board/types';
@@ -20,13 +20,13 @@ import { startBenchSession, type BenchSession } from './lib/bench-session';
 import { describePorts } from './lib/serial-ports';
 
 const usage = `usage: npm run bench:board -- --board <name> --port <path> [--hybrid] [--timeline] [--duration SECONDS] [--timeout SECONDS]
-       npm run bench:board -- --board arduino-uno --emulate [--timeline] [--duration SECONDS]
+       npm run bench:board -- --board arduino-uno|arduino-mega --emulate [--timeline] [--duration SECONDS]
        npm run bench:board -- --list
 
 Runs the controller for boards/<name>.json against a board running StandardFirmata on <path>, in real time. A board
 that hosts only part of the bay (the Uno: airlock A) runs beside the simulator's nodes for the rest of it.
 On a terminal it shows the live view of npm start; otherwise, or with --timeline, one line per transition.
-  --emulate    no board needed: the genuine StandardFirmata on an emulated Uno (avr8js) behind a pseudo-terminal,
+  --emulate    no board needed: the genuine StandardFirmata on an emulated Uno or Mega (avr8js) behind a pseudo-terminal,
                its pins wired to the simulated bay; fetched once with npm pack (needs socat)
   --hybrid     the simulator's physics supplies the limit switches and sensors; buttons and outputs stay real
   --timeout    how long the board has to answer Firmata after the port opens (default ${DEFAULT_HANDSHAKE_MS / 1000} s)
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   if (o.emulate) {
     try { emulated = await startEmulatedBoard({ board, model: model!, log }); } catch (e) { fail((e as Error).message); }
     o.port = emulated.port;
-    if (!live) console.log(`emulated Uno: genuine StandardFirmata on ${emulated.port}`);
+    if (!live) console.log(`emulated ${emulated.chip.chip.board}: genuine StandardFirmata on ${emulated.port}`);
   }
   let session: BenchSession;
   try {

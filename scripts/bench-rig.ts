@@ -1,6 +1,6 @@
 // `npm run bench:rig`: a bench board without hardware, on a pseudo-terminal, for `npm run bench:board -- --port` in
 // another terminal: the project's own imitation of StandardFirmata for any bench board file, or with `--emulate` the
-// genuine StandardFirmata on an emulated Uno. Its rig is wired to a physics model of its own; the keys of npm start
+// genuine StandardFirmata on an emulated Uno or Mega. Its rig is wired to a physics model of its own; the keys of npm start
 // press its buttons.
 import type { Board } from '../firmware/board/types';
 import { WallClock } from '../hal/providers/bench/wall-clock';
@@ -17,7 +17,7 @@ const usage = `usage: npm run bench:rig -- --board <name> [--emulate]
 
 A bench board on a pseudo-terminal (needs socat), for npm run bench:board -- --board <name> --port <the path it prints>.
   (default)    the project's imitation of StandardFirmata, for arduino-uno or arduino-mega
-  --emulate    the genuine StandardFirmata on an emulated Uno (arduino-uno only), fetched once with npm pack
+  --emulate    the genuine StandardFirmata on an emulated Uno or Mega, fetched once with npm pack
 Keys press the rig's buttons as in npm start (airlock A: 1 2 3 4); Ctrl-C quits.`;
 
 function fail(message: string): never {
@@ -43,13 +43,14 @@ function parse(argv: string[]): { board: Board; emulate: boolean } {
 async function main(): Promise<void> {
   const { board, emulate } = parse(process.argv.slice(2));
   const clock = new WallClock();
-  let port: string, model: LaunchBayModel, close: () => Promise<void>;
+  let port: string, model: LaunchBayModel, close: () => Promise<void>, what = 'imitation StandardFirmata';
   if (emulate) {
     model = new LaunchBayModel();
     let rig: Awaited<ReturnType<typeof startEmulatedBoard>>;
     try { rig = await startEmulatedBoard({ board, model, log: (l) => console.error(l) }); } catch (e) { fail((e as Error).message); }
     const physics = clock.set(() => { model.step(50); rig.sync(); }, 50, 50);
     port = rig.port;
+    what = `genuine StandardFirmata on an emulated ${rig.chip.chip.board}`;
     close = async () => { clock.clear(physics); await rig.close(); };
   } else {
     const pty = await openPtyPair();
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     port = pty.host;
     close = async () => { arduino.close(); await serial.close(); await pty.close(); };
   }
-  console.log(`${emulate ? 'genuine StandardFirmata 2.4 on an emulated Uno' : 'imitation StandardFirmata'} for board ${board.name} on ${port}`);
+  console.log(`${what} for board ${board.name} on ${port}`);
   console.log(`in another terminal: npm run bench:board -- --board ${board.name} --port ${port}`);
   const quit = async () => { await close(); clock.stop(); process.exit(0); };
   process.on('SIGINT', () => void quit());

@@ -1,25 +1,28 @@
-// The emulated Uno's own process: the genuine StandardFirmata on avr8js in step with wall time, its USART on one end
-// of a pseudo-terminal, its pins reported to and set by the owner over IPC. A process of its own, since the chip keeps
-// most of a core busy and must not stall the host it talks to.
+// An emulated board's own process (the chip's `mcu` is its argument): the genuine StandardFirmata on avr8js in step
+// with wall time, its USART on one end of a pseudo-terminal, its pins reported to and set by the owner over IPC. A
+// process of its own, since the chip keeps most of a core busy and must not stall the host it talks to.
 import { SerialPort } from 'serialport';
-import type { FromUno, ToUno } from './protocol';
+import type { FromChip, ToChip } from './protocol';
+import { chipFor } from './chips';
+import { AVR_HZ, AvrCore, type ExternalDrive } from './core';
 import { standardFirmataHex } from './standard-firmata';
-import { UNO_HZ, UNO_PINS, UnoCore, type ExternalDrive } from './uno-core';
 
-const send = (m: FromUno) => process.send?.(m);
-const hex = standardFirmataHex();
-const drives: ExternalDrive[] = new Array<ExternalDrive>(UNO_PINS).fill(null);
+const send = (m: FromChip) => process.send?.(m);
+const chip = chipFor(process.argv[2] ?? 'atmega328p');
+const hex = standardFirmataHex(chip);
+const PINS = chip.pins.length;
+const drives: ExternalDrive[] = new Array<ExternalDrive>(PINS).fill(null);
 const volts: number[] = [];
 /** How far the chip may fall behind wall time in one slice before it simply runs slower (a loaded host). */
 const MAX_SLICE_MS = 20;
 
-let core: UnoCore | undefined, port: SerialPort | undefined, timer: ReturnType<typeof setTimeout> | undefined;
+let core: AvrCore | undefined, port: SerialPort | undefined, timer: ReturnType<typeof setTimeout> | undefined;
 let last = 0, sent = '', emulatedMs = 0, wallStart = 0, booting = false;
 const tx: number[] = [];
 
 function report(): void {
   const levels: number[] = [];
-  for (let pin = 0; pin < UNO_PINS; pin++) {
+  for (let pin = 0; pin < PINS; pin++) {
     const v = core?.view(pin);
     levels.push(v && v.output ? v.level : -1);
   }
@@ -32,7 +35,7 @@ function slice(): void {
   const now = performance.now();
   const ms = Math.min(now - last, MAX_SLICE_MS);
   last = now;
-  core.run(Math.round(ms * (UNO_HZ / 1000)));
+  core.run(Math.round(ms * (AVR_HZ / 1000)));
   emulatedMs += ms;
   if (tx.length > 0 && port?.isOpen) port.write(Buffer.from(tx.splice(0)));
   if (core.dirty) { core.dirty = false; report(); }
@@ -41,7 +44,7 @@ function slice(): void {
 
 function powerOn(path: string, bootloaderMs: number): void {
   powerOff('replugged');
-  core = UnoCore.fromHex(hex, (b) => tx.push(b));
+  core = AvrCore.fromHex(chip, hex, (b) => tx.push(b));
   drives.forEach((d, pin) => core!.setDrive(pin, d));
   volts.forEach((v, ch) => core!.setVolts(ch, v));
   const p = new SerialPort({ path, baudRate: 57600, autoOpen: false });
@@ -81,7 +84,7 @@ function powerOff(why: string): void {
   }
 }
 
-process.on('message', (m: ToUno) => {
+process.on('message', (m: ToChip) => {
   if (m.type === 'plug') powerOn(m.path, m.bootloaderMs);
   else if (m.type === 'unplug') powerOff('unplugged');
   else if (m.type === 'drive') { drives[m.pin] = m.drive; core?.setDrive(m.pin, m.drive); }

@@ -1,14 +1,10 @@
-// An ATmega328P at 16 MHz on avr8js, as on an Arduino Uno: CPU, timers, USART, ports B, C and D and the ADC, run in
-// step with wall time. Pins are named as Firmata names them (D0–D13, then A0–A5 as 14–19).
-import {
-  adcConfig, AVRADC, AVRIOPort, avrInstruction, AVRTimer, AVRUSART, CPU, PinState,
-  portBConfig, portCConfig, portDConfig, timer0Config, timer1Config, timer2Config, usart0Config,
-} from 'avr8js';
+// An AVR at 16 MHz on avr8js, as on an Arduino Uno or Mega: CPU, timers, USART0, the ports and the ADC, run in step
+// with wall time. Pins are named as Firmata names them: the Arduino's pin numbers (the analog pins after the digital).
+import { AVRADC, AVRIOPort, avrInstruction, AVRTimer, AVRUSART, CPU, PinState } from 'avr8js';
+import type { AvrChip } from './chips';
 import { loadIntelHex } from './hex';
 
-export const UNO_HZ = 16_000_000;
-export const UNO_PINS = 20;
-const FLASH_BYTES = 32 * 1024;
+export const AVR_HZ = 16_000_000;
 
 /** What is outside a pin: a switch holding it low or high, or nothing (the pin's pull-up decides, else it floats). */
 export type ExternalDrive = 0 | 1 | null;
@@ -16,32 +12,39 @@ export type ExternalDrive = 0 | 1 | null;
 /** A pin as the chip sets it: an output low or high, or an input (`pullUp` on or not). */
 export interface PinView { output: boolean; level: number; pullUp: boolean }
 
-export class UnoCore {
+export class AvrCore {
   readonly cpu: CPU;
   readonly usart: AVRUSART;
   readonly adc: AVRADC;
+  readonly pinCount: number;
   private readonly ports: AVRIOPort[];
-  private readonly timers: AVRTimer[];
   private readonly rx: number[] = [];
-  private readonly drive: ExternalDrive[] = new Array<ExternalDrive>(UNO_PINS).fill(null);
+  private readonly drive: ExternalDrive[];
   /** Set by any write to a port or its direction: the pins should be looked at again. */
   dirty = true;
 
-  constructor(program: Uint16Array, private readonly transmit: (byte: number) => void) {
-    this.cpu = new CPU(program);
-    this.timers = [timer0Config, timer1Config, timer2Config].map((c) => new AVRTimer(this.cpu, c));
-    this.ports = [portDConfig, portBConfig, portCConfig].map((c) => new AVRIOPort(this.cpu, c));
+  constructor(readonly chip: AvrChip, program: Uint16Array, private readonly transmit: (byte: number) => void) {
+    this.cpu = new CPU(program, chip.sramBytes);
+    this.pinCount = chip.pins.length;
+    this.drive = new Array<ExternalDrive>(this.pinCount).fill(null);
+    for (const c of chip.timers) new AVRTimer(this.cpu, c);
+    this.ports = chip.ports.map((c) => new AVRIOPort(this.cpu, c));
     for (const p of this.ports) p.addListener(() => { this.dirty = true; this.applyDrive(); });
-    this.usart = new AVRUSART(this.cpu, usart0Config, UNO_HZ);
+    this.usart = new AVRUSART(this.cpu, chip.usart, AVR_HZ);
+    keepReadOnlyFlags(this.cpu, chip.usart.UCSRA);
+    // "Data register empty" is a level, as on the chip: servicing it does not clear it (avr8js would), only a write to
+    // UDR does. The Mega's older core enters its ISR once more with nothing left to send, to switch the interrupt off;
+    // with the flag cleared there, no byte was ever sent again.
+    (this.usart as unknown as { UDRE: { constant: boolean } }).UDRE.constant = true;
     this.usart.onByteTransmit = (b) => this.transmit(b);
     // Bytes arrive one character time apart, at the baud rate the firmware set: the next starts as one lands.
     this.usart.onRxComplete = () => this.feed();
-    this.adc = new AVRADC(this.cpu, adcConfig);
+    this.adc = new AVRADC(this.cpu, chip.adc);
     this.applyDrive();
   }
 
-  static fromHex(hex: string, transmit: (byte: number) => void): UnoCore {
-    return new UnoCore(loadIntelHex(hex, FLASH_BYTES, 'StandardFirmata.cpp.hex'), transmit);
+  static fromHex(chip: AvrChip, hex: string, transmit: (byte: number) => void): AvrCore {
+    return new AvrCore(chip, loadIntelHex(hex, chip.flashBytes, `StandardFirmata.cpp.hex for the ${chip.mcu}`), transmit);
   }
 
   /** Runs the chip for `cycles` clock cycles. */
@@ -74,7 +77,7 @@ export class UnoCore {
     this.applyDrive();
   }
 
-  /** An analog pin's voltage (A0–A5 as 14–19, or channels 0–5). */
+  /** An analog channel's voltage (A0 is channel 0). */
   setVolts(channel: number, volts: number): void { this.adc.channelValues[channel] = volts; }
 
   /** The pin as the chip drives it now. */
@@ -87,18 +90,29 @@ export class UnoCore {
   /** What the chip reads on each input: the outside drive, else its pull-up, else a floating pin reads low. */
   private applyDrive(): void {
     if (!this.ports) return;
-    for (let pin = 0; pin < UNO_PINS; pin++) {
+    for (let pin = 0; pin < this.pinCount; pin++) {
       const [port, bit] = this.portOf(pin);
       const s = port.pinState(bit);
       const d = this.drive[pin];
-      const high = d !== null ? d === 1 : s === PinState.InputPullUp || s === PinState.High;
-      port.setPin(bit, high);
+      port.setPin(bit, d !== null ? d === 1 : s === PinState.InputPullUp || s === PinState.High);
     }
   }
 
   private portOf(pin: number): [AVRIOPort, number] {
-    if (pin < 8) return [this.ports[0]!, pin];
-    if (pin < 14) return [this.ports[1]!, pin - 8];
-    return [this.ports[2]!, pin - 14];
+    const [port, bit] = this.chip.pins[pin]!;
+    return [this.ports[port]!, bit];
   }
+}
+
+const RXC = 0x80, TXC = 0x40, UDRE = 0x20;
+
+/** avr8js clears every flag of UCSRnA on a write to it; the chip keeps RXC and UDRE (read-only) and clears TXC only where a 1 is written. */
+function keepReadOnlyFlags(cpu: CPU, UCSRA: number): void {
+  const write = cpu.writeHooks[UCSRA]!;
+  cpu.writeHooks[UCSRA] = (value, oldValue, address, mask) => {
+    const kept = cpu.data[UCSRA]! & (RXC | UDRE | (value & TXC ? 0 : TXC));
+    const handled = write(value, oldValue, address, mask);
+    cpu.data[UCSRA] = cpu.data[UCSRA]! | kept;
+    return handled;
+  };
 }

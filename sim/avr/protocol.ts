@@ -1,7 +1,7 @@
-// The messages between the emulated Uno's process and its owner (Node's IPC channel), in both directions.
-import type { ExternalDrive } from './uno-core';
+// The messages between an emulated board's process and its owner (Node's IPC channel), in both directions.
+import type { ExternalDrive } from './core';
 
-export type ToUno =
+export type ToChip =
   /**
    * Power on (USB plugged in): a fresh chip, its USART joined to the serial path. The bootloader runs first for
    * `bootloaderMs`, as Optiboot does after the reset a port's opening causes; bytes sent meanwhile are lost.
@@ -14,7 +14,7 @@ export type ToUno =
   | { type: 'exit' };
 
 /** Each pin's level as the chip drives it: 0 or 1 for an output, -1 for an input (it drives nothing). */
-export type FromUno =
+export type FromChip =
   | { type: 'pins'; levels: number[] }
   | { type: 'powered'; on: boolean; why: string }
   | { type: 'stats'; emulatedMs: number; wallMs: number }

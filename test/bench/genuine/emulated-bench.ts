@@ -6,16 +6,16 @@ import { WallClock } from '../../../hal/providers/bench/wall-clock';
 import { loadBoard } from '../../../scripts/lib/board-file';
 import { startBenchSession, type BenchSession } from '../../../scripts/lib/bench-session';
 import { startEmulatedBoard, type EmulatedBoard } from '../../../sim/avr/emulated-board';
-import type { EmulatedUno } from '../../../sim/avr/emulated-uno';
-import type { UnoRig } from '../../../sim/avr/rig';
+import type { EmulatedChip } from '../../../sim/avr/emulated-chip';
+import type { ChipRig } from '../../../sim/avr/rig';
 import { startLoneBoardBay, type LoneBoardBay } from '../../../sim/lone-board';
 import type { DeckStart } from '../../../sim/world';
 import { until } from '../real-time';
 
 export interface EmulatedBench {
   readonly board: Board;
-  readonly uno: EmulatedUno;
-  readonly rig: UnoRig;
+  readonly chip: EmulatedChip;
+  readonly rig: ChipRig;
   readonly bay: LoneBoardBay;
   readonly session: BenchSession;
   readonly reports: ControllerReport[];
@@ -54,7 +54,7 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
   let emulated: EmulatedBoard | undefined;
   const bay = startLoneBoardBay({ bench: board, clock, start: o.start ?? 'ready', physics: quickPhysics, onStep: () => emulated?.sync(), onReport: (r) => reports.push(r) });
   emulated = await startEmulatedBoard({ board, model: bay.model, log: (l) => log.push(l) });
-  const { uno, rig } = emulated;
+  const { chip, rig } = emulated;
   // Wall-time slack: the board boots and blinks its version for about 3 s, on a machine other work shares.
   const session = await startBenchSession({ board, port: emulated.port, clock, bay, timeoutMs: 60_000, retryMs: 200, onReport: (r) => reports.push(r), log: (l) => log.push(l) });
   const pinOf = (name: string) => {
@@ -65,8 +65,8 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
   const names = { ...session.device!.pins.names };
   const state = () => session.controller?.machines['airlock A']?.state;
   const bench: EmulatedBench = {
-    board, uno, rig, bay, session, reports, log, state,
-    atAvr: (name) => uno.levels[names[name] ?? pinOf(name)]!,
+    board, chip, rig, bay, session, reports, log, state,
+    atAvr: (name) => chip.levels[names[name] ?? pinOf(name)]!,
     async pressUntil(button, condition, limitMs = 30_000) {
       bay.model.buttons[button] = true;
       try { return await until(condition, limitMs); } finally { bay.model.buttons[button] = false; }
@@ -75,7 +75,7 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
       if (await until(condition, limitMs)) return;
       const story = reports.map((r) => `${(r.t / 1000).toFixed(1)} s ${r.machine}: ${r.kind} ${r.from ? `${r.from} → ${r.to} (${r.event})` : r.detail ?? r.event ?? ''}`);
       const m = bay.model.airlocks.A;
-      throw new Error(`not within ${limitMs / 1000} s: ${what}; airlock A is ${state()}, chamber ${m.chamberKpa.toFixed(1)} kPa, pins at the AVR ${JSON.stringify(uno.levels)}\n${[...story, ...log].join('\n')}`);
+      throw new Error(`not within ${limitMs / 1000} s: ${what}; airlock A is ${state()}, chamber ${m.chamberKpa.toFixed(1)} kPa, pins at the AVR ${JSON.stringify(chip.levels)}\n${[...story, ...log].join('\n')}`);
     },
     reaches(s) { return this.waitFor(`airlock A ${s}`, () => state() === s); },
     pinsAt(levels) {

@@ -1,7 +1,8 @@
 // Before the genuine-firmware tests: takes StandardFirmata from the npm registry (`npm pack avrgirl-arduino@5.0.1`)
-// into node_modules/.cache, unless it is there already. A failure names what npm said.
+// for the Uno and the Mega into node_modules/.cache, unless they are there already. A failure names what npm said.
+import { CHIPS } from '../../../sim/avr/chips';
 import { standardFirmataHex } from '../../../sim/avr/standard-firmata';
 
 export default function setup(): void {
-  standardFirmataHex();
+  for (const chip of CHIPS) standardFirmataHex(chip);
 }

@@ -3,10 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectBench, type BenchConnection } from '../../../hal/providers/bench';
 import { DEFAULT_HANDSHAKE_MS } from '../../../hal/providers/bench/connect';
-import { EmulatedUno } from '../../../sim/avr/emulated-uno';
+import { EmulatedChip } from '../../../sim/avr/emulated-chip';
 import { openPtyPair, type PtyPair } from '../../../sim/firmata/pty-pair';
 
-let pty: PtyPair | undefined, uno: EmulatedUno | undefined, connection: BenchConnection | undefined;
+let pty: PtyPair | undefined, uno: EmulatedChip | undefined, connection: BenchConnection | undefined;
 afterEach(async () => {
   await connection?.close();
   await uno?.close();
@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('the handshake with a genuine StandardFirmata', () => {
   it('completes within the default timeout when the port opens as the board resets, after its version blink', async () => {
     pty = await openPtyPair();
-    uno = new EmulatedUno();
+    uno = new EmulatedChip();
     const blinks: number[] = [];
     uno.on('pins', (levels: number[]) => { if (blinks[blinks.length - 1] !== levels[13]) blinks.push(levels[13]!); });
     const started = performance.now();

@@ -25,7 +25,7 @@ describe('a lone Uno unplugged mid-cycle', () => {
     expect(b.session.controller).toBeUndefined();
     // No power, no drive: every output pin lets go, and the vent and motors stop in the physics.
     await b.waitFor('every output undriven at the chip', () => outputs.every((o) => b.atAvr(o) === -1));
-    expect(b.uno.powered).toBe(false);
+    expect(b.chip.powered).toBe(false);
     expect(b.bay.model.airlocks.A.ventOn).toBe(false);
     const kPa = b.bay.model.airlocks.A.chamberKpa;
     await new Promise((r) => setTimeout(r, 1000));
