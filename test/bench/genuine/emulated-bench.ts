@@ -24,7 +24,11 @@ export interface EmulatedBench {
   state(): string | undefined;
   /** The level the AVR drives on the pin of `name` (a signal, or `… dir`, `… enable`): 1, 0, or -1 for not driven. */
   atAvr(name: string): number;
-  /** Holds a button (in the model, so on the AVR's pin) until `condition`, as a finger waits for the bay to react. */
+  /**
+   * Presses a button (in the model, so on the AVR's pin) until `condition`, as a person would: held for a moment,
+   * and pressed again while nothing happens (a press the controller refused, for want of fresh evidence just after
+   * it started, changes nothing: a held button gives no second edge).
+   */
   pressUntil(button: string, condition: () => boolean, limitMs?: number): Promise<boolean>;
   /** Waits for `condition`; past `limitMs` it fails, telling the airlock's story (reports and log) to say why. */
   waitFor(what: string, condition: () => boolean, limitMs?: number): Promise<void>;
@@ -68,12 +72,19 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
     board, chip, rig, bay, session, reports, log, state,
     atAvr: (name) => chip.levels[names[name] ?? pinOf(name)]!,
     async pressUntil(button, condition, limitMs = 30_000) {
-      bay.model.buttons[button] = true;
-      try { return await until(condition, limitMs); } finally { bay.model.buttons[button] = false; }
+      const end = Date.now() + limitMs;
+      while (!condition() && Date.now() < end) {
+        bay.model.buttons[button] = true;
+        await until(condition, 1000);
+        bay.model.buttons[button] = false;
+        if (!condition()) await until(condition, 500);
+      }
+      await this.waitFor(`an answer to ${button}`, condition, 0);
+      return true;
     },
     async waitFor(what, condition, limitMs = 60_000) {
       if (await until(condition, limitMs)) return;
-      const story = reports.map((r) => `${(r.t / 1000).toFixed(1)} s ${r.machine}: ${r.kind} ${r.from ? `${r.from} → ${r.to} (${r.event})` : r.detail ?? r.event ?? ''}`);
+      const story = reports.map((r) => `${(r.t / 1000).toFixed(1)} s ${r.machine}: ${r.kind} ${r.from ? `${r.from} → ${r.to} (${r.event})` : ''} ${r.detail ?? ''}`);
       const m = bay.model.airlocks.A;
       throw new Error(`not within ${limitMs / 1000} s: ${what}; airlock A is ${state()}, chamber ${m.chamberKpa.toFixed(1)} kPa, pins at the AVR ${JSON.stringify(chip.levels)}\n${[...story, ...log].join('\n')}`);
     },
