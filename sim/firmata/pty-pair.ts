@@ -24,12 +24,18 @@ async function until(condition: () => boolean, limitMs: number): Promise<boolean
   return true;
 }
 
+/** Every socat this process started and has not ended: ended with it, even when it exits on an error. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => { for (const s of running) s.kill('SIGTERM'); });
+
 /** A new pair in a fresh temporary folder, or on `paths` (to bring a closed pair back where it was). */
 export async function openPtyPair(paths?: { board: string; host: string }): Promise<PtyPair> {
   const dir = paths ? undefined : mkdtempSync(join(tmpdir(), 'bench-pty-'));
   const board = paths?.board ?? join(dir!, 'board'), host = paths?.host ?? join(dir!, 'host');
   if (paths) mkdirSync(join(board, '..'), { recursive: true });
   const socat: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${board}`, `pty,raw,echo=0,link=${host}`], { stdio: 'ignore' });
+  running.add(socat);
+  socat.once('exit', () => running.delete(socat));
   let failed: Error | undefined;
   socat.on('error', (e) => { failed = new Error(`socat did not start (${e.message}): install Debian's socat package`); });
   const ready = await until(() => failed !== undefined || (existsSync(board) && existsSync(host)), 10_000);

@@ -8,7 +8,8 @@ import { until } from './real-time';
 let child: ChildProcess | undefined, code: number | null | undefined, connection: BenchConnection | undefined;
 afterEach(async () => {
   await connection?.close();
-  if (child && code === undefined) { child.kill('SIGKILL'); await until(() => code !== undefined, 10_000); }
+  // SIGTERM first, so it ends its socat and its emulator; SIGKILL only if it will not go.
+  if (child && code === undefined) { child.kill('SIGTERM'); if (!(await until(() => code !== undefined, 10_000))) child.kill('SIGKILL'); await until(() => code !== undefined, 10_000); }
   child = connection = undefined; code = undefined;
 });
 
