@@ -1,5 +1,6 @@
 // Every shipped scenario passes on noise seeds 1–20, and sensor noise never changes a decision (invariant 8): on
-// every seed the machines take the same transitions, in the same order, on the same events.
+// every seed the machines take the same transitions, in the same order, on the same events. And the logic never
+// leans on the interlock: no machine asks for what the interlock refuses.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { boardsFor } from '../../scripts/lib/scenario-boards';
@@ -20,6 +21,7 @@ describe('the shipped scenarios on noise seeds 1–20', () => {
         for (const seed of SEEDS) {
           const result = runScenario({ ...scenario, seed }, boardsFor(scenario));
           expect(result.failures, `seed ${seed}`).toEqual([]);
+          expect(result.trace.filter((r) => r.kind === 'interlock'), `seed ${seed}: interlock refusals`).toEqual([]);
           if (!sameStory) continue;
           const decisions = result.trace.filter((r) => r.kind === 'transition').map((r) => `${r.machine}: ${r.from} → ${r.to} on ${r.event}`);
           if (reference === undefined) reference = decisions;
