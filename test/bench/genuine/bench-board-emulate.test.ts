@@ -1,6 +1,6 @@
 // `npm run bench:board -- --board arduino-uno --emulate` as an engineer runs it without a board: the genuine
 // StandardFirmata on an emulated Uno, beside the simulated bay, driven from the keyboard and read from its timeline.
-// Takes about 15–20 s of wall time (the emulator's boot and handshake, a 3 s door), up to a minute on a loaded machine.
+// Takes about 5–20 s of wall time (the emulator's boot and handshake, a 3 s door), up to a minute on a loaded machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // The Mega's board file on the genuine StandardFirmata for the Mega 2560 (2.3, an emulated ATmega2560 behind a pty),
 // airlock D from the simulator: every machine it hosts starts from its own switches and sensors, read through the
 // Mega's scattered ports and its ADC, and airlock B opens its outer door to the friendly bay, seen on the AVR's pins.
-// Takes about 15–25 s of wall time (the emulator's boot and a handshake of 70 pins, a 1 s door).
+// Takes about 8–15 s of wall time (the emulator's boot and a handshake of 70 pins, a 1 s door).
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBoard } from '../../../scripts/lib/board-file';
 import { startEmulatedBench, type EmulatedBench } from './emulated-bench';
