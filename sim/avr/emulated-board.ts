@@ -20,12 +20,13 @@ export interface EmulatedBoard {
   close(): Promise<void>;
 }
 
-export async function startEmulatedBoard(o: { board: Board; model: LaunchBayModel; log?(line: string): void }): Promise<EmulatedBoard> {
+/** `lacks(signal)`: parts the rig does not have; their pins are left unconnected (as for hybrid mode). */
+export async function startEmulatedBoard(o: { board: Board; model: LaunchBayModel; lacks?(signal: string): boolean; log?(line: string): void }): Promise<EmulatedBoard> {
   const kind = chipFor(o.board.mcu);
   let pty: PtyPair = await openPtyPair();
   const paths = { board: pty.board, host: pty.host };
   const chip = new EmulatedChip({ chip: kind, log: o.log });
-  const rig = wireChipToBay({ chip, board: o.board, model: o.model });
+  const rig = wireChipToBay({ chip, board: o.board, model: o.model, lacks: o.lacks });
   rig.sync();
   try {
     await chip.plug(pty.board);

@@ -19,13 +19,16 @@ export interface ChipRig {
   stop(): void;
 }
 
-export function wireChipToBay(o: { chip: EmulatedChip; board: Board; model: LaunchBayModel }): ChipRig {
+/** `lacks(signal)`: parts the rig does not have (a bench without limit switches): their pins are left unconnected. */
+export function wireChipToBay(o: { chip: EmulatedChip; board: Board; model: LaunchBayModel; lacks?(signal: string): boolean }): ChipRig {
   const table = buildPinTable(o.board, o.model);
   const stuck = new Map<string, boolean>();
   const driven = new Map<number, ExternalDrive>();
   const volts = new Map<number, number>();
-  const inputs = [...table.digital.values()].filter((p) => p.input);
-  const outputs = [...table.digital.values()].filter((p) => !p.input);
+  const lacks = o.lacks ?? (() => false);
+  const inputs = [...table.digital.values()].filter((p) => p.input && !lacks(p.name));
+  const outputs = [...table.digital.values()].filter((p) => !p.input && !lacks(p.name));
+  const analogs = [...table.analog.values()].filter((a) => !lacks(a.name));
 
   // The parts follow the chip's outputs; a pin that drives nothing (an input, or the chip unpowered) runs nothing.
   const follow = (levels: number[]) => { for (const p of outputs) p.apply(levels[p.pin] === p.activeLevel); };
@@ -41,7 +44,7 @@ export function wireChipToBay(o: { chip: EmulatedChip; board: Board; model: Laun
         const d: ExternalDrive = closed ? (p.activeLevel as 0 | 1) : p.activeLevel === 1 ? 0 : null;
         if (driven.get(p.pin) !== d) { driven.set(p.pin, d); o.chip.drive(p.pin, d); }
       }
-      for (const a of table.analog.values()) {
+      for (const a of analogs) {
         const value = sense(o.model, a.name, a.quantity);
         // Out of range (NaN): the input is pinned to the rail.
         const raw = value !== value ? ADC_TOP : Math.min(ADC_TOP, Math.max(0, Math.round(a.raw0 + (value - a.value0) * a.countsPerUnit)));

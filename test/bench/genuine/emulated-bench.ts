@@ -10,7 +10,7 @@ import type { EmulatedChip } from '../../../sim/avr/emulated-chip';
 import type { ChipRig } from '../../../sim/avr/rig';
 import { startLoneBoardBay, type LoneBoardBay } from '../../../sim/lone-board';
 import type { DeckStart } from '../../../sim/world';
-import { until } from '../real-time';
+import { pressAgainUntil, until } from '../real-time';
 
 export interface EmulatedBench {
   readonly board: Board;
@@ -72,13 +72,7 @@ export async function startEmulatedBench(o: { board?: Board; start?: DeckStart }
     board, chip, rig, bay, session, reports, log, state,
     atAvr: (name) => chip.levels[names[name] ?? pinOf(name)]!,
     async pressUntil(button, condition, limitMs = 30_000) {
-      const end = Date.now() + limitMs;
-      while (!condition() && Date.now() < end) {
-        bay.model.buttons[button] = true;
-        await until(condition, 1000);
-        bay.model.buttons[button] = false;
-        if (!condition()) await until(condition, 500);
-      }
+      await pressAgainUntil(bay.model.buttons, button, condition, limitMs);
       await this.waitFor(`an answer to ${button}`, condition, 0);
       return true;
     },
