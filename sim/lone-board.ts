@@ -7,6 +7,7 @@ import type { Board } from '../firmware/board/types';
 import type { Controller, ControllerReport } from '../firmware/controller';
 import { startNode, type Node } from '../firmware/net/node';
 import { hmacSha256 } from '../firmware/net/sha256';
+import { EPOCH_RECORD, MemoryStateStore } from '../firmware/net/state-store';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import type { Clock, Device, TimerId } from '../hal/types';
 import { listBoards, loadBoard } from '../scripts/lib/board-file';
@@ -62,16 +63,19 @@ export function startLoneBoardBay(o: LoneBoardBayOptions): LoneBoardBay {
   const { initial, model } = startingPoint({ start: o.start, physics: o.physics });
   const bus = new InProcessBus(o.clock);
   const all = [...simulated, o.bench];
-  const keyring = testKeys(all, 1);
-  const directory = Object.fromEntries(all.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)])));
+  const keys = testKeys(all, 1);
+  // Each node's flash: its boot count (from 0, a first boot) and replay windows survive a restart, as on a board.
+  const stores = Object.fromEntries(all.map((b) => { const s = new MemoryStateStore(); s.put(EPOCH_RECORD, '0'); return [nodeOf(b), s]; }));
+  const directory = new Map<string, string>(all.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)] as [string, string])));
   const nodes: { [name: string]: Node | undefined } = {};
   const devices: SimulatorDevice[] = [];
-  const common = { clock: o.clock, keyring, hmac: hmacSha256, heartbeatMs: o.heartbeatMs, onReport: o.onReport, directory };
+  const common = { clock: o.clock, hmac: hmacSha256, heartbeatMs: o.heartbeatMs, onReport: o.onReport, directory };
+  const own = (b: Board) => ({ keys: keys[nodeOf(b)]!, store: stores[nodeOf(b)]!, transport: bus.attach(nodeOf(b)) });
   for (const board of simulated) {
     const device = createSimulatorDevice({ board, model, clock: o.clock });
     devices.push(device);
     const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
-    nodes[nodeOf(board)] = startNode({ ...common, board, device, transport: bus.attach(nodeOf(board)), epoch: 1, initial: mine });
+    nodes[nodeOf(board)] = startNode({ ...common, ...own(board), board, device, initial: mine });
   }
   const stepMs = o.stepMs ?? 50;
   // The physics follows the clock, not the count of steps: a wall clock's late timer (a loaded host) still moves the
@@ -85,7 +89,6 @@ export function startLoneBoardBay(o: LoneBoardBayOptions): LoneBoardBay {
     o.onStep?.();
   }, stepMs, stepMs);
   const benchName = nodeOf(o.bench);
-  let epoch = 0;
 
   const detach = () => {
     nodes[benchName]?.stop();
@@ -107,7 +110,7 @@ export function startLoneBoardBay(o: LoneBoardBayOptions): LoneBoardBay {
     attach(device) {
       detach();
       // No trusted start: like any board after power-up, it reconstructs its machines from its own switches and sensors.
-      const node = startNode({ ...common, board: o.bench, device, transport: bus.attach(benchName), epoch: ++epoch });
+      const node = startNode({ ...common, ...own(o.bench), board: o.bench, device });
       nodes[benchName] = node;
       return node;
     },
