@@ -12,7 +12,10 @@ const pretendMissing = (name: string) => (process.env.TEST_WITHOUT ?? '').split(
 
 export const requirements: Requirement[] = [
   { program: 'chromium', debianPackage: 'chromium', present: () => existsSync('/usr/bin/chromium'), suites: ['test/web/**/*.test.ts'] },
-  { program: 'socat', debianPackage: 'socat', present: () => onPath('socat'), suites: ['test/bench/bench-board-cli.test.ts', 'test/bench/serial-line.test.ts'] },
+  {
+    program: 'socat', debianPackage: 'socat', present: () => onPath('socat'),
+    suites: ['test/bench/bench-board-cli.test.ts', 'test/bench/serial-line.test.ts', 'test/bench/bench-rig.test.ts', 'test/net/serial-pty.test.ts', 'test/bench/genuine/**/*.test.ts'],
+  },
   { program: 'mosquitto', debianPackage: 'mosquitto', present: () => onPath('mosquitto'), suites: ['test/net/mqtt.test.ts'] },
 ];
 

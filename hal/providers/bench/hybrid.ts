@@ -16,6 +16,8 @@ export interface HybridDeviceOptions {
   clock: Clock;
   /** Physics step, ms (default 50, as the simulator). */
   stepMs?: number;
+  /** False when someone else steps the model (the simulated bay around a lone board): the outputs are still mirrored. */
+  stepsModel?: boolean;
 }
 
 export type HybridDevice = Device & {
@@ -71,7 +73,7 @@ export function createHybridDevice(o: HybridDeviceOptions): HybridDevice {
   const timer: TimerId = o.clock.set(() => {
     // The model follows what the board's pins really drive, read back each step.
     for (const m of mirrors) m.shadow.write(m.real.read());
-    o.model.step(stepMs);
+    if (o.stepsModel !== false) o.model.step(stepMs);
     sim.scan();
   }, stepMs, stepMs);
 
