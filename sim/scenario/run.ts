@@ -25,38 +25,51 @@ export function runScenario(scenario: Scenario, boards: Board | Board[], onRepor
   };
   const world: SimWorld = Array.isArray(boards) ? createSimCluster({ boards, ...common }) : createSimWorld({ board: boards, ...common });
   tweaks.setup?.(world);
+  let result: { checks: number; failures: Failure[] };
+  try {
+    result = playSteps(scenario, world, act);
+  } finally {
+    world.stop();
+  }
+  failures.push(...result.failures);
+  failures.sort((a, b) => a.t - b.t);
+  return { ok: failures.length === 0, trace, failures, checks: result.checks, endMs: world.clock.now() };
+}
+
+/** What playing steps needs of a world: its time, its physics, the machines' states, and a way to run on. */
+export type StepWorld = Pick<SimWorld, 'model' | 'powered' | 'controller' | 'invariants' | 'advance'> & { clock: { now(): number } };
+
+/** Plays the steps on a running world: waits, acts (through `doAct`), checks expectations and invariants. */
+export function playSteps<W extends StepWorld>(scenario: Scenario, world: W, doAct: (world: W, step: Step) => void): { checks: number; failures: Failure[] } {
+  const failures: Failure[] = [];
   let checks = 0;
   const now = () => world.clock.now();
   const collectViolations = () => {
     for (const v of world.invariants.violations.splice(0)) failures.push({ t: v.t, field: `invariant ${v.invariant}`, message: v.detail });
   };
-  try {
-    for (const step of scenario.steps) {
-      const due = step.at !== undefined ? Math.max(step.at, now()) : now() + step.after;
-      world.advance(due - now());
-      collectViolations();
-      if ('expect' in step) {
-        checks++;
-        const missed = unmet(world, step.expect);
-        if (missed.length) failures.push({ t: now(), field: step.field, line: step.line, message: `expected ${missed.join('; ')}` });
-      } else if ('eventually' in step) {
-        checks++;
-        const deadline = now() + step.within;
-        let missed = unmet(world, step.eventually);
-        while (missed.length && now() < deadline) { world.advance(POLL_MS); missed = unmet(world, step.eventually); }
-        collectViolations();
-        if (missed.length) failures.push({ t: now(), field: step.field, line: step.line, message: `not met within ${step.within / 1000} s: ${missed.join('; ')}` });
-      } else act(world, step);
-    }
+  for (const step of scenario.steps) {
+    const due = step.at !== undefined ? Math.max(step.at, now()) : now() + step.after;
+    world.advance(due - now());
     collectViolations();
-  } finally {
-    world.stop();
+    if ('expect' in step) {
+      checks++;
+      const missed = unmet(world, step.expect);
+      if (missed.length) failures.push({ t: now(), field: step.field, line: step.line, message: `expected ${missed.join('; ')}` });
+    } else if ('eventually' in step) {
+      checks++;
+      const deadline = now() + step.within;
+      let missed = unmet(world, step.eventually);
+      while (missed.length && now() < deadline) { world.advance(POLL_MS); missed = unmet(world, step.eventually); }
+      collectViolations();
+      if (missed.length) failures.push({ t: now(), field: step.field, line: step.line, message: `not met within ${step.within / 1000} s: ${missed.join('; ')}` });
+    } else doAct(world, step);
   }
-  failures.sort((a, b) => a.t - b.t);
-  return { ok: failures.length === 0, trace, failures, checks, endMs: now() };
+  collectViolations();
+  return { checks, failures };
 }
 
-function act(world: SimWorld, step: Step): void {
+/** Carries out one action step on the simulated bay. */
+export function act(world: SimWorld, step: Step): void {
   const { model } = world;
   if ('press' in step) world.press(step.press, step.for);
   // While the power is off, requests and resets reach no one, as on the ship.
@@ -82,7 +95,7 @@ const inRange = (x: number, r: Range) => (r.above === undefined || x > r.above) 
 const rangeText = (r: Range) => [r.above !== undefined ? `above ${r.above}` : '', r.below !== undefined ? `below ${r.below}` : ''].filter(Boolean).join(' and ');
 
 /** Every part of the expectation that does not hold now, in words. */
-export function unmet(world: SimWorld, e: Expectation): string[] {
+export function unmet(world: Pick<SimWorld, 'model' | 'powered' | 'controller'>, e: Expectation): string[] {
   const out: string[] = [], model = world.model;
   const m = world.powered ? world.controller.machines : {};
   for (const [id, want] of Object.entries(e.states ?? {})) {
