@@ -1,16 +1,19 @@
 // `npm run scenario -- <file> [--json]`: runs a scenario in virtual time and prints its timeline (or JSON lines).
 // Exit 0 when every expectation and invariant holds, 1 when one fails, 2 when the scenario is malformed.
+// With --emulate it plays on the emulated Pico instead (scripts/lib/scenario-emulate.ts).
 import { readFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
 import { parseScenario, ScenarioError } from '../sim/scenario/format';
 import { runScenario } from '../sim/scenario/run';
 import { formatReport, formatTime } from '../sim/view/timeline';
+import { runEmulatedCli } from './lib/scenario-emulate';
 import { boardsFor } from './lib/scenario-boards';
 
 function main(args: string[]): number {
+  if (args.includes('--emulate')) return runEmulatedCli(args);
   const json = args.includes('--json'), files = args.filter((a) => !a.startsWith('--'));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
-  if (files.length !== 1 || unknown.length) { console.error('usage: npm run scenario -- <file.json> [--json]'); return 2; }
+  if (files.length !== 1 || unknown.length) { console.error('usage: npm run scenario -- <file.json> [--json]  (or with --emulate --image <file> --bootrom <file>: on the emulated Pico)'); return 2; }
   const file = files[0];
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { console.error(`scenario: cannot read ${file}: ${(e as Error).message}`); return 2; }

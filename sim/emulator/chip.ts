@@ -1,6 +1,6 @@
 // One emulated RP2040 (rp2040js): its image and bootrom loaded, its core run in emulated time, and a host Clock on
 // that time, so the physics and the scenario's steps happen at the same emulated instants the firmware sees.
-import { Simulator } from 'rp2040js';
+import { ConsoleLogger, LogLevel, Simulator } from 'rp2040js';
 import type { Clock, TimerId } from '../../hal/types';
 import { FLASH_BASE, placeImage, SRAM_BASE, type PicoImage } from './image';
 
@@ -8,6 +8,8 @@ export interface ChipOptions {
   image: PicoImage;
   /** The 16 KB mask ROM, as 4096 words; without it only an SRAM image can run (it starts at its entry). */
   bootrom?: Uint32Array;
+  /** rp2040js's own log (unimplemented registers, USB transfers): errors only, unless asked for more. */
+  logLevel?: LogLevel;
 }
 
 const SRAM_TOP = 0x20042000;
@@ -24,6 +26,7 @@ export class EmulatedChip {
   readonly hostClock: Clock;
 
   constructor(o: ChipOptions) {
+    this.mcu.logger = new ConsoleLogger(o.logLevel ?? LogLevel.Error);
     if (o.bootrom) {
       if (o.bootrom.length !== 4096) throw new Error(`bootrom: ${o.bootrom.length * 4} bytes; the RP2040's is 16384`);
       this.mcu.loadBootrom(o.bootrom); // resets the chip, erasing its flash: so before the image is placed

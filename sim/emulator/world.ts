@@ -4,6 +4,7 @@ import type { MachineId } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { Controller, ControllerReport } from '../../firmware/controller';
 import type { Clock } from '../../hal/types';
+import type { LogLevel } from 'rp2040js';
 import { InvariantMonitor } from '../invariants';
 import type { LaunchBayModel, LaunchBayOptions } from '../physics';
 import { pressButton, startingPoint, type DeckStart } from '../world';
@@ -28,6 +29,8 @@ export interface EmulatedWorldOptions {
   awaitController?: boolean;
   /** How long the image may take to boot and report, emulated ms (default 10 s). */
   bootTimeoutMs?: number;
+  /** rp2040js's own log level (default errors only). */
+  logLevel?: LogLevel;
   onReport?(report: ControllerReport): void;
   /** Each console line the image prints (reports included). */
   onLine?(line: string): void;
@@ -61,7 +64,7 @@ export interface EmulatedWorld {
 export class BootError extends Error {}
 
 export function createEmulatedWorld(o: EmulatedWorldOptions): EmulatedWorld {
-  const chip = new EmulatedChip({ image: o.image, bootrom: o.bootrom });
+  const chip = new EmulatedChip({ image: o.image, bootrom: o.bootrom, logLevel: o.logLevel });
   const host = chip.hostClock;
   const { model } = startingPoint(o);
   const reported: ReportedMachines = { started: false, machines: {} };
@@ -88,7 +91,8 @@ export function createEmulatedWorld(o: EmulatedWorldOptions): EmulatedWorld {
   const stepMs = o.stepMs ?? 50;
   const physics = host.set(() => { model.step(stepMs); wiring.driveInputs(); invariants.check(); }, stepMs, stepMs);
 
-  if (o.awaitController ?? true) boot(chip, reported, usb, o.bootTimeoutMs ?? 10_000);
+  // Moddable's Pico port waits up to 10 s for USB before it starts: boot may take that long and more.
+  if (o.awaitController ?? true) boot(chip, reported, usb, o.bootTimeoutMs ?? 20_000);
   const controller = {
     get started() { return reported.started; },
     machines: reported.machines,
