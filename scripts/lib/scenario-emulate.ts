@@ -7,10 +7,10 @@ import { BoardError } from '../../firmware/board/validate';
 import { compareTraces } from '../../sim/emulator/compare';
 import { loadBootromFile, loadImageFile, SUPPLY } from '../../sim/emulator/files';
 import { ImageError } from '../../sim/emulator/image';
-import { runEmulatedScenario } from '../../sim/emulator/scenario';
+import { runEmulatedScenario, runHostReference } from '../../sim/emulator/scenario';
 import { BootError } from '../../sim/emulator/world';
 import { parseScenario, ScenarioError } from '../../sim/scenario/format';
-import { runScenario, type Failure } from '../../sim/scenario/run';
+import type { Failure } from '../../sim/scenario/run';
 import { formatReport, formatTime } from '../../sim/view/timeline';
 import { loadBoard } from './board-file';
 
@@ -57,10 +57,7 @@ export function runEmulatedCli(argv: string[]): number {
     if (e instanceof BootError) { console.error(e.message); return 1; }
     throw e;
   }
-  let start: { [id: string]: string } = {};
-  const host = runScenario(scenario, board, undefined, {
-    setup: (w) => { start = Object.fromEntries(Object.entries(w.controller.machines).map(([id, m]) => [id, m!.state])); },
-  });
+  const { result: host, start } = runHostReference(scenario, board);
   const comparison = compareTraces(host.trace, emulated.trace, start, tolerance);
 
   const fail = (where: string, f: Failure) => `FAILED ${where} at ${formatTime(f.t)}: ${file}${f.line ? `:${f.line}` : ''} ${f.field}: ${f.message}`;

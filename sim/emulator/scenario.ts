@@ -2,7 +2,7 @@
 // pressed on its GPIOs and the faults put into the physics; the machines' states come from the image's reports.
 import type { Board } from '../../firmware/board/types';
 import type { ControllerReport } from '../../firmware/controller';
-import { act, playSteps, type Failure, type ScenarioResult } from '../scenario/run';
+import { act, playSteps, runScenario, type Failure, type ScenarioResult } from '../scenario/run';
 import { ScenarioError, type Scenario, type Step } from '../scenario/format';
 import type { SimWorld } from '../world';
 import type { PicoImage } from './image';
@@ -70,4 +70,13 @@ export function runEmulatedScenario(scenario: Scenario, board: Board, file: stri
     ok: failures.length === 0, trace, failures, checks: result.checks, endMs: world.clock.now(),
     booted, bootMs: world.bootMs, wallMs: performance.now() - started, speed: world.chip.speed, warnings: world.wiring.warnings,
   };
+}
+
+/** The same scenario on the host simulator, and the states its machines start in (to check the image's boot against). */
+export function runHostReference(scenario: Scenario, board: Board): { result: ScenarioResult; start: { [id: string]: string } } {
+  let start: { [id: string]: string } = {};
+  const result = runScenario(scenario, board, undefined, {
+    setup: (w) => { start = Object.fromEntries(Object.entries(w.controller.machines).map(([id, m]) => [id, m!.state])); },
+  });
+  return { result, start };
 }

@@ -73,6 +73,12 @@ export function createEmulatedWorld(o: EmulatedWorldOptions): EmulatedWorld {
   const clock: Clock = { now: () => host.now() - emuT0, set: host.set, clear: host.clear };
   const hosts = o.board.hosts as readonly MachineId[];
 
+  const wiring = wireBoard(o.board, model, chip.mcu, host);
+  const invariants = new InvariantMonitor(model, () => reported as unknown as Controller, () => clock.now());
+  const stepMs = o.stepMs ?? 50;
+  const stepPhysics = () => { model.step(stepMs); wiring.driveInputs(); invariants.check(); };
+  let physics = host.set(stepPhysics, stepMs, stepMs);
+
   const onReport = (r: ControllerReport) => {
     // The image's clock starts at its own boot: its times are moved onto the scenario clock, zero at its start.
     if (devT0 === undefined && r.event === 'reconstructed from sensors') devT0 = r.t;
@@ -81,15 +87,14 @@ export function createEmulatedWorld(o: EmulatedWorldOptions): EmulatedWorld {
     if (!reported.started && hosts.every((id) => reported.machines[id] !== undefined)) {
       (reported as { started: boolean }).started = true;
       emuT0 = host.now();
+      // Physics steps at the scenario's 50 ms marks from here on, as in a host run, so inputs change at the same instants.
+      host.clear(physics);
+      physics = host.set(stepPhysics, stepMs, stepMs);
     }
     trace.push(shifted);
     o.onReport?.(shifted);
   };
   const usb = openUsbConsole(chip.mcu, (line) => o.onLine?.(line), onReport);
-  const wiring = wireBoard(o.board, model, chip.mcu, host);
-  const invariants = new InvariantMonitor(model, () => reported as unknown as Controller, () => clock.now());
-  const stepMs = o.stepMs ?? 50;
-  const physics = host.set(() => { model.step(stepMs); wiring.driveInputs(); invariants.check(); }, stepMs, stepMs);
 
   // Moddable's Pico port waits up to 10 s for USB before it starts: boot may take that long and more.
   if (o.awaitController ?? true) boot(chip, reported, usb, o.bootTimeoutMs ?? 20_000);
