@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { SRAM_BASE, type PicoImage } from '../../sim/emulator/image';
-import { createEmulatedWorld, type EmulatedWorld } from '../../sim/emulator/world';
+import { BootError, createEmulatedWorld, type EmulatedWorld } from '../../sim/emulator/world';
 import { listen, mirror } from './programs';
 
 const pico = loadBoard('pico');
@@ -75,6 +75,14 @@ describe('the harness on a program that listens to the UART and the ADC', () => 
     w.model.sensorFaults['bay temperature'] = { kind: 'stuck', value: 25 };
     w.advance(50);
     expect(w.chip.mcu.sramView.getUint32(0xff8, true)).toBe(Math.round((75 / 100) * 4095));
+  });
+});
+
+describe('an image that never reports', () => {
+  it('is a boot error that says its USB never connected and what a release build needs', () => {
+    const boot = () => createEmulatedWorld({ board: pico, image: inSram('mirror', mirror.code), bootTimeoutMs: 100 });
+    expect(boot).toThrow(BootError);
+    expect(boot).toThrow(/did not start its controller within 0\.1 s of emulated time: its USB never connected \(a release build needs "defines": \{"pico": \{"usb": 1\}\}/);
   });
 });
 
