@@ -75,6 +75,7 @@ function main(argv: string[]): number {
     if (e instanceof BoardError || e instanceof ImageError) { console.error(`emulate: ${e.message}`); return 2; }
     throw e;
   }
+  if (board.mcu !== 'rp2040') { console.error(`emulate: board "${board.name}" is for the ${board.mcu}; the emulator is an RP2040 (a Pico board)`); return 2; }
   for (const p of presses as Press[]) {
     if (!board.signals[p.signal]) { console.error(`emulate: --press: board "${board.name}" has no signal "${p.signal}"`); return 2; }
   }

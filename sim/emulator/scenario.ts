@@ -30,6 +30,7 @@ const HOST_ONLY = ['reset', 'reboot', 'cut', 'heal', 'link'] as const;
 
 /** Refuses, before anything runs, a scenario the emulated board cannot play, naming the step. */
 export function checkEmulatable(scenario: Scenario, board: Board, file: string): void {
+  if (board.mcu !== 'rp2040') throw new ScenarioError(file, 'board', undefined, `board "${board.name}" is for the ${board.mcu}; the emulator is an RP2040 (a Pico board)`);
   if (scenario.cluster) throw new ScenarioError(file, 'cluster', undefined, 'a cluster scenario runs several nodes; the emulator runs one Pico');
   for (const step of scenario.steps) {
     const kind = HOST_ONLY.find((k) => k in step);

@@ -61,7 +61,13 @@ describe('npm run scenario -- --emulate', () => {
   it('refuses a request for which the board has no button', () => {
     const scenario = parseScenario(JSON.stringify({ name: 'x', board: 'pico', steps: [{ at: 0, request: 'ready' }] }), 'x.json');
     expect(() => checkEmulatable(scenario, loadBoard('pico'), 'x.json')).not.toThrow();
-    const esp = parseScenario(JSON.stringify({ name: 'x', board: 'esp32-devkitc', steps: [{ at: 0, request: 'ready' }] }), 'y.json');
-    expect(() => checkEmulatable(esp, loadBoard('esp32-devkitc'), 'y.json')).toThrow(/has no "deck ready request" button/);
+    const pico = loadBoard('pico'), noButtons = { ...pico, signals: { ...pico.signals } };
+    delete noButtons.signals['deck ready request'];
+    expect(() => checkEmulatable(scenario, noButtons, 'x.json')).toThrow(/has no "deck ready request" button/);
+  });
+
+  it('refuses a board for another chip', () => {
+    const esp = parseScenario(JSON.stringify({ name: 'x', board: 'esp32-devkitc', steps: [{ at: 0, wait: true }] }), 'y.json');
+    expect(() => checkEmulatable(esp, loadBoard('esp32-devkitc'), 'y.json')).toThrow(/board "esp32-devkitc" is for the esp32; the emulator is an RP2040/);
   });
 });
