@@ -10,6 +10,7 @@ import { hmacSha256 } from '../firmware/net/sha256';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import { InProcessBus } from './bus';
 import { VirtualClock } from './clock';
+import type { ControllerReport } from '../firmware/controller';
 import { InvariantMonitor } from './invariants';
 import { pressButton, startingPoint, type SimWorld, type SimWorldOptions } from './world';
 
@@ -48,6 +49,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
   const devices: { [name: string]: SimulatorDevice | undefined } = {};
   const stepMs = o.stepMs ?? 50;
   const directory = Object.fromEntries(o.boards.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)])));
+  const onReport = (r: ControllerReport) => { invariants.report(r); o.onReport?.(r); };
 
   const boot = (board: Board, trusted: boolean) => {
     const name = nodeOf(board);
@@ -56,7 +58,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
     nodes[name] = startNode({
       board, device, clock, transport: bus.attach(name), keyring, epoch: epochs[name], hmac: o.hmac ?? hmacSha256,
-      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport: o.onReport, initial: trusted ? mine : undefined, directory,
+      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport, initial: trusted ? mine : undefined, directory,
     });
   };
   for (const b of o.boards) boot(b, true);
@@ -108,7 +110,14 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     controller: facade,
     // Some node runs: the facade routes each request to its machine's node, and drops it while that node is down.
     get powered() { return o.boards.some((b) => nodes[nodeOf(b)] !== undefined); },
-    press: (signal, ms = 200) => pressButton(model, clock, signal, ms),
+    press: (signal, ms = 200) => { invariants.pressed(signal); pressButton(model, clock, signal, ms); },
+    reset(machine) {
+      const m = running(machine)?.machines[machine];
+      if (!m) return;
+      const wasFaulted = m.state === 'faulted';
+      facade.send(machine, 'reset');
+      if (wasFaulted && m.state !== 'faulted') invariants.reset(machine);
+    },
     advance: (ms) => clock.advance(ms),
     reboot(downMs, node) {
       for (const b of o.boards.filter((x) => node === undefined || nodeOf(x) === node)) {

@@ -46,6 +46,7 @@ export function startNode(o: NodeOptions): Node {
   });
   const replicas = new Replicas(() => clock.now(), 3 * T);
   const hostsDeck = board.hosts.includes('battle deck');
+  const SETTLED: { [state: string]: boolean } = { active: true, ready: true, relaxed: true };
   // The bridge's announcement of its latest deck transition; at boot, its first message: whatever the others
   // report after hearing this boot is evidence.
   let mark: [number, number] = [o.epoch, 1];
@@ -125,9 +126,11 @@ export function startNode(o: NodeOptions): Node {
       recall: (l) => command(`airlock ${l}`, { recall: l }),
     },
     hooks: Object.fromEntries(board.hosts.map((id) => [id, {
-      // Report every change at once; on the bridge, a deck transition first marks the point after which evidence counts.
-      post: [() => {
-        if (id === 'battle deck') { mark = [link.epoch, link.nextSeq]; refreshEvidence(); }
+      // Report every change at once; on the bridge, a deck transition toward a goal (a request, or settling again
+      // after a lost requirement) first marks the point after which evidence counts. Reaching the goal does not:
+      // the evidence that proved it still stands, and the settled deck keeps watching it.
+      post: [(t) => {
+        if (id === 'battle deck' && !SETTLED[t.to]) { mark = [link.epoch, link.nextSeq]; refreshEvidence(); }
         publish();
       }],
     }])),

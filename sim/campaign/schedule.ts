@@ -49,7 +49,7 @@ function apply(world: SimWorld, a: Action): void {
   switch (a.do) {
     case 'press': world.press(a.button, a.holdMs); break;
     case 'request': on?.send('battle deck', `${a.deck} requested`); break;
-    case 'reset': on?.send(a.machine as 'bay door', 'reset'); break;
+    case 'reset': world.reset(a.machine as 'bay door'); break;
     case 'leak': model.bay.leakKpaPerS = a.kPaPerS; break;
     case 'jam': model.jam(a.door as DoorName); break;
     case 'unjam': model.unjam(a.door as DoorName); break;

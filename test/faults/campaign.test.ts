@@ -20,6 +20,6 @@ describe('random fault campaigns', () => {
       { afterMs: 1000, action: { do: 'press' as const, button: 'airlock A button 2', holdMs: 200 } },
       { afterMs: 30_000, action: { do: 'press' as const, button: 'airlock A button 3', holdMs: 200 } }];
     expect(runSchedule(board, steps).violations).toEqual([]);
-    expect(runSchedule({ ...board }, steps, 1, 60_000, { pressurizedKpa: -1 }).violations.length).toBeGreaterThan(0);
+    expect(runSchedule({ ...board }, steps, 1, 60_000, { fullKpa: -1, holdsFullKpa: -1, matchKpa: 200, equalKpa: 200 }).violations.length).toBeGreaterThan(0);
   });
 });
