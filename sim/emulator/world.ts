@@ -92,6 +92,7 @@ export function createEmulatedWorld(o: EmulatedWorldOptions): EmulatedWorld {
       physics = host.set(stepPhysics, stepMs, stepMs);
     }
     trace.push(shifted);
+    invariants.report(shifted);
     o.onReport?.(shifted);
   };
   const usb = openUsbConsole(chip.mcu, (line) => o.onLine?.(line), onReport);
@@ -107,7 +108,7 @@ export function createEmulatedWorld(o: EmulatedWorldOptions): EmulatedWorld {
   return {
     chip, model, wiring, usb, clock, controller, invariants, trace, powered: true,
     get bootMs() { return emuT0; },
-    press: (signal, ms = 200) => pressButton(model, host, signal, ms),
+    press: (signal, ms = 200) => { invariants.pressed(signal); pressButton(model, host, signal, ms); },
     advance: (ms) => chip.runUntil(chip.nowMs + Math.max(0, ms)),
     stop() { host.clear(physics); wiring.close(); },
   };
