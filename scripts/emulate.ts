@@ -92,7 +92,8 @@ function main(argv: string[]): number {
     if (e instanceof BootError) { console.error(e.message); return 1; }
     throw e;
   }
-  say(`emulate: the controller started ${(world.bootMs / 1000).toFixed(2)} s after reset (emulated)`);
+  const at = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  say(`emulate: USB connected at ${at(world.usb.connectedAtMs)}, first console line at ${at(world.usb.firstLineAtMs)}, controller started at ${at(world.bootMs)} (emulated, from reset)`);
   for (const p of presses as Press[]) world.clock.set(() => world.press(p.signal, p.ms), p.at);
   world.advance(runMs);
   world.stop();

@@ -20,22 +20,26 @@ export function reportOf(line: string): ControllerReport | undefined {
 export interface UsbConsole {
   /** True once the host has enumerated the device's CDC interface. */
   readonly connected: boolean;
+  /** Emulated ms at which it connected, and at which the first line arrived (NaN until then). */
+  readonly connectedAtMs: number;
+  readonly firstLineAtMs: number;
   /** Every line so far (for an error message when the image never reports). */
   readonly lines: string[];
 }
 
 /** Listens on the chip's USB; `onLine` gets each complete line, `onReport` each decoded report. */
-export function openUsbConsole(mcu: RP2040, onLine: (line: string) => void, onReport: (r: ControllerReport) => void): UsbConsole {
+export function openUsbConsole(mcu: RP2040, now: () => number, onLine: (line: string) => void, onReport: (r: ControllerReport) => void): UsbConsole {
   const cdc = new USBCDC(mcu.usbCtrl);
-  const state = { connected: false, lines: [] as string[] };
+  const state = { connected: false, connectedAtMs: NaN, firstLineAtMs: NaN, lines: [] as string[] };
   let partial = '';
-  cdc.onDeviceConnected = () => { state.connected = true; };
+  cdc.onDeviceConnected = () => { state.connected = true; state.connectedAtMs = now(); };
   cdc.onSerialData = (bytes) => {
     partial += Buffer.from(bytes).toString('latin1');
     let nl: number;
     while ((nl = partial.indexOf('\n')) >= 0) {
       const line = partial.slice(0, nl).replace(/\r$/, '');
       partial = partial.slice(nl + 1);
+      if (state.lines.length === 0) state.firstLineAtMs = now();
       if (state.lines.length < 200) state.lines.push(line);
       onLine(line);
       const r = reportOf(line);

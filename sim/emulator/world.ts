@@ -95,7 +95,7 @@ export function createEmulatedWorld(o: EmulatedWorldOptions): EmulatedWorld {
     invariants.report(shifted);
     o.onReport?.(shifted);
   };
-  const usb = openUsbConsole(chip.mcu, (line) => o.onLine?.(line), onReport);
+  const usb = openUsbConsole(chip.mcu, host.now, (line) => o.onLine?.(line), onReport);
 
   // Moddable's Pico port waits up to 10 s for USB before it starts: boot may take that long and more.
   if (o.awaitController ?? true) boot(chip, reported, usb, o.bootTimeoutMs ?? 20_000);
