@@ -45,7 +45,16 @@ function parsePress(text: string): Press | string {
   return { signal: m[1].trim(), at, ms };
 }
 
-function main(argv: string[]): number {
+/** A problem with the arguments or the files they name: printed, exit status 2. */
+class UsageError extends Error {}
+
+interface Options {
+  board: string; image: string; bootrom: string; runMs: number; seed: number; start: 'relaxed' | 'ready' | 'active';
+  presses: Press[]; json: boolean; console: boolean; verbose: boolean;
+}
+
+/** The options, checked; undefined for --help. */
+function parseOptions(argv: string[]): Options | undefined {
   let args;
   try {
     args = parseArgs({ args: argv, options: {
@@ -54,55 +63,64 @@ function main(argv: string[]): number {
       press: { type: 'string', multiple: true, default: [] }, json: { type: 'boolean' }, console: { type: 'boolean' },
       verbose: { type: 'boolean' }, help: { type: 'boolean' },
     } }).values;
-  } catch (e) { console.error(`emulate: ${(e as Error).message}\n\n${HELP}`); return 2; }
-  if (args.help) { console.log(HELP); return 0; }
+  } catch (e) { throw new UsageError(`${(e as Error).message}\n\n${HELP}`); }
+  if (args.help) return undefined;
   const missing = [!args.image && SUPPLY.image, !args.bootrom && SUPPLY.bootrom].filter(Boolean);
-  if (missing.length) { for (const m of missing) console.error(`emulate: ${m}`); console.error('(npm run emulate -- --help lists every option)'); return 2; }
+  if (missing.length) throw new UsageError(`${missing.join('\nemulate: ')}\n(npm run emulate -- --help lists every option)`);
   const runMs = duration(args.for), seed = Number(args.seed), start = args.start;
-  if (runMs === undefined) { console.error(`emulate: --for "${args.for}" is not a time (ms, or "30s", "2m")`); return 2; }
-  if (!Number.isInteger(seed)) { console.error(`emulate: --seed "${args.seed}" is not an integer`); return 2; }
-  if (start !== 'relaxed' && start !== 'ready' && start !== 'active') { console.error(`emulate: --start "${start}": expected relaxed, ready or active`); return 2; }
-  const presses = args.press.map(parsePress);
-  const badPress = presses.find((p): p is string => typeof p === 'string');
-  if (badPress) { console.error(`emulate: ${badPress}`); return 2; }
+  if (runMs === undefined) throw new UsageError(`--for "${args.for}" is not a time (ms, or "30s", "2m")`);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed "${args.seed}" is not an integer`);
+  if (start !== 'relaxed' && start !== 'ready' && start !== 'active') throw new UsageError(`--start "${start}": expected relaxed, ready or active`);
+  const presses = args.press.map((p) => { const x = parsePress(p); if (typeof x === 'string') throw new UsageError(x); return x; });
+  return { board: args.board, image: args.image!, bootrom: args.bootrom!, runMs, seed, start, presses,
+    json: args.json === true, console: args.console === true, verbose: args.verbose === true };
+}
 
-  let board, image, bootrom;
+/** The board, image and bootrom the options name, each checked. */
+function loadInputs(o: Options) {
   try {
-    board = loadBoard(args.board);
-    image = loadImageFile(args.image!);
-    bootrom = loadBootromFile(args.bootrom!);
+    const board = loadBoard(o.board), image = loadImageFile(o.image), bootrom = loadBootromFile(o.bootrom);
+    if (board.mcu !== 'rp2040') throw new UsageError(`board "${board.name}" is for the ${board.mcu}; the emulator is an RP2040 (a Pico board)`);
+    for (const p of o.presses) if (!board.signals[p.signal]) throw new UsageError(`--press: board "${board.name}" has no signal "${p.signal}"`);
+    return { board, image, bootrom };
   } catch (e) {
-    if (e instanceof BoardError || e instanceof ImageError) { console.error(`emulate: ${e.message}`); return 2; }
+    if (e instanceof BoardError || e instanceof ImageError) throw new UsageError(e.message);
     throw e;
   }
-  if (board.mcu !== 'rp2040') { console.error(`emulate: board "${board.name}" is for the ${board.mcu}; the emulator is an RP2040 (a Pico board)`); return 2; }
-  for (const p of presses as Press[]) {
-    if (!board.signals[p.signal]) { console.error(`emulate: --press: board "${board.name}" has no signal "${p.signal}"`); return 2; }
-  }
-  const say = (text: string) => { if (!args.json) console.log(text); };
-  say(`emulate: ${image.file} (${image.format}) on board ${board.name}, bootrom ${args.bootrom}, starting ${start}`);
-  let world;
-  try {
-    world = createEmulatedWorld({
-      board, image, bootrom, seed, start, logLevel: args.verbose ? LogLevel.Debug : LogLevel.Error,
-      onReport: (r) => console.log(args.json ? JSON.stringify(r) : formatReport(r)),
-      onLine: (line) => { if (args.console && !line.startsWith('{')) say(`console: ${line}`); },
-    });
-  } catch (e) {
-    if (e instanceof BootError) { console.error(e.message); return 1; }
-    throw e;
-  }
+}
+
+function run(o: Options): number {
+  const { board, image, bootrom } = loadInputs(o);
+  const say = (text: string) => { if (!o.json) console.log(text); };
+  say(`emulate: ${image.file} (${image.format}) on board ${board.name}, bootrom ${o.bootrom}, starting ${o.start}`);
+  const world = createEmulatedWorld({
+    board, image, bootrom, seed: o.seed, start: o.start, logLevel: o.verbose ? LogLevel.Debug : LogLevel.Error,
+    onReport: (r) => console.log(o.json ? JSON.stringify(r) : formatReport(r)),
+    onLine: (line) => { if (o.console && !line.startsWith('{')) say(`console: ${line}`); },
+  });
   const at = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   say(`emulate: USB connected at ${at(world.usb.connectedAtMs)}, first console line at ${at(world.usb.firstLineAtMs)}, controller started at ${at(world.bootMs)} (emulated, from reset)`);
-  for (const p of presses as Press[]) world.clock.set(() => world.press(p.signal, p.ms), p.at);
-  world.advance(runMs);
+  for (const p of o.presses) world.clock.set(() => world.press(p.signal, p.ms), p.at);
+  world.advance(o.runMs);
   world.stop();
   const states = Object.entries(world.controller.machines).map(([id, m]) => `${id} ${m.state}${m.goal ? ` (goal ${m.goal})` : ''}`);
   say(`emulate: after ${formatTime(world.clock.now())}: ${states.join(', ')}`);
-  say(`emulate: ${((world.chip.nowMs) / 1000).toFixed(1)} s emulated in ${(world.chip.wallMs / 1000).toFixed(1)} s: ${world.chip.speed.toFixed(2)}x real time`);
+  say(`emulate: ${(world.chip.nowMs / 1000).toFixed(1)} s emulated in ${(world.chip.wallMs / 1000).toFixed(1)} s: ${world.chip.speed.toFixed(2)}x real time`);
   for (const w of world.wiring.warnings) console.error(`emulate: warning: ${w}`);
   for (const v of world.invariants.violations) console.error(`emulate: invariant ${v.invariant} violated at ${formatTime(v.t)}: ${v.detail}`);
   return world.invariants.violations.length ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  try {
+    const o = parseOptions(argv);
+    if (!o) { console.log(HELP); return 0; }
+    return run(o);
+  } catch (e) {
+    if (e instanceof UsageError) { console.error(`emulate: ${e.message}`); return 2; }
+    if (e instanceof BootError) { console.error(e.message); return 1; }
+    throw e;
+  }
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -19,44 +19,49 @@ export const DEFAULT_TOLERANCE_MS = 250;
 
 const USAGE = 'usage: npm run scenario -- <file.json> --emulate --image <uf2|elf|hex> --bootrom <file> [--tolerance <ms>] [--json]';
 
-export function runEmulatedCli(argv: string[]): number {
+/** A problem with the arguments or the files they name: printed, exit status 2. */
+class UsageError extends Error {}
+
+/** The scenario, its board, the image and the bootrom the arguments name, each checked. */
+function load(argv: string[]) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: {
       emulate: { type: 'boolean' }, image: { type: 'string' }, bootrom: { type: 'string' },
       tolerance: { type: 'string', default: String(DEFAULT_TOLERANCE_MS) }, json: { type: 'boolean' },
     } });
-  } catch (e) { console.error(`scenario: ${(e as Error).message}\n${USAGE}`); return 2; }
+  } catch (e) { throw new UsageError(`${(e as Error).message}\n${USAGE}`); }
   const { values: o, positionals } = parsed;
-  if (positionals.length !== 1) { console.error(USAGE); return 2; }
+  if (positionals.length !== 1) throw new UsageError(USAGE);
   const missing = [!o.image && SUPPLY.image, !o.bootrom && SUPPLY.bootrom].filter(Boolean);
-  if (missing.length) { for (const m of missing) console.error(`scenario: ${m}`); return 2; }
+  if (missing.length) throw new UsageError(missing.join('\nscenario: '));
   const tolerance = Number(o.tolerance);
-  if (!(tolerance >= 0)) { console.error(`scenario: --tolerance "${o.tolerance}" is not a number of ms`); return 2; }
+  if (!(tolerance >= 0)) throw new UsageError(`--tolerance "${o.tolerance}" is not a number of ms`);
   const file = positionals[0];
-  let scenario, board, image, bootrom;
   try {
-    scenario = parseScenario(readFileSync(file, 'utf8'), file);
-    board = loadBoard(scenario.board);
-    image = loadImageFile(o.image!);
-    bootrom = loadBootromFile(o.bootrom!);
+    const scenario = parseScenario(readFileSync(file, 'utf8'), file), board = loadBoard(scenario.board);
+    return { file, scenario, board, image: loadImageFile(o.image!), bootrom: loadBootromFile(o.bootrom!), tolerance, json: o.json === true };
   } catch (e) {
-    if (e instanceof ScenarioError || e instanceof BoardError || e instanceof ImageError) { console.error(`scenario: ${e.message}`); return 2; }
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') { console.error(`scenario: cannot read ${file}`); return 2; }
+    if (e instanceof ScenarioError || e instanceof BoardError || e instanceof ImageError) throw new UsageError(e.message);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`cannot read ${file}`);
     throw e;
   }
-  const json = o.json === true;
-  const out = (kind: string, r: object, text: string) => console.log(json ? JSON.stringify({ run: kind, ...r }) : text);
-  if (!json) console.log(`scenario: ${scenario.name} (board ${board.name} on the emulated Pico, seed ${scenario.seed}, starting ${scenario.start})`);
+}
 
-  let emulated;
+export function runEmulatedCli(argv: string[]): number {
   try {
-    emulated = runEmulatedScenario(scenario, board, file, { image, bootrom, onReport: (r) => out('image', r, `image ${formatReport(r)}`) });
+    return play(load(argv));
   } catch (e) {
-    if (e instanceof ScenarioError) { console.error(`scenario: ${e.message}`); return 2; }
+    if (e instanceof UsageError || e instanceof ScenarioError) { console.error(`scenario: ${e.message}`); return 2; }
     if (e instanceof BootError) { console.error(e.message); return 1; }
     throw e;
   }
+}
+
+function play({ file, scenario, board, image, bootrom, tolerance, json }: ReturnType<typeof load>): number {
+  const out = (kind: string, r: object, text: string) => console.log(json ? JSON.stringify({ run: kind, ...r }) : text);
+  if (!json) console.log(`scenario: ${scenario.name} (board ${board.name} on the emulated Pico, seed ${scenario.seed}, starting ${scenario.start})`);
+  const emulated = runEmulatedScenario(scenario, board, file, { image, bootrom, onReport: (r) => out('image', r, `image ${formatReport(r)}`) });
   const { result: host, start } = runHostReference(scenario, board);
   const comparison = compareTraces(host.trace, emulated.trace, start, tolerance);
 
@@ -78,4 +83,3 @@ export function runEmulatedCli(argv: string[]): number {
   ].join('\n'));
   return ok ? 0 : 1;
 }
-
