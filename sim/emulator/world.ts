@@ -80,16 +80,18 @@ export function createEmulatedWorld(o: EmulatedWorldOptions): EmulatedWorld {
   let physics = host.set(stepPhysics, stepMs, stepMs);
 
   const onReport = (r: ControllerReport) => {
-    // The image's clock starts at its own boot: its times are moved onto the scenario clock, zero at its start.
+    // The image's clock is the chip's timer (ms since reset), the emulator's own: the scenario clock's zero is the
+    // instant the controller started, its first reconstructed state. Reports before it keep their time since reset.
     if (devT0 === undefined && r.event === 'reconstructed from sensors') devT0 = r.t;
-    const shifted = { ...r, t: r.t - (devT0 ?? 0) };
+    const shifted = { ...r, t: devT0 === undefined ? r.t : r.t - devT0 };
     if (r.kind === 'transition') reported.machines[r.machine] = { state: r.to!, goal: r.goal };
     if (!reported.started && hosts.every((id) => reported.machines[id] !== undefined)) {
       (reported as { started: boolean }).started = true;
-      emuT0 = host.now();
-      // Physics steps at the scenario's 50 ms marks from here on, as in a host run, so inputs change at the same instants.
+      emuT0 = devT0 ?? host.now();
+      // Physics steps on the scenario's 50 ms marks from here on, as in a host run, so inputs change at the same instants.
+      const next = emuT0 + stepMs * Math.ceil((host.now() - emuT0) / stepMs);
       host.clear(physics);
-      physics = host.set(stepPhysics, stepMs, stepMs);
+      physics = host.set(stepPhysics, next - host.now(), stepMs);
     }
     trace.push(shifted);
     invariants.report(shifted);
