@@ -7,10 +7,8 @@ import { buildPinTable, type DigitalPin, type PinTable } from '../../hal/provide
 import { MotorController, UartSensor, type FarEnd } from '../../hal/providers/simulator/serial-peers';
 import type { Clock } from '../../hal/types';
 import type { LaunchBayModel } from '../physics';
-import type { RP2040 } from 'rp2040js';
+import { GPIOPinState, type RP2040 } from 'rp2040js';
 
-// rp2040js's GPIOPinState.High: a pin driven high.
-const HIGH = 1;
 const ADC_FIRST_PIN = 26;
 
 export interface PicoWiring {
@@ -62,7 +60,7 @@ export function wireBoard(board: Board, model: LaunchBayModel, mcu: RP2040, cloc
 /** An output pin moves its part whenever its level changes; an undriven pin (input, high impedance) is off. */
 function wireOutput(mcu: RP2040, e: DigitalPin): () => void {
   const pin = mcu.gpio[e.pin];
-  const apply = () => e.apply((pin.value === HIGH ? 1 : 0) === e.activeLevel && pin.outputEnable);
+  const apply = () => e.apply(pin.outputEnable && (pin.value === GPIOPinState.High ? 1 : 0) === e.activeLevel);
   apply();
   const remove = pin.addListener(apply);
   return () => { remove(); };
