@@ -11,4 +11,6 @@ const audit = new AuditRing(256);
 startController({ board: validateBoard(board, mcu, file), device, clock: createModdableClock(), onReport: (r) => audit.append(r) });
 
 declare const trace: (text: string) => void;
-(globalThis as { dumpAudit?: () => void }).dumpAudit = () => audit.dump((line) => trace(`${line}\n`));
+/** Prints the audit ring, oldest first: on the console, or to `print` (the mcsim harness collects it). */
+(globalThis as { dumpAudit?: (print?: (line: string) => void) => void }).dumpAudit =
+  (print = (line: string) => trace(`${line}\n`)) => audit.dump(print);
