@@ -40,8 +40,9 @@ function printCommands(platform: string, out: string, debug: boolean): void {
   console.log(`  cd ${repoRoot.replace(/\/$/, '')}`);
   console.log(`  ${line}\n`);
   if (platform.startsWith('esp32')) {
-    console.log(`Flashing: with the DevKitC on USB, build and flash with the ESP-IDF tools mcconfig prepared (docs/FLASHING.md);`);
-    console.log(`set UPLOAD_PORT=/dev/ttyUSB0 if the port is not found. Hold BOOT while flashing starts if the board does not enter download mode.`);
+    console.log(`Flashing: with the DevKitC on USB, after the build, the SDK's deploy target (it runs pkill serial2xsbug):`);
+    console.log(`  UPLOAD_PORT=/dev/ttyUSB0 ${BOARD_VAR}=$PWD/${rel} mcconfig -m -t deploy -p ${platform} -o ${rel} ./manifest.json`);
+    console.log(`Hold BOOT while flashing starts if the board does not enter download mode.`);
   } else if (platform.startsWith('pico')) {
     console.log(`Flashing: hold BOOTSEL while plugging the Pico in; it mounts as RPI-RP2. Copy the firmware onto it:`);
     console.log(`  cp ${rel}/bin/${platform}/${debug ? 'debug' : 'release'}/${APP_NAME}/xs_pico.uf2 /media/$USER/RPI-RP2/`);

@@ -27,7 +27,7 @@ describe.skipIf(missing)('the firmware on the Moddable SDK', () => {
     if (harness.result.problem) throw new Error(`the harness did not build: ${harness.result.problem}\n${harness.result.output.slice(-3000)}`);
     run = await runOnMcsim(harness.mcso, 2, 180);
   }, 1_800_000);
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }), 300_000);
 
   it('builds the sim board for lin from clean with npm run build:firmware, with no TypeScript error', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-firmware.ts', '--board', 'sim', '--out', join(scratch, 'sim')], { encoding: 'utf8' });
