@@ -19,10 +19,10 @@ const alice = { ...inputs, scenarios: inputs.scenarios.filter((s) => s.file === 
 const SETTLE_MS = 3000;
 
 describe.skipIf(missing)('the firmware on the Moddable SDK', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'moddable-'));
-  let harness: HarnessBuild, run: McsimRun;
+  let scratch: string, harness: HarnessBuild, run: McsimRun;
   // Builds are slow (every module through tsc and xsc, on shared cores); mcsim itself takes seconds.
   beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'moddable-'));
     harness = await buildHarness({ board: 'sim', out: join(scratch, 'harness'), request: { jobs: [{ mode: 'scenarios', ...alice }, { mode: 'device', settleMs: SETTLE_MS }] } });
     if (harness.result.problem) throw new Error(`the harness did not build: ${harness.result.problem}\n${harness.result.output.slice(-3000)}`);
     run = await runOnMcsim(harness.mcso, 2, 180);
