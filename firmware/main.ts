@@ -16,4 +16,5 @@ startController({
   onReport: (r) => { audit.append(r); print(JSON.stringify(r)); },
 });
 
-(globalThis as { dumpAudit?: () => void }).dumpAudit = () => audit.dump(print);
+/** Prints the audit ring, oldest first: on the console, or to `to` (the mcsim harness collects it). */
+(globalThis as { dumpAudit?: (to?: (line: string) => void) => void }).dumpAudit = (to = print) => audit.dump(to);
