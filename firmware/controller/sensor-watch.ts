@@ -38,6 +38,8 @@ export class SensorWatch {
   private suspectSince = -Infinity;
   private suspectFrom = NaN;
   private corroborated = 0;
+  /** The last change of the reading: a fast fall that continues one already under way needs no more evidence. */
+  private lastDelta = 0;
   private sameSince = -Infinity;
   private healthySince = -Infinity;
   private changedSinceFault = false;
@@ -80,11 +82,13 @@ export class SensorWatch {
     else if (value < l.min || value > l.max) problem = `out of range (${value.toFixed(1)})`;
     else if (this.suspectSince !== -Infinity) problem = this.judgeFall(value, now);
     else if (Number.isFinite(this.last) && Math.abs(value - this.last) > l.maxRatePerS * Math.max(now - this.lastAt, 50) / 1000 + 1) {
-      if (value < this.last && l.corroborateMs > 0) { this.suspectSince = now; this.suspectFrom = this.last; this.corroborated = 0; }
-      else problem = `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
+      if (value < this.last && l.corroborateMs > 0) {
+        // Already falling beyond noise: the breach goes on (and may end at vacuum, where nothing falls further).
+        if (!(this.lastDelta < -FALLING_KPA)) { this.suspectSince = now; this.suspectFrom = this.last; this.corroborated = 0; }
+      } else problem = `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
     } else if (value === this.last && now - this.sameSince >= l.stuckMs) problem = `stuck at ${value.toFixed(1)}`;
     if (!Number.isNaN(value) && value !== this.last) {
-      if (this.last === this.last) this.live = true;
+      if (this.last === this.last) { this.live = true; this.lastDelta = value - this.last; }
       this.sameSince = now; this.changedSinceFault = true;
       this.last = value; this.lastAt = now;
     }

@@ -49,8 +49,12 @@ export function leakDetected(view: CoordinationView): void {
   const deck = view.state('battle deck');
   if (deck === 'relaxed' || deck === 'relaxing') view.send('battle deck', 'ready requested');
   view.send('bay environment', 'leak');
-  for (const l of airlockLetters) view.recall(l);
+  // Airlocks on this node are recalled here. Elsewhere only the bridge may recall (firmware/net/authority.ts): an
+  // airlock's own node recalls it when it sees the environment leave friendly (G4), and the deck's red alert
+  // recalls the rest.
+  for (let i = 0; i < airlockLetters.length; i++) if (view.hosted(AIRLOCK_IDS[i])) view.recall(airlockLetters[i]);
 }
+const AIRLOCK_IDS = airlockLetters.map((l) => `airlock ${l}` as const);
 
 /** A faulted environment is not known to be hostile, so door E closes: the fail-safe position (invariant 3). */
 export const closeDoorOnFault = (view: CoordinationView) => (t: Transition): void => {

@@ -75,7 +75,8 @@ export class LeakDetector {
     const fast = this.fall(kPa, 1);
     if (!this.armed) {
       // Held again: it stopped falling for a sample (a leak that slows down is still the same leak).
-      if (fast <= 0) { this.armed = true; this.onHeld(); }
+      // The window starts afresh: the fall that was this leak must not raise it again.
+      if (fast <= 0) { this.armed = true; this.kPa.fill(NaN); this.onHeld(); }
       return;
     }
     // The slow window: the oldest reading kept, at least two samples back (over a second, noise is below it).
