@@ -1,6 +1,7 @@
-// `npm run bench [-- --json] [-- --quick]`: dispatch against XState v5 and robot3 on Node and on XS, allocation per
+// `npm run bench [-- --json] [-- --quick] [-- --moddable]`: dispatch against XState v5 and robot3 on Node and on XS, allocation per
 // event on XS, minified sizes, and simulation speed. `--json` prints one JSON object and nothing else on stdout
-// (progress goes to stderr); `--quick` is a tiny setting that only shows the machinery works.
+// (progress goes to stderr); `--quick` is a tiny setting that only shows the machinery works. `--moddable` measures
+// the footprint on the Moddable SDK's runtime instead (bench/moddable/footprint.ts; needs $MODDABLE).
 import { availableParallelism, cpus } from 'node:os';
 import { disagreements } from './dispatch/agree';
 import { implementations, measureDispatch, streams, type DispatchResult } from './dispatch/measure';
@@ -9,12 +10,13 @@ import { engineBytes, engineGzipBytes, firmwareBytes } from './size';
 import { runXsBench } from './xs/bench';
 import { xsVersion } from './xs/worker';
 import { printReport, type BenchReport } from './report';
+import { measureModdableFootprint, printModdableFootprint } from './moddable/footprint';
 
 const args = process.argv.slice(2);
-const json = args.includes('--json'), quick = args.includes('--quick');
-const unknown = args.filter((a) => a !== '--json' && a !== '--quick');
+const json = args.includes('--json'), quick = args.includes('--quick'), moddable = args.includes('--moddable');
+const unknown = args.filter((a) => a !== '--json' && a !== '--quick' && a !== '--moddable');
 if (unknown.length) {
-  console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --json] [-- --quick]`);
+  console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --json] [-- --quick] [-- --moddable]`);
   process.exit(2);
 }
 
@@ -41,7 +43,16 @@ async function main(): Promise<BenchReport> {
   return { settings, node, xs, bytes, engineGzip: await engineGzipBytes(), sim, machine };
 }
 
-main().then((report) => {
+if (moddable) {
+  // The footprint on Moddable's own runtime (mcsim), with the SDK the user installed: bench/moddable/footprint.ts.
+  measureModdableFootprint(progress).then((f) => {
+    if (json) console.log(JSON.stringify(f)); else printModdableFootprint(f);
+    progress('done');
+  }, (error: unknown) => {
+    console.error(`bench --moddable: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+} else main().then((report) => {
   const rate = (r: DispatchResult) => ({ ours: r.ours.both, xstate: r.xstate.both, robot3: r.robot3.both });
   if (json) {
     console.log(JSON.stringify({

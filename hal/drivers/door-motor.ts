@@ -1,6 +1,6 @@
 // The two ways a door motor is wired: an H-bridge on two GPIOs, or a motor controller on a UART. Both start stopped.
 import type { DirEnableMotor, SerialMotor } from '../board/types';
-import type { Device, Digital, Serial } from '../types';
+import { DEFAULT_SERIAL_PORT, type Device, type Digital, type Serial } from '../types';
 import { asciiBytes } from './ascii';
 
 export type MotorCommand = 'open' | 'close' | 'stop';
@@ -15,8 +15,8 @@ export interface DoorMotor {
 class HBridgeMotor implements DoorMotor {
   private readonly dir: Digital;
   private readonly enable: Digital;
-  private dirLevel = 0;
-  private enableLevel = 0;
+  private dirLevel: 0 | 1 = 0;
+  private enableLevel: 0 | 1 = 0;
 
   constructor(device: Device, wiring: DirEnableMotor) {
     const { Digital } = device.io;
@@ -40,7 +40,7 @@ class HBridgeMotor implements DoorMotor {
     this.dir.close();
   }
 
-  private setEnable(level: number): void {
+  private setEnable(level: 0 | 1): void {
     if (level === this.enableLevel) return;
     this.enableLevel = level;
     this.enable.write(level);
@@ -60,10 +60,10 @@ class SerialMotorController implements DoorMotor {
 
   constructor(device: Device, wiring: SerialMotor) {
     const options = {
-      receive: wiring.rx, transmit: wiring.tx, baud: wiring.baud, format: 'buffer' as const,
+      receive: wiring.rx, transmit: wiring.tx, baud: wiring.baud, port: wiring.port ?? DEFAULT_SERIAL_PORT, format: 'buffer' as const,
       onReadable(this: Serial) { this.read(); },
     };
-    this.port = new device.io.Serial(wiring.port === undefined ? options : { ...options, port: wiring.port });
+    this.port = new device.io.Serial(options);
     // The controller may still run the last command from before our reset: say stop first.
     this.port.write(LINES.stop);
   }

@@ -1,6 +1,6 @@
 // Sensors read in engineering units (kPa, °C): an ADC channel by two-point calibration, or a UART sensor's text stream.
 import type { AnalogSensor, UartSensor } from '../board/types';
-import type { Analog, Clock, Device, Serial } from '../types';
+import { DEFAULT_SERIAL_PORT, type Analog, type Clock, type Device, type Serial } from '../types';
 import { parseReading } from './ascii';
 import { LineReader } from './line-reader';
 
@@ -59,7 +59,7 @@ export class CalibratedSensor {
   get badLines(): number { return this.bad; }
 
   close(): void {
-    this.analog?.close();
+    this.analog?.close?.();
     this.serial?.close();
   }
 
@@ -72,14 +72,14 @@ export class CalibratedSensor {
       this.updated = this.clock.now();
     });
     const options = {
-      receive: w.rx, transmit: w.tx, baud: w.baud, format: 'buffer' as const,
+      receive: w.rx, transmit: w.tx, baud: w.baud, port: w.port ?? DEFAULT_SERIAL_PORT, format: 'buffer' as const,
       onReadable(this: Serial) {
         // ECMA-419's buffer format hands over a new ArrayBuffer per read; the view over it is the one other allocation.
         const chunk = this.read();
         if (chunk) lines.push(new Uint8Array(chunk));
       },
     };
-    return new device.io.Serial(w.port === undefined ? options : { ...options, port: w.port });
+    return new device.io.Serial(options);
   }
 }
 

@@ -6,7 +6,7 @@ export interface SwitchedOutputOptions { device: Device; wiring: OutputWiring }
 
 export class SwitchedOutput {
   private readonly pin: Digital;
-  private readonly onLevel: number;
+  private readonly onLevel: 0 | 1;
   private state = false;
 
   constructor(o: SwitchedOutputOptions) {
@@ -14,15 +14,17 @@ export class SwitchedOutput {
     this.onLevel = o.wiring.activeLow ? 0 : 1;
     this.pin = new o.device.io.Digital({ pin: o.wiring.pin, mode: o.device.io.Digital.Output });
     // Every part starts off, whatever level the pin came up at.
-    this.pin.write(this.onLevel ^ 1);
+    this.pin.write(this.offLevel);
   }
 
   /** Switches the part; the pin is written only on a change, since the controller re-asserts outputs every scan. */
   set(on: boolean): void {
     if (on === this.state) return;
     this.state = on;
-    this.pin.write(on ? this.onLevel : this.onLevel ^ 1);
+    this.pin.write(on ? this.onLevel : this.offLevel);
   }
+
+  private get offLevel(): 0 | 1 { return this.onLevel === 1 ? 0 : 1; }
 
   on(): void { this.set(true); }
   off(): void { this.set(false); }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { forgetCompiledModules } from '../../scripts/lib/mcconfig';
 
 const out = mkdtempSync(join(tmpdir(), 'firmware-'));
 const env = { ...process.env };
@@ -17,13 +18,23 @@ describe('npm run build:firmware without the Moddable SDK', () => {
 
   it('prints the mcconfig command that builds the board for its platform', () => {
     expect(devkit.status).toBe(0);
-    expect(devkit.stdout).toContain(`mcconfig -m -p esp32 -o ${join(out, 'esp32-devkitc')} ./manifest.json`);
+    expect(devkit.stdout).toContain(`mcconfig -m -t build -p esp32 -o ${join(out, 'esp32-devkitc')} ./manifest.json`);
     expect(devkit.stdout).toContain(`LAUNCH_BAY_BOARD=${join(out, 'esp32-devkitc')} `);
   });
 
-  it('prints how to set up the SDK and how to flash', () => {
+  it('says exactly what to install: the SDK at the tested commit, its Debian packages, and ESP-IDF for an ESP32', () => {
+    expect(devkit.stdout).toContain('sudo apt-get install gcc git wget make libncurses-dev flex bison gperf libglib2.0-dev libgtk-3-dev');
+    expect(devkit.stdout).toContain('git checkout 48ee02d8');
     expect(devkit.stdout).toContain('export MODDABLE=');
+    expect(devkit.stdout).toContain('cd $MODDABLE/build/makefiles/lin && make');
+    expect(devkit.stdout).toContain('source $IDF_PATH/export.sh');
     expect(devkit.stdout).toContain('Flashing:');
+  });
+
+  it('builds with -t build, never the default, deploy or xsbug targets (their makefiles run pkill)', () => {
+    const builds = devkit.stdout.split('\n').filter((l) => /^\s+LAUNCH_BAY_BOARD=.*mcconfig /.test(l));
+    expect(builds).toHaveLength(1);
+    expect(builds[0]).toContain(' -t build ');
   });
 
   it('writes the validated board as a module whose default export is the board', async () => {
@@ -33,6 +44,12 @@ describe('npm run build:firmware without the Moddable SDK', () => {
     expect(module.file).toBe('boards/esp32-devkitc.json');
   });
 
+  it('writes the board module\'s types beside it, for the SDK\'s TypeScript compiler', () => {
+    const types = readFileSync(join(out, 'esp32-devkitc', 'board.d.ts'), 'utf8');
+    expect(types).toContain('export default board;');
+    expect(types).toMatch(/export declare const mcu: import\(".*firmware\/board\/types"\)\.Mcu;/);
+  });
+
   it('writes a module for each folder barrel, re-exporting its index', () => {
     expect(readFileSync(join(out, 'esp32-devkitc', 'barrels', 'firmware', 'board.js'), 'utf8')).toContain('export * from "./board/index";');
     expect(existsSync(join(out, 'esp32-devkitc', 'barrels', 'hal', 'drivers.js'))).toBe(true);
@@ -40,12 +57,13 @@ describe('npm run build:firmware without the Moddable SDK', () => {
 
   it('builds the Pico board for the pico platform and says how to flash it over BOOTSEL', () => {
     const pico = build('--board', 'pico', '--out', join(out, 'pico'));
-    expect(pico.stdout).toContain('mcconfig -m -p pico ');
+    expect(pico.stdout).toContain('mcconfig -m -t build -p pico ');
     expect(pico.stdout).toContain('BOOTSEL');
+    expect(pico.stdout).toContain('gcc-arm-none-eabi');
   });
 
   it('adds -d for a debug build', () => {
-    expect(build('--board', 'pico', '--debug', '--out', join(out, 'pico')).stdout).toContain('mcconfig -d -m -p pico ');
+    expect(build('--board', 'pico', '--debug', '--out', join(out, 'pico')).stdout).toContain('mcconfig -d -m -t build -p pico ');
   });
 
   it('exits 2 on an unknown board, naming the known ones', () => {
@@ -62,20 +80,47 @@ describe('npm run build:firmware without the Moddable SDK', () => {
 });
 
 describe('npm run build:firmware with $MODDABLE set', () => {
-  it('runs the SDK\'s mcconfig from the repository root, with the generated modules\' folder in LAUNCH_BAY_BOARD', () => {
-    // A stand-in mcconfig where the SDK keeps its tools: it records how it was called.
+  /** A stand-in SDK whose mcconfig records how it was called, prints `says`, and exits with `status`. */
+  function standIn(says: string, status: number) {
     const sdk = mkdtempSync(join(tmpdir(), 'moddable-'));
     const bin = join(sdk, 'build', 'bin', process.platform === 'darwin' ? 'mac' : 'lin', 'release');
     mkdirSync(bin, { recursive: true });
-    writeFileSync(join(bin, 'mcconfig'), `#!/bin/sh\necho "$PWD|$LAUNCH_BAY_BOARD|$*" > "${join(sdk, 'called')}"\nexit 3\n`, { mode: 0o755 });
+    writeFileSync(join(bin, 'mcconfig'), `#!/bin/sh\necho "$PWD|$LAUNCH_BAY_BOARD|$*|$PATH" > "${join(sdk, 'called')}"\n${says}\nexit ${status}\n`, { mode: 0o755 });
     const target = join(sdk, 'out');
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-firmware.ts', '--board', 'pico', '--out', target],
-      { encoding: 'utf8', env: { ...env, MODDABLE: sdk } });
-    const [cwd, board, args] = readFileSync(join(sdk, 'called'), 'utf8').trim().split('|');
+      { encoding: 'utf8', env: { ...env, MODDABLE: sdk, PICO_SDK_DIR: '/nowhere' } });
+    const [cwd, board, args, path] = readFileSync(join(sdk, 'called'), 'utf8').trim().split('|');
     rmSync(sdk, { recursive: true, force: true });
+    return { r, cwd, board, args, path: path!.split(':'), target, bin };
+  }
+
+  it('runs the SDK\'s mcconfig from the repository root, with the generated modules\' folder in LAUNCH_BAY_BOARD', () => {
+    const { r, cwd, board, args, target } = standIn('', 3);
     expect(r.status).toBe(3);
     expect(cwd).toBe(process.cwd());
     expect(board).toBe(target);
-    expect(args).toBe(`-m -p pico -o ${target} ./manifest.json`);
+    expect(args).toBe(`-m -t build -p pico -o ${target} ./manifest.json`);
+  });
+
+  it('puts this repository\'s pinned tsc and the SDK\'s tools first on PATH', () => {
+    const { path, bin } = standIn('', 0);
+    expect(path[0]).toBe(join(process.cwd(), 'node_modules', '.bin'));
+    expect(path[1]).toBe(bin);
+  });
+
+  it('fails loudly on a TypeScript compile failure even when make exits 0 (stale output from an earlier build)', () => {
+    const { r } = standIn('echo "main.ts(3,1): error TS2322: nope"; echo "# typescript compile failure"', 0);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('build:firmware FAILED for pico: TypeScript failed');
+  });
+
+  it('deletes the TypeScript step\'s earlier output before building, so every module is compiled again', () => {
+    const sdk = mkdtempSync(join(tmpdir(), 'stale-'));
+    const stale = join(sdk, 'tmp', 'pico', 'release', 'launch-bay', 'tsc');
+    mkdirSync(stale, { recursive: true });
+    writeFileSync(join(stale, 'main.js'), 'stale');
+    forgetCompiledModules(sdk);
+    expect(existsSync(stale)).toBe(false);
+    rmSync(sdk, { recursive: true, force: true });
   });
 });

@@ -55,7 +55,7 @@ describe('the serial transport', () => {
 
   it('carries envelopes both ways and counts noise as bad frames without losing the next message', async () => {
     const { createSerialTransport } = await import('../../firmware/net/serial-transport');
-    const w = wire(), pins = { receive: 1, transmit: 2, baud: 115200 };
+    const w = wire(), pins = { receive: 1, transmit: 2, baud: 115200, port: 1 };
     const a = createSerialTransport(w.a, pins), b = createSerialTransport(w.b, pins);
     const atB: string[] = [];
     b.onMessage((t) => atB.push(t));

@@ -7,7 +7,7 @@ function controller() {
   const b = bench();
   const answers: string[] = [];
   const port = new b.device.io.Serial({
-    transmit: b.device.pin!['airlock A inner door tx'], receive: b.device.pin!['airlock A inner door rx'], baud: 9600,
+    transmit: b.device.pin!['airlock A inner door tx'], receive: b.device.pin!['airlock A inner door rx'], baud: 9600, port: 1,
     format: 'buffer', onReadable() { answers.push(text(this.read())); },
   });
   return { ...b, port, answers, door: b.model.airlocks.A.inner };

@@ -75,7 +75,7 @@ const uartTemperature: Board = {
 function listen(device: ReturnType<typeof bench>['device'], tx = 12, rx = 13, baud = 9600) {
   const got = { text: '', calls: 0 };
   const port = new device.io.Serial({
-    transmit: tx, receive: rx, baud, format: 'buffer',
+    transmit: tx, receive: rx, baud, port: 1, format: 'buffer',
     onReadable(count) { got.calls++; expect(count).toBeGreaterThan(0); got.text += text(this.read()); },
   });
   return { port, got };
@@ -111,7 +111,7 @@ describe('the simulator provider, UART sensors', () => {
 
   it('keeps what is not read, up to the number of bytes asked for', () => {
     const { clock, device } = bench();
-    const port = new device.io.Serial({ transmit: 12, receive: 13, baud: 9600 });
+    const port = new device.io.Serial({ transmit: 12, receive: 13, baud: 9600, port: 1 });
     expect(port.read()).toBeUndefined();
     clock.advance(200);
     expect(text(port.read(4))).toBe('P 10');
@@ -129,12 +129,12 @@ describe('the simulator provider, UART sensors', () => {
 
   it('refuses a UART on pins the board does not pair, naming the pin and the board', () => {
     const { device } = bench();
-    expect(() => new device.io.Serial({ transmit: 12, receive: 99, baud: 9600 })).toThrow(/board "test bench": pin 99/);
+    expect(() => new device.io.Serial({ transmit: 12, receive: 99, baud: 9600, port: 1 })).toThrow(/board "test bench": pin 99/);
   });
 
   it('refuses a UART at another baud rate than the board says', () => {
     const { device } = bench();
-    expect(() => new device.io.Serial({ transmit: 12, receive: 13, baud: 115200 })).toThrow(/pin 12.*9600/);
+    expect(() => new device.io.Serial({ transmit: 12, receive: 13, baud: 115200, port: 1 })).toThrow(/pin 12.*9600/);
   });
 });
 

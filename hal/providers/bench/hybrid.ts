@@ -54,7 +54,7 @@ export function createHybridDevice(o: HybridDeviceOptions): HybridDevice {
       }
     }
     read(): number { return this.inner.read(); }
-    write(value: number): void { this.inner.write(value); }
+    write(value: 0 | 1): void { this.inner.write(value); }
     close(): void {
       if (this.mirror) { mirrors.delete(this.mirror); this.mirror.shadow.close(); }
       this.inner.close();
@@ -72,7 +72,7 @@ export function createHybridDevice(o: HybridDeviceOptions): HybridDevice {
   const stepMs = o.stepMs ?? 50;
   const timer: TimerId = o.clock.set(() => {
     // The model follows what the board's pins really drive, read back each step.
-    for (const m of mirrors) m.shadow.write(m.real.read());
+    for (const m of mirrors) m.shadow.write(m.real.read() ? 1 : 0);
     if (o.stepsModel !== false) o.model.step(stepMs);
     sim.scan();
   }, stepMs, stepMs);

@@ -86,7 +86,7 @@ describe('the bench device on genuine StandardFirmata', () => {
     expect(pwm.resolution).toBe(8);
     pwm.write(200);
     expect(await until(() => board.chip.levels[3] !== -1, 10_000)).toBe(true);
-    pwm.close();
+    pwm.close?.();
   });
 
   it('refuses a pin the board file does not wire, naming the pin and the board', async () => {
