@@ -9,6 +9,9 @@ import { environmentAfterBoot } from './reconstruct';
 import { bayPressureLimits, SensorWatch, temperatureLimits } from './sensor-watch';
 import { holdsFull } from '../thresholds';
 
+// How long the bay must read empty before depressurizing is finished: the vent's 1.1 kPa/s empties 2 kPa in that time.
+const EMPTY_DWELL_MS = 2000;
+
 export interface BayEnvironmentStation extends Station {
   /** Bay pressure and temperature, NaN while their sensors are faulty. */
   readonly pressure: SensorWatch;
@@ -38,6 +41,7 @@ export function createBayEnvironmentStation(ctx: StationContext): BayEnvironment
     }
   };
   const machine = () => ctx.machine('bay environment');
+  let emptySince = -1;
   const leakFound = (detail: string) => {
     leak.confirm();
     ctx.report({ t: clock.now(), kind: 'fault', machine: 'bay environment', detail, reason: 'the bay is losing air' });
@@ -66,9 +70,12 @@ export function createBayEnvironmentStation(ctx: StationContext): BayEnvironment
         leakFound(`leak: a ${state} bay holds only ${kPa.toFixed(1)} kPa`);
         return;
       }
-      if (state === 'pressurizing' && pressure.read() >= limits.fullKpa) env.handle('finished pressurizing');
+      // Empty only after a dwell at vacuum: the vent finishes whatever a last reading may have hidden, so door E never
+      // opens on one reading (a sensor failing low near the bottom included).
+      emptySince = kPa <= limits.emptyKpa ? (emptySince < 0 ? clock.now() : emptySince) : -1;
+      if (state === 'pressurizing' && kPa >= limits.fullKpa) env.handle('finished pressurizing');
       else if (state === 'heating' && temperature.read() >= limits.warmC) env.handle('finished heating');
-      else if (state === 'depressurizing' && pressure.read() <= limits.emptyKpa) env.handle('finished depressurizing');
+      else if (state === 'depressurizing' && emptySince >= 0 && clock.now() - emptySince >= EMPTY_DWELL_MS) env.handle('finished depressurizing');
     },
     close() { pump.close(); vent.close(); heater.close(); leak.close(); },
   };

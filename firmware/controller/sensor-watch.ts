@@ -40,6 +40,8 @@ export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS:
 // once the readings after it have fallen on by 2 units, or by more than twice the noise (0.8) when its time is up;
 // back within half a unit of where it began, it was a step.
 const BACK = 0.5, FELL_ON = 2, FELL_AT_ALL = 0.8;
+// A fall from at most this to vacuum is the end of a vent or a breach, not a sensor stepping (it counts as empty anyway).
+const BOTTOM_FROM = 2;
 
 export class SensorWatch {
   /** Why the sensor is faulty now, or undefined while it is healthy. */
@@ -138,8 +140,11 @@ export class SensorWatch {
     const elapsed = now - this.suspectSince, timeUp = elapsed >= this.limits.corroborateMs;
     if (fell >= FELL_ON || (timeUp && fell > FELL_AT_ALL)) { this.suspectSince = -Infinity; this.fastFalling = true; return undefined; }
     if (!timeUp) return undefined;
-    // By now the parts alone would have brought it here (a vent finishing at vacuum, where nothing falls further).
-    if (this.suspectFrom - (this.limits.maxFallPerS * elapsed) / 1000 <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
+    // By now the parts alone would have brought it here, or it fell from almost nothing to vacuum, where nothing falls
+    // further (a vent or a breach finishing): physics. The environment's dwell at vacuum covers the rest.
+    const explained = this.suspectFrom - (this.limits.maxFallPerS * elapsed) / 1000 <= value + FELL_AT_ALL / 2;
+    const bottomed = this.suspectFrom <= BOTTOM_FROM && value <= FELL_AT_ALL / 2;
+    if (explained || bottomed) { this.suspectSince = -Infinity; return undefined; }
     return `jumped from ${from} to ${value.toFixed(1)}`;
   }
 }
