@@ -136,15 +136,14 @@ export class SensorWatch {
   // that stay where the fall landed, or come back, show a sensor that stepped.
   private judgeFall(value: number, now: number): string | undefined {
     const from = this.suspectFrom.toFixed(1), fell = this.suspectLow - value;
+    // From almost nothing to vacuum: the end of a vent or a breach; near vacuum, noise is all that moves.
+    if (this.suspectFrom <= BOTTOM_FROM && value <= FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
     if (value > this.suspectFrom - BACK) return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
     const elapsed = now - this.suspectSince, timeUp = elapsed >= this.limits.corroborateMs;
     if (fell >= FELL_ON || (timeUp && fell > FELL_AT_ALL)) { this.suspectSince = -Infinity; this.fastFalling = true; return undefined; }
     if (!timeUp) return undefined;
-    // By now the parts alone would have brought it here, or it fell from almost nothing to vacuum, where nothing falls
-    // further (a vent or a breach finishing): physics. The environment's dwell at vacuum covers the rest.
-    const explained = this.suspectFrom - (this.limits.maxFallPerS * elapsed) / 1000 <= value + FELL_AT_ALL / 2;
-    const bottomed = this.suspectFrom <= BOTTOM_FROM && value <= FELL_AT_ALL / 2;
-    if (explained || bottomed) { this.suspectSince = -Infinity; return undefined; }
+    // By now the parts alone would have brought it here: physics. (The environment's dwell at vacuum covers the rest.)
+    if (this.suspectFrom - (this.limits.maxFallPerS * elapsed) / 1000 <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
     return `jumped from ${from} to ${value.toFixed(1)}`;
   }
 }
