@@ -60,11 +60,11 @@ async function bytecodeOf(board: string, progress: (line: string) => void): Prom
   return { board, platform, ...ourBytecode(out) };
 }
 
-/** Builds the sim board's firmware itself, instrumented, and runs it in mcsim for `seconds`. */
-async function deviceAlone(seconds: number, progress: (line: string) => void): Promise<DeviceRun> {
-  const out = join(repoRoot, 'build', 'bench-moddable', 'device');
-  writeBoardModules(out, loadBoard('sim'));
-  progress('building the sim board\'s firmware (instrumented) for lin');
+/** Builds a board's firmware itself for lin (the desktop provider simulating its pins), instrumented, and runs it in mcsim for `seconds`. */
+export async function deviceAlone(seconds: number, progress: (line: string) => void, board = 'sim'): Promise<DeviceRun> {
+  const out = join(repoRoot, 'build', 'bench-moddable', `device-${board}`);
+  writeBoardModules(out, loadBoard(board));
+  progress(`building the ${board} board's firmware (instrumented) for lin`);
   const r = await runMcconfig({ moddable: process.env.MODDABLE!, platform: 'lin', out, manifest: './manifest.json', cwd: repoRoot, instrument: true, env: { [BOARD_VAR]: out }, echo: () => {} });
   if (r.problem) throw new Error(`the sim board did not build: ${r.problem}`);
   const mcso = filesUnder(join(out, 'bin'), `${sep}mc.so`)[0]!;
