@@ -39,7 +39,7 @@ async function connect(cli: NodeCli, node: string, out: (line: object | string) 
   if (cli.serial !== undefined) {
     let port;
     try { port = await openSerialPort(cli.serial, cli.baud); } catch (e) { return `cannot open ${cli.serial} (${(e as Error).message})`; }
-    const t = createSerialTransport({ io: { Serial: serialClassOn(port) } } as unknown as Device, { receive: 0, transmit: 0, baud: cli.baud });
+    const t = createSerialTransport({ io: { Serial: serialClassOn(port) } } as unknown as Device, { receive: 0, transmit: 0, baud: cli.baud, port: 0 });
     return { ...t, onMessage: t.onMessage, send: t.send, close: t.close, bad: () => t.badFrames };
   }
   const t = createMqttTransport({
