@@ -4,6 +4,7 @@ import type { AirlockLetter, MachineId } from './board/signals';
 import { createDispatcher, createMachine, type Dispatcher, type Machine, type MachineOptions, type PostHook, type PreHook } from './core';
 import { bayHostileIn, copyMemory, createCoordination, type Coordination, type CoordinationMemory, type CoordinationView } from './coordination';
 import { airlock, bayDoor, bayEnvironment, battleDeck } from './machines';
+import { defaultThresholds, holdsEmpty, holdsFull, type Thresholds } from './thresholds';
 
 /** Extra options for one machine: hooks that act on hardware, and listeners that report. */
 export type ExtraOptions = Pick<MachineOptions, 'onBeep' | 'onVeto' | 'onImpossible'> & { pre?: readonly PreHook[]; post?: readonly PostHook[] };
@@ -18,10 +19,18 @@ export interface RemoteView {
 
 export interface SystemOptions {
   hosts: readonly MachineId[];
-  /** Whether an airlock's chamber is at ship pressure: a sensor reading. */
-  chamberPressurized(letter: AirlockLetter): boolean;
+  /**
+   * A pressure reading in kPa (NaN when unknown): `bay`, or an airlock's chamber by letter. The machines' sensors
+   * (chamber pressurized or empty, bay full or empty) and the rules that move doors all read it, through `limits`.
+   */
+  kPa(place: 'bay' | AirlockLetter): number;
   /** Whether an airlock's outer door is at its closed limit (read to recover from a fault). */
   outerDoorClosed(letter: AirlockLetter): boolean;
+  /** Whether door E is at its closed limit, and the bay warm: read when the environment is reset. */
+  bayDoorClosed(): boolean;
+  bayWarm(): boolean;
+  /** Default: firmware/thresholds.ts. */
+  limits?: Thresholds;
   /** Per machine: hardware hooks (run before the coordination's post hooks) and listeners. */
   extra?(id: MachineId): ExtraOptions;
   initial?: { [id in MachineId]?: { state: string; goal?: string } };
@@ -56,11 +65,12 @@ const definitions = { 'battle deck': battleDeck, 'bay door': bayDoor, 'bay envir
 export function createSystem(options: SystemOptions): LaunchBaySystem {
   const dispatcher = options.dispatcher ?? createDispatcher();
   const machines: { [id: string]: Machine } = {};
-  const remote = options.remote;
+  const remote = options.remote, limits = options.limits ?? defaultThresholds, kPa = options.kPa;
   const view: CoordinationView = {
     hosted: (id) => machines[id] !== undefined,
     state: (id) => (machines[id] ? machines[id].state : remote?.state(id)),
     goal: (id) => (machines[id] ? machines[id].goal : remote?.goal(id)),
+    kPa, limits,
     send: (id, event) => (machines[id] ? machines[id].handle(event) : remote?.send(id, event)),
     alarm: (on) => options.alarm?.(on),
     recall: (l) => (machines[`airlock ${l}`] ? coordination.recall(l) : remote?.recall(l)),
@@ -68,6 +78,10 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
   const coordination = createCoordination(view, options.memory);
   // Rule 4; a bay this system does not host is unknown, and unknown (or faulted) is treated as hostile.
   const bayHostile = () => bayHostileIn(view.state('bay environment'));
+  const environmentSensors = {
+    bayDoorClosed: () => options.bayDoorClosed(), bayWarm: () => options.bayWarm(),
+    bayFull: () => holdsFull(kPa('bay'), limits), bayEmpty: () => holdsEmpty(kPa('bay'), limits),
+  };
 
   for (const id of options.hosts) {
     const extra = options.extra?.(id) ?? {};
@@ -81,9 +95,10 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
     const letter = id.startsWith('airlock ') ? (id.slice('airlock '.length) as AirlockLetter) : undefined;
     const machine = letter
       ? createMachine(airlock, { ...common, sensors: {
-        bayHostile, chamberPressurized: () => options.chamberPressurized(letter), outerDoorClosed: () => options.outerDoorClosed(letter),
+        bayHostile, chamberPressurized: () => holdsFull(kPa(letter), limits), chamberEmpty: () => holdsEmpty(kPa(letter), limits),
+        outerDoorClosed: () => options.outerDoorClosed(letter),
       } } as never)
-      : createMachine(definitions[id as keyof typeof definitions] as never, common as never);
+      : createMachine(definitions[id as keyof typeof definitions] as never, (id === 'bay environment' ? { ...common, sensors: environmentSensors } : common) as never);
     machines[id] = machine as unknown as Machine;
   }
   const reobserve = () => {

@@ -1,60 +1,84 @@
 // `npm run node -- --board <name> --broker mqtt://host:port`: one node of the launch bay on the host, on simulated
-// hardware in real time, talking to the others over MQTT. Control lines on stdin (JSON): {"press": "airlock B
-// button 2"}, {"request": "ready"}, {"reset": "bay door"}. With --json, it prints reports and status as JSON lines.
-import { createInterface } from 'node:readline';
+// hardware in real time, talking to the others over MQTT or a serial line. `--help` lists every option and the
+// control lines it reads on stdin (also in the README).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { MachineId } from '../firmware/board/signals';
-import { startNode } from '../firmware/net/node';
-import { createMqttTransport, nextEpoch, nodeHmac } from '../hal/providers/node-net';
+import type { Board } from '../firmware/board/types';
+import { startNode, type Transport } from '../firmware/net/node';
+import { checkProvision, type Provision } from '../firmware/net/provision';
+import { createSerialTransport } from '../firmware/net/serial-transport';
+import type { Device } from '../hal/types';
+import { openSerialPort, serialClassOn } from '../hal/providers/host-serial';
+import { createMqttTransport, fileStateStore, nodeHmac } from '../hal/providers/node-net';
 import { createSimulatorDevice } from '../hal/providers/simulator';
 import { VirtualClock } from '../sim/clock';
 import { InvariantMonitor } from '../sim/invariants';
+import { LaunchBayModel } from '../sim/physics/model';
+import { worldOptions, worldRecord } from '../sim/physics/persist';
 import { runInRealTime } from '../sim/realtime';
 import { formatReport } from '../sim/view/timeline';
-import { pressButton, startingPoint } from '../sim/world';
-import { listBoards, loadBoard } from './lib/board-file';
+import { pressButton } from '../sim/world';
+import { loadBoard } from './lib/board-file';
+import { parseNodeArgs, usage, type NodeCli } from './lib/node-options';
 
-const usage = 'usage: npm run node -- --board <name> --broker mqtt://host:port [--keys keys/keyring.json] [--state-dir .state] [--speed N] [--heartbeat MS] [--json]';
+const refuse = (message: string) => { console.error(`node: ${message}\n\n${usage}`); return 2; };
 
-function args() {
-  const o: { [k: string]: string } = {}, flags = new Set<string>();
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--json' || argv[i] === '--help') flags.add(argv[i]);
-    else if (argv[i].startsWith('--')) o[argv[i].slice(2)] = argv[++i];
-    else throw new Error(`unexpected ${argv[i]}`);
+/** Its provisioning file, checked: a missing or broken one names the file and field. */
+function provisioning(cli: NodeCli, node: string): Provision {
+  const file = cli.keys ?? `keys/${node}.json`;
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`cannot read ${file} (${(e as Error).message}); provision it with npm run keys`); }
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch (e) { throw new Error(`${file}: not JSON (${(e as Error).message})`); }
+  return checkProvision(parsed, node, file);
+}
+
+async function connect(cli: NodeCli, node: string, out: (line: object | string) => void): Promise<(Transport & { close(): Promise<void> | void; bad(): number }) | string> {
+  if (cli.serial !== undefined) {
+    let port;
+    try { port = await openSerialPort(cli.serial, cli.baud); } catch (e) { return `cannot open ${cli.serial} (${(e as Error).message})`; }
+    const t = createSerialTransport({ io: { Serial: serialClassOn(port) } } as unknown as Device, { receive: 0, transmit: 0, baud: cli.baud, port: 0 });
+    return { ...t, onMessage: t.onMessage, send: t.send, close: t.close, bad: () => t.badFrames };
   }
-  return { o, flags };
+  const t = createMqttTransport({
+    url: cli.broker!, node, onError: (e) => out(cli.json ? { error: e.message } : `mqtt: ${e.message}`),
+    onBadPayload: (detail) => out(cli.json ? { dropped: detail } : `dropped: ${detail}`),
+  });
+  const connected = await Promise.race([t.ready.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+  if (!connected) { await t.close(); return `the broker ${cli.broker} did not answer within 5 s`; }
+  return { send: t.send, onMessage: t.onMessage, close: t.close, bad: () => t.badPayloads };
+}
+
+/** The simulated world this process keeps: restored from its last run (docs/PROTOCOL.md). */
+function world(dir: string): { model: LaunchBayModel; save(): void } {
+  const store = fileStateStore(dir, { durable: false }); // a simulation's convenience, not the node's state
+  let record: unknown;
+  try { record = JSON.parse(store.get('world.json') ?? 'null'); } catch { record = null; }
+  const model = new LaunchBayModel(record ? worldOptions(record) : {});
+  return { model, save: () => { try { store.put('world.json', JSON.stringify(worldRecord(model))); } catch { /* the next save retries */ } } };
 }
 
 async function main(): Promise<number> {
-  let a;
-  try { a = args(); } catch (e) { console.error(`node: ${(e as Error).message}\n${usage}`); return 2; }
-  if (a.flags.has('--help')) { console.log(usage); return 0; }
-  const { o } = a, json = a.flags.has('--json');
-  if (!o.board || !o.broker) { console.error(usage); return 2; }
-  const board = loadBoard(o.board), name = board.node ?? board.name;
-  let keyring: { [node: string]: string };
-  try { keyring = JSON.parse(readFileSync(o.keys ?? 'keys/keyring.json', 'utf8')); } catch (e) {
-    console.error(`node: cannot read the keyring ${o.keys ?? 'keys/keyring.json'} (${(e as Error).message}); provision it with npm run keys`); return 2;
-  }
-  if (!keyring[name]) { console.error(`node: the keyring has no key for node "${name}"`); return 2; }
+  let cli: NodeCli, board: Board, prov: Provision;
+  try { cli = parseNodeArgs(process.argv.slice(2)); } catch (e) { return refuse((e as Error).message); }
+  if (cli.help) { console.log(usage); return 0; }
+  try { board = loadBoard(cli.board); } catch (e) { return refuse((e as Error).message); }
+  const name = board.node ?? board.name;
+  try { prov = provisioning(cli, name); } catch (e) { return refuse((e as Error).message); }
   const out = (line: object | string) => console.log(typeof line === 'string' ? line : JSON.stringify(line));
 
-  const transport = createMqttTransport({ url: o.broker, node: name, onError: (e) => out(json ? { error: e.message } : `mqtt: ${e.message}`) });
-  const connected = await Promise.race([transport.ready.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
-  if (!connected) { console.error(`node: the broker ${o.broker} did not answer within 5 s`); await transport.close(); return 2; }
-
+  const transport = await connect(cli, name, out);
+  if (typeof transport === 'string') return refuse(transport);
   const clock = new VirtualClock();
-  const { model } = startingPoint({});
+  const dir = join(cli.stateDir, name);
+  const { model, save } = world(dir);
   const device = createSimulatorDevice({ board, model, clock });
-  const epoch = nextEpoch(`${o['state-dir'] ?? '.state'}/${name}.epoch`);
-  // The deployment: every board file naming a node says where its machines live.
-  const directory = Object.fromEntries(listBoards().map((b) => loadBoard(b)).filter((b) => b.node).flatMap((b) => b.hosts.map((id) => [id, b.node!])));
   const node = startNode({
-    directory,
-    board, device, clock, transport, keyring, epoch, hmac: nodeHmac, heartbeatMs: Number(o.heartbeat ?? 1000),
-    onReport: (r) => out(json ? { report: r } : formatReport(r)),
+    board, device, clock, transport, keys: prov.keys, directory: prov.directory, store: fileStateStore(dir),
+    hmac: nodeHmac, heartbeatMs: cli.heartbeatMs,
+    onReport: (r) => out(cli.json ? { report: r } : formatReport(r)),
   });
   // One physical bay, several processes: a node without the environment mirrors the bay's reported pressure,
   // so its chambers join a bay that behaves like the real one.
@@ -63,30 +87,35 @@ async function main(): Promise<number> {
   clock.set(() => {
     if (mirrorBay) { const kPa = node.replicas.fact('bay kPa'); if (Number.isFinite(kPa)) model.bay.kPa = kPa; }
     model.step(50); device.scan(); invariants.check();
-    for (const v of invariants.violations.splice(0)) out(json ? { violation: v } : `INVARIANT ${v.invariant} VIOLATED: ${v.detail}`);
+    for (const v of invariants.violations.splice(0)) out(cli.json ? { violation: v } : `INVARIANT ${v.invariant} VIOLATED: ${v.detail}`);
   }, 50, 50);
-  const time = runInRealTime(clock, Number(o.speed ?? 1));
+  // The world is saved every virtual second: a restarted process finds the bay within a second of how it was.
+  const saver = clock.set(save, 1000, 1000);
+  const time = runInRealTime(clock, cli.speed);
   const status = () => out({ status: {
-    node: name, epoch, t: clock.now(), started: node.controller.started,
+    node: name, epoch: node.link.epoch, recovering: node.link.recovering, t: clock.now(), started: node.controller.started,
     machines: Object.fromEntries(Object.entries(node.controller.machines).map(([id, m]) => [id, { state: m!.state, goal: m!.goal }])),
     replicas: Object.fromEntries(node.replicas.machines().map((id) => [id, node.replicas.state(id) ?? null])),
-    accepted: node.link.accepted, rejected: node.link.rejected,
+    accepted: node.link.accepted, rejected: node.link.rejected, badTransport: transport.bad(),
   } });
-  if (json) setInterval(status, 200);
+  if (cli.json) setInterval(status, 200);
 
   createInterface({ input: process.stdin }).on('line', (line) => {
-    try {
-      const c = JSON.parse(line);
-      if (c.press) pressButton(model, clock, c.press, c.ms ?? 200);
-      else if (c.request) node.controller.send('battle deck', `${c.request} requested`);
-      else if (c.reset) node.controller.send(c.reset as MachineId, 'reset');
-      else if (c.status) status();
-    } catch (e) { out(json ? { error: `control: ${(e as Error).message}` } : `control: ${(e as Error).message}`); }
+    try { control(line); } catch (e) { out(cli.json ? { error: `control: ${(e as Error).message}` } : `control: ${(e as Error).message}`); }
   });
-  const quit = async () => { time.stop(); node.stop(); await transport.close(); process.exit(0); };
+  const control = (line: string) => {
+    const c = JSON.parse(line) as { [k: string]: unknown };
+    if (typeof c !== 'object' || c === null) throw new Error('expected a JSON object');
+    if (typeof c.press === 'string') pressButton(model, clock, c.press, typeof c.ms === 'number' && c.ms > 0 && c.ms <= 60_000 ? c.ms : 200);
+    else if (c.request === 'ready' || c.request === 'active' || c.request === 'relaxed') node.controller.send('battle deck', `${c.request} requested`);
+    else if (typeof c.reset === 'string' && board.hosts.includes(c.reset as MachineId)) node.controller.send(c.reset as MachineId, 'reset');
+    else if (c.status) status();
+    else throw new Error(`unknown command ${line.slice(0, 80)} (see --help)`);
+  };
+  const quit = async () => { time.stop(); clock.clear(saver); save(); node.stop(); await transport.close(); process.exit(0); };
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);
-  if (!json) out(`node ${name} (epoch ${epoch}) on ${o.broker}: hosts ${board.hosts.join(', ')}`);
+  if (!cli.json) out(`node ${name} (epoch ${node.link.epoch}) on ${cli.broker ?? cli.serial}: hosts ${board.hosts.join(', ')}`);
   return -1;
 }
 

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
 import { parseScenario, ScenarioError } from '../sim/scenario/format';
 import { runScenario } from '../sim/scenario/run';
+import { samplePhysics } from '../sim/scenario/samples';
+import type { SimWorld } from '../sim/world';
 import { formatReport, formatTime } from '../sim/view/timeline';
 import { boardsFor } from './lib/scenario-boards';
 
@@ -24,7 +26,10 @@ function main(args: string[]): number {
   }
   const where = Array.isArray(board) ? `${board.length} nodes on the in-process bus` : `board ${board.name}`;
   if (!json) console.log(`scenario: ${scenario.name} (${where}, seed ${scenario.seed}, starting ${scenario.start})`);
-  const result = runScenario(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)));
+  // JSON traces also carry the physics (start states, then door positions and pressures as they change), so an
+  // outside monitor can judge the physical invariants from the trace alone.
+  const physics = json ? { setup: (world: SimWorld) => samplePhysics(world, (s) => console.log(JSON.stringify(s))) } : {};
+  const result = runScenario(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)), physics);
   for (const f of result.failures) {
     const where = `${file}${f.line ? `:${f.line}` : ''} ${f.field}`;
     const line = `FAILED at ${formatTime(f.t)}: ${where}: ${f.message}`;
@@ -34,4 +39,6 @@ function main(args: string[]): number {
   return result.ok ? 0 : 1;
 }
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
 process.exitCode = main(process.argv.slice(2));

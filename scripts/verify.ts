@@ -3,12 +3,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  check, DEFAULT_RUNS, interference, projectionCheck, toScenario, violations, type CheckOptions, type CheckResult, type Progress, type RunSpec, type Violation,
+  check, DEFAULT_RUNS, interference, MUTATIONS, mutationNames, projectionCheck, toScenario, violations,
+  type CheckOptions, type CheckResult, type Progress, type RunSpec, type Violation,
 } from '../sim/verify';
 
-const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness]
+const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness] [--break RULE]
   a single run instead of the default ones: [--airlocks 0-4] [--faults 0-7] [--prompt-scan] [--no-leaks]
-  [--no-reboot] [--no-interlock] [--no-symmetry]`;
+  [--no-reboot] [--no-interlock] [--no-symmetry]
+  --break RULE breaks a rule on purpose, to watch the checker catch it: ${mutationNames.join(', ')}`;
 
 interface Args { json: boolean; out: string; common: CheckOptions; custom?: CheckOptions }
 
@@ -36,6 +38,12 @@ function parse(argv: string[]): Args | string {
         case '--no-reboot': custom.reboot = false; isCustom = true; break;
         case '--no-interlock': custom.interlock = false; isCustom = true; break;
         case '--no-symmetry': custom.symmetry = false; isCustom = true; break;
+        case '--break': {
+          const name = argv[++i] ?? '';
+          if (!MUTATIONS[name]) throw new Error(`--break needs one of: ${mutationNames.join(', ')} (not ${JSON.stringify(name)})`);
+          args.common.rules = MUTATIONS[name].rules;
+          break;
+        }
         default: return `unknown option ${a}\n${USAGE}`;
       }
     } catch (e) { return `${(e as Error).message}\n${USAGE}`; }

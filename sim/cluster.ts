@@ -7,9 +7,11 @@ import type { Controller } from '../firmware/controller';
 import type { HmacSha256 } from '../firmware/net/hmac';
 import { startNode, type Node } from '../firmware/net/node';
 import { hmacSha256 } from '../firmware/net/sha256';
+import { EPOCH_RECORD, MemoryStateStore } from '../firmware/net/state-store';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import { InProcessBus } from './bus';
 import { VirtualClock } from './clock';
+import type { ControllerReport } from '../firmware/controller';
 import { InvariantMonitor } from './invariants';
 import { pressButton, startingPoint, type SimWorld, type SimWorldOptions } from './world';
 
@@ -24,39 +26,51 @@ export interface SimCluster extends SimWorld {
   readonly bus: InProcessBus;
   /** The running node of each name (absent while it is powered off). */
   readonly nodes: { readonly [name: string]: Node | undefined };
-  readonly keyring: { readonly [node: string]: string };
-  /** Each node's boot count: persisted across reboots, as in flash. */
+  /** Each node's provisioned keys: one per pair of nodes, each node holding only its own. */
+  readonly keys: { readonly [node: string]: Map<string, string> };
+  /** Each node's flash: its epoch and replay windows survive its reboots (tests may lose or spoil them). */
+  readonly stores: { readonly [node: string]: MemoryStateStore };
+  /** Each node's current epoch (its last one while it is off). */
   readonly epochs: { readonly [node: string]: number };
 }
 
 const nodeOf = (b: Board) => b.node ?? b.name;
 
-/** Test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
-function testKeys(boards: Board[], seed: number): { [node: string]: string } {
+/** Pairwise test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
+function testKeys(boards: Board[], seed: number): { [node: string]: Map<string, string> } {
   let x = (seed * 2654435761) >>> 0 || 1;
   const byte = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return (x & 255).toString(16).padStart(2, '0'); };
-  return Object.fromEntries(boards.map((b) => [nodeOf(b), Array.from({ length: 32 }, byte).join('')]));
+  const names = boards.map(nodeOf), keys = Object.fromEntries(names.map((n) => [n, new Map<string, string>()]));
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const key = Array.from({ length: 32 }, byte).join('');
+      keys[names[i]].set(names[j], key); keys[names[j]].set(names[i], key);
+    }
+  }
+  return keys;
 }
 
 export function createSimCluster(o: SimClusterOptions): SimCluster {
   const clock = new VirtualClock();
   const { initial, model } = startingPoint(o);
   const bus = new InProcessBus(clock, o.seed ?? 1);
-  const keyring = testKeys(o.boards, o.seed ?? 1);
+  const keys = testKeys(o.boards, o.seed ?? 1);
+  // Flashed boards start at epoch 0 (a first boot, not a lost record).
+  const stores = Object.fromEntries(o.boards.map((b) => { const s = new MemoryStateStore(); s.put(EPOCH_RECORD, '0'); return [nodeOf(b), s]; }));
   const epochs: { [node: string]: number } = {};
   const nodes: { [name: string]: Node | undefined } = {};
   const devices: { [name: string]: SimulatorDevice | undefined } = {};
   const stepMs = o.stepMs ?? 50;
-  const directory = Object.fromEntries(o.boards.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)])));
+  const directory = new Map<string, string>(o.boards.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)] as [string, string])));
+  const onReport = (r: ControllerReport) => { invariants.report(r); o.onReport?.(r); };
 
   const boot = (board: Board, trusted: boolean) => {
     const name = nodeOf(board);
-    epochs[name] = (epochs[name] ?? 0) + 1;
     const device = devices[name] = createSimulatorDevice({ board, model, clock });
     const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
     nodes[name] = startNode({
-      board, device, clock, transport: bus.attach(name), keyring, epoch: epochs[name], hmac: o.hmac ?? hmacSha256,
-      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport: o.onReport, initial: trusted ? mine : undefined, directory,
+      board, device, clock, transport: bus.attach(name), keys: keys[name], store: stores[name], hmac: o.hmac ?? hmacSha256,
+      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport, initial: trusted ? mine : undefined, directory,
     });
   };
   for (const b of o.boards) boot(b, true);
@@ -99,16 +113,27 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
 
   const powerOff = (board: Board) => {
     const name = nodeOf(board);
+    if (nodes[name]) epochs[name] = nodes[name]!.link.epoch;
     nodes[name]?.stop(); bus.detach(name);
     nodes[name] = undefined; devices[name] = undefined;
   };
 
   return {
-    clock, model, invariants, bus, nodes, keyring, epochs,
+    clock, model, invariants, bus, nodes, keys, stores,
+    get epochs() {
+      return Object.fromEntries(o.boards.map((b) => [nodeOf(b), nodes[nodeOf(b)]?.link.epoch ?? epochs[nodeOf(b)] ?? 0]));
+    },
     controller: facade,
     // Some node runs: the facade routes each request to its machine's node, and drops it while that node is down.
     get powered() { return o.boards.some((b) => nodes[nodeOf(b)] !== undefined); },
-    press: (signal, ms = 200) => pressButton(model, clock, signal, ms),
+    press: (signal, ms = 200) => { invariants.pressed(signal); pressButton(model, clock, signal, ms); },
+    reset(machine) {
+      const m = running(machine)?.machines[machine];
+      if (!m) return;
+      const wasFaulted = m.state === 'faulted';
+      facade.send(machine, 'reset');
+      if (wasFaulted && m.state !== 'faulted') invariants.reset(machine);
+    },
     advance: (ms) => clock.advance(ms),
     reboot(downMs, node) {
       for (const b of o.boards.filter((x) => node === undefined || nodeOf(x) === node)) {

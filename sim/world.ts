@@ -1,4 +1,5 @@
 // A simulated launch bay: physics, virtual clock, the simulator's ECMA-419 provider, and the real controller on it.
+import type { MachineId } from '../firmware/board/signals';
 import type { Board } from '../firmware/board/types';
 import { startController, type Controller, type ControllerOptions, type ControllerReport, type Thresholds } from '../firmware/controller';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
@@ -34,6 +35,8 @@ export interface SimWorld {
   reboot(downMs: number, node?: string): void;
   /** Presses a button for `ms` (default 200), as a finger would. */
   press(signal: string, ms?: number): void;
+  /** An operator's reset of a faulted machine (nothing happens while the power is off, as on the ship). */
+  reset(machine: MachineId): void;
   /** Runs the world for `ms` of virtual time. */
   advance(ms: number): void;
   stop(): void;
@@ -74,12 +77,13 @@ export function createSimWorld(o: SimWorldOptions): SimWorld {
   const stepMs = o.stepMs ?? 50;
   let device: SimulatorDevice | undefined, controller: Controller | undefined;
   // A fresh provider and controller, as after power-up: without `initial` it reconstructs from the sensors.
+  const onReport = (r: ControllerReport) => { invariants.report(r); o.onReport?.(r); };
   const boot = (initial?: ControllerOptions['initial']) => {
     device = createSimulatorDevice({ board: o.board, model, clock });
-    controller = startController({ board: o.board, device, clock, initial, thresholds: o.thresholds, onReport: o.onReport });
+    controller = startController({ board: o.board, device, clock, initial, thresholds: o.thresholds, onReport });
   };
-  boot(initial);
   const invariants = new InvariantMonitor(model, () => controller, () => clock.now());
+  boot(initial);
   const physics = clock.set(() => { model.step(stepMs); device?.scan(); invariants.check(); }, stepMs, stepMs);
 
   return {
@@ -89,7 +93,14 @@ export function createSimWorld(o: SimWorldOptions): SimWorld {
       return controller;
     },
     get powered() { return controller !== undefined; },
-    press: (signal, ms = 200) => pressButton(model, clock, signal, ms),
+    press: (signal, ms = 200) => { invariants.pressed(signal); pressButton(model, clock, signal, ms); },
+    reset(machine) {
+      const m = controller?.machines[machine];
+      if (!m) return;
+      const wasFaulted = m.state === 'faulted';
+      controller!.send(machine, 'reset');
+      if (wasFaulted && m.state !== 'faulted') invariants.reset(machine);
+    },
     advance: (ms) => clock.advance(ms),
     reboot(downMs) {
       if (!controller) return;

@@ -1,11 +1,20 @@
 // What every implementation under test shares: the sensor readings, the one pre and one post hook, and the airlock's
 // goal rules (MACHINES.md decision 3) for the XState and robot3 copies, which cannot use the firmware's.
 
-/** The sensors every implementation reads: bit 0 bayHostile, bit 1 chamberPressurized, bit 2 outerDoorClosed. */
+/**
+ * The sensors every implementation reads, one bit each in the airlock's sensor order: bit 0 bayHostile, bit 1
+ * chamberPressurized, bit 2 chamberEmpty, bit 3 outerDoorClosed.
+ */
 export interface Env { bits: number }
 export const bayHostile = (env: Env): boolean => (env.bits & 1) !== 0;
 export const chamberPressurized = (env: Env): boolean => (env.bits & 2) !== 0;
-export const outerDoorClosed = (env: Env): boolean => (env.bits & 4) !== 0;
+export const chamberEmpty = (env: Env): boolean => (env.bits & 4) !== 0;
+export const outerDoorClosed = (env: Env): boolean => (env.bits & 8) !== 0;
+/** The firmware's sensor functions over an Env. */
+export const sensorsOf = (env: Env) => ({
+  bayHostile: () => bayHostile(env), chamberPressurized: () => chamberPressurized(env),
+  chamberEmpty: () => chamberEmpty(env), outerDoorClosed: () => outerDoorClosed(env),
+});
 
 /** The hooks count what they see; the pre hook never vetoes, so every implementation takes every transition. */
 export interface Hooks { pre: number; post: number }
@@ -27,7 +36,8 @@ export type Implementation = (machine: MachineName, env: Env, hooks: Hooks) => R
 export type AirlockGoal = 'inner open' | 'outer open friendly' | 'outer open hostile';
 
 export const outerGoal = (env: Env): AirlockGoal => (bayHostile(env) ? 'outer open hostile' : 'outer open friendly');
-export const restingState = (env: Env) => (chamberPressurized(env) ? 'closed pressurized' : 'closed depressurized');
+export const restingState = (env: Env) =>
+  (chamberPressurized(env) ? 'closed pressurized' : chamberEmpty(env) ? 'closed depressurized' : 'pressurizing');
 
 /** The goal as re-read when the next step is taken: an outer goal follows bayHostile. */
 export const rereadGoal = (goal: AirlockGoal | undefined, env: Env): AirlockGoal | undefined =>
@@ -37,10 +47,10 @@ export const rereadGoal = (goal: AirlockGoal | undefined, env: Env): AirlockGoal
 export function nextStep(goal: AirlockGoal | undefined, env: Env): string {
   if (goal === undefined) return restingState(env);
   if (goal === 'inner open') return chamberPressurized(env) ? 'opening inner' : 'pressurizing';
-  if (chamberPressurized(env) !== bayHostile(env)) return 'opening outer';
-  return chamberPressurized(env) ? 'depressurizing' : 'pressurizing';
+  if (bayHostile(env)) return chamberEmpty(env) ? 'opening outer' : 'depressurizing';
+  return chamberPressurized(env) ? 'opening outer' : 'pressurizing';
 }
 
 /** Every state a follow-goal step can lead to, and the resting states a vetoed step falls back on. */
 export const followTargets = ['opening inner', 'pressurizing', 'opening outer', 'depressurizing', 'closed pressurized', 'closed depressurized'] as const;
-export const restTargets = ['closed pressurized', 'closed depressurized'] as const;
+export const restTargets = ['closed pressurized', 'closed depressurized', 'pressurizing'] as const;

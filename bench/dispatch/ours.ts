@@ -1,11 +1,11 @@
 // The firmware's own machines on the matrix engine, with one pre and one post hook, as the bench drives them.
 import { createMachine } from '../../firmware/core';
 import { airlock, bayDoor } from '../../firmware/machines';
-import { bayHostile, chamberPressurized, outerDoorClosed, type Implementation, type Runner } from './hooks';
+import { sensorsOf, type Implementation, type Runner } from './hooks';
 
 export const ours: Implementation = (which, env, hooks): Runner<readonly string[]> => {
   const machine = createMachine(which === 'airlock' ? airlock : bayDoor, {
-    sensors: { bayHostile: () => bayHostile(env), chamberPressurized: () => chamberPressurized(env), outerDoorClosed: () => outerDoorClosed(env) },
+    sensors: sensorsOf(env),
     pre: () => { hooks.pre++; return true; },
     post: () => { hooks.post++; },
   } as never);

@@ -19,6 +19,7 @@ function airlockMachine(env: Env, hooks: Hooks) {
   const friendly = guard<Context, unknown>(() => !bayHostile(env));
   const setOuter = reduce<Context, unknown>((ctx) => ({ ...ctx, goal: outerGoal(env) }));
   const setInner = reduce<Context, unknown>((ctx) => ({ ...ctx, goal: 'inner open' }));
+  const clearGoal = reduce<Context, unknown>((ctx) => ({ ...ctx, goal: undefined }));
   const outerChanges = guard<Context, unknown>((ctx) => outerGoal(env) !== ctx.goal);
   const innerChanges = guard<Context, unknown>((ctx) => ctx.goal !== 'inner open');
   const to = (event: string, target: string) => go(event, target, pre, post);
@@ -38,7 +39,7 @@ function airlockMachine(env: Env, hooks: Hooks) {
   return createMachine('closed pressurized', {
     'closed pressurized': state(outer('depressurizing', hostile), outer('opening outer', friendly), inner('opening inner'), ...faultsAtRest('closed pressurized')),
     'closed depressurized': state(outer('opening outer', hostile), outer('pressurizing', friendly), inner('pressurizing'), ...faultsAtRest('closed depressurized')),
-    'opening outer': state(beep('ask open outer', 'opening outer'), inner('closing outer'),
+    'opening outer': state(beep('ask open outer', 'opening outer'), inner('closing outer'), to('bay changing', 'closing outer'),
       go('finished opening outer', 'outer open hostile', hostile, pre, post), go('finished opening outer', 'outer open friendly', friendly, pre, post),
       ...faults('opening outer')),
     'opening inner': state(outer('closing inner'), beep('ask open inner', 'opening inner'), to('finished opening inner', 'inner open'), ...faults('opening inner')),
@@ -53,8 +54,8 @@ function airlockMachine(env: Env, hooks: Hooks) {
     'outer open friendly': state(beep('ask open outer', 'outer open friendly'), inner('closing outer'), ...faultsAtRest('outer open friendly')),
     'outer open hostile': state(beep('ask open outer', 'outer open hostile'), inner('closing outer'), ...faultsAtRest('outer open hostile')),
     'faulted': state(beep('ask open outer', 'faulted'), beep('ask open inner', 'faulted'),
-      go('reset', 'closing inner', guard<Context, unknown>(() => outerDoorClosed(env)), pre, post),
-      go('reset', 'closing outer', guard<Context, unknown>(() => !outerDoorClosed(env)), pre, post)),
+      go('reset', 'closing inner', guard<Context, unknown>(() => outerDoorClosed(env)), pre, clearGoal, post),
+      go('reset', 'closing outer', guard<Context, unknown>(() => !outerDoorClosed(env)), pre, clearGoal, post)),
   }, (): Context => ({ goal: undefined }));
 }
 

@@ -1,7 +1,7 @@
 // The fixed pseudo-random stream of legal events each implementation is timed on: a warm-up prefix, then a cycle
 // that ends where it began (same state and goal), so it can be replayed any number of times without an impossible event.
 import { createMachine, type MachineDefinition } from '../../firmware/core';
-import { bayHostile, chamberPressurized, outerDoorClosed, type Env } from './hooks';
+import { sensorsOf, type Env } from './hooks';
 
 /** Events by name, with the sensor readings to set before each. */
 export interface Stream {
@@ -32,7 +32,7 @@ export function legalStream(def: MachineDefinition, seed: number, prefixLength =
   const env: Env = { bits: 0 };
   const next = random(seed);
   const machine = createMachine(def, {
-    sensors: { bayHostile: () => bayHostile(env), chamberPressurized: () => chamberPressurized(env), outerDoorClosed: () => outerDoorClosed(env) },
+    sensors: sensorsOf(env),
   });
   const nE = def.events.length, sensorCount = def.sensors.length;
   const events: string[] = [], bits: number[] = [];

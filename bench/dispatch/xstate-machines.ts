@@ -29,6 +29,7 @@ function airlockMachine(env: Env, hooks: Hooks) {
       setOuterGoal: assign({ goal: () => outerGoal(env) }),
       setInnerGoal: assign({ goal: () => 'inner open' as const }),
       rereadGoal: assign({ goal: ({ context }) => rereadGoal(context.goal, env) }),
+      clearGoal: assign({ goal: () => undefined }),
     },
   });
 
@@ -58,7 +59,7 @@ function airlockMachine(env: Env, hooks: Hooks) {
       'closed depressurized': { on: { 'ask open outer': outerIfHostile('opening outer', 'pressurizing'), 'ask open inner': inner('pressurizing'), ...faultsAtRest } },
       'opening outer': {
         on: {
-          'ask open outer': beep, 'ask open inner': inner('closing outer'),
+          'ask open outer': beep, 'ask open inner': inner('closing outer'), 'bay changing': to('closing outer'),
           'finished opening outer': [
             { target: 'outer open hostile', guard: and(['bayHostile', 'pre']), actions: 'post' },
             { target: 'outer open friendly', guard: and([not('bayHostile'), 'pre']), actions: 'post' },
@@ -95,8 +96,8 @@ function airlockMachine(env: Env, hooks: Hooks) {
         on: {
           'ask open outer': beep, 'ask open inner': beep,
           'reset': [
-            { target: 'closing inner', guard: and(['outerDoorClosed', 'pre']), actions: 'post' },
-            { target: 'closing outer', guard: and([not('outerDoorClosed'), 'pre']), actions: 'post' },
+            { target: 'closing inner', guard: and(['outerDoorClosed', 'pre']), actions: ['clearGoal', 'post'] },
+            { target: 'closing outer', guard: and([not('outerDoorClosed'), 'pre']), actions: ['clearGoal', 'post'] },
           ],
         },
       },

@@ -9,6 +9,7 @@ import { refuseDoorOpen } from './interlock';
 import { airlockOutputs } from './outputs';
 import { airlockAfterBoot } from './reconstruct';
 import { pressureLimits, SensorWatch } from './sensor-watch';
+import { holdsEmpty, holdsFull } from '../thresholds';
 
 // Buttons 1 and 2 ask for the outer door (bay side, inside); 3 and 4 for the inner door (inside, ship side).
 const ASK = ['ask open outer', 'ask open outer', 'ask open inner', 'ask open inner'] as const;
@@ -18,7 +19,6 @@ const SEALED_DRIFT_KPA = 10;
 export interface AirlockStation extends Station {
   /** The chamber pressure, or NaN while its sensor is faulty. */
   chamberKpa(): number;
-  chamberPressurized(): boolean;
   /** By the limit switch of `airlock X outer door` or `airlock X inner door`. */
   doorClosed(door: string): boolean;
 }
@@ -27,7 +27,7 @@ export function createAirlockStation(ctx: StationContext, letter: AirlockLetter)
   const id = `airlock ${letter}` as MachineId;
   const { device, clock, limits, board } = ctx;
   const wiring = <W>(signal: string) => board.signals[`${id} ${signal}`] as W;
-  const refused = (name: string, detail: string) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail });
+  const refused = (name: string, reason: string) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail: reason, reason });
   const door = (which: 'outer' | 'inner') => new GuardedDoor(`${id} ${which} door`, new DoorActuator({
     device, motor: wiring<DirEnableMotor | SerialMotor>(`${which} door`),
     openLimit: wiring<InputWiring>(`${which} door open limit`), closedLimit: wiring<InputWiring>(`${which} door closed limit`),
@@ -51,15 +51,15 @@ export function createAirlockStation(ctx: StationContext, letter: AirlockLetter)
       outer.want(out.outer); inner.want(out.inner); pump.set(out.pump); vent.set(out.vent);
     },
     chamberKpa: () => chamber.read(),
-    chamberPressurized: () => chamber.read() >= limits.pressurizedKpa,
     doorClosed: (name) => (name.endsWith('outer door') ? outer : inner).actuator.isClosed,
     restart: () => airlockAfterBoot(reading(outer), reading(inner), chamber.read(), ctx.facts.bayHostile(), limits),
     scan() {
       outer.enforce(); inner.enforce();
       const machine = ctx.machine(id), kPa = chamber.read();
-      // A sealed chamber at rest cannot change pressure by itself: a reading that says so is a faulty sensor.
-      const sealed = machine.state === 'closed pressurized' ? kPa < limits.pressurizedKpa - SEALED_DRIFT_KPA
-        : machine.state === 'closed depressurized' ? kPa > limits.vacuumKpa + SEALED_DRIFT_KPA : false;
+      // A sealed chamber at rest cannot change pressure by itself: a reading far outside its rest band (the same
+      // band the rest was decided by, so noise cannot reach it) is a faulty sensor.
+      const sealed = kPa !== kPa ? false : machine.state === 'closed pressurized' ? !holdsFull(kPa + SEALED_DRIFT_KPA, limits)
+        : machine.state === 'closed depressurized' ? !holdsEmpty(kPa - SEALED_DRIFT_KPA, limits) : false;
       if (sealed) {
         const reason = chamber.condemn(`reads ${kPa.toFixed(1)} kPa in a sealed chamber at rest (${machine.state})`);
         if (reason) ctx.sensorFault(id, reason);
@@ -70,8 +70,9 @@ export function createAirlockStation(ctx: StationContext, letter: AirlockLetter)
         case 'closing outer': if (outer.actuator.isClosed) machine.handle('finished closing outer'); break;
         case 'opening inner': if (inner.actuator.isOpen) machine.handle('finished opening inner'); break;
         case 'closing inner': if (inner.actuator.isClosed) machine.handle('finished closing inner'); break;
-        case 'pressurizing': if (kPa >= limits.pressurizedKpa) machine.handle('finished pressurizing'); break;
-        case 'depressurizing': if (kPa <= limits.vacuumKpa) machine.handle('finished depressurizing'); break;
+        // The pumps run on past "counts as full/empty" to a finish well inside it: that gap is the hysteresis.
+        case 'pressurizing': if (kPa >= limits.fullKpa) machine.handle('finished pressurizing'); break;
+        case 'depressurizing': if (kPa <= limits.emptyKpa) machine.handle('finished depressurizing'); break;
       }
     },
     close() {

@@ -16,7 +16,7 @@ export function createBayDoorStation(ctx: StationContext): BayDoorStation {
     device, motor: board.signals['bay door'] as DirEnableMotor | SerialMotor,
     openLimit: board.signals['bay door open limit'] as InputWiring, closedLimit: board.signals['bay door closed limit'] as InputWiring,
   }), () => refuseDoorOpen('bay door', ctx.facts, ctx.limits),
-  (name, detail) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail }));
+  (name, reason) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail: reason, reason }));
   const faults = new FaultMonitor([new LimitWatch('bay door', door.actuator)], (reason) => ctx.sensorFault('bay door', reason));
 
   return {

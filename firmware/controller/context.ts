@@ -1,13 +1,14 @@
 // What every station (one hosted machine's parts) shares: the board, the IO, the clock, the reporter, the machines.
 import type { MachineId } from '../board/signals';
 import type { Board } from '../board/types';
+import type { Coordination } from '../coordination';
 import type { Machine } from '../core';
 import type { Clock, Device } from '../../hal/types';
 import type { FaultMonitor } from './fault-monitor';
 import type { InterlockFacts } from './interlock';
 import type { Restart } from './reconstruct';
 import type { Reporter } from './report';
-import type { Thresholds } from './thresholds';
+import type { Thresholds } from '../thresholds';
 
 export interface StationContext {
   readonly board: Board;
@@ -22,6 +23,10 @@ export interface StationContext {
   stateOf(id: MachineId): string | undefined;
   /** A sensor fault was found: report it and tell the machine. */
   sensorFault(id: MachineId, reason: string): void;
+  /** The coordination (leaks are reported to it), once the system is built. */
+  coordination(): Coordination;
+  /** An alarm source other than the machines (a leak) changed: refresh klaxon and warning lights. */
+  alarmChanged(): void;
 }
 
 /** One hosted machine's parts: inputs become events, states become outputs. */

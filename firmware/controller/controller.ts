@@ -16,7 +16,7 @@ import { DeadlineWatch } from './deadlines';
 import { createDeckStation } from './deck-station';
 import type { InterlockFacts } from './interlock';
 import type { ControllerReport, Reporter } from './report';
-import { defaultThresholds, type Thresholds } from './thresholds';
+import { defaultThresholds, type Thresholds } from '../thresholds';
 
 export interface ControllerOptions {
   board: Board;
@@ -93,6 +93,8 @@ export function startController(options: ControllerOptions): Controller {
   };
   const ctx: StationContext = {
     board, device, clock, limits, report, facts,
+    coordination: () => system!.coordination,
+    alarmChanged: () => showAlarm(),
     machine: (id) => machineOf(id)!,
     stateOf,
     sensorFault(id, reason) {
@@ -118,26 +120,37 @@ export function startController(options: ControllerOptions): Controller {
     });
   }
 
-  // The warning lights also show a faulted machine; the klaxon is the deck's (readying, activating).
+  // The klaxon sounds while the deck readies or activates and while the bay leaks; the warning lights also show
+  // a faulted machine.
   const showAlarm = () => {
-    const faulted = stations.some((s) => machineOf(s.id)?.state === 'faulted');
-    indicators.klaxon?.set(deckAlarm);
-    indicators.warningLights?.set(deckAlarm || faulted);
+    const faulted = stations.some((s) => machineOf(s.id)?.state === 'faulted'), leaking = environment?.leaking ?? false;
+    indicators.klaxon?.set(deckAlarm || leaking);
+    indicators.warningLights?.set(deckAlarm || leaking || faulted);
   };
 
+  // Chambers by letter, made once: the machines' sensors read them on every step toward a goal.
+  const chamberIds: { [letter: string]: string } = {};
+  for (const id of board.hosts) if (id.startsWith('airlock ')) chamberIds[id.slice('airlock '.length)] = id;
   system = createSystem({
     hosts: board.hosts,
     initial: options.initial,
     remote: options.remote,
-    chamberPressurized: (letter) => airlocks[`airlock ${letter}`].chamberPressurized(),
+    limits,
+    kPa: (place) => (place === 'bay' ? facts.bayKpa() : facts.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
     outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
+    bayDoorClosed: () => facts.doorClosed('bay door'),
+    bayWarm: () => (environment ? environment.temperature.read() >= limits.warmC : false),
     alarm: (on) => { deckAlarm = on; showAlarm(); },
     extra: (id) => {
       const station = stationOf(id);
-      const reportAs = (kind: ControllerReport['kind']) => (m: Machine, state: string, event: string) =>
-        report({ t: clock.now(), kind, machine: id, from: state, to: state, event, goal: m.goal });
+      const reportAs = (kind: ControllerReport['kind']) => (m: Machine, state: string, event: string, to?: string, reason?: string) =>
+        report({ t: clock.now(), kind, machine: id, from: state, to: to ?? state, event, goal: m.goal, ...(reason !== undefined ? { reason } : {}) });
       // Nothing moves before the machines know where they are; a reset waits for its fault to clear.
-      const guard: PreHook = (t) => started && (t.event !== 'reset' || station.faults.standing === undefined);
+      const guard: PreHook = (t) => {
+        if (!started) return 'the controller is still reading its sensors: nothing moves until every state is known';
+        const standing = t.event === 'reset' ? station.faults.standing : undefined;
+        return standing === undefined ? true : `reset refused: the fault still stands (${standing})`;
+      };
       const post: PostHook = (t) => {
         report({ t: clock.now(), kind: 'transition', machine: id, from: t.from, to: t.to, event: t.event, goal: t.goalAfter });
         deadlines[id].enter(t.to);
@@ -183,6 +196,7 @@ export function startController(options: ControllerOptions): Controller {
       return;
     }
     for (let i = 0; i < stations.length; i++) stations[i].scan();
+    system!.coordination.watch();
   };
   const timer = clock.set(scan, limits.scanMs, limits.scanMs);
   if (options.initial) start();

@@ -2,4 +2,4 @@
 export { startController, type Controller, type ControllerOptions } from './controller';
 export { refuseBayAir, refuseDoorOpen, type InterlockFacts } from './interlock';
 export type { ControllerReport, ReportKind, Reporter } from './report';
-export { defaultThresholds, type Thresholds } from './thresholds';
+export { defaultThresholds, type Thresholds } from '../thresholds';

@@ -23,6 +23,9 @@ const bayTable: { [state: string]: BayOutputs } = {
   pressurizing: { ...stillBay, pump: true },
   heating: { ...stillBay, heater: true },
   depressurizing: { ...stillBay, vent: true },
+  // Hostile means vacuum or losing air: the vent stays open, so after a breach the bay vents what is left (G3)
+  // and a hostile bay stays empty.
+  hostile: { ...stillBay, vent: true },
 };
 
 // Faulted: a missed deadline stops the part where it stands (a jam must not be driven); a sensor fault closes

@@ -1,6 +1,7 @@
 // After power returns, every machine's state is rebuilt from the sensors, never assumed; whatever is found
 // between states is brought to a safe rest. Pure functions of readings, so they are tested on their own.
-import type { Thresholds } from './thresholds';
+import { environmentFromSensors } from '../machines/bay-environment';
+import { holdsEmpty, holdsFull, type Thresholds } from '../thresholds';
 
 export interface DoorReading { open: boolean; closed: boolean }
 export interface Restart { state: string; goal?: string }
@@ -11,12 +12,16 @@ export function bayDoorAfterBoot(d: DoorReading): Restart {
   return { state: d.closed ? 'closed' : d.open ? 'open' : 'closing' };
 }
 
-/** The environment: full and warm is friendly, full but cold resumes heating, empty is hostile, between keeps emptying. */
+/**
+ * The environment, as a reset takes it (the same function): door E open or the bay empty is hostile (G5: never
+ * door E open under a bay that is not hostile), full and warm friendly, full but cold resumes heating, between
+ * keeps emptying.
+ */
 export function environmentAfterBoot(kPa: number, tempC: number, doorClosed: boolean, t: Thresholds): Restart {
   if (!Number.isFinite(kPa) || !Number.isFinite(tempC)) return { state: 'faulted' };
-  if (kPa <= t.vacuumKpa) return { state: 'hostile' };
-  if (kPa >= t.pressurizedKpa && doorClosed) return { state: tempC >= t.warmC ? 'friendly' : 'heating' };
-  return { state: 'depressurizing' };
+  return { state: environmentFromSensors({
+    bayDoorClosed: () => doorClosed, bayFull: () => holdsFull(kPa, t), bayEmpty: () => holdsEmpty(kPa, t), bayWarm: () => tempC >= t.warmC,
+  }) };
 }
 
 // The deck's state is the operator's intent, which no sensor shows: it is inferred from the bay, and where the
@@ -41,7 +46,7 @@ export function airlockAfterBoot(outer: DoorReading, inner: DoorReading, chamber
   if (!outer.closed && !inner.closed) return { state: 'faulted' };
   if (!outer.closed) return { state: outer.open ? (bayHostile ? 'outer open hostile' : 'outer open friendly') : 'closing outer' };
   if (!inner.closed) return { state: inner.open ? 'inner open' : 'closing inner' };
-  if (chamberKpa >= t.pressurizedKpa) return { state: 'closed pressurized' };
-  if (chamberKpa <= t.vacuumKpa) return { state: 'closed depressurized' };
+  if (holdsFull(chamberKpa, t)) return { state: 'closed pressurized' };
+  if (holdsEmpty(chamberKpa, t)) return { state: 'closed depressurized' };
   return { state: 'pressurizing' };
 }

@@ -13,6 +13,11 @@ export interface ControllerReport {
   event?: string;
   goal?: string;
   detail?: string;
+  /**
+   * Why, for a veto or an interlock refusal: which rule, which recall, which sensor fact. For a veto, `to` is the
+   * state the refused transition led to.
+   */
+  reason?: string;
 }
 
 export type Reporter = (report: ControllerReport) => void;

@@ -1,5 +1,6 @@
 // The battle deck drives door E and the bay environment toward its goal's requirements, in a safe order,
 // and claims `now …` only when their reported states show every requirement met: evidence, not intent.
+// Settled, it keeps watching: when the evidence stops showing what its state requires, it settles again.
 import type { Transition } from '../core';
 import { deckRequirements } from '../machines';
 import type { CoordinationMemory } from './memory';
@@ -7,18 +8,27 @@ import { HOSTILE_DIRECTION, type CoordinationView } from './view';
 
 type Goal = keyof typeof deckRequirements;
 const SETTLING: { readonly [state: string]: Goal } = { activating: 'active', readying: 'ready', relaxing: 'relaxed' };
+const SETTLED: { readonly [state: string]: Goal } = { active: 'active', ready: 'ready', relaxed: 'relaxed' };
 
 export function requirementsMet(goal: string | undefined, memory: CoordinationMemory): boolean {
   const req = goal ? deckRequirements[goal as Goal] : undefined;
   return !!req && memory.evidence.bayDoor === req.bayDoor && memory.evidence.bayEnvironment === req.bayEnvironment;
 }
 
-/** One step of the drive: called after any deck, door or environment transition. */
+/** One step of the drive: after any deck, door or environment transition, new evidence, and on every scan. */
 export function driveDeck(view: CoordinationView, memory: CoordinationMemory): void {
   if (!view.hosted('battle deck')) return; // only the deck's own node drives, and claims
   const deck = view.state('battle deck');
-  const goal = deck === undefined ? undefined : SETTLING[deck];
-  if (!goal) return;
+  if (deck === undefined) return;
+  // A settled deck never shows a state its evidence contradicts (a fault, a reset, a breach, stale evidence).
+  if (SETTLED[deck] !== undefined) {
+    if (requirementsMet(deck, memory)) return;
+    // A relaxed bay found hostile has lost its air (a leak, seen on another node first): red alert, never a
+    // re-drive that would pump air into a breached bay. Anything else: settle again toward the same goal.
+    view.send('battle deck', deck === 'relaxed' && memory.evidence.bayEnvironment === 'hostile' ? 'ready requested' : 'requirement lost');
+    return;
+  }
+  const goal = SETTLING[deck];
   if (requirementsMet(goal, memory)) {
     if (memory.claimed !== goal) { memory.claimed = goal; view.send('battle deck', `now ${goal}`); }
     return;
@@ -27,22 +37,24 @@ export function driveDeck(view: CoordinationView, memory: CoordinationMemory): v
   const req = deckRequirements[goal], door = view.state('bay door'), env = view.state('bay environment');
   // Unknown, no command; a faulted subsystem is missing evidence, and waits for its operator reset.
   if (door === undefined || env === undefined || door === 'faulted' || env === 'faulted') return;
-  // Door E: closing is always safe; opening waits for a hostile bay (rule 2).
+  // Door E: closing is always safe; opening waits for a hostile bay that is really empty (rule 2, read from evidence).
   if (req.bayDoor === 'closed' && door !== 'closed' && door !== 'closing') view.send('bay door', 'close requested');
-  if (req.bayDoor === 'open' && env === 'hostile' && door !== 'open' && door !== 'opening') view.send('bay door', 'open requested');
+  if (req.bayDoor === 'open' && env === 'hostile' && view.kPa('bay') <= view.limits.emptyKpa && door !== 'open' && door !== 'opening') {
+    view.send('bay door', 'open requested');
+  }
   // Environment: emptying may start at once; filling waits for door E to be closed (rule 2).
   if (req.bayEnvironment === 'hostile' && !HOSTILE_DIRECTION[env]) view.send('bay environment', 'hostile requested');
   if (req.bayEnvironment === 'friendly' && HOSTILE_DIRECTION[env] && door === 'closed') view.send('bay environment', 'friendly requested');
 }
 
 /** Deck pre hook: a `now …` is accepted only if the evidence still holds when it is handled. */
-export const deckPre = (memory: CoordinationMemory) => (t: Transition): boolean => {
-  if (!t.event.startsWith('now ')) return true;
-  return requirementsMet(t.to, memory);
+export const deckPre = (memory: CoordinationMemory) => (t: Transition): boolean | string => {
+  if (!t.event.startsWith('now ') || requirementsMet(t.to, memory)) return true;
+  return `the evidence no longer shows ${t.to}: door E ${memory.evidence.bayDoor ?? 'unknown'}, environment ${memory.evidence.bayEnvironment ?? 'unknown'}`;
 };
 
 /** Deck post hook: a new goal forgets the old claim; the klaxon sounds while readying or activating. */
 export const deckPost = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): void => {
-  if (t.goalBefore !== t.goalAfter || t.event.startsWith('now ')) memory.claimed = undefined;
+  if (t.goalBefore !== t.goalAfter || t.event.startsWith('now ') || t.event === 'requirement lost') memory.claimed = undefined;
   view.alarm(t.to === 'readying' || t.to === 'activating');
 };

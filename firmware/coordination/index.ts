@@ -1,8 +1,8 @@
 // The business logic of COORDINATION.md as hooks on the machines, outside them.
 import { airlockLetters, type AirlockLetter, type MachineId } from '../board/signals';
 import type { PostHook, PreHook, Transition } from '../core';
-import { airlockPost, airlockPre, bayChanged, recallAirlock } from './airlock-rules';
-import { bayDoorPre, bayEnvironmentPre, closeDoorOnFault, leakAlert, recordEvidence } from './bay-rules';
+import { airlockPost, airlockPre, bayChanged, recallAirlock, resumeHeldBack } from './airlock-rules';
+import { bayDoorPre, bayEnvironmentPre, closeDoorOnFault, leakDetected, recordEvidence } from './bay-rules';
 import { deckPost, deckPre, driveDeck } from './deck-drive';
 import { createMemory, type CoordinationMemory } from './memory';
 import type { CoordinationView } from './view';
@@ -16,6 +16,13 @@ export interface Coordination {
   readonly hooks: { [id in MachineId]?: { pre: PreHook[]; post: PostHook[] } };
   /** One step of the deck's drive: after new evidence arrives from another node. */
   drive(): void;
+  /**
+   * Every scan: the rules that wait on pressures (door E on an empty bay, held-back airlocks on matching sides)
+   * and the settled deck's watch over its requirements. Allocates nothing unless it acts.
+   */
+  watch(): void;
+  /** The leak detector found the bay losing air (sent by the node that hosts the environment). */
+  leak(): void;
   /** Rule 4 at an airlock hosted here, when the environment it sees (a replica) changes. */
   bayChanged(airlock: AirlockLetter, from: string | undefined, to: string | undefined): void;
   /** The recall at an airlock hosted here (a command from the deck on another node). */
@@ -33,17 +40,23 @@ export function createCoordination(view: CoordinationView, memory: CoordinationM
   const followBay = (t: Transition) => {
     for (const l of airlockLetters) if (view.hosted(`airlock ${l}`)) bayChanged(view, memory, l, t.from, t.to);
   };
+  const airlockIds = airlockLetters.map((l) => `airlock ${l}` as MachineId);
   const hooks: Coordination['hooks'] = {
     'battle deck': { pre: [deckPre(memory)], post: [deckPost(view, memory), redAlert, drive] },
     'bay door': { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), drive] },
     'bay environment': {
       pre: [bayEnvironmentPre(view)],
-      post: [recordEvidence(memory, 'bayEnvironment'), leakAlert(view), closeDoorOnFault(view), followBay, drive],
+      post: [recordEvidence(memory, 'bayEnvironment'), closeDoorOnFault(view), followBay, drive],
     },
   };
   for (const l of airlockLetters) hooks[`airlock ${l}`] = { pre: [airlockPre(view, memory)], post: [airlockPost(memory)] };
   return {
     memory, hooks, drive,
+    watch() {
+      for (let i = 0; i < airlockIds.length; i++) if (view.hosted(airlockIds[i])) resumeHeldBack(view, memory, airlockLetters[i]);
+      drive();
+    },
+    leak: () => leakDetected(view),
     bayChanged: (l, from, to) => bayChanged(view, memory, l, from, to),
     recall: (l) => recallAirlock(view, memory, l),
   };

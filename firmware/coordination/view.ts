@@ -1,5 +1,6 @@
-// What the coordination sees of the system and how it acts on it: states, goals and queued events.
+// What the coordination sees of the system and how it acts on it: states, goals, pressures and queued events.
 import type { AirlockLetter, MachineId } from '../board/signals';
+import type { Thresholds } from '../thresholds';
 
 export interface CoordinationView {
   /** True for the machines this node runs itself. */
@@ -7,6 +8,10 @@ export interface CoordinationView {
   /** A machine's state, or undefined when it is not known (not hosted, or no fresh report). */
   state(id: MachineId): string | undefined;
   goal(id: MachineId): string | undefined;
+  /** A pressure reading in kPa: `bay`, or an airlock's chamber by letter; NaN when unknown (unknown never permits). */
+  kPa(place: 'bay' | AirlockLetter): number;
+  /** The thresholds pressures are judged by (firmware/thresholds.ts). */
+  readonly limits: Thresholds;
   /** Sends an event; from inside a hook it is queued until the current transition completes. */
   send(id: MachineId, event: string): void;
   /** Klaxon and warning lights, where the board has them. */
@@ -26,3 +31,6 @@ export const STABLE: { readonly [state: string]: boolean } = { friendly: true, h
 
 /** Rule 3: the environment is changing. */
 export const CHANGING: { readonly [state: string]: boolean } = { pressurizing: true, heating: true, depressurizing: true };
+
+/** A reading in words, for reasons: `61.8`, or `unknown`. */
+export const kPaText = (kPa: number): string => (kPa === kPa ? kPa.toFixed(1) : 'unknown');

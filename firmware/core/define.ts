@@ -27,16 +27,20 @@ export interface Definition<S extends string, E extends readonly string[], Sn ex
   /** The goal values; absent for a machine without goals. */
   readonly goals?: readonly G[];
   readonly initialGoal?: NoInfer<G>;
-  /** Events that set the goal in every cell that is neither `beep` nor `impossible`. */
-  readonly setsGoal?: { readonly [K in E[number]]?: (sensors: Sensors<NoInfer<Sn>>) => NoInfer<G> };
+  /** Events that set the goal (undefined: clear it) in every cell that is neither `beep` nor `impossible`. */
+  readonly setsGoal?: { readonly [K in E[number]]?: (sensors: Sensors<NoInfer<Sn>>) => NoInfer<G> | undefined };
   readonly follow?: Follow<NoInfer<S>, NoInfer<G>, NoInfer<Sn>>;
+  /** The state the sensors show, for `from sensors` cells: no state is assumed. */
+  readonly sense?: (sensors: Sensors<NoInfer<Sn>>) => NoInfer<S>;
   /** States down, events across: `matrix[state]` is the row of cells in event order. */
   readonly matrix: { readonly [K in NoInfer<S>]: Row<NoInfer<S>, NoInfer<Sn>, E> };
 }
 
 // Cell kinds as small integers, so dispatch is a table lookup and a switch.
-export const TO = 0, NO_CHANGE = 1, BEEP = 2, IMPOSSIBLE = 3, FOLLOW = 4, WHEN = 5;
-export const KIND_CODE: { readonly [kind: string]: number } = { 'to': TO, 'no change': NO_CHANGE, 'beep': BEEP, 'impossible': IMPOSSIBLE, 'follow goal': FOLLOW, 'when': WHEN };
+export const TO = 0, NO_CHANGE = 1, BEEP = 2, IMPOSSIBLE = 3, FOLLOW = 4, WHEN = 5, SENSE = 6;
+export const KIND_CODE: { readonly [kind: string]: number } = {
+  'to': TO, 'no change': NO_CHANGE, 'beep': BEEP, 'impossible': IMPOSSIBLE, 'follow goal': FOLLOW, 'when': WHEN, 'from sensors': SENSE,
+};
 
 /** A checked definition with its matrix flattened to `cells[state * events.length + event]`. */
 export interface MachineDefinition<S extends string = string, E extends string = string, G extends string = string, Sn extends string = string> {
@@ -48,6 +52,7 @@ export interface MachineDefinition<S extends string = string, E extends string =
   readonly goals: readonly G[];
   readonly initialGoal: G | undefined;
   readonly follow: Follow<S, G, Sn> | undefined;
+  readonly sense: ((sensors: Sensors<Sn>) => S) | undefined;
   /** The cells as written, for tools: `cell(state, event)`. */
   cell(state: S, event: E): Cell<S, Sn>;
   readonly stateIndex: { readonly [name: string]: number };
@@ -58,7 +63,7 @@ export interface MachineDefinition<S extends string = string, E extends string =
   readonly elseKind: Uint8Array;  // WHEN: kind of the `otherwise` side
   readonly elseTarget: Int16Array;
   readonly sensorOf: readonly (Sn | undefined)[]; // WHEN: sensor name
-  readonly goalOf: readonly (((sensors: Sensors<Sn>) => G) | undefined)[]; // per event
+  readonly goalOf: readonly (((sensors: Sensors<Sn>) => G | undefined) | undefined)[]; // per event
 }
 
 /**
@@ -107,9 +112,9 @@ export function defineMachine<const S extends string, const E extends readonly s
   }
   return {
     name: def.name, states, events: events as readonly E[number][], initial: def.initial,
-    sensors: def.sensors ?? [], goals: def.goals ?? [], initialGoal: def.initialGoal, follow: def.follow,
+    sensors: def.sensors ?? [], goals: def.goals ?? [], initialGoal: def.initialGoal, follow: def.follow, sense: def.sense,
     cell: (state, event) => matrix[state][eventIndex[event]] as Cell<S, Sn>,
     stateIndex, eventIndex, kind, target, thenKind, elseKind, elseTarget, sensorOf,
-    goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G) | undefined } | undefined)?.[event]),
+    goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
   };
 }

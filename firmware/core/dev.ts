@@ -65,6 +65,7 @@ function checkMatrix(name: string, def: AnyDefinition, stateIndex: { [n: string]
       if (KIND_CODE[cell.kind] === undefined) throw new DefinitionError(name, where, `unknown cell kind "${String(cell.kind)}"`);
       if (cell.kind === 'to') target(cell, where);
       if (cell.kind === 'follow goal' && !def.follow) throw new DefinitionError(name, where, '"follow goal" needs a follow function');
+      if (cell.kind === 'from sensors' && !def.sense) throw new DefinitionError(name, where, '"from sensors" needs a sense function');
       if (cell.kind === 'when') {
         if (!sensors.includes(cell.sensor)) throw new DefinitionError(name, where, `reads "${cell.sensor}", which is not among the sensors`);
         side(cell.then, `${where}.then`);
@@ -82,8 +83,12 @@ function checkFunctions(name: string, def: AnyDefinition, stateIndex: { [n: stri
     const readings: { [sensor: string]: () => boolean } = {};
     sensors.forEach((sn, i) => { readings[sn] = () => ((bits >> i) & 1) === 1; });
     for (const [event, fn] of Object.entries(def.setsGoal ?? {})) {
-      const g = (fn as (s: Sensors) => string)(readings);
-      if (!goals.includes(g)) throw new DefinitionError(name, `setsGoal["${event}"]`, `returns "${g}", which is not a goal`);
+      const g = (fn as (s: Sensors) => string | undefined)(readings);
+      if (!goalOk(g)) throw new DefinitionError(name, `setsGoal["${event}"]`, `returns "${g}", which is not a goal`);
+    }
+    if (def.sense) {
+      const sensed = def.sense(readings);
+      if (stateIndex[sensed] === undefined) throw new DefinitionError(name, 'sense', `returns "${sensed}", which is not a state`);
     }
     if (!def.follow) continue;
     const rest = def.follow.rest(readings);

@@ -1,5 +1,5 @@
 // A running machine: table-driven dispatch of one event, with pre hooks that may veto and post hooks that act.
-import { BEEP, checks, FOLLOW, NO_CHANGE, TO, WHEN, type MachineDefinition, type Sensors } from './define';
+import { BEEP, checks, FOLLOW, NO_CHANGE, SENSE, TO, WHEN, type MachineDefinition, type Sensors } from './define';
 import { Dispatcher } from './dispatcher';
 import { ImpossibleEventError, UnknownEventError } from './errors';
 
@@ -13,11 +13,17 @@ export interface Transition<S extends string = string, E extends string = string
   goalAfter: G | undefined;
 }
 
-/** A pre hook returns `false` to veto; anything else lets the transition go ahead. */
-export type PreHook<S extends string = string, E extends string = string, G extends string = string> = (t: Transition<S, E, G>) => boolean | void;
+/**
+ * A pre hook returns `false`, or the reason as a string, to veto; anything else lets the transition go ahead.
+ * Every refusal should say why: return the reason (which rule, which recall, which sensor fact).
+ */
+export type PreHook<S extends string = string, E extends string = string, G extends string = string> = (t: Transition<S, E, G>) => boolean | string | void;
 export type PostHook<S extends string = string, E extends string = string, G extends string = string> = (t: Transition<S, E, G>) => void;
-/** Told of a beep, an impossible event, or a veto (by a pre hook) in `state`. */
-export type Report<S extends string = string, E extends string = string> = (machine: Machine<S, E, any>, state: S, event: E) => void;
+/**
+ * Told of a beep, an impossible event, or a veto (by a pre hook) in `state`. For a veto, `to` is the state the
+ * refused transition led to and `reason` what the hook said (undefined when it only returned false).
+ */
+export type Report<S extends string = string, E extends string = string> = (machine: Machine<S, E, any>, state: S, event: E, to?: S, reason?: string) => void;
 
 type OneOrMany<F> = F | readonly F[];
 
@@ -101,6 +107,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
       const goal = setGoal ? setGoal(sensors) : g;
       if (kind === TO || goal !== g) this.#attempt(event as E, kind === TO ? target : s, goal);
     } else if (kind === FOLLOW) this.#follow(event as E, def, sensors, g, s);
+    else if (kind === SENSE) this.#attempt(event as E, def.stateIndex[def.sense!(sensors)], g);
     else if (kind === BEEP) this.#report(this.#beeps, event as E);
     else if (this.#impossibles) this.#report(this.#impossibles, event as E);
     else throw new ImpossibleEventError(this.name, this.state, event);
@@ -119,7 +126,8 @@ export class Machine<S extends string = string, E extends string = string, G ext
     const t = this.#t, states = this.definition.states, pre = this.#pre, post = this.#post;
     t.from = states[this.#s]; t.to = states[to]; t.event = event; t.goalBefore = this.#g; t.goalAfter = goal;
     for (let i = 0; i < pre.length; i++) {
-      if (pre[i](t) === false) return this.#report(this.#vetoes, event);
+      const verdict = pre[i](t);
+      if (verdict === false || typeof verdict === 'string') return this.#report(this.#vetoes, event, t.to, verdict === false ? undefined : verdict);
     }
     this.#s = to; this.#g = goal;
     for (let i = 0; i < post.length; i++) post[i](t);
@@ -127,9 +135,9 @@ export class Machine<S extends string = string, E extends string = string, G ext
   }
 
   /** Tells the listeners; false, for a vetoed attempt. */
-  #report(listeners: Listeners<S, E>, event: E): false {
+  #report(listeners: Listeners<S, E>, event: E, to?: S, reason?: string): false {
     const state = this.state;
-    for (let i = 0; i < listeners.length; i++) listeners[i](this, state, event);
+    for (let i = 0; i < listeners.length; i++) listeners[i](this, state, event, to, reason);
     return false;
   }
 }

@@ -1,4 +1,5 @@
-// The signed envelope every message travels in, whatever the transport (in-process bus, MQTT, RS-485).
+// The signed envelope every message travels in, whatever the transport (in-process bus, MQTT, RS-485), and the
+// exact text each recipient's MAC covers.
 
 export type MessageKind = 'report' | 'command';
 
@@ -14,8 +15,10 @@ export interface Envelope {
   /** The sender's clock, ms: informative only (clocks are not shared). */
   t: number;
   body: ReportBody | CommandBody;
-  /** HMAC-SHA256 over `canonical(...)`, under the sender's key. */
-  mac: string;
+  /** One MAC per recipient, under the key the sender shares with that recipient alone: `[the recipient's epoch as
+   * the sender knows it (0: not yet known), HMAC-SHA256 hex]`. Binding the recipient's epoch makes anything
+   * recorded before the recipient's last boot worthless to it. */
+  macs: { [recipient: string]: [number, string] };
 }
 
 export interface ReportBody {
@@ -29,5 +32,23 @@ export interface ReportBody {
 
 export type CommandBody = { machine: string; event: string } | { recall: string };
 
-/** The exact text the MAC covers: every field but the MAC, in a fixed order. */
-export const canonical = (e: Omit<Envelope, 'mac'>): string => JSON.stringify([e.from, e.to, e.kind, e.epoch, e.seq, e.t, e.body]);
+export type Unsigned = Omit<Envelope, 'macs'>;
+
+/** Every field but the MACs, in a fixed order: computed once per message, whatever the number of recipients. */
+export const canonical = (e: Unsigned): string => JSON.stringify([e.from, e.to, e.kind, e.epoch, e.seq, e.t, e.body]);
+
+/** The exact text one recipient's MAC covers: the message, the recipient, and the recipient's epoch. */
+export const boundText = (canonicalText: string, recipient: string, recipientEpoch: number): string =>
+  `${canonicalText}|${recipient}|${recipientEpoch}`;
+
+/** Bounds a receiver checks before it walks anything: sizes in UTF-16 code units of the received text. */
+export const LIMITS = {
+  /** The whole message (a six-node report is under 1.5 KB). */
+  text: 8192,
+  /** Nesting of arrays and objects, counted on the raw text before it is parsed. */
+  depth: 6,
+  /** Names: nodes, machines, events, facts. */
+  name: 64,
+  /** Entries in any one map of a body (machines, facts, heard, macs). */
+  entries: 32,
+} as const;

@@ -50,14 +50,16 @@ export function frame(payload: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Collects bytes into frames; hands each good payload on, counts the bad ones (CRC, COBS, overlong). */
+/** Collects bytes into frames; hands each good payload on, counts the bad ones (CRC, COBS, overlong, and those the
+ * receiver refuses by returning false or throwing). A frame is dropped from the buffer before it is handed on, so
+ * whatever the receiver does with it, it is never delivered twice. */
 export class Deframer {
   private readonly buffer: Uint8Array;
   private length = 0;
   private overflow = false;
   bad = 0;
 
-  constructor(private readonly onFrame: (payload: Uint8Array) => void, maxFrame = 4096) { this.buffer = new Uint8Array(maxFrame); }
+  constructor(private readonly onFrame: (payload: Uint8Array) => boolean | void, maxFrame = 4096) { this.buffer = new Uint8Array(maxFrame); }
 
   push(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length; i++) {
@@ -66,16 +68,19 @@ export class Deframer {
         if (this.length < this.buffer.length) this.buffer[this.length++] = b; else this.overflow = true;
         continue;
       }
-      if (this.length > 0) this.finish();
+      const length = this.length, overflow = this.overflow;
       this.length = 0; this.overflow = false;
+      if (length > 0) this.finish(length, overflow);
     }
   }
 
-  private finish(): void {
-    const decoded = this.overflow ? undefined : cobsDecode(this.buffer.subarray(0, this.length));
+  private finish(length: number, overflow: boolean): void {
+    const decoded = overflow ? undefined : cobsDecode(this.buffer.subarray(0, length));
     if (!decoded || decoded.length < 2) { this.bad++; return; }
     const n = decoded.length - 2;
     if (crc16(decoded, n) !== ((decoded[n] << 8) | decoded[n + 1])) { this.bad++; return; }
-    this.onFrame(decoded.slice(0, n));
+    let taken: boolean | void = false;
+    try { taken = this.onFrame(decoded.slice(0, n)); } catch { taken = false; }
+    if (taken === false) this.bad++;
   }
 }

@@ -1,60 +1,145 @@
-// One node's end of the bus: it seals what it sends and judges what it receives (signature, sender, freshness
-// of (epoch, seq)). A rejected message is counted and reported, never thrown.
-import { canonical, type Envelope, type MessageKind } from './envelope';
+// One node's end of the bus: it seals what it sends (one MAC per recipient, under the key only that pair shares,
+// bound to the recipient's epoch) and judges what it receives: shape, sender, MAC, freshness, authority. A
+// rejected message is counted and reported, never thrown. It keeps the replay windows in the node's state store,
+// and tells its own epoch (own-epoch.ts) what peers prove they heard of this node.
+import { boundText, canonical, type Envelope, type MessageKind } from './envelope';
 import { constantTimeEqual, type HmacSha256 } from './hmac';
+import { MAX_EPOCH_JUMP, OwnEpoch } from './own-epoch';
+import { parseEnvelope } from './parse';
+import { loadPeers, savePeers, type NodeStateStore } from './state-store';
 
-export type Rejection = 'malformed' | 'unknown sender' | 'bad MAC' | 'replayed';
+export type Rejection = 'malformed' | 'unknown sender' | 'bad MAC' | 'stale' | 'replayed' | 'implausible epoch' | 'unauthorized';
+export const rejections: readonly Rejection[] = ['malformed', 'unknown sender', 'bad MAC', 'stale', 'replayed', 'implausible epoch', 'unauthorized'];
+
+export { MAX_EPOCH_JUMP };
+/** Heartbeats between writes of the replay windows when no peer's epoch moved. */
+export const FLUSH_EVERY = 10;
 
 export interface LinkOptions {
   node: string;
-  /** Every node's key (hex), this one's included: a receiver checks each sender under the sender's key. */
-  keyring: { [node: string]: string };
-  epoch: number;
+  /** The key this node shares with each peer (one per pair), and nothing else. */
+  keys: Map<string, string>;
+  store: NodeStateStore;
   hmac: HmacSha256;
   now(): number;
+  /** How long this node collects what its peers say of its own epoch before deciding (2T; default 2000 ms). */
+  windowMs?: number;
+  /** Who may say what: a reason to refuse an authentic message, or undefined. */
+  authorize?(e: Envelope): string | undefined;
   onReject?(reason: Rejection, from: string, detail: string): void;
+  /** What happened to this node's own epoch: lost state, recovery, a refused jump, a failed write. */
+  onNotice?(detail: string): void;
+  /** This node's epoch changed while running (recovered or found to be behind). */
+  onEpoch?(epoch: number): void;
 }
 
+const own = <T>(o: { [k: string]: T }, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const newer = (a: [number, number], b: [number, number] | undefined) => !b || a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+
 export class Link {
-  private seq = 0;
-  /** The last (epoch, seq) accepted from each sender. */
-  readonly heard: { [node: string]: [number, number] } = {};
-  readonly rejected: { [R in Rejection]: number } = { 'malformed': 0, 'unknown sender': 0, 'bad MAC': 0, 'replayed': 0 };
+  /** This node's own epoch and seq. */
+  private readonly self: OwnEpoch;
+  /** Each peer's epoch as this node knows it: what its MACs to that peer are bound to. */
+  private readonly peerEpoch = new Map<string, number>();
+  /** The last (epoch, seq) accepted from each peer: the replay window, persisted by `tick`. */
+  private readonly heardFrom: Map<string, [number, number]>;
+  /** The windows moved since the last write; a peer's epoch changed since the last write. */
+  private dirty = false;
+  private epochsMoved = false;
+  private flushes = 0;
+  readonly rejected = Object.fromEntries(rejections.map((r) => [r, 0])) as { [R in Rejection]: number };
   accepted = 0;
 
-  constructor(private readonly o: LinkOptions) {}
-
-  get node(): string { return this.o.node; }
-  get epoch(): number { return this.o.epoch; }
-  /** The seq the next message will carry. */
-  get nextSeq(): number { return this.seq + 1; }
-
-  seal(to: string, kind: MessageKind, body: Envelope['body']): string {
-    const e = { from: this.o.node, to, kind, epoch: this.o.epoch, seq: ++this.seq, t: this.o.now(), body };
-    return JSON.stringify({ ...e, mac: this.o.hmac(this.o.keyring[this.o.node], canonical(e)) });
+  constructor(private readonly o: LinkOptions) {
+    this.self = new OwnEpoch({
+      store: o.store, peers: o.keys.size, now: o.now, windowMs: o.windowMs ?? 2000,
+      notice: (d) => this.notice(d), onEpoch: (epoch) => o.onEpoch?.(epoch),
+    });
+    this.heardFrom = loadPeers(o.store, o.keys.keys());
+    for (const [peer, [epoch]] of this.heardFrom) this.peerEpoch.set(peer, epoch);
   }
 
-  /** The envelope if it is authentic, addressed here, and newer than anything seen from its sender; else undefined. */
-  open(text: string): Envelope | undefined {
-    let e: Envelope;
-    try { e = JSON.parse(text) as Envelope; } catch { return this.reject('malformed', '?', 'not JSON'); }
-    if (!e || typeof e !== 'object' || typeof e.from !== 'string' || typeof e.mac !== 'string' || !Number.isInteger(e.epoch)
-      || !Number.isInteger(e.seq) || typeof e.to !== 'string' || (e.kind !== 'report' && e.kind !== 'command') || !e.body) {
-      return this.reject('malformed', typeof e?.from === 'string' ? e.from : '?', 'missing or mistyped fields');
+  get node(): string { return this.o.node; }
+  get epoch(): number { return this.self.epoch; }
+  /** True from a boot with a lost or unreadable epoch record until its peers have shown how far it had come:
+   * nothing received can be proven fresh meanwhile, so nothing is accepted. */
+  get recovering(): boolean { return this.self.recovering; }
+  /** The seq the next message will carry. */
+  get nextSeq(): number { return this.self.seq + 1; }
+  /** The last (epoch, seq) accepted from each peer, as a report carries it. */
+  get heard(): { [node: string]: [number, number] } {
+    const record: { [node: string]: [number, number] } = {};
+    for (const [peer, v] of this.heardFrom) record[peer] = [v[0], v[1]];
+    return record;
+  }
+
+  /** The message as text, with a MAC for each recipient this node shares a key with. */
+  seal(to: string, kind: MessageKind, body: Envelope['body']): string {
+    const e = { from: this.o.node, to, kind, epoch: this.self.epoch, seq: ++this.self.seq, t: this.o.now(), body };
+    const text = canonical(e), macs: Envelope['macs'] = {};
+    for (const [peer, key] of this.o.keys) {
+      if (to !== '*' && to !== peer) continue;
+      const bound = this.peerEpoch.get(peer) ?? 0;
+      macs[peer] = [bound, this.o.hmac(key, boundText(text, peer, bound))];
     }
-    const key = this.o.keyring[e.from];
-    if (key === undefined) return this.reject('unknown sender', e.from, 'no key for it');
-    if (!constantTimeEqual(this.o.hmac(key, canonical(e)), e.mac)) return this.reject('bad MAC', e.from, `${e.kind} ${e.epoch}/${e.seq}`);
-    // Authentic, but our own (a broker echoes broadcasts) or for someone else: not ours to act on.
-    if (e.from === this.o.node || (e.to !== '*' && e.to !== this.o.node)) return undefined;
-    const last = this.heard[e.from];
-    if (last && (e.epoch < last[0] || (e.epoch === last[0] && e.seq <= last[1]))) {
-      return this.reject('replayed', e.from, `${e.epoch}/${e.seq} after ${last[0]}/${last[1]}`);
+    return JSON.stringify({ ...e, macs });
+  }
+
+  /** The envelope if it is well formed, authentic, bound to this boot, newer than anything before from its
+   * sender, and within the sender's authority; else undefined (counted and reported unless it was not ours). */
+  open(text: unknown): Envelope | undefined {
+    const parsed = parseEnvelope(text);
+    if (!parsed.envelope) return this.reject('malformed', parsed.from, parsed.error);
+    const e = parsed.envelope, from = e.from;
+    // Our own broadcast echoed by a broker, or a message for another node: not ours to judge.
+    if (from === this.o.node || (e.to !== '*' && e.to !== this.o.node)) return undefined;
+    const key = this.o.keys.get(from);
+    if (key === undefined) return this.reject('unknown sender', from, 'no key shared with it');
+    const entry = own(e.macs, this.o.node);
+    if (!entry) return this.reject('bad MAC', from, 'no MAC for this node');
+    if (!constantTimeEqual(this.o.hmac(key, boundText(canonical(e), this.o.node, entry[0])), entry[1])) {
+      return this.reject('bad MAC', from, `${e.kind} ${e.epoch}/${e.seq}`);
     }
-    this.heard[e.from] = [e.epoch, e.seq];
+    // Authentic: only `from` (or this node) holds the key.
+    this.self.heardFrom(from, entry[0], 0);
+    const known = this.peerEpoch.get(from);
+    if (known !== undefined && e.epoch > known + MAX_EPOCH_JUMP) {
+      return this.reject('implausible epoch', from, `epoch ${e.epoch} after ${known}: refused`);
+    }
+    if (known === undefined || e.epoch > known) { this.peerEpoch.set(from, e.epoch); this.dirty = this.epochsMoved = true; }
+    if (this.self.recovering || entry[0] !== this.self.epoch) {
+      // Bound to 0: its sender had not heard this boot yet (it has now); counted, not logged: every boot has some.
+      const detail = `${e.kind} ${e.epoch}/${e.seq} made for this node's epoch ${entry[0]}, not ${this.self.recovering ? 'its lost one' : this.self.epoch}`;
+      return entry[0] === 0 ? this.count('stale') : this.reject('stale', from, detail);
+    }
+    const last = this.heardFrom.get(from);
+    if (!newer([e.epoch, e.seq], last)) return this.reject('replayed', from, `${e.epoch}/${e.seq} after ${last![0]}/${last![1]}`);
+    this.heardFrom.set(from, [e.epoch, e.seq]);
+    this.dirty = true;
+    const refusal = this.o.authorize?.(e);
+    if (refusal) return this.reject('unauthorized', from, refusal);
+    if (e.kind === 'report') {
+      const h = own((e.body as { heard: { [n: string]: [number, number] } }).heard, this.o.node);
+      if (h) this.self.heardFrom(from, h[0], h[1]);
+    }
     this.accepted++;
     return e;
   }
+
+  /** Called every heartbeat: decides what peers said of this node's epoch, and writes the replay windows when a
+   * peer's epoch moved, else every FLUSH_EVERY calls at most (flash wears; the receiver-bound MACs, not these
+   * windows, are what keep old messages out). */
+  tick(): void {
+    this.self.tick();
+    if (!this.dirty || (!this.epochsMoved && ++this.flushes < FLUSH_EVERY)) return;
+    this.dirty = this.epochsMoved = false;
+    this.flushes = 0;
+    try { savePeers(this.o.store, this.heardFrom); } catch (e) { this.notice(`cannot store the replay windows (${(e as Error).message})`); }
+  }
+
+  private notice(detail: string): void { this.o.onNotice?.(detail); }
+
+  private count(reason: Rejection): undefined { this.rejected[reason]++; return undefined; }
 
   private reject(reason: Rejection, from: string, detail: string): undefined {
     this.rejected[reason]++;

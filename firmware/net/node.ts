@@ -1,12 +1,14 @@
 // A node: one board's controller on the bus. It reports its machines on change and every heartbeat, keeps fresh
 // replicas of the others, forwards commands to where machines live, and gives the deck its evidence.
-import type { AirlockLetter, MachineId } from '../board/signals';
+import { airlockLetters, type MachineId } from '../board/signals';
 import type { Board } from '../board/types';
 import { startController, type Controller, type ControllerOptions } from '../controller';
 import type { CommandBody, Envelope, ReportBody } from './envelope';
+import { authority } from './authority';
 import type { HmacSha256 } from './hmac';
 import { Link } from './link';
 import { Replicas } from './replicas';
+import type { NodeStateStore } from './state-store';
 
 /** Carries sealed text between nodes; `to` lets a transport route (MQTT topics), `*` is everyone. */
 export interface Transport {
@@ -16,14 +18,15 @@ export interface Transport {
 
 export interface NodeOptions extends Omit<ControllerOptions, 'remote' | 'ready' | 'hooks'> {
   transport: Transport;
-  keyring: { [node: string]: string };
-  /** This boot's epoch: the persisted boot count, incremented before the node starts. */
-  epoch: number;
+  /** The key this node shares with each peer, one per pair (its provisioning, docs/PROTOCOL.md). */
+  keys: Map<string, string>;
+  /** Where its epoch and replay windows survive a reboot. */
+  store: NodeStateStore;
   hmac: HmacSha256;
   /** Heartbeat period T, ms (default 1000); a replica is fresh for 3T. */
   heartbeatMs?: number;
-  /** Which node hosts each machine, from the deployment's board files; else learned from reports. */
-  directory?: { [machine: string]: string };
+  /** Which node hosts each machine (its provisioning): where commands go, and who may report what. */
+  directory: Map<string, string>;
 }
 
 export interface Node {
@@ -40,33 +43,42 @@ export function startNode(o: NodeOptions): Node {
   const { board, clock } = o;
   const name = nodeName(board), T = o.heartbeatMs ?? 1000;
   const report = o.onReport ?? (() => {});
+  const fault = (detail: string) => report({ t: clock.now(), kind: 'fault', machine: name, detail });
   const link = new Link({
-    node: name, keyring: o.keyring, epoch: o.epoch, hmac: o.hmac, now: () => clock.now(),
-    onReject: (reason, from, detail) => report({ t: clock.now(), kind: 'fault', machine: name, detail: `rejected message from ${from}: ${reason} (${detail})` }),
+    node: name, keys: o.keys, store: o.store, hmac: o.hmac, now: () => clock.now(), windowMs: 2 * T, authorize: authority(o.directory),
+    onReject: (reason, from, detail) => fault(`rejected message from ${from}: ${reason} (${detail})`),
+    onNotice: (detail) => fault(`epoch: ${detail}`),
+    // A new epoch while running: evidence must be heard again under it, and the others told at once.
+    onEpoch: (epoch) => { mark = [epoch, 1]; publish(); },
   });
   const replicas = new Replicas(() => clock.now(), 3 * T);
   const hostsDeck = board.hosts.includes('battle deck');
+  const SETTLED: { [state: string]: boolean } = { active: true, ready: true, relaxed: true };
   // The bridge's announcement of its latest deck transition; at boot, its first message: whatever the others
   // report after hearing this boot is evidence.
-  let mark: [number, number] = [o.epoch, 1];
-  const seen: { [id: string]: string | undefined } = {};
+  let mark: [number, number] = [link.epoch, 1];
+  const seen = new Map<string, string | undefined>();
   let controller: Controller | undefined;
 
   const command = (id: string, body: CommandBody) => {
-    const host = o.directory?.[id] ?? replicas.hostOf(id);
+    const host = o.directory.get(id);
     if (host) o.transport.send(host, link.seal(host, 'command', body));
     else report({ t: clock.now(), kind: 'fault', machine: name, detail: `no known node hosts ${id}: command dropped` });
   };
   const publish = () => {
+    // A node recovering a lost epoch reports too: peers that know a later epoch of it reject the report and so
+    // show it that epoch; peers that know none learn this one.
     if (!controller) return;
     const machines: ReportBody['machines'] = {};
     for (const id of board.hosts) { const m = controller.machines[id]!; machines[id] = m.goal === undefined ? { state: m.state } : { state: m.state, goal: m.goal }; }
-    o.transport.send('*', link.seal('*', 'report', { machines, facts: facts(), heard: { ...link.heard } }));
+    o.transport.send('*', link.seal('*', 'report', { machines, facts: facts(), heard: link.heard }));
   };
   const facts = (): ReportBody['facts'] => {
     const f: ReportBody['facts'] = {};
     const env = controller?.system.machines['bay environment'];
-    if (env) f['bay kPa'] = controller!.facts.bayKpa();
+    // An unknown reading (NaN before the first scan, a failed sensor) is left out: absent, not a number.
+    const kPa = env ? controller!.facts.bayKpa() : NaN;
+    if (Number.isFinite(kPa)) f['bay kPa'] = kPa;
     return f;
   };
 
@@ -76,7 +88,7 @@ export function startNode(o: NodeOptions): Node {
     if (!hostsDeck || !controller) return;
     const memory = controller.system.coordination.memory;
     const after = (id: MachineId) => {
-      const r = replicas.reportOf(id), h = r?.heard[name];
+      const r = replicas.reportOf(id), h = r && Object.prototype.hasOwnProperty.call(r.heard, name) ? r.heard[name] : undefined;
       return r && h && (h[0] > mark[0] || (h[0] === mark[0] && h[1] >= mark[1])) ? replicas.state(id) : undefined;
     };
     memory.evidence.bayDoor = controller.system.machines['bay door']?.state ?? after('bay door');
@@ -88,11 +100,11 @@ export function startNode(o: NodeOptions): Node {
     if (!controller?.started) return;
     for (const id of replicas.machines()) {
       const now = replicas.state(id);
-      if (seen[id] === now) continue;
-      const before = seen[id];
-      seen[id] = now;
+      if (seen.get(id) === now) continue;
+      const before = seen.get(id);
+      seen.set(id, now);
       if (id === 'bay environment') {
-        for (const l of ['A', 'B', 'C', 'D'] as AirlockLetter[]) {
+        for (const l of airlockLetters) {
           if (board.hosts.includes(`airlock ${l}`)) controller.system.coordination.bayChanged(l, before, now);
         }
       }
@@ -101,22 +113,31 @@ export function startNode(o: NodeOptions): Node {
     if (hostsDeck) controller.system.coordination.drive();
   };
 
+  // Link.open never throws; acting on an accepted message is guarded too, so no input ends the node.
   const receive = (text: string) => {
     const e = link.open(text);
     if (!e || !controller) return;
-    if (e.kind === 'report') { replicas.take(e.from, e.body as ReportBody); observe(); return; }
-    deliver(e);
+    try {
+      if (e.kind === 'report') { replicas.take(e.from, e.body as ReportBody); observe(); return; }
+      deliver(e);
+    } catch (err) { fault(`acting on ${e.kind} ${e.epoch}/${e.seq} from ${e.from} failed: ${(err as Error).message}`); }
   };
   const deliver = (e: Envelope) => {
     const body = e.body as CommandBody;
-    if ('recall' in body) { if (board.hosts.includes(`airlock ${body.recall}` as MachineId)) controller!.system.coordination.recall(body.recall as AirlockLetter); return; }
+    if ('recall' in body) {
+      const l = airlockLetters.find((x) => x === body.recall);
+      if (l && board.hosts.includes(`airlock ${l}`)) controller!.system.coordination.recall(l);
+      return;
+    }
     const id = body.machine as MachineId;
     if (board.hosts.includes(id)) controller!.send(id, body.event);
+    else fault(`command for ${id}, which this node does not host: dropped`);
   };
 
   controller = startController({
     ...o,
-    bootTimeoutMs: o.bootTimeoutMs ?? 3 * T,
+    // Recovering a lost epoch takes up to 2T more before anything heard is fresh.
+    bootTimeoutMs: o.bootTimeoutMs ?? (link.recovering ? 5 : 3) * T,
     // The bridge waits for fresh reports of door E and the environment before inferring its own state.
     ready: () => !hostsDeck || board.hosts.includes('bay door') || (replicas.state('bay door') !== undefined && replicas.state('bay environment') !== undefined),
     remote: {
@@ -125,15 +146,17 @@ export function startNode(o: NodeOptions): Node {
       recall: (l) => command(`airlock ${l}`, { recall: l }),
     },
     hooks: Object.fromEntries(board.hosts.map((id) => [id, {
-      // Report every change at once; on the bridge, a deck transition first marks the point after which evidence counts.
-      post: [() => {
-        if (id === 'battle deck') { mark = [link.epoch, link.nextSeq]; refreshEvidence(); }
+      // Report every change at once; on the bridge, a deck transition toward a goal (a request, or settling again
+      // after a lost requirement) first marks the point after which evidence counts. Reaching the goal does not:
+      // the evidence that proved it still stands, and the settled deck keeps watching it.
+      post: [(t) => {
+        if (id === 'battle deck' && !SETTLED[t.to]) { mark = [link.epoch, link.nextSeq]; refreshEvidence(); }
         publish();
       }],
     }])),
   });
   o.transport.onMessage(receive);
-  const beat = clock.set(() => { publish(); observe(); }, T, T);
+  const beat = clock.set(() => { publish(); observe(); link.tick(); }, T, T);
   // Staleness has no message to announce it: look again between heartbeats.
   const look = clock.set(observe, T / 4, T / 4);
   publish();

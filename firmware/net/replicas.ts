@@ -1,25 +1,27 @@
 // What this node knows of the others: their last reports, trusted only while fresh. A stale replica is unknown,
-// not last-known.
+// not last-known. Keyed by Map: names come off the wire.
 import type { ReportBody } from './envelope';
 
 interface Replica { body: ReportBody; receivedAt: number; from: string }
 
+const own = <T>(o: { [k: string]: T }, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
 export class Replicas {
-  private readonly byMachine: { [id: string]: Replica } = {};
-  private readonly byNode: { [node: string]: Replica } = {};
+  private readonly byMachine = new Map<string, Replica>();
+  private readonly byNode = new Map<string, Replica>();
 
   constructor(private readonly now: () => number, readonly freshMs: number) {}
 
-  /** Takes a report in; returns the machines whose known state changed. */
+  /** Takes an accepted (authorized) report in; returns the machines whose known state changed. */
   take(from: string, body: ReportBody): string[] {
     const replica = { body, receivedAt: this.now(), from };
     const changed: string[] = [];
     for (const id of Object.keys(body.machines)) {
       const before = this.state(id);
-      this.byMachine[id] = replica;
-      if (before !== body.machines[id].state) changed.push(id);
+      this.byMachine.set(id, replica);
+      if (before !== own(body.machines, id)?.state) changed.push(id);
     }
-    this.byNode[from] = replica;
+    this.byNode.set(from, replica);
     return changed;
   }
 
@@ -27,20 +29,20 @@ export class Replicas {
     return r && this.now() - r.receivedAt <= this.freshMs ? r : undefined;
   }
 
-  state(id: string): string | undefined { return this.fresh(this.byMachine[id])?.body.machines[id].state; }
-  goal(id: string): string | undefined { return this.fresh(this.byMachine[id])?.body.machines[id].goal; }
+  state(id: string): string | undefined { const r = this.fresh(this.byMachine.get(id)); return r && own(r.body.machines, id)?.state; }
+  goal(id: string): string | undefined { const r = this.fresh(this.byMachine.get(id)); return r && own(r.body.machines, id)?.goal; }
   /** A fact from the freshest report that carries it, or NaN. */
   fact(name: string): number {
-    for (const r of Object.values(this.byNode)) {
-      const v = this.fresh(r)?.body.facts[name];
+    for (const r of this.byNode.values()) {
+      const fresh = this.fresh(r), v = fresh && own(fresh.body.facts, name);
       if (v !== undefined) return v;
     }
     return NaN;
   }
-  /** Which node last reported `id` (fresh or not): where commands for it go. */
-  hostOf(id: string): string | undefined { return this.byMachine[id]?.from; }
+  /** Which node last reported `id` (fresh or not). */
+  hostOf(id: string): string | undefined { return this.byMachine.get(id)?.from; }
   /** The fresh report of a machine's host, with what that host had heard when it sent it. */
-  reportOf(id: string): ReportBody | undefined { return this.fresh(this.byMachine[id])?.body; }
+  reportOf(id: string): ReportBody | undefined { return this.fresh(this.byMachine.get(id))?.body; }
   /** Every machine known, fresh or stale. */
-  machines(): string[] { return Object.keys(this.byMachine); }
+  machines(): string[] { return [...this.byMachine.keys()]; }
 }

@@ -1,7 +1,7 @@
 // The bus over a UART (RS-485 transceiver): envelopes as COBS frames with CRC-16 on ECMA-419 Serial.
 // Every node on the wire hears every frame; the envelope's `to` and signature decide who acts on it.
 import type { Device, SerialOptions } from '../../hal/types';
-import { fromUtf8, utf8 } from './sha256';
+import { decodeUtf8, utf8 } from './sha256';
 import { Deframer, frame } from './framing';
 import type { Transport } from './node';
 
@@ -9,12 +9,20 @@ export interface SerialTransport extends Transport { readonly badFrames: number;
 
 export function createSerialTransport(device: Device, pins: Pick<SerialOptions, 'receive' | 'transmit' | 'baud' | 'port'>): SerialTransport {
   let handler: (text: string) => void = () => {};
-  const deframer = new Deframer((payload) => handler(fromUtf8(payload)));
+  // A frame that is not UTF-8 is refused here (counted as bad), never guessed at.
+  const deframer = new Deframer((payload) => {
+    const text = decodeUtf8(payload);
+    if (text === undefined) return false;
+    handler(text);
+    return true;
+  });
   const serial = new device.io.Serial({
     ...pins, format: 'buffer',
     onReadable() {
-      const data = this.read();
-      if (data) deframer.push(new Uint8Array(data));
+      try {
+        const data = this.read();
+        if (data) deframer.push(new Uint8Array(data));
+      } catch { /* the deframer counts what it refuses; nothing read may stop the next read */ }
     },
   });
   return {

@@ -72,6 +72,28 @@ export function hmacSha256(keyHex: string, message: string): string {
   return hex(sha256(outer));
 }
 
+/** Text from UTF-8 bytes, or undefined if they are not well-formed UTF-8 (overlong forms, surrogates, code points
+ * past U+10FFFF, truncated or stray continuation bytes): a receiver rejects such a frame instead of guessing. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  let s = '';
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    if (b < 0x80) { s += String.fromCharCode(b); i++; continue; }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= bytes.length) return undefined;
+    let c = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const x = bytes[i + k];
+      if ((x & 0xc0) !== 0x80) return undefined;
+      c = (c << 6) | (x & 0x3f);
+    }
+    if ((n === 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) || (n === 3 && (c < 0x10000 || c > 0x10ffff))) return undefined;
+    s += String.fromCodePoint(c);
+    i += n + 1;
+  }
+  return s;
+}
+
 /** Text from UTF-8 bytes, by hand (XS may lack TextDecoder); a broken sequence becomes U+FFFD. */
 export function fromUtf8(bytes: Uint8Array): string {
   let s = '';

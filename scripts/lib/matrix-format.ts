@@ -19,11 +19,22 @@ export function followTargets(def: Def): string[] {
   return def.states.filter((s) => found.has(s));
 }
 
+/** Every state a `from sensors` cell may lead to, found by trying every sensor combination. */
+export function senseTargets(def: Def): string[] {
+  if (!def.sense) return [];
+  const found = new Set<string>();
+  for (let bits = 0; bits < 1 << def.sensors.length; bits++) {
+    found.add(def.sense(Object.fromEntries(def.sensors.map((name, i) => [name, () => ((bits >> i) & 1) === 1]))));
+  }
+  return def.states.filter((s) => found.has(s));
+}
+
 export function cellTargets(def: Def, cell: Cell<string>): string[] {
   switch (cell.kind) {
     case 'to': return [cell.target];
     case 'when': return [cell.then, cell.otherwise].flatMap((c) => (c.kind === 'to' ? [c.target] : []));
     case 'follow goal': return followTargets(def);
+    case 'from sensors': return senseTargets(def);
     default: return [];
   }
 }
@@ -67,12 +78,13 @@ export function toMermaid(def: Def): string {
       if (cell.otherwise.kind === 'to') edge(cell.otherwise.target, `${event} [not ${cell.sensor}]`);
     }
     if (cell.kind === 'follow goal') for (const to of followTargets(def)) edge(to, `${event} (follow goal)`);
+    if (cell.kind === 'from sensors') for (const to of senseTargets(def)) edge(to, `${event} (from sensors)`);
   }
   return lines.join('\n') + '\n';
 }
 
 const COLOUR: { [kind: string]: string } = {
-  'to': '\x1b[32m', 'when': '\x1b[35m', 'follow goal': '\x1b[36m', 'beep': '\x1b[33m', 'impossible': '\x1b[2;31m', 'no change': '\x1b[2m',
+  'to': '\x1b[32m', 'when': '\x1b[35m', 'follow goal': '\x1b[36m', 'from sensors': '\x1b[36m', 'beep': '\x1b[33m', 'impossible': '\x1b[2;31m', 'no change': '\x1b[2m',
 };
 
 function wrap(text: string, width: number): string[] {

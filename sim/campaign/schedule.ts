@@ -1,5 +1,6 @@
-// Random fault campaigns: schedules of operator actions, deck requests, leaks, jams, sensor faults and reboots,
-// as plain data (so a failing one prints, shrinks and replays), and a runner that checks the invariants throughout.
+// Random fault campaigns: schedules of operator actions and deck requests, with up to two faults (leaks up to
+// 100 kPa/s, jams, sensor faults, dead pumps, reboots), as plain data (so a failing one prints, shrinks, and
+// replays as a scenario file), and a runner that checks the invariants throughout.
 import fc from 'fast-check';
 import { airlockLetters, knownSignals } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
@@ -27,21 +28,43 @@ const doors = ['bay door', ...airlockLetters.flatMap((l) => [`airlock ${l} outer
 const places = ['bay', ...airlockLetters.map((l) => `airlock ${l}`)];
 const machines = ['bay door', 'bay environment', ...airlockLetters.map((l) => `airlock ${l}`)];
 
-// Weighted toward what operators do most; faults are rarer but present in most schedules.
-const action: fc.Arbitrary<Action> = fc.oneof(
+// What operators do, weighted toward the buttons; repairs (unjam, heal, revive) are operator actions too.
+const operatorAction: fc.Arbitrary<Action> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ do: fc.constant('press' as const), button: fc.constantFrom(...buttons), holdMs: fc.integer({ min: 50, max: 3000 }) }) },
   { weight: 4, arbitrary: fc.record({ do: fc.constant('request' as const), deck: fc.constantFrom('active' as const, 'ready' as const, 'relaxed' as const) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('leak' as const), kPaPerS: fc.constantFrom(0, 0.5, 2, 5) }) },
-  { weight: 2, arbitrary: fc.record({ do: fc.constantFrom('jam' as const, 'unjam' as const), door: fc.constantFrom(...doors) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('stick' as const), sensor: fc.constantFrom(...sensors), value: fc.constantFrom(0, 20, 50, 101.3) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constantFrom('out of range' as const, 'heal' as const), sensor: fc.constantFrom(...sensors) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constantFrom('kill pump' as const, 'revive pump' as const), place: fc.constantFrom(...places) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('reboot' as const), downMs: fc.integer({ min: 10, max: 5000 }) }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('unjam' as const), door: fc.constantFrom(...doors) }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('heal' as const), sensor: fc.constantFrom(...sensors) }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('revive pump' as const), place: fc.constantFrom(...places) }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('leak' as const), kPaPerS: fc.constant(0) }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('reset' as const), machine: fc.constantFrom(...machines) }) },
 );
 
-export const schedule = (maxSteps = 40): fc.Arbitrary<Step[]> =>
-  fc.array(fc.record({ afterMs: fc.integer({ min: 0, max: 90_000 }), action }), { minLength: 1, maxLength: maxSteps });
+/** The faults a campaign may inject: a breach of any rate up to 100 kPa/s, a jam, a sensor fault, a dead pump, a power loss. */
+const faultAction: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('leak' as const), kPaPerS: fc.constantFrom(0.5, 2, 5, 20, 40, 70, 100) }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('jam' as const), door: fc.constantFrom(...doors) }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('stick' as const), sensor: fc.constantFrom(...sensors), value: fc.constantFrom(0, 20, 50, 101.3) }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('out of range' as const), sensor: fc.constantFrom(...sensors) }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('kill pump' as const), place: fc.constantFrom(...places) }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('reboot' as const), downMs: fc.integer({ min: 10, max: 5000 }) }) },
+);
+
+const FAULT_KINDS: { [kind: string]: boolean } = { jam: true, stick: true, 'out of range': true, 'kill pump': true, reboot: true };
+/** Whether an action is one of the campaign's faults (a breach counts; sealing it does not). */
+export const isFault = (a: Action): boolean => FAULT_KINDS[a.do] === true || (a.do === 'leak' && a.kPaPerS > 0);
+
+const timed = (a: fc.Arbitrary<Action>, spanMs: number) => fc.record({ atMs: fc.integer({ min: 0, max: spanMs }), action: a });
+
+/**
+ * A campaign: up to `maxSteps` operator actions and at most `maxFaults` faults (default two), at random instants
+ * over ten minutes, merged in time order.
+ */
+export const schedule = (maxSteps = 40, maxFaults = 2, spanMs = 600_000): fc.Arbitrary<Step[]> =>
+  fc.tuple(fc.array(timed(operatorAction, spanMs), { minLength: 1, maxLength: maxSteps }), fc.array(timed(faultAction, spanMs), { maxLength: maxFaults }))
+    .map(([ops, faults]) => {
+      const all = [...ops, ...faults].sort((a, b) => a.atMs - b.atMs);
+      return all.map((s, i) => ({ afterMs: s.atMs - (i > 0 ? all[i - 1].atMs : 0), action: s.action }));
+    });
 
 function apply(world: SimWorld, a: Action): void {
   const { model } = world;
@@ -49,7 +72,7 @@ function apply(world: SimWorld, a: Action): void {
   switch (a.do) {
     case 'press': world.press(a.button, a.holdMs); break;
     case 'request': on?.send('battle deck', `${a.deck} requested`); break;
-    case 'reset': on?.send(a.machine as 'bay door', 'reset'); break;
+    case 'reset': world.reset(a.machine as 'bay door'); break;
     case 'leak': model.bay.leakKpaPerS = a.kPaPerS; break;
     case 'jam': model.jam(a.door as DoorName); break;
     case 'unjam': model.unjam(a.door as DoorName); break;
@@ -80,4 +103,32 @@ export function runSchedule(board: Board, steps: readonly Step[], seed = 1, sett
   } finally {
     world.stop();
   }
+}
+
+/**
+ * A campaign as a scenario file (docs/SCENARIOS.md), so `npm run scenario` replays it: the same actions at the
+ * same instants on the same noise seed, then the same time to settle. The invariants are checked throughout.
+ */
+export function toScenarioFile(steps: readonly Step[], seed: number, name: string, settleMs = 60_000): object {
+  let at = 0;
+  const out: object[] = [];
+  for (const s of steps) {
+    at += s.afterMs;
+    const a = s.action, when = { at };
+    switch (a.do) {
+      case 'press': out.push({ ...when, press: a.button, for: a.holdMs }); break;
+      case 'request': out.push({ ...when, request: a.deck }); break;
+      case 'reset': out.push({ ...when, reset: a.machine }); break;
+      case 'leak': out.push({ ...when, leak: a.kPaPerS }); break;
+      case 'jam': case 'unjam': out.push({ ...when, [a.do]: a.door.replace(/ door$/, '') === 'bay' ? 'bay door' : a.door }); break;
+      case 'stick': out.push({ ...when, sensorFault: a.sensor, stuck: a.value }); break;
+      case 'out of range': out.push({ ...when, sensorFault: a.sensor, outOfRange: true }); break;
+      case 'heal': out.push({ ...when, clearSensorFault: a.sensor }); break;
+      case 'kill pump': out.push({ ...when, pumpDead: a.place }); break;
+      case 'revive pump': out.push({ ...when, pumpRevived: a.place }); break;
+      case 'reboot': out.push({ ...when, reboot: a.downMs }); break;
+    }
+  }
+  out.push({ at: at + settleMs, wait: true });
+  return { name, description: 'A soak campaign that broke an invariant, shrunk: replay it to see where.', seed, steps: out };
 }

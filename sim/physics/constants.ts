@@ -7,13 +7,16 @@ export interface PhysicsConstants {
   airlockDoorTravelMs: number;
   /** Bay door travel, closed to open, ms: a heavy door on a slow drive. */
   bayDoorTravelMs: number;
-  /** A door counts as open (air passes) once past this fraction of its travel. */
+  /** A door counts as open (air passes) once past this fraction of its travel: as soon as it leaves its closed limit. */
   doorLeakPosition: number;
   /** Chamber pump, vacuum to ship pressure, ms (a constant-rate compressor). */
   chamberPumpMs: number;
   /** Chamber vent, ship pressure to vacuum, ms. */
   chamberVentMs: number;
-  /** Time constant of a chamber equalizing through its open inner door, ms: a door-sized opening is fast. */
+  /**
+   * Time constant of a chamber equalizing through its open inner door, ms: a door-sized opening into a chamber of a
+   * few cubic metres equalizes in a fraction of a second, fast enough to follow even a 100 kPa/s breach.
+   */
   innerDoorTauMs: number;
   /** Time constant of a chamber equalizing with the bay through its open outer door, ms. */
   outerDoorTauMs: number;
@@ -49,11 +52,11 @@ export const defaultConstants: Readonly<PhysicsConstants> = {
   shipKpa: 101.3,
   airlockDoorTravelMs: 3_000,
   bayDoorTravelMs: 20_000,
-  doorLeakPosition: 0.02,
+  doorLeakPosition: 0.001,
   chamberPumpMs: 8_000,
   chamberVentMs: 8_000,
-  innerDoorTauMs: 250,
-  outerDoorTauMs: 250,
+  innerDoorTauMs: 50,
+  outerDoorTauMs: 50,
   chamberToBayVolume: 0.005,
   bayPumpMs: 120_000,
   bayVentMs: 90_000,

@@ -90,12 +90,13 @@ export class LaunchBayModel {
     const c = this.constants, f = this.factors, bay = this.bay, list = this.airlockList;
     updateFactors(f, c, dtMs);
     stepDoor(this.bayDoor, dtMs);
-    // The chambers see the bay as it was at the start of the step, and the bay takes their air after.
+    // The bay's own gains and losses first (pump, vent, door E, a breach); then the chambers open to it follow the
+    // bay as it is now, as air through a door-sized opening does, and the bay takes their air after.
+    stepBayAir(bay, this.bayDoor.position, c, f);
     const bayKpa = bay.kPa;
     let fromChambers = 0;
     for (let i = 0; i < list.length; i++) fromChambers += stepAirlock(list[i], bayKpa, c, f);
-    bay.kPa = bayKpa + fromChambers;
-    stepBayAir(bay, this.bayDoor.position, c, f);
+    bay.kPa = Math.max(0, bayKpa + fromChambers);
     stepBayHeat(bay, c, f);
   }
 }

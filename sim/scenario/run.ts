@@ -61,7 +61,7 @@ function act(world: SimWorld, step: Step): void {
   if ('press' in step) world.press(step.press, step.for);
   // While the power is off, requests and resets reach no one, as on the ship.
   else if ('request' in step) { if (world.powered) world.controller.send('battle deck', `${step.request} requested`); }
-  else if ('reset' in step) { if (world.powered) world.controller.send(step.reset, 'reset'); }
+  else if ('reset' in step) world.reset(step.reset);
   else if ('reboot' in step) world.reboot(step.reboot, step.node);
   else if ('cut' in step) (world as SimCluster).bus.cut.add(step.cut);
   else if ('heal' in step) (world as SimCluster).bus.cut.delete(step.heal);

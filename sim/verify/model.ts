@@ -4,7 +4,7 @@ import { airlockLetters, type AirlockLetter, type MachineId } from '../../firmwa
 import type { Machine } from '../../firmware/core';
 import { airlock, bayDoor, bayEnvironment, battleDeck } from '../../firmware/machines';
 import { createSystem, type LaunchBaySystem, type SystemOptions } from '../../firmware/system';
-import { createWorld, Outputs, type MachineStates, type World } from './world';
+import { createWorld, KPA, Outputs, type MachineStates, type World } from './world';
 
 export interface ModelOptions {
   /** How many airlocks (A, B, … in order), 0 to 4 (default 4). */
@@ -73,8 +73,11 @@ export class Model {
     const index = (l: AirlockLetter) => this.letters.indexOf(l);
     this.system = createSystem({
       hosts: this.ids, rules: o.rules && ((hooks) => o.rules!(hooks, () => this.system)),
-      chamberPressurized: (l) => this.world.airlocks[index(l)].chamber === 0,
+      // The abstract levels as readings (world.ts KPA); a full bay is taken as cold when a reset reads it (it heats).
+      kPa: (place) => KPA[place === 'bay' ? this.world.bay : this.world.airlocks[index(place)].chamber],
       outerDoorClosed: (l) => this.world.airlocks[index(l)].outer === 0,
+      bayDoorClosed: () => this.world.bayDoor === 0,
+      bayWarm: () => false,
       extra: (id) => ({ onImpossible: (_m, state, event) => { this.impossible.push(`${id}: "${event}" in "${state}"`); } }),
     });
     const m = this.system.machines;

@@ -4,7 +4,7 @@ import { deckRequirements } from '../../firmware/machines';
 import type { Model } from './model';
 import * as world from './world';
 
-const { CLOSED, FULL, isChanging, LEVEL_NAMES, POSITION_NAMES } = world;
+const { CLOSED, EMPTY, FULL, isChanging, LEVEL_NAMES, POSITION_NAMES } = world;
 
 /**
  * `physical`: the parts themselves (doors, pressures) break the invariant, as on the device with its interlock.
@@ -29,9 +29,13 @@ export function safetyFindings(model: Model): Finding[] {
   let out = NONE;
   for (let i = 0; i < model.world.airlocks.length; i++) out = airlockFindings(model, i, out);
   out = bayFindings(model, out);
+  out = truthFindings(model, out);
   if (out.length === 0) {
     const refused = model.outputs.refusal();
-    if (refused) out = add(out, 'interlock refusal', 'logic', `the machines ask for what the interlock refuses: ${refused}`);
+    if (refused) {
+      out = add(out, 'interlock refusal', 'logic', `the machines ask for what the interlock refuses: ${refused}`);
+      if (model.options.interlock) out = add(out, 'interlock refusal', 'physical', `a part the machines drive is held still by the interlock: ${refused}`);
+    }
   }
   for (const what of model.impossible) out = add(out, 'impossible event', 'logic', what);
   return out;
@@ -51,6 +55,11 @@ function airlockFindings(model: Model, i: number, found: Finding[]): Finding[] {
   if (a.inner !== CLOSED && a.chamber !== FULL) out = add(out, 1, 'physical', `${name} inner door ${pos(a.inner)} while the chamber is ${lvl(a.chamber)}`);
   if (a.outer !== CLOSED && a.inner !== CLOSED) out = add(out, 2, 'physical', `${name} has both doors open or moving (outer ${pos(a.outer)}, inner ${pos(a.inner)})`);
   if (io.outerMotor(i) === 'open' && a.outer === CLOSED && isChanging(env)) out = add(out, 5, 'physical', `${name} outer door starts opening while the bay environment is ${env}`);
+  // Invariant 7, from the parts alone: no door starts opening (driven open at its closed limit) across a difference.
+  if (wantOuter && a.outer === CLOSED && a.chamber !== w.bay) out = add(out, 7, 'logic', `${name} (${state}) starts its outer door with the chamber ${lvl(a.chamber)} and the bay ${lvl(w.bay)}`);
+  if (wantInner && a.inner === CLOSED && a.chamber !== FULL) out = add(out, 7, 'logic', `${name} (${state}) starts its inner door with the chamber ${lvl(a.chamber)}`);
+  if (io.outerMotor(i) === 'open' && a.outer === CLOSED && a.chamber !== w.bay) out = add(out, 7, 'physical', `${name} outer door starts opening with the chamber ${lvl(a.chamber)} and the bay ${lvl(w.bay)}`);
+  if (io.innerMotor(i) === 'open' && a.inner === CLOSED && a.chamber !== FULL) out = add(out, 7, 'physical', `${name} inner door starts opening with the chamber ${lvl(a.chamber)}`);
   // The recall (the Alice story): whoever stepped out toward the friendly bay may wear no suit. The bay is losing
   // its air while it is vented, or while it is not full and nothing is filling it (a breach, door E).
   const towardFriendly = state === 'outer open friendly' || (state === 'opening outer' && model.machine(i).goal === 'outer open friendly');
@@ -65,10 +74,36 @@ function bayFindings(model: Model, found: Finding[]): Finding[] {
   let out = found;
   const w = model.world, env = model.states.environment(), door = model.states.bayDoor(), motor = model.outputs.bayDoorMotor();
   if ((door === 'opening' || door === 'open') && env !== 'hostile') out = add(out, 3, 'logic', `door E is ${door} while the bay environment is ${env}`);
-  if ((motor === 'open' || (w.bayDoor !== CLOSED && motor !== 'close')) && env !== 'hostile') {
+  // Door E jammed (a missed deadline: stopped where it stands) under a faulted environment: no command reaches
+  // either until an operator acts, and the closed-door fail-safe was asked for when the environment faulted.
+  const stranded = door === 'faulted' && !w.bayDoorSensorFault && env === 'faulted';
+  if ((motor === 'open' || (w.bayDoor !== CLOSED && motor !== 'close')) && env !== 'hostile' && !stranded) {
     out = add(out, 3, 'physical', `door E ${pos(w.bayDoor)}${motor === 'open' ? ', driven open,' : ''} while the bay environment is ${env}`);
   }
   if (AIR[env] && w.bayDoor !== CLOSED) out = add(out, 4, 'physical', `bay environment ${env} while door E is ${pos(w.bayDoor)}`);
+  if (model.outputs.wantedBayDoor() === 'open' && w.bayDoor === CLOSED && w.bay !== EMPTY) out = add(out, 7, 'logic', `door E is driven open while the bay is ${lvl(w.bay)}`);
+  if (motor === 'open' && w.bayDoor === CLOSED && w.bay !== EMPTY) out = add(out, 7, 'physical', `door E starts opening while the bay is ${lvl(w.bay)}`);
+  return out;
+}
+
+/**
+ * States are true: a settled claim matches the world, or the machine is at work to make it so. `friendly` is a
+ * full bay; `hostile` an empty one, or one losing its air (vent open, door E open, a breach); `closed
+ * pressurized` a full chamber and `closed depressurized` an empty one.
+ */
+function truthFindings(model: Model, found: Finding[]): Finding[] {
+  let out = found;
+  const w = model.world, env = model.states.environment();
+  if (env === 'friendly' && w.bay !== FULL) out = add(out, 'states are true', 'physical', `the bay environment is friendly while the bay is ${lvl(w.bay)}`);
+  if (env === 'hostile' && w.bay !== EMPTY && !(model.outputs.bayVent() || w.bayDoor !== CLOSED || w.breach)) {
+    out = add(out, 'states are true', 'physical', `the bay environment is hostile while the bay is ${lvl(w.bay)} and nothing empties it`);
+  }
+  for (let i = 0; i < w.airlocks.length; i++) {
+    const s = model.states.airlock(i), c = w.airlocks[i].chamber;
+    if ((s === 'closed pressurized' && c !== FULL) || (s === 'closed depressurized' && c !== EMPTY)) {
+      out = add(out, 'states are true', 'physical', `${model.slotIds[2 + i]} is ${s} while its chamber is ${lvl(c)}`);
+    }
+  }
   return out;
 }
 

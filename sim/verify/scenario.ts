@@ -1,5 +1,6 @@
 // A counterexample as a scenario file (docs/SCENARIOS.md) the simulator can replay: operator acts become
 // presses and requests, faults become jams and broken sensors, progress becomes waits for what the trace saw.
+import { defaultThresholds } from '../../firmware/thresholds';
 import { AIR, argOf, ASK, BAY_DOOR, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, FINISH, FIRST_AIRLOCK, kindOf, LEAK, REBOOT, REQUEST, RESET, SEAL, SENSOR, slotOf } from './events';
 import type { Violation } from './report';
 import type { TraceStep } from './trace';
@@ -20,7 +21,9 @@ export interface ScenarioExport {
 const PAUSE = '500ms';
 // How long the simulated parts may take (the sim board's deadlines, with room).
 const WITHIN = { door: '60s', bay: '15m', airlock: '30s' };
-const RANGE = { full: { above: 97 }, between: { above: 2, below: 97 }, empty: { below: 2 } } as const;
+// The abstract levels as the firmware counts them (firmware/thresholds.ts): full, empty, and between.
+const { holdsFullKpa: FULL_KPA, holdsEmptyKpa: EMPTY_KPA } = defaultThresholds;
+const RANGE = { full: { above: FULL_KPA }, between: { above: EMPTY_KPA, below: FULL_KPA }, empty: { below: EMPTY_KPA } } as const;
 
 /** Machine ids in slot order for the airlocks a trace names (A, B, … as in the model). */
 const machineOfSlot = (slot: number) => (slot === BAY_DOOR ? 'bay door' : slot === ENVIRONMENT ? 'bay environment' : `airlock ${String.fromCharCode(63 + slot)}`);

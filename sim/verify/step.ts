@@ -2,7 +2,7 @@
 import type { MachineId } from '../../firmware/board/signals';
 import * as deadlines from '../../firmware/controller/deadlines';
 import { airlockAfterBoot, bayDoorAfterBoot, deckAfterBoot, environmentAfterBoot } from '../../firmware/controller/reconstruct';
-import { defaultThresholds } from '../../firmware/controller/thresholds';
+import { defaultThresholds } from '../../firmware/thresholds';
 import { bayHostileIn, createMemory } from '../../firmware/coordination';
 import { airlock } from '../../firmware/machines';
 import * as events from './events';
@@ -92,8 +92,17 @@ function airlockEvents(model: Model, out: EventList, i: number): void {
     a.inner !== CLOSED ? FULL : -1, a.outer !== CLOSED ? model.world.bay : -1);
 }
 
-/** Sends event `e`: the machines run their hooks to completion, and the world moves. */
+/**
+ * Sends event `e`: the machines run their hooks to completion, and the world moves. Then the controller's scan
+ * runs the coordination's watch (rules waiting on pressures, the settled deck's watch): the scan is every 50 ms,
+ * so it is taken to come before the world's next event.
+ */
 export function apply(model: Model, e: number): void {
+  applyEvent(model, e);
+  model.system.coordination.watch();
+}
+
+function applyEvent(model: Model, e: number): void {
   const w = model.world, slot = slotOf(e), sys = model.system, id = model.slotIds[slot];
   switch (kindOf(e)) {
     case REQUEST: sys.send('battle deck', REQUESTED[argOf(e)]); return;
@@ -129,13 +138,14 @@ function moveDoor(model: Model, slot: number, which: number): void {
 }
 
 /**
- * The bay loses air through a breach. The leak detector reports the fall, unless the bay is being vented or door E
- * is open (a planned fall); it is assumed to notice every breach (one slower than its threshold is not modelled).
+ * The bay loses air through a breach. The leak detector reports the fall, unless the bay is being vented
+ * (depressurizing, or hostile with its vent open) or door E is open (a planned fall); it is assumed to notice every
+ * breach (one slower than its threshold is found once a friendly bay no longer counts as full).
  */
 function loseAir(model: Model): void {
-  const w = model.world;
+  const w = model.world, env = model.states.environment();
   moveBay(w, w.bay + 1);
-  if (w.bayDoor === CLOSED && model.states.environment() !== 'depressurizing') model.system.send('bay environment', 'leak');
+  if (w.bayDoor === CLOSED && env !== 'depressurizing' && env !== 'hostile') model.system.coordination.leak();
 }
 
 /** The bay's pressure changes; a chamber joined to it through an open outer door changes with it (the bay is far larger). */

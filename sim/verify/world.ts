@@ -3,7 +3,7 @@
 import * as interlock from '../../firmware/controller/interlock';
 import type { InterlockFacts } from '../../firmware/controller/interlock';
 import * as outputs from '../../firmware/controller/outputs';
-import * as thresholds from '../../firmware/controller/thresholds';
+import * as thresholds from '../../firmware/thresholds';
 import * as coordination from '../../firmware/coordination';
 
 // Module-level copies: under the tsx loader every use of an imported binding is a call.

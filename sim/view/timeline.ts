@@ -12,9 +12,10 @@ export function formatReport(r: ControllerReport): string {
   switch (r.kind) {
     case 'transition': return `${head}${r.from === r.to ? r.from : `${r.from} → ${r.to}`}  on "${r.event}"${goal}`;
     case 'beep': return `${head}beep: "${r.event}" ignored in ${r.from}`;
-    case 'veto': return `${head}VETO: "${r.event}" refused in ${r.from}${r.detail ? `: ${r.detail}` : ''}`;
+    // A refused step says where it led and why; a veto of a follow-goal step is followed by the rest it takes instead.
+    case 'veto': return `${head}VETO: "${r.event}" refused in ${r.from}${r.to && r.to !== r.from ? ` (→ ${r.to})` : ''}: ${r.reason ?? r.detail ?? 'no reason given'}`;
     case 'impossible': return `${head}FAULT: "${r.event}" is impossible in ${r.from}`;
-    case 'interlock': return `${head}INTERLOCK: ${r.detail}`;
+    case 'interlock': return `${head}INTERLOCK refused: ${r.reason ?? r.detail}`;
     case 'fault': return `${head}FAULT: ${r.detail}`;
   }
 }

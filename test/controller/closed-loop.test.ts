@@ -70,14 +70,18 @@ describe('the controller on the simulated bay', () => {
     expect(world.model.outputs['warning lights']).toBe(true);
   });
 
-  it('recovers a faulted door after the jam is cleared and an operator resets it', () => {
+  it('after the jam is cleared and an operator resets it, closes the door and rests; it opens again only when asked (invariant 9)', () => {
     const { world, state } = bay();
     world.model.jam('airlock D outer');
     world.press('airlock D button 1');
     world.advance(8000);
     world.model.unjam('airlock D outer');
     world.controller.send('airlock D', 'reset');
-    world.advance(10_000);
+    world.advance(30_000);
+    expect([state('airlock D'), world.controller.machines['airlock D']!.goal]).toEqual(['closed pressurized', undefined]);
+    expect(atClosedLimit(world.model.airlocks.D.outer)).toBe(true);
+    world.press('airlock D button 1');
+    world.advance(5000);
     expect(state('airlock D')).toBe('outer open friendly');
   });
 

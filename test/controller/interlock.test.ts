@@ -1,4 +1,4 @@
-// The interlock on its own: it reads sensors, not intentions, and unknown never permits.
+// The interlock on its own: it reads sensors only (invariant 7), never states or intentions, and unknown never permits.
 import { describe, expect, it } from 'vitest';
 import { defaultThresholds, refuseBayAir, refuseDoorOpen, type InterlockFacts } from '../../firmware/controller';
 
@@ -15,21 +15,24 @@ const facts = (over: Partial<{ env: string | undefined; bay: number; chamber: nu
 const refuse = (door: string, f: InterlockFacts) => refuseDoorOpen(door, f, defaultThresholds);
 
 describe('the interlock', () => {
-  it('lets an outer door open when chamber and bay match, the inner door is shut and the bay is stable', () => {
+  it('lets an outer door open when chamber and bay match and the inner door is shut', () => {
     expect(refuse('airlock B outer door', facts())).toBeUndefined();
   });
 
-  it('refuses an outer door while chamber and bay pressures differ', () => {
+  it('refuses an outer door while chamber and bay pressures differ by more than 5 kPa', () => {
     expect(refuse('airlock B outer door', facts({ chamber: 0 }))).toBe('airlock B outer door: chamber 0.0 kPa and bay 101.3 kPa differ');
+    expect(refuse('airlock B outer door', facts({ chamber: 95 }))).toMatch(/differ/);
+    expect(refuse('airlock B outer door', facts({ chamber: 97 }))).toBeUndefined();
   });
 
   it('refuses an outer door while the inner door is not closed', () => {
     expect(refuse('airlock B outer door', facts({ closed: ['bay door', 'airlock B outer door'] }))).toMatch(/inner door is not closed/);
   });
 
-  it('refuses an outer door while the environment changes or is unknown', () => {
-    for (const env of ['pressurizing', 'heating', 'depressurizing', undefined]) {
-      expect(refuse('airlock B outer door', facts({ env }))).toMatch(/the bay environment is/);
+  it('judges an outer door by pressures alone, whatever the environment\'s state says (rule 3 is the logic\'s)', () => {
+    for (const env of ['pressurizing', 'heating', 'depressurizing', 'faulted', undefined]) {
+      expect(refuse('airlock B outer door', facts({ env }))).toBeUndefined();
+      expect(refuse('airlock B outer door', facts({ env, chamber: 50 }))).toMatch(/differ/);
     }
   });
 
@@ -39,17 +42,19 @@ describe('the interlock', () => {
 
   it('refuses an inner door unless the chamber is at ship pressure and the outer door shut', () => {
     expect(refuse('airlock B inner door', facts())).toBeUndefined();
-    expect(refuse('airlock B inner door', facts({ chamber: 60 }))).toMatch(/below ship pressure/);
+    expect(refuse('airlock B inner door', facts({ chamber: 60 }))).toMatch(/chamber 60\.0 kPa and ship 101\.3 kPa differ/);
     expect(refuse('airlock B inner door', facts({ closed: ['airlock B inner door'] }))).toMatch(/outer door is not closed/);
   });
 
-  it('refuses the bay door unless the environment is hostile', () => {
-    expect(refuse('bay door', facts({ env: 'hostile' }))).toBeUndefined();
-    for (const env of ['friendly', 'depressurizing', 'faulted', undefined]) expect(refuse('bay door', facts({ env }))).toMatch(/only while the bay environment is hostile/);
+  it('refuses door E while the bay holds air (above 1 kPa), even when the environment says hostile', () => {
+    expect(refuse('bay door', facts({ env: 'hostile', bay: 0.4 }))).toBeUndefined();
+    expect(refuse('bay door', facts({ env: 'hostile', bay: 62 }))).toBe('door E may not open while the bay holds 62.0 kPa (above 1 kPa)');
+    expect(refuse('bay door', facts({ env: 'hostile', bay: 1.2 }))).toMatch(/holds 1\.2 kPa/);
+    expect(refuse('bay door', facts({ env: 'hostile', bay: NaN }))).toMatch(/holds unknown kPa/);
   });
 
   it('refuses to pump or heat the bay while the bay door is not closed', () => {
     expect(refuseBayAir(facts())).toBeUndefined();
-    expect(refuseBayAir(facts({ closed: [] }))).toMatch(/bay door is not closed/);
+    expect(refuseBayAir(facts({ closed: [] }))).toMatch(/door E is not closed/);
   });
 });

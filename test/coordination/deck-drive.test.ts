@@ -1,16 +1,19 @@
 // The battle deck drives door E and the environment in a safe order and claims its state only on evidence.
 import { describe, expect, it } from 'vitest';
-import { createSystem, type LaunchBaySystem } from '../../firmware/system';
+import type { LaunchBaySystem } from '../../firmware/system';
+import { EMPTY, FULL, logicBay } from './logic-bay';
 
-const hosts = ['battle deck', 'bay door', 'bay environment', 'airlock A', 'airlock B', 'airlock C', 'airlock D'] as const;
 const states = (sys: LaunchBaySystem) => [sys.machines['battle deck']!.state, sys.machines['bay door']!.state, sys.machines['bay environment']!.state];
-const system = (initial = {}) => createSystem({ hosts, chamberPressurized: () => true, outerDoorClosed: () => true, initial });
+let bay = logicBay();
+const system = (initial = {}) => { bay = logicBay(initial); return bay.sys; };
+const emptyBay = { 'bay environment': { state: 'hostile' } };
 
 describe('the deck drive', () => {
   it('readies from relaxed by emptying the bay, and claims ready only once it is hostile', () => {
     const sys = system();
     sys.send('battle deck', 'ready requested');
     expect(states(sys)).toEqual(['readying', 'closed', 'depressurizing']);
+    bay.kPa.bay = EMPTY;
     sys.send('bay environment', 'finished depressurizing');
     expect(states(sys)).toEqual(['ready', 'closed', 'hostile']);
   });
@@ -19,6 +22,7 @@ describe('the deck drive', () => {
     const sys = system();
     sys.send('battle deck', 'active requested');
     expect(states(sys)).toEqual(['activating', 'closed', 'depressurizing']);
+    bay.kPa.bay = EMPTY;
     sys.send('bay environment', 'finished depressurizing');
     expect(states(sys)).toEqual(['activating', 'opening', 'hostile']);
     sys.send('bay door', 'finished opening');
@@ -27,10 +31,12 @@ describe('the deck drive', () => {
 
   it('relaxes from active by closing door E before the bay pressurizes, with its goal relaxed throughout', () => {
     const sys = system({ 'battle deck': { state: 'active', goal: 'active' }, 'bay door': { state: 'open' }, 'bay environment': { state: 'hostile' } });
+    bay.kPa.bay = EMPTY;
     sys.send('battle deck', 'relaxed requested');
     expect(states(sys)).toEqual(['relaxing', 'closing', 'hostile']);
     sys.send('bay door', 'finished closing');
     expect(states(sys)).toEqual(['relaxing', 'closed', 'pressurizing']);
+    bay.kPa.bay = FULL;
     sys.send('bay environment', 'finished pressurizing');
     expect(sys.machines['battle deck']!.goal).toBe('relaxed');
     sys.send('bay environment', 'finished heating');
@@ -71,9 +77,62 @@ describe('the deck drive', () => {
     expect(sys.machines['battle deck']!.state).toBe('readying');
   });
 
-  it('puts the deck on red alert when a leak hits the relaxed bay', () => {
+  it('puts the deck on red alert when the leak detector finds the relaxed bay losing air', () => {
     const sys = system();
-    sys.send('bay environment', 'leak');
+    sys.coordination.leak();
     expect(states(sys)).toEqual(['ready', 'closed', 'hostile']);
+  });
+
+  it('alerts the deck of a leak even while the environment is faulted (G6, safe behaviour)', () => {
+    const sys = system({ 'bay environment': { state: 'faulted' } });
+    sys.coordination.leak();
+    expect(states(sys)).toEqual(['readying', 'closed', 'faulted']);
+  });
+
+  it('keeps door E closed over a hostile bay that still holds air, and opens it once the bay is empty (G3, safe behaviour)', () => {
+    const sys = system({ 'battle deck': { state: 'ready', goal: 'ready' }, ...emptyBay });
+    bay.kPa.bay = 62;
+    sys.send('battle deck', 'active requested');
+    bay.scan();
+    expect(states(sys)).toEqual(['activating', 'closed', 'hostile']);
+    bay.kPa.bay = 0.2;
+    bay.scan();
+    expect(states(sys)).toEqual(['activating', 'opening', 'hostile']);
+  });
+
+  it('refuses door E, with its reason, while the bay holds air, whatever the environment\'s state says', () => {
+    const reasons: (string | undefined)[] = [];
+    const sys = system({ 'battle deck': { state: 'activating', goal: 'active' }, ...emptyBay });
+    bay.kPa.bay = 40;
+    sys.machines['bay door']!; // the veto listener is the controller's; here the pre hook's verdict is read directly
+    const pre = sys.coordination.hooks['bay door']!.pre[0];
+    reasons.push(pre({ machine: sys.machines['bay door']!, from: 'closed', to: 'opening', event: 'open requested', goalBefore: undefined, goalAfter: undefined }) as string);
+    expect(reasons[0]).toMatch(/door E waits: the bay still holds 40\.0 kPa/);
+  });
+
+  it('drives a reset environment back to a resting deck\'s requirement (G2, safe behaviour)', () => {
+    const sys = system({ 'bay environment': { state: 'faulted' } });
+    bay.kPa.bay = 62; // half empty when the fault is cleared: the sensors show no settled state
+    sys.send('bay environment', 'reset');
+    // Not assumed hostile: between full and empty it keeps emptying... and the relaxed deck at once re-drives it.
+    expect(states(sys)).toEqual(['relaxing', 'closed', 'pressurizing']);
+    bay.kPa.bay = FULL;
+    sys.send('bay environment', 'finished pressurizing');
+    sys.send('bay environment', 'finished heating');
+    expect(states(sys)).toEqual(['relaxed', 'closed', 'friendly']);
+  });
+
+  it('takes a full, warm bay as friendly when the environment is reset, and moves nothing', () => {
+    const sys = system({ 'bay environment': { state: 'faulted' } });
+    sys.send('bay environment', 'reset');
+    expect(states(sys)).toEqual(['relaxed', 'closed', 'friendly']);
+  });
+
+  it('never shows a settled state its evidence contradicts: active with door E faulted settles again', () => {
+    const sys = system({ 'battle deck': { state: 'active', goal: 'active' }, 'bay door': { state: 'open' }, ...emptyBay });
+    bay.kPa.bay = EMPTY;
+    sys.send('bay door', 'sensor fault');
+    expect(states(sys)).toEqual(['activating', 'faulted', 'hostile']);
+    expect(sys.machines['battle deck']!.goal).toBe('active');
   });
 });

@@ -1,9 +1,13 @@
-// Random fault campaigns in the simulator: whatever operators, leaks, jams, sensor faults and reboots do,
-// the safety invariants hold at every step. A failure shrinks to a small schedule and prints its seed.
+// Random fault campaigns in the simulator: whatever operators do, with up to two faults (leaks up to 100 kPa/s,
+// jams, sensor faults, dead pumps, reboots), the safety invariants hold at every step. A failure shrinks to a
+// small schedule, written as a scenario file that replays it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBoard } from '../../scripts/lib/board-file';
-import { runSchedule, schedule } from '../../sim/campaign/schedule';
+import { progressBar } from '../../scripts/lib/progress-bar';
+import { isFault, runSchedule, schedule, toScenarioFile } from '../../sim/campaign/schedule';
+import { parseScenario } from '../../sim/scenario/format';
+import { runScenario } from '../../sim/scenario/run';
 
 const board = loadBoard('sim');
 
@@ -20,6 +24,35 @@ describe('random fault campaigns', () => {
       { afterMs: 1000, action: { do: 'press' as const, button: 'airlock A button 2', holdMs: 200 } },
       { afterMs: 30_000, action: { do: 'press' as const, button: 'airlock A button 3', holdMs: 200 } }];
     expect(runSchedule(board, steps).violations).toEqual([]);
-    expect(runSchedule({ ...board }, steps, 1, 60_000, { pressurizedKpa: -1 }).violations.length).toBeGreaterThan(0);
+    expect(runSchedule({ ...board }, steps, 1, 60_000, { fullKpa: -1, holdsFullKpa: -1, matchKpa: 200, equalKpa: 200 }).violations.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the soak\'s campaigns', () => {
+  it('hold at most two faults each, and reach leaks of up to 100 kPa/s and reboots', () => {
+    const samples = fc.sample(schedule(), { numRuns: 300, seed: 7 });
+    expect(Math.max(...samples.map((steps) => steps.filter((s) => isFault(s.action)).length))).toBe(2);
+    const faults = samples.flat().map((s) => s.action).filter(isFault);
+    expect(faults.some((a) => a.do === 'leak' && a.kPaPerS === 100)).toBe(true);
+    expect(faults.some((a) => a.do === 'reboot')).toBe(true);
+  });
+
+  it('write a failing campaign as a scenario file that replays the same violations', () => {
+    const broken = { fullKpa: -1, holdsFullKpa: -1, matchKpa: 200, equalKpa: 200 };
+    const steps = [{ afterMs: 1000, action: { do: 'request' as const, deck: 'ready' as const } },
+      { afterMs: 1000, action: { do: 'press' as const, button: 'airlock A button 2', holdMs: 200 } },
+      { afterMs: 30_000, action: { do: 'press' as const, button: 'airlock A button 3', holdMs: 200 } }];
+    const expected = runSchedule(board, steps, 3, 60_000, broken).violations.map((v) => `invariant ${v.invariant}`);
+    const file = JSON.stringify(toScenarioFile(steps, 3, 'replay'));
+    const replayed = runScenario(parseScenario(file, 'replay.json'), board, undefined, { thresholds: broken });
+    expect(expected.length).toBeGreaterThan(0);
+    expect([...new Set(replayed.failures.map((f) => f.field))].sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('show a progress bar that never throws, even past the last run while a failure shrinks', () => {
+    expect(progressBar(32, 30, 10)).toBe('[##########]');
+    expect(progressBar(-2, 30, 10)).toBe('[..........]');
+    expect(progressBar(5, 0, 4)).toHaveLength(6);
+    expect(progressBar(15, 30, 10)).toBe('[#####.....]');
   });
 });

@@ -83,3 +83,33 @@ describe('LeakDetector', () => {
     expect(clock.pending).toBe(0);
   });
 });
+
+describe('LeakDetector, fast and faulted', () => {
+  let clock: ManualClock, kPa: number, leaks: number, held: number;
+  const sensor = { read: () => kPa };
+  beforeEach(() => { clock = new ManualClock(); kPa = 101.3; leaks = 0; held = 0; });
+
+  it('finds a fast breach within one sample, long before the bay is empty', () => {
+    new LeakDetector({ sensor, clock, isVenting: () => false, onLeak: () => leaks++ });
+    clock.advance(500);
+    kPa -= 50; clock.advance(500);
+    expect(leaks).toBe(1);
+  });
+
+  it('does not take the end of a planned fall for a leak once the vent closes', () => {
+    let venting = true;
+    new LeakDetector({ sensor, clock, isVenting: () => venting, onLeak: () => leaks++ });
+    for (let i = 0; i < 10; i++) { kPa -= 1; clock.advance(500); }
+    venting = false;
+    for (let i = 0; i < 10; i++) clock.advance(500);
+    expect(leaks).toBe(0);
+  });
+
+  it('says when the pressure holds again, so the alarm can stop', () => {
+    const d = new LeakDetector({ sensor, clock, isVenting: () => false, onLeak: () => leaks++, onHeld: () => held++ });
+    for (let i = 0; i < 6; i++) { kPa -= 2; clock.advance(500); }
+    expect([leaks, d.leaking]).toEqual([1, true]);
+    clock.advance(1000);
+    expect([held, d.leaking]).toEqual([1, false]);
+  });
+});

@@ -3,49 +3,52 @@ import { describe, expect, it } from 'vitest';
 import { airlock, createMachine, to, type AirlockGoal, type PreHook } from '../../firmware';
 import { byColumn, expectMatrix, matrixMismatches, redefine, vetoMismatches, type ExpectedMachine, type Outcome, type Situation } from './matrix-check';
 
-type Sn = 'bayHostile' | 'chamberPressurized' | 'outerDoorClosed';
+type Sn = 'bayHostile' | 'chamberPressurized' | 'chamberEmpty' | 'outerDoorClosed';
 type S = Situation<Sn>;
 
-// Typed out from MACHINES.md, not from the firmware.
+// Typed out from MACHINES.md, not from the firmware. A chamber between full and empty is neither pressurized nor
+// depressurized: it is not at rest, and fills (docs/COORDINATION.md, "States are true").
 const outerGoal = (s: S) => (s.bayHostile ? 'outer open hostile' : 'outer open friendly');
-const rest = (s: S) => (s.chamberPressurized ? 'closed pressurized' : 'closed depressurized');
+const rest = (s: S) => (s.chamberPressurized ? 'closed pressurized' : s.chamberEmpty ? 'closed depressurized' : 'pressurizing');
 
 // Decision 3: the next step toward the goal, given the sensors now; an outer goal is re-read from bayHostile.
 function followGoal(s: S): Outcome {
   if (s.goal === undefined) return rest(s);
   if (s.goal === 'inner open') return s.chamberPressurized ? 'opening inner' : 'pressurizing';
   const goal = outerGoal(s);
-  const matchesBay = (s.chamberPressurized && !s.bayHostile) || (!s.chamberPressurized && s.bayHostile);
+  const matchesBay = s.bayHostile ? s.chamberEmpty : s.chamberPressurized;
   if (matchesBay) return { state: 'opening outer', goal };
-  return { state: s.chamberPressurized ? 'depressurizing' : 'pressurizing', goal };
+  return { state: s.bayHostile ? 'depressurizing' : 'pressurizing', goal };
 }
 
-// Fault recovery (docs/COORDINATION.md): close whichever door is open, the outer one first.
-const recover = (s: S) => (s.outerDoorClosed ? 'closing inner' : 'closing outer');
+// Fault recovery (docs/COORDINATION.md): close whichever door is open, the outer one first; the goal is gone
+// (invariant 9: nothing moves later on a goal from before the fault).
+const recover = (s: S): Outcome => ({ state: s.outerDoorClosed ? 'closing inner' : 'closing outer', goal: undefined });
 
 const x = 'impossible';
 const F = 'faulted';
 const expected: ExpectedMachine<Sn> = {
-  sensors: ['bayHostile', 'chamberPressurized', 'outerDoorClosed'],
+  sensors: ['bayHostile', 'chamberPressurized', 'chamberEmpty', 'outerDoorClosed'],
   goals: [undefined, 'inner open', 'outer open friendly', 'outer open hostile'],
   setsGoal: { 'ask open outer': outerGoal, 'ask open inner': () => 'inner open' },
   matrix: byColumn<Sn>(
     ['ask open outer', 'ask open inner', 'finished pressurizing', 'finished depressurizing',
       'finished opening outer', 'finished opening inner', 'finished closing outer', 'finished closing inner',
-      'deadline missed', 'sensor fault', 'reset'], {
-      'closed pressurized':   [(s) => (s.bayHostile ? 'depressurizing' : 'opening outer'), 'opening inner', x, x, x, x, x, x, x, F, 'beep'],
-      'closed depressurized': [(s) => (s.bayHostile ? 'opening outer' : 'pressurizing'), 'pressurizing', x, x, x, x, x, x, x, F, 'beep'],
-      'opening outer':        ['beep', 'closing outer', x, x, (s) => (s.bayHostile ? 'outer open hostile' : 'outer open friendly'), x, x, x, F, F, 'beep'],
-      'opening inner':        ['closing inner', 'beep', x, x, x, 'inner open', x, x, F, F, 'beep'],
-      'closing outer':        ['opening outer', 'no change', x, x, x, x, followGoal, x, F, F, 'beep'],
-      'closing inner':        ['no change', 'opening inner', x, x, x, x, x, followGoal, F, F, 'beep'],
+      'deadline missed', 'sensor fault', 'reset', 'bay changing'], {
+      'closed pressurized':   [(s) => (s.bayHostile ? 'depressurizing' : 'opening outer'), 'opening inner', x, x, x, x, x, x, x, F, 'beep', 'no change'],
+      'closed depressurized': [(s) => (s.bayHostile ? 'opening outer' : 'pressurizing'), 'pressurizing', x, x, x, x, x, x, x, F, 'beep', 'no change'],
+      // G1: an outer door still opening closes again when the bay starts to change; its goal stays.
+      'opening outer':        ['beep', 'closing outer', x, x, (s) => (s.bayHostile ? 'outer open hostile' : 'outer open friendly'), x, x, x, F, F, 'beep', 'closing outer'],
+      'opening inner':        ['closing inner', 'beep', x, x, x, 'inner open', x, x, F, F, 'beep', 'no change'],
+      'closing outer':        ['opening outer', 'no change', x, x, x, x, followGoal, x, F, F, 'beep', 'no change'],
+      'closing inner':        ['no change', 'opening inner', x, x, x, x, x, followGoal, F, F, 'beep', 'no change'],
       // Decisions 1 and 2: reverse the pumps only when the new goal needs the other pressure.
-      'pressurizing':         [(s) => (s.bayHostile ? 'depressurizing' : 'no change'), 'no change', followGoal, x, x, x, x, x, F, F, 'beep'],
-      'depressurizing':       [(s) => (s.bayHostile ? 'no change' : 'pressurizing'), 'pressurizing', x, followGoal, x, x, x, x, F, F, 'beep'],
-      'inner open':           ['closing inner', 'beep', x, x, x, x, x, x, x, F, 'beep'],
-      'outer open friendly':  ['beep', 'closing outer', x, x, x, x, x, x, x, F, 'beep'],
-      'outer open hostile':   ['beep', 'closing outer', x, x, x, x, x, x, x, F, 'beep'],
-      'faulted':              ['beep', 'beep', x, x, x, x, x, x, x, 'no change', recover],
+      'pressurizing':         [(s) => (s.bayHostile ? 'depressurizing' : 'no change'), 'no change', followGoal, x, x, x, x, x, F, F, 'beep', 'no change'],
+      'depressurizing':       [(s) => (s.bayHostile ? 'no change' : 'pressurizing'), 'pressurizing', x, followGoal, x, x, x, x, F, F, 'beep', 'no change'],
+      'inner open':           ['closing inner', 'beep', x, x, x, x, x, x, x, F, 'beep', 'no change'],
+      'outer open friendly':  ['beep', 'closing outer', x, x, x, x, x, x, x, F, 'beep', 'no change'],
+      'outer open hostile':   ['beep', 'closing outer', x, x, x, x, x, x, x, F, 'beep', 'no change'],
+      'faulted':              ['beep', 'beep', x, x, x, x, x, x, x, 'no change', recover, 'no change'],
     }),
 };
 
@@ -53,13 +56,13 @@ interface Start { state?: string; goal?: AirlockGoal; bayHostile?: boolean; cham
 const start = ({ state = 'closed pressurized', goal, bayHostile = false, chamberPressurized = true, pre }: Start) =>
   createMachine(airlock, {
     state: state as never, goal, pre,
-    sensors: { bayHostile: () => bayHostile, chamberPressurized: () => chamberPressurized, outerDoorClosed: () => true },
+    sensors: { bayHostile: () => bayHostile, chamberPressurized: () => chamberPressurized, chamberEmpty: () => !chamberPressurized, outerDoorClosed: () => true },
   });
 const veto: PreHook = () => false;
 
 describe('airlock', () => {
   it('starts closed pressurized with no goal', () => {
-    const lock = createMachine(airlock, { sensors: { bayHostile: () => false, chamberPressurized: () => true, outerDoorClosed: () => true } });
+    const lock = createMachine(airlock, { sensors: { bayHostile: () => false, chamberPressurized: () => true, chamberEmpty: () => false, outerDoorClosed: () => true } });
     expect([lock.state, lock.goal]).toEqual(['closed pressurized', undefined]);
   });
 
@@ -112,7 +115,7 @@ describe('airlock', () => {
     const beeps: string[] = [];
     const lock = createMachine(airlock, {
       state: 'opening outer', goal: 'outer open friendly', onBeep: (m, state, event) => { beeps.push(`${m.name}, ${state}, ${event}`); },
-      sensors: { bayHostile: () => true, chamberPressurized: () => true, outerDoorClosed: () => true },
+      sensors: { bayHostile: () => true, chamberPressurized: () => true, chamberEmpty: () => false, outerDoorClosed: () => true },
     });
     lock.handle('ask open outer');
     expect(beeps).toEqual(['airlock, opening outer, ask open outer']);
@@ -122,7 +125,7 @@ describe('airlock', () => {
   it('gives its hooks the goal before and after the request', () => {
     const seen: object[] = [];
     const copy: PreHook = (t) => { seen.push({ from: t.from, to: t.to, event: t.event, goalBefore: t.goalBefore, goalAfter: t.goalAfter }); };
-    const lock = createMachine(airlock, { pre: copy, post: copy, sensors: { bayHostile: () => true, chamberPressurized: () => true, outerDoorClosed: () => true } });
+    const lock = createMachine(airlock, { pre: copy, post: copy, sensors: { bayHostile: () => true, chamberPressurized: () => true, chamberEmpty: () => false, outerDoorClosed: () => true } });
     lock.handle('ask open outer');
     const step = { from: 'closed pressurized', to: 'depressurizing', event: 'ask open outer', goalBefore: undefined, goalAfter: 'outer open hostile' };
     expect(seen).toEqual([step, step]);
@@ -140,6 +143,7 @@ describe('airlock', () => {
     const mutant = redefine(airlock, [['closed pressurized', 'ask open outer', to('opening outer')]]);
     const situations = ['undefined', 'inner open', 'outer open friendly', 'outer open hostile']
       .flatMap((goal) => [`goal=${goal}, bayHostile, !chamberPressurized`, `goal=${goal}, bayHostile, chamberPressurized`])
+      .flatMap((where) => [`${where}, !chamberEmpty`, `${where}, chamberEmpty`])
       .flatMap((where) => [`${where}, !outerDoorClosed`, `${where}, outerDoorClosed`]);
     expect(matrixMismatches(mutant, expected)).toEqual(
       situations.map((where) => `closed pressurized [${where}] + ask open outer != depressurizing -- new state = opening outer instead`));
@@ -148,7 +152,7 @@ describe('airlock', () => {
   it('has its matrix check report a goal set wrongly even where the state is right', () => {
     const mutant = redefine(airlock, [], { 'ask open inner': () => 'outer open friendly' });
     expect(matrixMismatches(mutant, expected)).toContain(
-      'closed depressurized [goal=undefined, !bayHostile, !chamberPressurized, !outerDoorClosed] + ask open inner != pressurizing, goal=inner open'
+      'closed depressurized [goal=undefined, !bayHostile, !chamberPressurized, !chamberEmpty, !outerDoorClosed] + ask open inner != pressurizing, goal=inner open'
       + ' -- new state = pressurizing, goal=outer open friendly instead');
   });
 });

@@ -4,17 +4,18 @@ import { battleDeck, createMachine } from '../../firmware';
 import { byColumn, expectMatrix, vetoMismatches, type ExpectedMachine } from './matrix-check';
 
 // Typed out from MACHINES.md, not from the firmware. Each request makes the requested state the deck's goal.
+// `requirement lost` is docs/COORDINATION.md's: a settled deck whose evidence no longer holds settles again.
 const x = 'impossible';
 const expected: ExpectedMachine = {
   goals: ['active', 'ready', 'relaxed'],
   setsGoal: { 'active requested': () => 'active', 'ready requested': () => 'ready', 'relaxed requested': () => 'relaxed' },
-  matrix: byColumn(['active requested', 'ready requested', 'relaxed requested', 'now active', 'now ready', 'now relaxed'], {
-    'active':     ['no change',  'readying',  'relaxing',  x,        x,       x],
-    'ready':      ['activating', 'no change', 'relaxing',  x,        x,       x],
-    'relaxed':    ['activating', 'readying',  'no change', x,        x,       x],
-    'activating': ['no change',  'readying',  'relaxing',  'active', x,       x],
-    'readying':   ['activating', 'no change', 'relaxing',  x,        'ready', x],
-    'relaxing':   ['activating', 'readying',  'no change', x,        x,       'relaxed'],
+  matrix: byColumn(['active requested', 'ready requested', 'relaxed requested', 'now active', 'now ready', 'now relaxed', 'requirement lost'], {
+    'active':     ['no change',  'readying',  'relaxing',  x,        x,       x,         'activating'],
+    'ready':      ['activating', 'no change', 'relaxing',  x,        x,       x,         'readying'],
+    'relaxed':    ['activating', 'readying',  'no change', x,        x,       x,         'relaxing'],
+    'activating': ['no change',  'readying',  'relaxing',  'active', x,       x,         'no change'],
+    'readying':   ['activating', 'no change', 'relaxing',  x,        'ready', x,         'no change'],
+    'relaxing':   ['activating', 'readying',  'no change', x,        x,       'relaxed', 'no change'],
   }),
 };
 

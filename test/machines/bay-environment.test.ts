@@ -1,27 +1,34 @@
 // The bay environment against MACHINES.md "Bay environment": the matrix cell by cell, and vetoes.
 import { describe, expect, it } from 'vitest';
 import { bayEnvironment, createMachine } from '../../firmware';
-import { byColumn, expectMatrix, vetoMismatches, type ExpectedMachine } from './matrix-check';
+import { byColumn, expectMatrix, vetoMismatches, type ExpectedMachine, type Situation } from './matrix-check';
 
 // Typed out from MACHINES.md, not from the firmware.
 // The fault row and columns are docs/COORDINATION.md's ("Faults").
 const x = 'impossible';
 const F = 'faulted';
-const expected: ExpectedMachine = {
-  matrix: byColumn(['friendly requested', 'hostile requested', 'finished pressurizing', 'finished heating', 'finished depressurizing', 'leak',
+type Sn = 'bayDoorClosed' | 'bayFull' | 'bayEmpty' | 'bayWarm';
+// A reset takes the state the sensors show: door E open or a bay at vacuum is hostile, full is friendly when
+// warm (else it heats), and anything between keeps emptying.
+const fromSensors = (s: Situation<Sn>) =>
+  (!s.bayDoorClosed || s.bayEmpty ? 'hostile' : s.bayFull ? (s.bayWarm ? 'friendly' : 'heating') : 'depressurizing');
+const expected: ExpectedMachine<Sn> = {
+  sensors: ['bayDoorClosed', 'bayFull', 'bayEmpty', 'bayWarm'],
+  matrix: byColumn<Sn>(['friendly requested', 'hostile requested', 'finished pressurizing', 'finished heating', 'finished depressurizing', 'leak',
     'deadline missed', 'sensor fault', 'reset'], {
     'friendly':       ['no change',    'depressurizing', x,         x,          x,         'hostile',   x, F,           'beep'],
     'hostile':        ['pressurizing', 'no change',      x,         x,          x,         'no change', x, F,           'beep'],
     'pressurizing':   ['no change',    'depressurizing', 'heating', x,          x,         'hostile',   F, F,           'beep'],
     'heating':        ['no change',    'depressurizing', x,         'friendly', x,         'hostile',   F, F,           'beep'],
     'depressurizing': ['pressurizing', 'no change',      x,         x,          'hostile', 'hostile',   F, F,           'beep'],
-    'faulted':        ['beep',         'beep',           x,         x,          x,         'no change', x, 'no change', 'hostile'],
+    'faulted':        ['beep',         'beep',           x,         x,          x,         'no change', x, 'no change', fromSensors],
   }),
 };
 
 describe('bay environment', () => {
   it('starts friendly', () => {
-    expect(createMachine(bayEnvironment).state).toBe('friendly');
+    const no = () => false;
+    expect(createMachine(bayEnvironment, { sensors: { bayDoorClosed: no, bayFull: no, bayEmpty: no, bayWarm: no } }).state).toBe('friendly');
   });
 
   it('follows the MACHINES.md matrix in every cell', () => {

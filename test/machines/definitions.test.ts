@@ -44,7 +44,7 @@ describe('a vetoed follow-goal step', () => {
   it('asks the pre hooks once when the step is itself the resting state', () => {
     const seen: string[] = [];
     const lock = createMachine(airlock, {
-      state: 'closing outer', sensors: { bayHostile: () => false, chamberPressurized: () => true, outerDoorClosed: () => true },
+      state: 'closing outer', sensors: { bayHostile: () => false, chamberPressurized: () => true, chamberEmpty: () => false, outerDoorClosed: () => true },
       pre: (t) => { seen.push(`${t.from} -> ${t.to}`); return false; },
     });
     lock.handle('finished closing outer');

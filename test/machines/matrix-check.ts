@@ -14,7 +14,7 @@ export interface ExpectedMachine<Sn extends string = never> {
   /** Goals to place the machine in (default: no goal). */
   readonly goals?: readonly (string | undefined)[];
   /** Events that set the goal in every cell that is neither `beep` nor `impossible`. */
-  readonly setsGoal?: { readonly [event: string]: (s: Situation<Sn>) => string };
+  readonly setsGoal?: { readonly [event: string]: (s: Situation<Sn>) => string | undefined };
   readonly matrix: { readonly [state: string]: { readonly [event: string]: ExpectedCell<Sn> } };
 }
 
@@ -88,11 +88,11 @@ export function redefine(
   cells: readonly (readonly [state: string, event: string, cell: Cell<string>])[],
   setsGoal: { readonly [event: string]: () => string } = {},
 ): AnyDefinition {
-  const { name, initial, states, events, sensors, goals, initialGoal, follow } = definition;
+  const { name, initial, states, events, sensors, goals, initialGoal, follow, sense } = definition;
   const matrix = Object.fromEntries(states.map((s: string) => [s, events.map((e: string) => definition.cell(s, e))]));
   for (const [state, event, cell] of cells) matrix[state][events.indexOf(event)] = cell;
   const goalRules = Object.fromEntries(events.flatMap((e: string, i: number) => (definition.goalOf[i] ? [[e, definition.goalOf[i]]] : [])));
-  return defineMachine({ name, initial, states, events, sensors, goals, initialGoal, follow, matrix, setsGoal: { ...goalRules, ...setsGoal } } as any);
+  return defineMachine({ name, initial, states, events, sensors, goals, initialGoal, follow, sense, matrix, setsGoal: { ...goalRules, ...setsGoal } } as any);
 }
 
 // The two sides must name the same states and events before their cells can be compared.

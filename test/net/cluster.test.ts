@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ControllerReport } from '../../firmware/controller';
-import { canonical, type Envelope } from '../../firmware/net/envelope';
+import { boundText, canonical, type Envelope } from '../../firmware/net/envelope';
 import { hmacSha256 } from '../../firmware/net/sha256';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { createSimCluster } from '../../sim/cluster';
@@ -30,7 +30,8 @@ describe('the launch bay on six nodes', () => {
   it('rejects a forged command to open door E, and the door stays shut', () => {
     const { world, state, reports } = cluster('ready');
     const forged = { from: 'bridge', to: 'bay', kind: 'command' as const, epoch: 99, seq: 1, t: 0, body: { machine: 'bay door', event: 'open requested' } };
-    world.bus.inject('bay', JSON.stringify({ ...forged, mac: hmacSha256('00'.repeat(32), canonical(forged)) }));
+    const bound = world.nodes.bay!.link.epoch;
+    world.bus.inject('bay', JSON.stringify({ ...forged, macs: { bay: [bound, hmacSha256('00'.repeat(32), boundText(canonical(forged), 'bay', bound))] } }));
     world.advance(25_000);
     expect(state('bay door')).toBe('closed');
     expect(world.nodes.bay!.link.rejected['bad MAC']).toBe(1);
@@ -41,7 +42,7 @@ describe('the launch bay on six nodes', () => {
     const { world } = cluster();
     const body = { machine: 'bay environment', event: 'hostile requested' };
     world.bus.inject('bay', JSON.stringify({ from: 'bridge', to: 'bay', kind: 'command', epoch: 1, seq: 999, t: 0, body }));
-    world.bus.inject('bay', JSON.stringify({ from: 'intruder', to: 'bay', kind: 'command', epoch: 1, seq: 1, t: 0, body, mac: 'ab'.repeat(32) }));
+    world.bus.inject('bay', JSON.stringify({ from: 'intruder', to: 'bay', kind: 'command', epoch: 1, seq: 1, t: 0, body, macs: { bay: [1, 'ab'.repeat(32)] } }));
     world.advance(1000);
     expect(world.nodes.bay!.link.rejected).toMatchObject({ 'malformed': 1, 'unknown sender': 1 });
     expect((world.controller.machines as Record<string, { state: string }>)['bay environment'].state).toBe('friendly');

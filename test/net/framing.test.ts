@@ -1,7 +1,7 @@
 // Framed serial: COBS with CRC-16 survives noise on the wire and resynchronizes on the next delimiter.
 import { describe, expect, it } from 'vitest';
 import { cobsDecode, cobsEncode, crc16, Deframer, frame } from '../../firmware/net/framing';
-import { fromUtf8, utf8 } from '../../firmware/net/sha256';
+import { decodeUtf8, fromUtf8, utf8 } from '../../firmware/net/sha256';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -20,7 +20,7 @@ describe('framed serial', () => {
 
   it('delivers frames split across reads, drops a corrupted one, and carries on', () => {
     const got: string[] = [];
-    const d = new Deframer((p) => got.push(fromUtf8(p)));
+    const d = new Deframer((p) => { got.push(fromUtf8(p)); });
     const a = frame(utf8('{"first":"é€😀"}')), b = frame(utf8('second')), c = frame(utf8('third'));
     const corrupted = b.slice(); corrupted[3] ^= 0x40;
     const wire = new Uint8Array([...a, ...corrupted, 0x13, 0x37, ...c]);
@@ -64,5 +64,28 @@ describe('the serial transport', () => {
     a.send('bay', '{"kind":"command"}');
     expect(atB).toEqual(['{"kind":"report","é":"€"}', '{"kind":"command"}']);
     expect(b.badFrames).toBeGreaterThan(0);
+  });
+
+  it('drops a frame before handing it on: one the receiver refuses or throws on is counted once, never re-delivered', () => {
+    const got: string[] = [];
+    const d = new Deframer((p) => {
+      const text = decodeUtf8(p);
+      if (text === undefined) return false;
+      if (text === 'throw') throw new Error('receiver failed');
+      got.push(text);
+      return true;
+    });
+    for (const payload of [new Uint8Array([0xff, 0xbf, 0xbf, 0xbf]), utf8('throw'), utf8('one'), utf8('two'), utf8('three')]) d.push(frame(payload));
+    expect(got).toEqual(['one', 'two', 'three']);
+    expect(d.bad).toBe(2);
+  });
+});
+
+describe('strict UTF-8', () => {
+  it('decodes well-formed text and refuses what is not', () => {
+    expect(decodeUtf8(utf8('bay door é € 😀'))).toBe('bay door é € 😀');
+    for (const bad of [[0xff], [0xbf], [0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98]]) {
+      expect(decodeUtf8(new Uint8Array(bad)), bad.join(' ')).toBeUndefined();
+    }
   });
 });

@@ -27,11 +27,12 @@ describe('the scenario runner', () => {
     expect(r.endMs).toBe(5000);
   });
 
-  it('reports a broken safety invariant: a controller whose interlock thinks vacuum is ship pressure opens an inner door onto it', () => {
+  it('reports a broken safety invariant: a controller whose thresholds and interlock take vacuum for ship pressure opens an inner door onto it', () => {
     const s = parseScenario(JSON.stringify({ name: 'x', emptyChambers: ['A'], steps: [{ at: 0, press: 'airlock A button 4' }, { at: '10s', wait: true }] }), 'x.json');
-    const broken = runScenario(s, loadBoard('sim'), undefined, { thresholds: { pressurizedKpa: -1 } });
+    const broken = runScenario(s, loadBoard('sim'), undefined, { thresholds: { fullKpa: -1, holdsFullKpa: -1, matchKpa: 200, equalKpa: 200 } });
     expect(broken.failures.map((f) => f.field)).toContain('invariant 1');
-    expect(broken.failures.find((f) => f.field === 'invariant 1')!.message).toMatch(/airlock A inner door open or moving while the chamber is at 0\.0 kPa/);
+    expect(broken.failures.map((f) => f.field)).toContain('invariant 7');
+    expect(broken.failures.find((f) => f.field === 'invariant 1')!.message).toMatch(/airlock A inner door open or moving while the chamber is at \d+\.\d kPa/);
     expect(runScenario(s, loadBoard('sim')).failures).toEqual([]);
   });
 

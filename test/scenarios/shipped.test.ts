@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
+import { boardsFor } from '../../scripts/lib/scenario-boards';
 
 const dir = 'sim/scenarios';
 const load = (file: string) => parseScenario(readFileSync(`${dir}/${file}`, 'utf8'), `${dir}/${file}`);
@@ -23,6 +24,15 @@ describe('the shipped scenarios', () => {
     const vetoes = trace.filter((r) => r.kind === 'veto' && r.machine === 'airlock B' && r.event === 'ask open outer');
     expect(vetoes.map((v) => v.from)).toContain('closing outer');
     expect(trace.some((r) => r.kind === 'transition' && r.machine === 'airlock B' && r.from === 'closed depressurized' && r.to === 'opening outer')).toBe(true);
+  });
+
+  it('gives every veto and refusal a reason, in every shipped scenario', () => {
+    for (const path of ['sim/scenarios', 'sim/scenarios/faults'].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => `${d}/${f}`))) {
+      const scenario = parseScenario(readFileSync(path, 'utf8'), path);
+      const { trace } = runScenario(scenario, boardsFor(scenario));
+      const unexplained = trace.filter((r) => (r.kind === 'veto' || r.kind === 'interlock') && !r.reason);
+      expect(unexplained, path).toEqual([]);
+    }
   });
 
   it('never drives the bay door open before the bay is hostile, in the red alert', () => {

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { airlock, bayDoor } from '../../firmware';
+import { airlock, bayDoor, bayEnvironment } from '../../firmware';
 import { machineDocs } from '../../scripts/lib/machine-docs';
-import { followTargets, toCsv, toJson, toMarkdown, toMermaid } from '../../scripts/lib/matrix-format';
+import { followTargets, senseTargets, toCsv, toJson, toMarkdown, toMermaid } from '../../scripts/lib/matrix-format';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/matrix.ts', ...args], { encoding: 'utf8' });
 
@@ -19,7 +19,7 @@ describe('the matrix tool', () => {
   it('lists each cell with its kind and targets in JSON', () => {
     const json = JSON.parse(toJson(airlock as never));
     expect(json.initial).toBe('closed pressurized');
-    expect(json.cells).toHaveLength(12 * 11);
+    expect(json.cells).toHaveLength(12 * 12);
     expect(json.cells.find((c: { state: string; event: string }) => c.state === 'closed pressurized' && c.event === 'ask open outer'))
       .toEqual({ state: 'closed pressurized', event: 'ask open outer', kind: 'when', sensor: 'bayHostile', targets: ['depressurizing', 'opening outer'] });
   });
@@ -27,6 +27,10 @@ describe('the matrix tool', () => {
   it('finds every state a follow-goal cell can lead to', () => {
     expect(followTargets(airlock as never).sort()).toEqual(
       ['closed depressurized', 'closed pressurized', 'depressurizing', 'opening inner', 'opening outer', 'pressurizing']);
+  });
+
+  it('finds every state a from-sensors cell can lead to: the environment after its reset', () => {
+    expect(senseTargets(bayEnvironment as never).sort()).toEqual(['depressurizing', 'friendly', 'heating', 'hostile']);
   });
 
   it('draws a mermaid state diagram with the initial state and every transition', () => {

@@ -18,15 +18,21 @@ describe('npm run verify', () => {
     expect(run.stderr).toContain('custom:');
   });
 
-  it('exits 1 with counterexamples, each written as a scenario file the simulator can load', () => {
+  it('exits 1 with counterexamples when a rule is broken on purpose, each written as a scenario file the simulator can load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'verify-'));
-    const run = verify('--json', '--airlocks', '1', '--faults', '0', '--prompt-scan', '--no-leaks', '--out', dir);
+    const run = verify('--json', '--airlocks', '1', '--faults', '0', '--prompt-scan', '--no-leaks', '--break', 'recall', '--out', dir);
     expect(run.status).toBe(1);
     const out = JSON.parse(run.stdout);
     expect(out.violations.length).toBeGreaterThan(0);
     const files = readdirSync(dir);
     expect(files.length).toBe(out.violations.length);
     for (const f of files) expect(() => parseScenario(readFileSync(join(dir, f), 'utf8'), f)).not.toThrow();
+  });
+
+  it('names the rules it can break when asked for one it does not know', () => {
+    const run = verify('--break', 'gravity');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--break needs one of: recall, hasty-door-e, no-airlock-rules');
   });
 
   it('refuses an unknown option with exit 2', () => {

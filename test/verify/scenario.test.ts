@@ -30,32 +30,26 @@ describe('counterexamples as scenarios', () => {
   });
 
   it('maps faults, progress and resets to simulator actions, and names what it cannot map', () => {
-    const { scenario, unmapped } = toScenario(first({ airlocks: 1, faults: 1, leaks: false, reboot: false, promptScan: true }, 'recall'));
-    expect(unmapped).toEqual(['step 1: bay door: sensor fault']);
-    expect(scenario.steps.map((s) => Object.keys(s).filter((k) => k !== 'after' && k !== 'within')[0])).toEqual(['request', 'press', 'reset', 'expect']);
-    expect(() => parseScenario(JSON.stringify(scenario), 'recall.json')).not.toThrow();
+    // Door E told to open at its reset: the shortest path there has a fault the simulator cannot cause (a door
+    // sensor fault: both limit switches) and the reset that follows it.
+    const hastyReset: CheckOptions['rules'] = (hooks, system) => {
+      const reopen: PostHook = (t) => { if (t.event === 'reset') system().send('bay door', 'open requested'); };
+      return { ...hooks, 'bay door': { pre: [], post: [...hooks['bay door']!.post, reopen] } };
+    };
+    const { scenario, unmapped } = toScenario(first({ airlocks: 0, faults: 1, leaks: false, reboot: false, rules: hastyReset }, 'invariant 3'));
+    expect(unmapped).toEqual(['step 2: bay door: sensor fault']);
+    expect(scenario.steps.map((s) => Object.keys(s).filter((k) => k !== 'after' && k !== 'within')[0])).toEqual(['request', 'reset', 'expect']);
+    expect(() => parseScenario(JSON.stringify(scenario), 'reset.json')).not.toThrow();
   });
 
-  it('reproduces G1 in the simulator: the relaxing bay stops airlock A\'s opening outer door, which faults on its deadline', () => {
-    const { scenario } = toScenario(first({ airlocks: 1, faults: 0, leaks: false, promptScan: true }, 'invariant 5'));
-    scenario.steps.push({ eventually: { states: { 'airlock A': 'faulted' } }, within: '30s' });
-    const result = runScenario(parseScenario(JSON.stringify(scenario), 'g1.json'), loadBoard('sim'));
-    expect(result.failures).toEqual([]);
-    expect(result.trace.some((r) => r.kind === 'interlock' && r.machine === 'airlock A outer door')).toBe(true);
-    expect(result.trace.find((r) => r.kind === 'transition' && r.to === 'faulted')?.event).toBe('deadline missed');
-  });
-
-  it('reproduces G2 in the simulator: after its reset the environment stays hostile under a relaxed deck, the bay full', () => {
-    const { scenario } = toScenario(first({ airlocks: 0, faults: 1, leaks: false, reboot: false }, 'deck liveness'));
-    scenario.steps.push({ after: '10m', expect: { states: { 'battle deck': 'relaxed', 'bay environment': 'hostile' }, pressures: { bay: { above: 97 } } } });
-    expect(runScenario(parseScenario(JSON.stringify(scenario), 'g2.json'), loadBoard('sim')).failures).toEqual([]);
-  });
-
-  it('reproduces G3 in the simulator: after a sealed breach the interlock refuses airlock A\'s outer door, which faults', () => {
-    const { scenario } = toScenario(first({ airlocks: 1, faults: 0, leaks: true, promptScan: true }, 'airlock liveness'));
-    scenario.steps.push({ eventually: { states: { 'airlock A': 'faulted' } }, within: '30s' });
-    const result = runScenario(parseScenario(JSON.stringify(scenario), 'g3.json'), loadBoard('sim'));
-    expect(result.failures).toEqual([]);
-    expect(result.trace.find((r) => r.kind === 'interlock')?.detail).toMatch(/chamber .* kPa and bay .* kPa differ/);
+  it('writes the bay\'s pressure as ranges by the firmware\'s own thresholds (full from 98 kPa, empty to 2 kPa)', () => {
+    const hastyReset: CheckOptions['rules'] = (hooks, system) => {
+      const reopen: PostHook = (t) => { if (t.event === 'reset') system().send('bay door', 'open requested'); };
+      return { ...hooks, 'bay door': { pre: [], post: [...hooks['bay door']!.post, reopen] } };
+    };
+    const v = violations(check({ airlocks: 0, faults: 1, leaks: false, reboot: false, rules: hastyReset })).find((x) => x.level === 'physical')!;
+    const { scenario } = toScenario(v);
+    expect(scenario.steps).toContainEqual({ eventually: { pressures: { bay: { above: 2, below: 98 } } }, within: '15m' });
+    expect(scenario.steps).toContainEqual({ eventually: { pressures: { bay: { below: 2 } } }, within: '15m' });
   });
 });

@@ -97,7 +97,7 @@ describe('the web bench page', () => {
     expect(await page.textContent('#airlock-D-outer')).toBe('closed, JAMMED');
   });
 
-  it('resets a faulted airlock from its matrix, and it resumes its goal', async () => {
+  it('resets a faulted airlock from its matrix: it closes and rests with no goal, and opens when asked again (invariant 9)', async () => {
     open = await openBench(browser);
     const { bench, page } = open;
     await page.selectOption('#jam-choice', 'airlock A outer');
@@ -106,6 +106,8 @@ describe('the web bench page', () => {
     await runUntilText(bench, page, '#airlock-A-state', 'faulted', 60_000);
     await click(page, '#jam-toggle');
     await click(page, '#reset-airlock-A');
+    await runUntilText(bench, page, '#airlock-A-state', 'closed pressurized', 30_000);
+    await click(page, '#airlock-A-button-2');
     await runUntilText(bench, page, '#airlock-A-state', 'outer open friendly', 30_000);
   });
 });

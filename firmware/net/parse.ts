@@ -1,0 +1,75 @@
+// Total parsing of received text into an envelope: sizes and nesting are bounded before anything is parsed or
+// walked, every field is checked for type and range, and any failure is a reason, never an exception.
+import { LIMITS, type CommandBody, type Envelope, type ReportBody } from './envelope';
+
+export type Parsed = { envelope: Envelope; error?: undefined } | { envelope?: undefined; error: string; from: string };
+
+/** Node names: what `npm run keys` accepts. Machines, events and facts: letters, digits, spaces, dashes. */
+const NODE = /^[a-z0-9-]{1,64}$/;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9 .-]{0,63}$/;
+const MAC = /^[0-9a-f]{64}$/;
+
+const isPlain = (v: unknown): v is { [k: string]: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const own = (o: { [k: string]: unknown }, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const hasExactly = (o: { [k: string]: unknown }, required: string[], optional: string[] = []): boolean => {
+  const keys = Object.keys(o);
+  return required.every((k) => Object.prototype.hasOwnProperty.call(o, k)) && keys.every((k) => required.includes(k) || optional.includes(k));
+};
+
+/** The deepest nesting of arrays and objects in JSON text, strings skipped; stops counting past `limit`. */
+export function nestingDepth(text: string, limit: number): number {
+  let depth = 0, deepest = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) { if (++depth > deepest && (deepest = depth) > limit) return deepest; }
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** Checks every entry of a map-like object: at most LIMITS.entries, each key and value valid. */
+function entries(v: unknown, key: RegExp, value: (x: unknown) => boolean): boolean {
+  if (!isPlain(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length <= LIMITS.entries && keys.every((k) => key.test(k) && value(v[k]));
+}
+
+const isMachineReport = (v: unknown) => isPlain(v) && hasExactly(v, ['state'], ['goal'])
+  && typeof v.state === 'string' && NAME.test(v.state) && (own(v, 'goal') === undefined || (typeof v.goal === 'string' && NAME.test(v.goal)));
+const isHeard = (v: unknown) => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]);
+const isMacEntry = (v: unknown) => Array.isArray(v) && v.length === 2 && isCount(v[0]) && typeof v[1] === 'string' && MAC.test(v[1]);
+
+function isReport(b: unknown): b is ReportBody {
+  return isPlain(b) && hasExactly(b, ['machines', 'facts', 'heard']) && entries(b.machines, NAME, isMachineReport)
+    && entries(b.facts, NAME, (x) => typeof x === 'number' && Number.isFinite(x)) && entries(b.heard, NODE, isHeard);
+}
+function isCommand(b: unknown): b is CommandBody {
+  if (!isPlain(b)) return false;
+  if (hasExactly(b, ['recall'])) return typeof b.recall === 'string' && NAME.test(b.recall);
+  return hasExactly(b, ['machine', 'event']) && typeof b.machine === 'string' && NAME.test(b.machine) && typeof b.event === 'string' && NAME.test(b.event);
+}
+
+/** Parses and checks a received message; the error says what was wrong, `from` who it claimed to be (or `?`). */
+export function parseEnvelope(text: unknown): Parsed {
+  if (typeof text !== 'string') return { error: 'not text', from: '?' };
+  if (text.length > LIMITS.text) return { error: `too large (${text.length} > ${LIMITS.text} characters)`, from: '?' };
+  if (nestingDepth(text, LIMITS.depth) > LIMITS.depth) return { error: `nested deeper than ${LIMITS.depth}`, from: '?' };
+  let e: unknown;
+  try { e = JSON.parse(text); } catch { return { error: 'not JSON', from: '?' }; }
+  if (!isPlain(e)) return { error: 'not an object', from: '?' };
+  const from = typeof own(e, 'from') === 'string' && NODE.test(e.from as string) ? e.from as string : '?';
+  const bad = (what: string): Parsed => ({ error: what, from });
+  if (!hasExactly(e, ['from', 'to', 'kind', 'epoch', 'seq', 't', 'body', 'macs'])) return bad('missing or unexpected fields');
+  if (from === '?') return bad('no valid sender');
+  if (typeof e.to !== 'string' || (e.to !== '*' && !NODE.test(e.to))) return bad('bad recipient');
+  if (!isCount(e.epoch) || !isCount(e.seq) || e.epoch < 1 || e.seq < 1) return bad('bad epoch or seq');
+  if (typeof e.t !== 'number' || !Number.isFinite(e.t)) return bad('bad time');
+  if (!entries(e.macs, NODE, isMacEntry)) return bad('bad MACs');
+  if (e.kind === 'report' ? !isReport(e.body) : e.kind === 'command' ? !isCommand(e.body) : true) return bad(e.kind === 'report' || e.kind === 'command' ? `bad ${e.kind} body` : 'bad kind');
+  return { envelope: e as unknown as Envelope };
+}

@@ -1,0 +1,56 @@
+// What a node keeps across reboots: records replaced atomically on the host, a boot epoch that is read, raised
+// and written back, and a damaged record reported as lost rather than trusted; the simulated world likewise.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bootEpoch, EPOCH_RECORD, loadPeers, MemoryStateStore } from '../../firmware/net/state-store';
+import { fileStateStore } from '../../hal/providers/node-net';
+import { LaunchBayModel } from '../../sim/physics/model';
+import { worldOptions, worldRecord } from '../../sim/physics/persist';
+
+const dir = mkdtempSync(join(tmpdir(), 'launchbay-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the node state store', () => {
+  it('replaces a file record whole, leaving no temporary file, and reads a missing one as never written', () => {
+    const store = fileStateStore(join(dir, 'bay'));
+    expect(store.get(EPOCH_RECORD)).toBeUndefined();
+    store.put(EPOCH_RECORD, '41');
+    store.put(EPOCH_RECORD, '42');
+    expect(store.get(EPOCH_RECORD)).toBe('42');
+    expect(readdirSync(join(dir, 'bay'))).toEqual([EPOCH_RECORD]);
+  });
+
+  it('raises the boot epoch and writes it before the node sends anything; reports a missing or damaged record as lost', () => {
+    const store = new MemoryStateStore();
+    store.put(EPOCH_RECORD, '6\n');
+    expect(bootEpoch(store)).toEqual({ epoch: 7 });
+    expect(store.get(EPOCH_RECORD)).toBe('7');
+    for (const [text, why] of [[undefined, 'no epoch record'], ['7.5', 'unreadable epoch record "7.5"'], ['', 'unreadable'], ['-3', 'unreadable'], ['1e400', 'unreadable']] as const) {
+      const s = new MemoryStateStore();
+      if (text !== undefined) s.put(EPOCH_RECORD, text);
+      const boot = bootEpoch(s);
+      expect(boot.epoch).toBe(1);
+      expect(boot.lost).toContain(why);
+    }
+  });
+
+  it('keeps only well-formed replay windows of known peers', () => {
+    const store = new MemoryStateStore();
+    store.put('peers', JSON.stringify({ bridge: [3, 9], bay: 'x', __proto__: [1, 1], mallory: [1, 1], 'airlock-b': [0, 1] }));
+    expect([...loadPeers(store, ['bridge', 'bay', 'airlock-b'])]).toEqual([['bridge', [3, 9]]]);
+    store.put('peers', '{not json');
+    expect(loadPeers(store, ['bridge']).size).toBe(0);
+  });
+});
+
+describe('the simulated world across a process restart', () => {
+  it('resumes pressures and door positions, and ignores what is damaged', () => {
+    const model = new LaunchBayModel({ bay: { kPa: 0.4, tempC: -40 }, bayDoor: { position: 1 }, airlocks: { B: { chamberKpa: 0.5, outer: { position: 1 } } } });
+    const again = new LaunchBayModel(worldOptions(JSON.parse(JSON.stringify(worldRecord(model)))));
+    expect([again.bay.kPa, again.bayDoor.position, again.airlocks.B.chamberKpa, again.airlocks.B.outer.position]).toEqual([0.4, 1, 0.5, 1]);
+    const damaged = new LaunchBayModel(worldOptions({ bay: { kPa: 'x' }, bayDoor: { position: 7 }, airlocks: { B: null, __proto__: {} } }));
+    expect([damaged.bay.kPa, damaged.bayDoor.position]).toEqual([new LaunchBayModel().bay.kPa, 0]);
+  });
+});
