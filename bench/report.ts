@@ -3,6 +3,7 @@
 import type { DispatchResult } from './dispatch/measure';
 import type { SimSpeed } from './sim-speed';
 import type { XsBenchResult } from './xs/bench';
+import { listBoards } from '../scripts/lib/board-file';
 
 export interface BenchReport {
   settings: { rounds: number; roundMs: number; xsRounds: number; xsRoundMs: number; allocationEvents: number; soakEvents: number; simHours: number };
@@ -58,6 +59,8 @@ export function printReport(report: BenchReport): void {
   for (const [board, n] of Object.entries(bytes.firmware)) {
     out.push(`${pad(`firmware, ${board}`, 26)} ${pad(int(n), 8)} ${atMost(n, targets.firmwareBytes)}`);
   }
+  const bench = listBoards().filter((b) => !(b in bytes.firmware));
+  if (bench.length) out.push(`(${bench.join(', ')}: bench boards running StandardFirmata, not this firmware)`);
   out.push('');
   out.push(`Simulation: ${s.simHours} h of random operator actions (${sim.actions}) in ${sim.wallS.toFixed(1)} s: ` +
     `${int(sim.speed)}× real time, ${atLeast(sim.speed, targets.simSpeed, '×')}`);

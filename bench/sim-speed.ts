@@ -1,12 +1,12 @@
 // Simulation speed: a soak of random operator actions (airlock buttons, deck requests on the bridge buttons) on
 // the sim board through createSimWorld, the whole bay in virtual time; simulated seconds per wall-clock second.
-import { airlockLetters } from '../firmware/board/signals';
+import { shipAirlocks } from '../firmware/board/signals';
 import { loadBoard } from '../scripts/lib/board-file';
 import { random } from './dispatch/stream';
 import { createSimWorld } from '../sim/world';
 
 const DECK_BUTTONS = ['deck active request', 'deck ready request', 'deck relaxed request'];
-const AIRLOCK_BUTTONS = airlockLetters.flatMap((l) => [1, 2, 3, 4].map((n) => `airlock ${l} button ${n}`));
+const AIRLOCK_BUTTONS = shipAirlocks.flatMap((l) => [1, 2, 3, 4].map((n) => `airlock ${l} button ${n}`));
 
 export interface SimSpeed { simulatedS: number; wallS: number; speed: number; actions: number }
 

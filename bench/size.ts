@@ -5,6 +5,7 @@ import { build, type Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { FIRMATA_MCUS } from '../scripts/lib/bench-docs';
 import { listBoards, loadBoard, repoRoot } from '../scripts/lib/board-file';
 
 /** Moddable built-ins the firmware imports: the ECMA-419 provider and the timer and clock modules. */
@@ -40,9 +41,15 @@ function boardPlugin(name: string): Plugin {
   };
 }
 
-/** The whole firmware's minified bytes for every board in boards/. */
+/**
+ * The boards that carry this firmware: not the bench boards, which run StandardFirmata while the controller runs on
+ * the computer (npm run bench:board), so this bundle's size means nothing for them.
+ */
+export const firmwareBoards = (): string[] => listBoards().filter((name) => !FIRMATA_MCUS.includes(loadBoard(name).mcu));
+
+/** The whole firmware's minified bytes for every board that carries it. */
 export async function firmwareBytes(): Promise<{ [board: string]: number }> {
   const out: { [board: string]: number } = {};
-  for (const name of listBoards()) out[name] = await minifiedBytes('firmware/main.ts', [boardPlugin(name)]);
+  for (const name of firmwareBoards()) out[name] = await minifiedBytes('firmware/main.ts', [boardPlugin(name)]);
   return out;
 }

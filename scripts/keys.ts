@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Board } from '../firmware/board/types';
-import { fileStateStore } from '../hal/providers/node-net';
+import { fileStateStore } from './lib/node-net';
 import { listBoards, loadBoard } from './lib/board-file';
 
 const usage = `usage: npm run keys -- [--boards <board>,<board>,...] [--out <folder>]

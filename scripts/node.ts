@@ -11,7 +11,7 @@ import { checkProvision, type Provision } from '../firmware/net/provision';
 import { createSerialTransport } from '../firmware/net/serial-transport';
 import type { Device } from '../hal/types';
 import { openSerialPort, serialClassOn } from '../hal/providers/host-serial';
-import { createMqttTransport, fileStateStore, nodeHmac } from '../hal/providers/node-net';
+import { createMqttTransport, fileStateStore, nodeHmac } from './lib/node-net';
 import { createSimulatorDevice } from '../hal/providers/simulator';
 import { VirtualClock } from '../sim/clock';
 import { InvariantMonitor } from '../sim/invariants';

@@ -1,7 +1,10 @@
-// `npm run scenario -- <file> [--json]`: runs a scenario in virtual time and prints its timeline (or JSON lines).
-// Exit 0 when every expectation and invariant holds, 1 when one fails, 2 when the scenario is malformed.
+// `npm run scenario -- <file> [--json] [--report out.html]`: runs a scenario in virtual time and prints its
+// timeline (or JSON lines); --report also writes one self-contained HTML report with charts of the whole run.
+// Exit 0 when every expectation and invariant holds, 1 when one fails, 2 when the scenario or the options are malformed.
 import { readFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
+import { Args, UsageError } from '../sim/cli/args';
+import { writeReport } from '../sim/report/html';
 import { parseScenario, ScenarioError } from '../sim/scenario/format';
 import { runScenario } from '../sim/scenario/run';
 import { samplePhysics } from '../sim/scenario/samples';
@@ -9,11 +12,35 @@ import type { SimWorld } from '../sim/world';
 import { formatReport, formatTime } from '../sim/view/timeline';
 import { boardsFor } from './lib/scenario-boards';
 
-function main(args: string[]): number {
-  const json = args.includes('--json'), files = args.filter((a) => !a.startsWith('--'));
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
-  if (files.length !== 1 || unknown.length) { console.error('usage: npm run scenario -- <file.json> [--json]'); return 2; }
-  const file = files[0];
+const usage = `usage: npm run scenario -- <file.json> [--json] [--report out.html]
+  --json           the trace as JSON lines instead of a timeline
+  --report FILE    also write an HTML report: charts of the whole run, every expectation, the invariants' verdict`;
+
+/** Samples for the report's charts, in simulated ms. */
+const REPORT_SAMPLE_MS = 250;
+
+function parse(argv: string[]) {
+  const o = { json: false, report: undefined as string | undefined, file: undefined as string | undefined };
+  const args = new Args(argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
+    if (a === '--json') o.json = true;
+    else if (a === '--report') o.report = args.value(a);
+    else if (a === '--help' || a === '-h') { console.log(usage); process.exit(0); }
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (o.file !== undefined) throw new UsageError(`one scenario file at a time (got ${o.file} and ${a})`);
+    else o.file = a;
+  }
+  if (o.file === undefined) throw new UsageError('which scenario file?');
+  return o as typeof o & { file: string };
+}
+
+function main(argv: string[]): number {
+  let o;
+  try { o = parse(argv); } catch (e) {
+    if (e instanceof UsageError) { console.error(`scenario: ${e.message}\n\n${usage}`); return 2; }
+    throw e;
+  }
+  const { file, json } = o;
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { console.error(`scenario: cannot read ${file}: ${(e as Error).message}`); return 2; }
   let scenario, board;
@@ -29,13 +56,18 @@ function main(args: string[]): number {
   // JSON traces also carry the physics (start states, then door positions and pressures as they change), so an
   // outside monitor can judge the physical invariants from the trace alone.
   const physics = json ? { setup: (world: SimWorld) => samplePhysics(world, (s) => console.log(JSON.stringify(s))) } : {};
-  const result = runScenario(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)), physics);
+  const result = runScenario(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)),
+    { ...physics, ...(o.report ? { sampleEveryMs: REPORT_SAMPLE_MS } : {}) });
   for (const f of result.failures) {
     const where = `${file}${f.line ? `:${f.line}` : ''} ${f.field}`;
     const line = `FAILED at ${formatTime(f.t)}: ${where}: ${f.message}`;
     if (json) console.log(JSON.stringify({ t: f.t, kind: 'failure', field: f.field, line: f.line, detail: f.message })); else console.log(line);
   }
   if (!json) console.log(result.ok ? `passed: ${result.checks} expectations, invariants held for ${formatTime(result.endMs)}` : `failed: ${result.failures.length} problem(s)`);
+  if (o.report) {
+    try { writeReport(o.report, { scenario, result }); } catch (e) { console.error(`scenario: cannot write the report ${o.report}: ${(e as Error).message}`); return 2; }
+    if (!json) console.log(`report: ${o.report}`);
+  }
   return result.ok ? 0 : 1;
 }
 

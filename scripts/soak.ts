@@ -1,11 +1,13 @@
 // `npm run soak -- --runs N [--seed S] [--out DIR]`: many random fault campaigns (up to two faults each), with a
 // progress bar. A failure shrinks to a small schedule, prints the invariant it broke and the steps, writes them as
-// a scenario file, and prints the one command that replays it.
+// a scenario file with its HTML report beside it (charts, timeline, the broken invariant), and prints the one
+// command that replays it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadBoard } from './lib/board-file';
 import { progressBar } from './lib/progress-bar';
+import { reportScenarioFile } from './lib/report-file';
 import { runSchedule, schedule, toScenarioFile, type Step } from '../sim/campaign/schedule';
 import type { Violation } from '../sim/invariants';
 
@@ -20,6 +22,7 @@ function arg(name: string, fallback: number): number {
 const outIndex = process.argv.indexOf('--out');
 const runs = arg('--runs', 200), seed = arg('--seed', Date.now() % 1_000_000);
 const outDir = outIndex >= 0 ? process.argv[outIndex + 1] ?? '' : 'test-artifacts/soak';
+if (outDir === '' || outDir.startsWith('-')) { console.error(`soak: --out needs a folder\n${USAGE}`); process.exit(2); }
 const board = loadBoard('sim');
 const tty = process.stderr.isTTY === true;
 let done = 0, simulatedMs = 0, shrinking = 0;
@@ -56,6 +59,9 @@ if (result.failed && result.counterexample) {
   const file = join(outDir, `soak-${seed}.json`);
   writeFileSync(file, `${JSON.stringify(toScenarioFile(steps, noise, `soak campaign ${seed}`), null, 2)}\n`);
   console.log(`\nreplay: npm run scenario -- ${file}`);
+  try { console.log(`report: ${reportScenarioFile(file, undefined, `A campaign of npm run soak (seed ${seed}) that broke an invariant, shrunk.`)}`); } catch (e) {
+    console.error(`soak: no report for ${file}: ${(e as Error).message}`);
+  }
   process.exit(1);
 } else if (result.failed) {
   console.log(fc.defaultReportMessage(result));

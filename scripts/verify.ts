@@ -6,6 +6,7 @@ import {
   check, DEFAULT_RUNS, interference, MUTATIONS, mutationNames, projectionCheck, toScenario, violations,
   type CheckOptions, type CheckResult, type Progress, type RunSpec, type Violation,
 } from '../sim/verify';
+import { reportScenarioFile } from './lib/report-file';
 
 const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness] [--break RULE]
   a single run instead of the default ones: [--airlocks 0-4] [--faults 0-7] [--prompt-scan] [--no-leaks]
@@ -27,7 +28,11 @@ function parse(argv: string[]): Args | string {
     try {
       switch (a) {
         case '--json': args.json = true; break;
-        case '--out': args.out = argv[++i] ?? ''; break;
+        case '--out': {
+          const v = argv[++i];
+          if (v === undefined || v.startsWith('-')) throw new Error(`--out needs a folder${v === undefined ? '' : ` (got the flag ${v})`}`);
+          args.out = v; break;
+        }
         case '--max-states': args.common.maxStates = num(); break;
         case '--stop': args.common.stopAtFirst = true; break;
         case '--no-liveness': args.common.liveness = false; break;
@@ -93,6 +98,10 @@ function writeScenarios(outcomes: Outcome[], dir: string): Map<Violation, string
       const file = join(dir, `${slug(o.spec.name)}--${slug(v.property)}-${v.level}.json`);
       writeFileSync(file, `${JSON.stringify(toScenario(v).scenario, null, 2)}\n`);
       files.set(v, file);
+      // Its report beside it: the counterexample replayed on the simulator, charted (a report that fails is said, not fatal).
+      try { reportScenarioFile(file, undefined, `Counterexample of ${v.property} found by npm run verify (${o.spec.name}).`); } catch (e) {
+        console.error(`verify: no report for ${file}: ${(e as Error).message}`);
+      }
     }
   }
   return files;

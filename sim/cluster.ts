@@ -37,7 +37,7 @@ export interface SimCluster extends SimWorld {
 const nodeOf = (b: Board) => b.node ?? b.name;
 
 /** Pairwise test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
-function testKeys(boards: Board[], seed: number): { [node: string]: Map<string, string> } {
+export function testKeys(boards: Board[], seed: number): { [node: string]: Map<string, string> } {
   let x = (seed * 2654435761) >>> 0 || 1;
   const byte = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return (x & 255).toString(16).padStart(2, '0'); };
   const names = boards.map(nodeOf), keys = Object.fromEntries(names.map((n) => [n, new Map<string, string>()]));

@@ -35,7 +35,7 @@ export class InvariantMonitor {
 
   constructor(private readonly model: LaunchBayModel, private readonly controller: () => Controller | undefined, private readonly now: () => number) {
     this.doors = [model.bayDoor];
-    for (const l of airlockLetters) this.doors.push(model.airlocks[l].outer, model.airlocks[l].inner);
+    for (const l of model.letters) this.doors.push(model.airlocks[l].outer, model.airlocks[l].inner);
     for (const d of this.doors) this.wasClosed.set(d, atClosedLimit(d));
   }
 
@@ -74,7 +74,7 @@ export class InvariantMonitor {
     const env = controller?.started ? controller.machines['bay environment']?.state : undefined;
     const bay = model.bay.kPa, ship = model.constants.shipKpa;
     for (const sensor in model.sensorFaults) if (model.sensorFaults[sensor] !== undefined) this.broken[sensor] = true;
-    for (const l of airlockLetters) {
+    for (const l of model.letters) {
       const a = model.airlocks[l], k = keys[l];
       if (!notClosed(a.outer) || Math.abs(a.chamberKpa - bay) <= SAME_KPA) this.clear(k.outer);
       else this.fail(k.outer, 1, `airlock ${l} outer door open or moving while chamber ${a.chamberKpa.toFixed(1)} kPa and bay ${bay.toFixed(1)} kPa differ`);

@@ -1,5 +1,5 @@
 // A simulated launch bay: physics, virtual clock, the simulator's ECMA-419 provider, and the real controller on it.
-import type { MachineId } from '../firmware/board/signals';
+import { hostedAirlocks, type AirlockLetter, type MachineId } from '../firmware/board/signals';
 import type { Board } from '../firmware/board/types';
 import { startController, type Controller, type ControllerOptions, type ControllerReport, type Thresholds } from '../firmware/controller';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
@@ -15,7 +15,7 @@ export interface SimWorldOptions {
   /** The deck state the bay starts settled in (default relaxed). */
   start?: DeckStart;
   /** Airlocks whose chamber starts empty, at rest in `closed depressurized`. */
-  emptyChambers?: readonly ('A' | 'B' | 'C' | 'D')[];
+  emptyChambers?: readonly AirlockLetter[];
   /** Physics step, ms (default 50). */
   stepMs?: number;
   physics?: LaunchBayOptions;
@@ -56,12 +56,14 @@ export const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: 
 };
 
 /** The physics and the machines' start states that agree with each other for these options. */
-export function startingPoint(o: Pick<SimWorldOptions, 'start' | 'emptyChambers' | 'seed' | 'physics'>) {
+export function startingPoint(o: Pick<SimWorldOptions, 'start' | 'emptyChambers' | 'seed' | 'physics'> & { boards?: readonly Board[] }) {
   const start = settled[o.start ?? 'relaxed'];
   const empty = o.emptyChambers ?? [];
   const airlocks = Object.fromEntries(empty.map((l) => [l, { chamberKpa: 0 }]));
   const initial: typeof start.initial = { ...start.initial, ...Object.fromEntries(empty.map((l) => [`airlock ${l}`, { state: 'closed depressurized' }])) };
-  return { initial, model: new LaunchBayModel({ seed: o.seed, ...start.physics, airlocks, ...o.physics }) };
+  // The airlocks that exist are those the boards host: the physics steps only them.
+  const letters = o.boards ? hostedAirlocks(o.boards) : undefined;
+  return { initial, model: new LaunchBayModel({ seed: o.seed, ...start.physics, airlocks, letters, ...o.physics }) };
 }
 
 /** Presses a button for `ms`, as a finger would. */
@@ -73,7 +75,7 @@ export function pressButton(model: LaunchBayModel, clock: VirtualClock, signal: 
 
 export function createSimWorld(o: SimWorldOptions): SimWorld {
   const clock = new VirtualClock();
-  const { initial, model } = startingPoint(o);
+  const { initial, model } = startingPoint({ ...o, boards: [o.board] });
   const stepMs = o.stepMs ?? 50;
   let device: SimulatorDevice | undefined, controller: Controller | undefined;
   // A fresh provider and controller, as after power-up: without `initial` it reconstructs from the sensors.

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { shippedScenarioInputs } from '../xs/inputs';
-import { loadBoard, repoRoot } from '../../scripts/lib/board-file';
+import { loadBoard, repoRoot } from '../../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from '../../scripts/lib/firmware-modules';
 import { APP_NAME, runMcconfig, SDK_TESTED } from '../../scripts/lib/mcconfig';
 import { buildHarness, instrumentColumn, instrumentPeak, moddableMissing, runOnMcsim } from './mcsim';

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadBoard, repoRoot } from '../../scripts/lib/board-file';
+import { loadBoard, repoRoot } from '../../boards/load';
 import { BOARD_VAR, writeBoardModules } from '../../scripts/lib/firmware-modules';
 import { runMcconfig, sdkTools, type McconfigResult } from '../../scripts/lib/mcconfig';
 import type { HarnessRequest } from './protocol';

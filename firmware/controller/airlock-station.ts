@@ -8,7 +8,7 @@ import { GuardedDoor } from './guarded-door';
 import { refuseDoorOpen } from './interlock';
 import { airlockOutputs } from './outputs';
 import { airlockAfterBoot } from './reconstruct';
-import { pressureLimits, SensorWatch } from './sensor-watch';
+import { chamberPressureLimits, SensorWatch } from './sensor-watch';
 import { holdsEmpty, holdsFull } from '../thresholds';
 
 // Buttons 1 and 2 ask for the outer door (bay side, inside); 3 and 4 for the inner door (inside, ship side).
@@ -34,7 +34,7 @@ export function createAirlockStation(ctx: StationContext, letter: AirlockLetter)
   }), () => refuseDoorOpen(`${id} ${which} door`, ctx.facts, limits), refused);
   const outer = door('outer'), inner = door('inner');
   const chamber = new SensorWatch(`${id} chamber pressure`,
-    new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock }), clock, pressureLimits);
+    new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock }), clock, chamberPressureLimits);
   const pump = new Pump({ device, wiring: wiring<OutputWiring>('pump') });
   const vent = new VentValve({ device, wiring: wiring<OutputWiring>('vent') });
   const faults = new FaultMonitor([chamber, new LimitWatch(`${id} outer door`, outer.actuator), new LimitWatch(`${id} inner door`, inner.actuator)],

@@ -6,7 +6,7 @@ import { FaultMonitor } from './fault-monitor';
 import { refuseBayAir } from './interlock';
 import { bayOutputs } from './outputs';
 import { environmentAfterBoot } from './reconstruct';
-import { pressureLimits, SensorWatch, temperatureLimits } from './sensor-watch';
+import { bayPressureLimits, SensorWatch, temperatureLimits } from './sensor-watch';
 import { holdsFull } from '../thresholds';
 
 export interface BayEnvironmentStation extends Station {
@@ -21,7 +21,7 @@ export function createBayEnvironmentStation(ctx: StationContext): BayEnvironment
   const { device, clock, board, limits } = ctx;
   const sensor = (s: string) => board.signals[s] as AnalogSensor | UartSensor;
   const output = (s: string) => ({ device, wiring: board.signals[s] as OutputWiring });
-  const pressure = new SensorWatch('bay pressure', new PressureSensor({ device, wiring: sensor('bay pressure'), clock }), clock, pressureLimits);
+  const pressure = new SensorWatch('bay pressure', new PressureSensor({ device, wiring: sensor('bay pressure'), clock }), clock, bayPressureLimits);
   const temperature = new SensorWatch('bay temperature', new TemperatureSensor({ device, wiring: sensor('bay temperature'), clock }), clock, temperatureLimits);
   const pump = new Pump(output('bay pump')), vent = new VentValve(output('bay vent')), heater = new Heater(output('bay heater'));
   const faults = new FaultMonitor([pressure, temperature], (reason) => ctx.sensorFault('bay environment', reason));

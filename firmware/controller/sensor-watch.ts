@@ -5,8 +5,18 @@ export interface SensorLimits {
   /** Plausible range, in engineering units. */
   min: number;
   max: number;
-  /** The fastest the true value can change, units per second (pumps, vents, heater, an open door). */
+  /** The fastest the true value can rise, units per second (pumps, heater): faster is a sensor fault. */
   maxRatePerS: number;
+  /**
+   * The fastest the parts themselves lower it, units per second (vents, the drift of the cold): a faster fall is
+   * either a breach or a failing sensor, and is judged by the readings after it (`corroborateMs`).
+   */
+  maxFallPerS: number;
+  /**
+   * How far one reading may step beyond those rates and still be physics, in units: noise, and for a chamber the
+   * door that opens across up to the interlock's 5 kPa and equalizes at once.
+   */
+  stepMargin: number;
   /** Identical readings for this long mean a stuck sensor (live sensors always show some noise). */
   stuckMs: number;
   /** Healthy for this long before a fault counts as cleared. */
@@ -20,13 +30,16 @@ export interface SensorLimits {
 }
 
 // A breach of up to 100 kPa/s empties the bay in a second or more: at least a few readings, each lower, where a
-// sensor that fails steps once and stays (or comes back).
-export const pressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 60, stuckMs: 5000, clearMs: 1000, corroborateMs: 500 };
-export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS: 5, stuckMs: 30000, clearMs: 1000, corroborateMs: 0 };
+// sensor that fails steps once and stays (or comes back). The bay's vent lowers it by about 1.1 kPa/s, a
+// chamber's by 12.7 kPa/s: anything faster is judged.
+export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 60, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500 };
+export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxFallPerS: 15, stepMargin: 5.5 };
+export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS: 5, maxFallPerS: 5, stepMargin: 0.5, stuckMs: 30000, clearMs: 1000, corroborateMs: 0 };
 
-// A corroborating reading must fall by more than noise (±0.2 kPa) below the one before it.
-const FALLING_KPA = 0.5;
-const CORROBORATIONS = 2;
+// A rise beyond the parts' rate and the step margin is a jump; a fall beyond them is judged. A judged fall is real
+// once the readings after it have fallen on by 2 units, or by more than twice the noise (0.8) when its time is up;
+// back within half a unit of where it began, it was a step.
+const BACK = 0.5, FELL_ON = 2, FELL_AT_ALL = 0.8;
 
 export class SensorWatch {
   /** Why the sensor is faulty now, or undefined while it is healthy. */
@@ -37,9 +50,9 @@ export class SensorWatch {
   /** A fast fall being judged: since when, from what, and how many later readings have gone on falling. */
   private suspectSince = -Infinity;
   private suspectFrom = NaN;
-  private corroborated = 0;
-  /** The last change of the reading: a fast fall that continues one already under way needs no more evidence. */
-  private lastDelta = 0;
+  private suspectLow = NaN;
+  /** A fast fall is under way and corroborated: its next steps, down to vacuum, need no more evidence. */
+  private fastFalling = false;
   private sameSince = -Infinity;
   private healthySince = -Infinity;
   private changedSinceFault = false;
@@ -81,19 +94,15 @@ export class SensorWatch {
     if (Number.isNaN(value)) problem = this.lastAt > -Infinity ? 'no reading' : undefined;
     else if (value < l.min || value > l.max) problem = `out of range (${value.toFixed(1)})`;
     else if (this.suspectSince !== -Infinity) problem = this.judgeFall(value, now);
-    else if (Number.isFinite(this.last) && Math.abs(value - this.last) > l.maxRatePerS * Math.max(now - this.lastAt, 50) / 1000 + 1) {
-      if (value < this.last && l.corroborateMs > 0) {
-        // Already falling beyond noise: the breach goes on (and may end at vacuum, where nothing falls further).
-        if (!(this.lastDelta < -FALLING_KPA)) { this.suspectSince = now; this.suspectFrom = this.last; this.corroborated = 0; }
-      } else problem = `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
-    } else if (value === this.last && now - this.sameSince >= l.stuckMs) problem = `stuck at ${value.toFixed(1)}`;
+    else if (Number.isFinite(this.last) && value !== this.last) problem = this.judgeChange(value, now);
+    else if (value === this.last && now - this.sameSince >= l.stuckMs) problem = `stuck at ${value.toFixed(1)}`;
     if (!Number.isNaN(value) && value !== this.last) {
-      if (this.last === this.last) { this.live = true; this.lastDelta = value - this.last; }
+      if (this.last === this.last) this.live = true;
       this.sameSince = now; this.changedSinceFault = true;
       this.last = value; this.lastAt = now;
     }
     if (problem !== undefined) {
-      this.suspectSince = -Infinity;
+      this.suspectSince = -Infinity; this.fastFalling = false;
       this.healthySince = -Infinity;
       const fresh = this.fault === undefined;
       this.fault = problem;
@@ -109,15 +118,25 @@ export class SensorWatch {
     return undefined;
   }
 
-  // A fast fall, judged by what follows: readings that keep falling corroborate it (a breach, not a fault);
-  // readings that stop falling, or rise again, within corroborateMs show a sensor that stepped.
-  private judgeFall(value: number, now: number): string | undefined {
-    if (value !== this.last) {
-      if (value < this.last - FALLING_KPA) this.corroborated++;
-      else if (value > this.last + FALLING_KPA) return `jumped from ${this.suspectFrom.toFixed(1)} to ${this.last.toFixed(1)} and back to ${value.toFixed(1)}`;
-    }
-    if (this.corroborated >= CORROBORATIONS) { this.suspectSince = -Infinity; return undefined; }
-    if (now - this.suspectSince >= this.limits.corroborateMs) return `jumped from ${this.suspectFrom.toFixed(1)} to ${value.toFixed(1)}`;
+  // A change since the last reading: a rise faster than any part causes is a fault; a fall faster than the parts
+  // cause is judged by what follows, unless it continues a fast fall already corroborated (a breach ending at vacuum).
+  private judgeChange(value: number, now: number): string | undefined {
+    const l = this.limits, dt = Math.max(now - this.lastAt, 50) / 1000, delta = value - this.last;
+    if (delta > l.maxRatePerS * dt + Math.max(l.stepMargin, 1)) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
+    if (!(-delta > l.maxFallPerS * dt + l.stepMargin)) { this.fastFalling = false; return undefined; }
+    if (this.fastFalling) return undefined;
+    if (l.corroborateMs <= 0) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
+    this.suspectSince = now; this.suspectFrom = this.last; this.suspectLow = value;
     return undefined;
+  }
+
+  // A fast fall, judged by what follows: readings that fall on corroborate it (a breach, not a fault); readings
+  // that stay where the fall landed, or come back, show a sensor that stepped.
+  private judgeFall(value: number, now: number): string | undefined {
+    const from = this.suspectFrom.toFixed(1), fell = this.suspectLow - value;
+    if (value > this.suspectFrom - BACK) return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
+    const timeUp = now - this.suspectSince >= this.limits.corroborateMs;
+    if (fell >= FELL_ON || (timeUp && fell > FELL_AT_ALL)) { this.suspectSince = -Infinity; this.fastFalling = true; return undefined; }
+    return timeUp ? `jumped from ${from} to ${value.toFixed(1)}` : undefined;
   }
 }

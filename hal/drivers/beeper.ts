@@ -1,5 +1,5 @@
 // A beeper: a short beep on a digital output, timed by the injected clock; a beep during a beep extends it.
-import type { OutputWiring } from '../../firmware/board/types';
+import type { OutputWiring } from '../board/types';
 import type { Clock, Device, TimerId } from '../types';
 import { SwitchedOutput } from './switched-output';
 

@@ -1,5 +1,5 @@
 // A push button: debounced on the injected clock, reported as presses and releases.
-import type { InputWiring } from '../../firmware/board/types';
+import type { InputWiring } from '../board/types';
 import type { Clock, Device, TimerId } from '../types';
 import { LogicInput } from './logic-input';
 

@@ -1,5 +1,5 @@
 // A door: its motor and its open and closed limit switches. The motor never runs into a limit the door is already at.
-import type { DirEnableMotor, InputWiring, SerialMotor } from '../../firmware/board/types';
+import type { DirEnableMotor, InputWiring, SerialMotor } from '../board/types';
 import type { Device } from '../types';
 import { openDoorMotor, type DoorMotor, type MotorCommand } from './door-motor';
 import { LimitSwitch } from './limit-switch';

@@ -1,5 +1,5 @@
 // The two ways a door motor is wired: an H-bridge on two GPIOs, or a motor controller on a UART. Both start stopped.
-import type { DirEnableMotor, SerialMotor } from '../../firmware/board/types';
+import type { DirEnableMotor, SerialMotor } from '../board/types';
 import { DEFAULT_SERIAL_PORT, type Device, type Digital, type Serial } from '../types';
 import { asciiBytes } from './ascii';
 

@@ -1,5 +1,5 @@
 // A door limit switch: `active` means the door is at that limit, whatever the switch's wiring.
-import type { InputWiring } from '../../firmware/board/types';
+import type { InputWiring } from '../board/types';
 import type { Device } from '../types';
 import { LogicInput } from './logic-input';
 

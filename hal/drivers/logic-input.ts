@@ -1,5 +1,5 @@
 // A digital input read as logic (active or not), with the board's inversion and pull-up applied: shared by buttons and limit switches.
-import type { InputWiring } from '../../firmware/board/types';
+import type { InputWiring } from '../board/types';
 import type { Device, Digital } from '../types';
 
 /**

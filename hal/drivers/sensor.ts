@@ -1,5 +1,5 @@
 // Sensors read in engineering units (kPa, °C): an ADC channel by two-point calibration, or a UART sensor's text stream.
-import type { AnalogSensor, UartSensor } from '../../firmware/board/types';
+import type { AnalogSensor, UartSensor } from '../board/types';
 import { DEFAULT_SERIAL_PORT, type Analog, type Clock, type Device, type Serial } from '../types';
 import { parseReading } from './ascii';
 import { LineReader } from './line-reader';

@@ -1,5 +1,5 @@
 // Digital outputs named after the parts they switch: pumps, vent valves, the heater, the klaxon, the warning lights.
-import type { OutputWiring } from '../../firmware/board/types';
+import type { OutputWiring } from '../board/types';
 import type { Device, Digital } from '../types';
 
 export interface SwitchedOutputOptions { device: Device; wiring: OutputWiring }

@@ -1,10 +1,10 @@
 // The bench's ECMA-419 device: a board running StandardFirmata on USB, through johnny-five's IO, so the same HAL
 // drivers and controller that run on the device run here against real buttons, switches, LEDs and potentiometers.
-import type { Board } from '../../firmware/board/types';
+import type { Board } from '../board/types';
 import type { Device, PWMClass, Serial, SerialClass, SerialOptions } from '../types';
 import { analogClass } from './bench/analog';
 import { digitalClass } from './bench/digital';
-import type { FirmataIo } from './bench/io';
+import { setInputMode, type FirmataIo } from './bench/io';
 import { benchPinMap, misfit, pinError, type BenchPinMap } from './bench/pin-map';
 import { pwmClass } from './bench/pwm';
 
@@ -66,7 +66,7 @@ function primeInputs(map: BenchPinMap, io: FirmataIo, timeoutMs: number): Promis
       waiting.add(p.pin);
       const listener = () => heard(p.pin);
       if (p.role === 'input') {
-        io.pinMode(p.pin, p.pullUp ? io.MODES.PULLUP : io.MODES.INPUT);
+        setInputMode(io, p.pin, p.pullUp);
         io.digitalRead(p.pin, listener);
         undo.push(() => io.removeListener(`digital-read-${p.pin}`, listener));
       } else {

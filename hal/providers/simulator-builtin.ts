@@ -1,6 +1,6 @@
 // The desktop build's `embedded:provider/builtin`: the simulated launch bay behind an ECMA-419 device, on Moddable's Timer.
 import board, { file, mcu } from 'board';
-import { validateBoard } from '../../firmware/board';
+import { validateBoard } from '../board';
 import { LaunchBayModel } from '../../sim/physics';
 import { createModdableClock } from './moddable-builtin-clock';
 import { createSimulatorDevice } from './simulator';

@@ -1,5 +1,5 @@
 // The simulator's ECMA-419 device: the board's pins wired to the launch bay model, so drivers run unchanged on simulated hardware.
-import type { Board } from '../../firmware/board/types';
+import type { Board } from '../board/types';
 import type { LaunchBayModel } from '../../sim/physics';
 import type { Clock, Device } from '../types';
 import { analogClass } from './simulator/analog';

@@ -56,7 +56,7 @@ export function benchReadings(board: Board, device: BenchDevice): ScreenModel {
 }
 
 export const benchKeyHelp = [
-  'Buttons, limit switches and outputs are on the rig: press the real ones.',
+  'Buttons, limit switches and outputs are on the rig: press the real ones (with --emulate, the keys of npm start: airlock A 1 2 3 4).',
   'Deck: A active requested, R ready requested, X relaxed requested',
   'With --hybrid: l leak on/off, j then e|a–d|A–D jam or free a door, u clear all faults (in the physics)',
   '? this help | Ctrl-C quits',
@@ -64,9 +64,13 @@ export const benchKeyHelp = [
 
 const buttonKeys = new Set(keyActions.filter((a) => a.label.startsWith('airlock ')).map((a) => a.key));
 
-/** Handles one key on the bench; `model` is the physics in hybrid mode. Returns a message for the status line. */
-export function handleBenchKey(controller: Controller, model: LaunchBayModel | undefined, key: string, pending: { jam: boolean }): string | undefined {
-  if (buttonKeys.has(key) && !pending.jam) return `${keyActions.find((a) => a.key === key)!.label} is on the rig: press the real one`;
+/**
+ * Handles one key on the bench; `model` is the physics (hybrid mode, or the simulated bay around a lone board). A
+ * button key presses the physics' button when `simulated(button)` says no real hand can (an airlock of the simulated
+ * bay, or any button of an emulated board, whose rig is the physics). Returns a message for the status line.
+ */
+export function handleBenchKey(controller: Controller, model: LaunchBayModel | undefined, key: string, pending: { jam: boolean }, simulated: (button: string) => boolean = () => false): string | undefined {
+  if (buttonKeys.has(key) && !pending.jam && !(model && simulated(keyActions.find((a) => a.key === key)!.label))) return `${keyActions.find((a) => a.key === key)!.label} is on the rig: press the real one`;
   const deck = 'ARX'.includes(key) && !pending.jam;
   if (deck && !controller.machines['battle deck']) return `board ${controller.board.name} does not host the battle deck`;
   if (!model && (pending.jam || 'lju'.includes(key))) { pending.jam = false; return 'l, j and u act on the physics: start with --hybrid'; }
@@ -74,7 +78,8 @@ export function handleBenchKey(controller: Controller, model: LaunchBayModel | u
   return handleKey({
     controller,
     model: model as LaunchBayModel,
-    press: () => {},
+    // A finger on the emulated rig's button: held for 300 ms of wall time.
+    press: (signal) => { model!.buttons[signal] = true; setTimeout(() => { model!.buttons[signal] = false; }, 300); },
   }, key, pending);
 }
 

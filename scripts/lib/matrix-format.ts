@@ -97,30 +97,44 @@ function wrap(text: string, width: number): string[] {
   return out;
 }
 
-/** The terminal table: cells in words, wrapped to fit, coloured by kind when `colour` is on. */
-export function toText(def: Def, colour: boolean): string {
-  const width = 14;
-  const header = ['state \\ event', ...def.events].map((h) => wrap(h, width));
-  const body = rows(def).map((cells, s) => [{ text: wrap(def.states[s], width), kind: '' },
-    ...cells.map((c) => ({ text: wrap(describeCell(c).replace(/→ /g, '→\u00a0'), width), kind: c.kind }))]);
+/**
+ * The terminal table: cells in words, wrapped to fit, coloured by kind when `colour` is on. Wider than
+ * `maxWidth`, the events are split into several tables, each repeating the state column; cells narrow first
+ * when even one event column would not fit.
+ */
+export function toText(def: Def, colour: boolean, maxWidth = Infinity): string {
+  const cellWidth = Number.isFinite(maxWidth) ? Math.max(8, Math.min(14, Math.floor((maxWidth - 3) / 2))) : 14;
+  const header = ['state \\ event', ...def.events].map((h) => wrap(h, cellWidth));
+  const body = rows(def).map((cells, s) => [{ text: wrap(def.states[s], cellWidth), kind: '' },
+    ...cells.map((c) => ({ text: wrap(describeCell(c).replace(/→ /g, '→\u00a0'), cellWidth), kind: c.kind }))]);
   const widths = header.map((h, col) => Math.max(...h.map((l) => l.length), ...body.map((r) => Math.max(...r[col].text.map((l) => l.length)))));
   const paint = (text: string, kind: string) => {
     const s = text.replace(/\u00a0/g, ' ');
     return colour && COLOUR[kind] ? `${COLOUR[kind]}${s}\x1b[0m` : s;
   };
-  const render = (cols: { text: string[]; kind: string }[]) => {
-    const height = Math.max(...cols.map((c) => c.text.length));
-    return Array.from({ length: height }, (_, i) => cols.map((c, col) => paint((c.text[i] ?? '').padEnd(widths[col]), c.kind)).join(' │ ').trimEnd());
-  };
-  const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
-  const lines = [`${def.name} (initial state: ${def.initial})`, ...render(header.map((text) => ({ text, kind: '' }))), rule];
-  for (const row of body) lines.push(...render(row), rule);
+  // Pages of event columns: as many as fit beside the state column.
+  const pages: number[][] = [];
+  for (let col = 1, used = Infinity; col < widths.length; col++) {
+    if (used + 3 + widths[col] > maxWidth || pages.length === 0) { pages.push([col]); used = widths[0] + 3 + widths[col]; } else { pages[pages.length - 1].push(col); used += 3 + widths[col]; }
+  }
+  const lines = [`${def.name} (initial state: ${def.initial})`];
+  pages.forEach((page, n) => {
+    const cols = [0, ...page];
+    const render = (row: { text: string[]; kind: string }[]) => {
+      const height = Math.max(...cols.map((c) => row[c].text.length));
+      return Array.from({ length: height }, (_, i) => cols.map((c) => paint((row[c].text[i] ?? '').padEnd(widths[c]), row[c].kind)).join(' │ ').trimEnd());
+    };
+    const rule = cols.map((c) => '─'.repeat(widths[c])).join('─┼─');
+    if (pages.length > 1) lines.push('', `events ${page[0]}–${page[page.length - 1]} of ${widths.length - 1}:`);
+    lines.push(...render(header.map((text) => ({ text, kind: '' }))), rule);
+    for (const row of body) lines.push(...render(row), rule);
+  });
   return lines.join('\n') + '\n';
 }
 
-export function render(def: Def, format: Format, colour = false): string {
+export function render(def: Def, format: Format, colour = false, maxWidth = Infinity): string {
   switch (format) {
-    case 'text': return toText(def, colour);
+    case 'text': return toText(def, colour, maxWidth);
     case 'markdown': return toMarkdown(def);
     case 'csv': return toCsv(def);
     case 'json': return toJson(def);

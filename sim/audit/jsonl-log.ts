@@ -14,7 +14,7 @@ export interface AuditFileOptions {
   fs?: FileSystem;
 }
 
-export type FileSystem = Pick<typeof fs, 'appendFileSync' | 'existsSync' | 'readFileSync' | 'renameSync' | 'mkdirSync'>;
+export type FileSystem = Pick<typeof fs, 'appendFileSync' | 'existsSync' | 'readFileSync' | 'renameSync' | 'mkdirSync' | 'statSync'>;
 
 export class AuditFile {
   private size = 0;
@@ -29,7 +29,9 @@ export class AuditFile {
     try {
       const dir = o.path.slice(0, Math.max(o.path.lastIndexOf('/'), 0));
       if (dir) this.fs.mkdirSync(dir, { recursive: true });
-      const text = this.fs.existsSync(o.path) ? this.fs.readFileSync(o.path, 'utf8') : '';
+      // Only a regular file is read back: a device such as /dev/full or /dev/zero never ends.
+      const regular = this.fs.existsSync(o.path) && this.fs.statSync(o.path).isFile();
+      const text = regular ? this.fs.readFileSync(o.path, 'utf8') : '';
       this.size = Buffer.byteLength(text);
       // A crash mid-write leaves a torn last line: end it so the next entry starts clean (readers skip it).
       if (text.length > 0 && !text.endsWith('\n')) this.write('\n');

@@ -2,7 +2,7 @@
 // 100 kPa/s, jams, sensor faults, dead pumps, reboots), as plain data (so a failing one prints, shrinks, and
 // replays as a scenario file), and a runner that checks the invariants throughout.
 import fc from 'fast-check';
-import { airlockLetters, knownSignals } from '../../firmware/board/signals';
+import { airlockOf, knownSignals, shipAirlocks } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { Thresholds } from '../../firmware/controller';
 import type { Violation } from '../invariants';
@@ -22,11 +22,13 @@ export type Action =
 
 export interface Step { afterMs: number; action: Action }
 
-const buttons = [...knownSignals()].filter(([n, s]) => s.kind === 'input' && !n.endsWith(' limit')).map(([n]) => n);
-const sensors = [...knownSignals()].filter(([, s]) => s.kind === 'sensor').map(([n]) => n);
-const doors = ['bay door', ...airlockLetters.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
-const places = ['bay', ...airlockLetters.map((l) => `airlock ${l}`)];
-const machines = ['bay door', 'bay environment', ...airlockLetters.map((l) => `airlock ${l}`)];
+// The ship's bay: its deck, door E, environment and its own airlocks (the sim board's), not every one the vocabulary allows.
+const ours = (name: string) => { const l = airlockOf(name); return l === undefined || shipAirlocks.includes(l); };
+const buttons = [...knownSignals()].filter(([n, s]) => s.kind === 'input' && !n.endsWith(' limit') && ours(n)).map(([n]) => n);
+const sensors = [...knownSignals()].filter(([n, s]) => s.kind === 'sensor' && ours(n)).map(([n]) => n);
+const doors = ['bay door', ...shipAirlocks.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
+const places = ['bay', ...shipAirlocks.map((l) => `airlock ${l}`)];
+const machines = ['bay door', 'bay environment', ...shipAirlocks.map((l) => `airlock ${l}`)];
 
 // What operators do, weighted toward the buttons; repairs (unjam, heal, revive) are operator actions too.
 const operatorAction: fc.Arbitrary<Action> = fc.oneof(

@@ -1,8 +1,8 @@
 // `npm start`: the whole launch bay on simulated hardware, in real time, with a live terminal view and keys.
 // Off a terminal (or with stdin closed) it prints a timeline instead, and still runs.
-import { loadBoard } from '../../scripts/lib/board-file';
+import { loadBoard } from '../../boards/load';
 import type { ControllerReport } from '../../firmware/controller';
-import { handleKey, keyHelp } from '../view/keys';
+import { handleKey, keyHelp, keyHelpFor } from '../view/keys';
 import { renderScreen, type ScreenState } from '../view/screen';
 import { formatReport } from '../view/timeline';
 import { AuditFile } from '../audit/jsonl-log';
@@ -10,6 +10,8 @@ import { createSimCluster } from '../cluster';
 import { clusterBoards } from '../scenario/format';
 import { createSimWorld } from '../world';
 import { runWebBench, webUsage } from '../web/cli';
+import { Args, UsageError, usageExit } from './args';
+import { BoardError } from '../../firmware/board/validate';
 
 const usage = `usage: npm start -- [--board sim | --cluster] [--speed N] [--duration SECONDS] [--seed N] [--timeline] [--audit-log FILE]
        npm start -- --web [--port N] [--host ADDR --token SECRET]
@@ -22,35 +24,45 @@ ${webUsage}
 
 ${keyHelp}`;
 
+/** The bounds of --speed and --duration: the fastest the keys go, and thirty simulated days. */
+export const MAX_SPEED = 1000, MAX_DURATION_S = 30 * 24 * 3600;
+
 function parseArgs(argv: string[]) {
   const o = { board: 'sim', speed: 1, duration: Infinity, seed: 1, timeline: false, help: false,
     web: false, host: '127.0.0.1', port: 8420, token: undefined as string | undefined, cluster: false, auditLog: 'logs/audit.jsonl' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i], next = () => argv[++i];
+  const args = new Args(argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
     if (a === '--help' || a === '-h') o.help = true;
-    else if (a === '--board') o.board = next();
-    else if (a === '--speed') o.speed = Number(next());
-    else if (a === '--duration') o.duration = Number(next()) * 1000;
-    else if (a === '--seed') o.seed = Number(next());
+    else if (a === '--board') o.board = args.value(a);
+    else if (a === '--speed') o.speed = args.number(a, { min: 0.25, max: MAX_SPEED });
+    else if (a === '--duration') o.duration = args.number(a, { min: 0.001, max: MAX_DURATION_S }) * 1000;
+    else if (a === '--seed') o.seed = args.number(a, { min: 0, max: 2 ** 31 - 1, integer: true });
     else if (a === '--timeline') o.timeline = true;
     else if (a === '--web') o.web = true;
     else if (a === '--cluster') o.cluster = true;
-    else if (a === '--audit-log') o.auditLog = next();
-    else if (a === '--host') o.host = next();
-    else if (a === '--port') o.port = Number(next());
-    else if (a === '--token') o.token = next();
-    else throw new Error(`unknown option ${a}`);
+    else if (a === '--audit-log') o.auditLog = args.value(a);
+    else if (a === '--host') o.host = args.value(a);
+    else if (a === '--port') o.port = args.number(a, { min: 0, max: 65535, integer: true });
+    else if (a === '--token') o.token = args.value(a);
+    else throw new UsageError(`unknown option ${a}`);
   }
-  if (!(o.speed > 0) || !(o.duration > 0) || !Number.isInteger(o.seed)) throw new Error('--speed and --duration must be positive numbers, --seed an integer');
-  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new Error('--port must be an integer from 0 to 65535');
+  if (o.cluster && argv.includes('--board')) throw new UsageError('--cluster runs on its own boards (one per node); leave --board out');
   return o;
 }
 
 function main(): void {
   let o;
-  try { o = parseArgs(process.argv.slice(2)); } catch (e) { console.error(`start: ${(e as Error).message}\n\n${usage}`); process.exit(2); }
+  try { o = parseArgs(process.argv.slice(2)); } catch (e) {
+    if (e instanceof UsageError) usageExit('start', e.message, usage);
+    throw e;
+  }
   if (o.help) { console.log(usage); return; }
-  if (o.web) { runWebBench(o).catch((e: Error) => { console.error(`start: ${e.message}`); process.exit(2); }); return; }
+  let boards;
+  try { boards = o.cluster ? clusterBoards.map((b) => loadBoard(b)) : [loadBoard(o.board)]; } catch (e) {
+    if (e instanceof BoardError) { console.error(`start: ${e.message}`); process.exit(2); }
+    throw e;
+  }
+  if (o.web) { runWebBench({ ...o, boards }).catch((e: Error) => { console.error(`start: ${e.message}`); process.exit(2); }); return; }
   const live = !o.timeline && process.stdout.isTTY === true && process.stdin.isTTY === true;
   const recent: ControllerReport[] = [];
   const screen: ScreenState = { speed: o.speed, paused: false, message: '', recent };
@@ -61,9 +73,8 @@ function main(): void {
     recent.push(r); if (recent.length > 50) recent.shift();
     if (!live) console.log(formatReport(r));
   };
-  const board = o.cluster ? { name: 'six nodes on the in-process bus' } : loadBoard(o.board);
-  const world = o.cluster ? createSimCluster({ boards: clusterBoards.map((b) => loadBoard(b)), seed: o.seed, onReport })
-    : createSimWorld({ board: loadBoard(o.board), seed: o.seed, onReport });
+  const board = o.cluster ? { name: 'six nodes on the in-process bus' } : boards[0];
+  const world = o.cluster ? createSimCluster({ boards, seed: o.seed, onReport }) : createSimWorld({ board: boards[0], seed: o.seed, onReport });
   const pending = { jam: false };
   if (!live) console.log(`launch bay simulator: board ${board.name}, speed x${o.speed}; timeline follows`);
 
@@ -78,7 +89,7 @@ function main(): void {
     }
     if (world.clock.now() >= o.duration) quit(0);
   }, 20);
-  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(world, screen, true)}\n`), 100) : undefined;
+  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(world, screen, true, { columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 })}\n`), 100) : undefined;
 
   function quit(code: number) {
     clearInterval(tick);
@@ -96,7 +107,7 @@ function main(): void {
       else if (key === ' ') screen.paused = !screen.paused;
       else if (key === '+') screen.speed = Math.min(screen.speed * 2, 1000);
       else if (key === '-') screen.speed = Math.max(screen.speed / 2, 0.25);
-      else if (key === '?') screen.message = keyHelp.replace(/\n/g, '  ');
+      else if (key === '?') screen.message = keyHelpFor(world.model.letters).replace(/\n/g, '  ');
       else {
         const message = handleKey(world, key, pending);
         if (message) { screen.message = message; if (!live) console.log(`  key ${JSON.stringify(key)}: ${message}`); }

@@ -1,5 +1,5 @@
 // The launch bay's simulated hardware: doors, airlock chambers, the bay's air and heat, buttons and indicators, faults.
-import { airlockLetters, indicatorSignals, knownSignals, type AirlockLetter } from '../../firmware/board/signals';
+import { airlockLetters, airlockOf, indicatorSignals, knownSignals, type AirlockLetter } from '../../firmware/board/signals';
 import { createAirlock, stepAirlock, type Airlock, type AirlockStart } from './airlock';
 import { createBay, stepBayAir, stepBayHeat, type Bay } from './bay';
 import { defaultConstants, type PhysicsConstants } from './constants';
@@ -22,12 +22,16 @@ export interface LaunchBayOptions {
   bay?: Partial<Bay>;
   bayDoor?: Partial<Door>;
   airlocks?: { [L in AirlockLetter]?: AirlockStart };
+  /** The airlocks that exist, which the physics steps (default: every one the vocabulary allows). */
+  letters?: readonly AirlockLetter[];
 }
 
 export class LaunchBayModel {
   readonly constants: PhysicsConstants;
   readonly bayDoor: Door;
   readonly airlocks: { readonly [L in AirlockLetter]: Airlock };
+  /** The airlocks that exist (the others stand still, closed and full, and no view shows them). */
+  readonly letters: readonly AirlockLetter[];
   readonly bay: Bay;
   /** Every button signal, true while pressed. */
   readonly buttons: { [signal: string]: boolean } = {};
@@ -47,11 +51,9 @@ export class LaunchBayModel {
     this.bayDoor = createDoor(c.bayDoorTravelMs, o.bayDoor);
     this.bay = createBay(c, o.bay);
     const starts = o.airlocks ?? {};
-    this.airlocks = {
-      A: createAirlock(c, starts.A), B: createAirlock(c, starts.B),
-      C: createAirlock(c, starts.C), D: createAirlock(c, starts.D),
-    };
-    this.airlockList = airlockLetters.map((l) => this.airlocks[l]);
+    this.airlocks = Object.fromEntries(airlockLetters.map((l) => [l, createAirlock(c, starts[l])])) as LaunchBayModel['airlocks'];
+    this.letters = o.letters ?? airlockLetters;
+    this.airlockList = this.letters.map((l) => this.airlocks[l]);
     for (const [name, spec] of knownSignals()) {
       if (spec.kind === 'input' && !name.endsWith(' limit')) this.buttons[name] = false;
     }
@@ -71,10 +73,9 @@ export class LaunchBayModel {
   /** The door of that name; throws on an unknown name. */
   door(name: DoorName | string): Door {
     if (name === 'bay door') return this.bayDoor;
-    const m = /^airlock ([ABCD]) (outer|inner)( door)?$/.exec(name);
-    if (!m) throw new Error(`launch bay: no door named ${JSON.stringify(name)}`);
-    const airlock = this.airlocks[m[1] as AirlockLetter];
-    return m[2] === 'outer' ? airlock.outer : airlock.inner;
+    const letter = airlockOf(name), side = letter && / (outer|inner)( door)?$/.exec(name);
+    if (!letter || !side || name !== `airlock ${letter} ${side[1]}${side[2] ?? ''}`) throw new Error(`launch bay: no door named ${JSON.stringify(name)}`);
+    return side[1] === 'outer' ? this.airlocks[letter].outer : this.airlocks[letter].inner;
   }
 
   /** Jams a door where it stands: its motor may run, the door does not move. */

@@ -43,7 +43,8 @@ export function parseWithLines(text: string): Located {
       space();
       if (text[i] !== ':') fail(`expected ':' after "${key}"`);
       i++;
-      out[key] = value(path ? `${path}.${key}` : key);
+      // Own properties only: "__proto__" is a field like any other (and unknown), never the object's prototype.
+      Object.defineProperty(out, key, { value: value(path ? `${path}.${key}` : key), enumerable: true, writable: true, configurable: true });
       space();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === '}') { i++; return out; }

@@ -7,53 +7,85 @@ import { atClosedLimit, atOpenLimit, type Door } from '../physics';
 import { createSimCluster, type SimCluster } from '../cluster';
 import { createSimWorld, type SimWorld, type SimWorldOptions } from '../world';
 import type { Expectation, Range, Scenario, Step } from './format';
+import { eventsUnmet, stateMet, stateText } from './expectations';
+import { Monitors, type Outcome } from './monitors';
+import { sampleOf, type Sample, SampleHistory } from '../view/samples';
 
 export interface Failure { t: number; field: string; line?: number; message: string }
-export interface ScenarioResult { ok: boolean; trace: ControllerReport[]; failures: Failure[]; checks: number; endMs: number }
+export interface ScenarioResult {
+  ok: boolean; trace: ControllerReport[]; failures: Failure[]; checks: number; endMs: number;
+  /** Every expectation step, in the order it was decided: passed or failed, when, and why. */
+  outcomes: Outcome[];
+  /** The bay sampled through the run, for charts (only when `tweaks.sampleEveryMs` asks). */
+  samples: Sample[];
+}
 
 const POLL_MS = 50;
 
 /** Adjustments for tests: world options (thresholds, physics), and `setup` to schedule more on the world's clock. */
-export type Tweaks = Partial<SimWorldOptions> & { setup?(world: SimWorld): void };
+export type Tweaks = Partial<SimWorldOptions> & { setup?(world: SimWorld): void; sampleEveryMs?: number };
 
 /** Runs on one board, or on several (a cluster scenario: one node per board, on the in-process bus). */
 export function runScenario(scenario: Scenario, boards: Board | Board[], onReport?: (r: ControllerReport) => void, tweaks: Tweaks = {}): ScenarioResult {
-  const trace: ControllerReport[] = [], failures: Failure[] = [];
+  const trace: ControllerReport[] = [], failures: Failure[] = [], outcomes: Outcome[] = [];
+  const { sampleEveryMs, ...worldTweaks } = tweaks;
   const common = {
-    seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers, ...tweaks,
+    seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers, ...worldTweaks,
     onReport: (r: ControllerReport) => { trace.push(r); onReport?.(r); },
   };
   const world: SimWorld = Array.isArray(boards) ? createSimCluster({ boards, ...common }) : createSimWorld({ board: boards, ...common });
   tweaks.setup?.(world);
-  let checks = 0;
+  let checks = 0, since = 0;
   const now = () => world.clock.now();
   const collectViolations = () => {
     for (const v of world.invariants.violations.splice(0)) failures.push({ t: v.t, field: `invariant ${v.invariant}`, message: v.detail });
   };
+  // Time moves in polls while an always/never watches or the run is sampled, so each poll is checked.
+  const monitors = new Monitors(outcomes), history = new SampleHistory(sampleEveryMs ?? Infinity);
+  const context = { unmet: (e: Expectation) => unmet(world, e, { trace, since }), trace };
+  const sample = () => { if (sampleEveryMs !== undefined) history.offer(() => sampleOf(world), now()); };
+  const advance = (ms: number) => {
+    if (!monitors.watching && sampleEveryMs === undefined) { world.advance(ms); return; }
+    for (let left = ms; left > 0; left -= POLL_MS) { world.advance(Math.min(POLL_MS, left)); monitors.check(now(), context); sample(); }
+  };
+  const decided = (step: Step, kind: string, message?: string) => {
+    outcomes.push({ field: step.field, line: step.line, kind, t: now(), ok: message === undefined, message });
+    if (message !== undefined) failures.push({ t: now(), field: step.field, line: step.line, message });
+  };
+  sample();
   try {
     for (const step of scenario.steps) {
       const due = step.at !== undefined ? Math.max(step.at, now()) : now() + step.after;
-      world.advance(due - now());
+      advance(due - now());
       collectViolations();
+      monitors.stepBegan(step, now());
       if ('expect' in step) {
         checks++;
-        const missed = unmet(world, step.expect);
-        if (missed.length) failures.push({ t: now(), field: step.field, line: step.line, message: `expected ${missed.join('; ')}` });
+        const missed = unmet(world, step.expect, { trace, since });
+        decided(step, 'expect', missed.length ? `expected ${missed.join('; ')}` : undefined);
       } else if ('eventually' in step) {
         checks++;
         const deadline = now() + step.within;
-        let missed = unmet(world, step.eventually);
-        while (missed.length && now() < deadline) { world.advance(POLL_MS); missed = unmet(world, step.eventually); }
+        let missed = unmet(world, step.eventually, { trace, since });
+        while (missed.length && now() < deadline) { advance(POLL_MS); missed = unmet(world, step.eventually, { trace, since }); }
         collectViolations();
-        if (missed.length) failures.push({ t: now(), field: step.field, line: step.line, message: `not met within ${step.within / 1000} s: ${missed.join('; ')}` });
+        decided(step, 'eventually', missed.length ? `not met within ${step.within / 1000} s: ${missed.join('; ')}` : undefined);
+      } else if ('always' in step || 'never' in step) {
+        checks++;
+        monitors.start(step, now());
+        monitors.check(now(), context);
       } else act(world, step);
+      since = now();
     }
+    monitors.end(now());
     collectViolations();
+    sample();
   } finally {
     world.stop();
   }
+  for (const o of outcomes) if (!o.ok && (o.kind === 'always' || o.kind === 'never')) failures.push({ t: o.t, field: o.field, line: o.line, message: `${o.kind}: ${o.message}` });
   failures.sort((a, b) => a.t - b.t);
-  return { ok: failures.length === 0, trace, failures, checks, endMs: now() };
+  return { ok: failures.length === 0, trace, failures, checks, endMs: now(), outcomes, samples: history.samples };
 }
 
 function act(world: SimWorld, step: Step): void {
@@ -81,14 +113,15 @@ const doorState = (d: Door) => (atOpenLimit(d) ? 'open' : atClosedLimit(d) ? 'cl
 const inRange = (x: number, r: Range) => (r.above === undefined || x > r.above) && (r.below === undefined || x < r.below);
 const rangeText = (r: Range) => [r.above !== undefined ? `above ${r.above}` : '', r.below !== undefined ? `below ${r.below}` : ''].filter(Boolean).join(' and ');
 
-/** Every part of the expectation that does not hold now, in words. */
-export function unmet(world: SimWorld, e: Expectation): string[] {
+/** Every part of the expectation that does not hold now, in words; `events` look at the trace from `since` on. */
+export function unmet(world: SimWorld, e: Expectation, history?: { trace: readonly ControllerReport[]; since: number }): string[] {
   const out: string[] = [], model = world.model;
   const m = world.powered ? world.controller.machines : {};
   for (const [id, want] of Object.entries(e.states ?? {})) {
     const got = m[id as keyof typeof m]?.state;
-    if (got !== want) out.push(`${id} in "${want}", but it is "${got ?? 'not hosted'}"`);
+    if (!stateMet(got, want)) out.push(`${id} in ${stateText(want)}, but it is "${got ?? (world.powered ? 'not hosted' : 'powered off')}"`);
   }
+  if (e.events) out.push(...(history ? eventsUnmet(history.trace, history.since, e.events) : ['events cannot be checked here']));
   for (const [id, want] of Object.entries(e.goals ?? {})) {
     const got = m[id as keyof typeof m]?.goal ?? null;
     if (got !== want) out.push(`${id} goal "${want}", but it is "${got}"`);

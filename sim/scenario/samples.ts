@@ -1,7 +1,6 @@
 // Physical samples for `--json` traces: door positions and pressures, quantized, written only when they change,
 // after a first line with every machine's start state. From them alone an outside monitor can judge the physical
 // invariants (7: no door starts opening across a pressure difference) without trusting any machine's state.
-import { airlockLetters } from '../../firmware/board/signals';
 import type { SimWorld } from '../world';
 
 export interface PhysicsSample {
@@ -26,7 +25,7 @@ export function samplePhysics(world: SimWorld, emit: (sample: PhysicsSample) => 
   const read = () => {
     const m = world.model, doors: { [d: string]: number } = { 'bay door': percent(m.bayDoor.position) };
     const kPa: { [p: string]: number } = { bay: halfKpa(m.bay.kPa) };
-    for (const l of airlockLetters) {
+    for (const l of m.letters) {
       doors[`airlock ${l} outer`] = percent(m.airlocks[l].outer.position);
       doors[`airlock ${l} inner`] = percent(m.airlocks[l].inner.position);
       kPa[`airlock ${l}`] = halfKpa(m.airlocks[l].chamberKpa);

@@ -1,8 +1,11 @@
 // The live terminal view of `npm start`: every machine's state and goal, doors, pressures, the deck's requirements.
-import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals';
+import type { AirlockLetter } from '../../firmware/board/signals';
 import type { Controller, ControllerReport } from '../../firmware/controller';
 import { deckRequirements } from '../../firmware/machines';
 import type { Airlock, Bay, Door } from '../physics';
+import { buttonSummary } from './buttons';
+import { lettersOf } from './samples';
+import { renderCompact } from './screen-compact';
 import { formatReport, formatTime } from './timeline';
 
 const bar = (d: Readonly<Door>, width = 10) => {
@@ -27,7 +30,8 @@ export interface ScreenState {
 export interface ScreenModel {
   readonly bay: Readonly<Pick<Bay, 'kPa' | 'tempC' | 'pumpOn' | 'ventOn' | 'heaterOn' | 'leakKpaPerS'>>;
   readonly bayDoor: Readonly<Door>;
-  readonly airlocks: { readonly [L in AirlockLetter]: Readonly<Pick<Airlock, 'chamberKpa' | 'pumpOn' | 'ventOn' | 'outer' | 'inner'>> };
+  /** The airlocks there are (a bench reads only those it has pins for). */
+  readonly airlocks: { readonly [L in AirlockLetter]?: Readonly<Pick<Airlock, 'chamberKpa' | 'pumpOn' | 'ventOn' | 'outer' | 'inner'>> };
   readonly outputs: { readonly [signal: string]: boolean };
 }
 
@@ -38,7 +42,17 @@ export interface ScreenWorld {
   readonly controller: Controller;
 }
 
-export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean): string {
+/** The terminal's size; the detailed view needs DETAILED_COLUMNS, anything smaller gets the compact one. */
+export interface ScreenSize { columns: number; rows: number }
+export const DETAILED_COLUMNS = 130, DETAILED_ROWS = 32;
+
+/** The view for a terminal of `size` (default: unbounded, the detailed view). */
+export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean, size: ScreenSize = { columns: Infinity, rows: Infinity }): string {
+  if (size.columns < DETAILED_COLUMNS || size.rows < DETAILED_ROWS) return renderCompact(world, s, colour, size);
+  return renderDetailed(world, s, colour);
+}
+
+function renderDetailed(world: ScreenWorld, s: ScreenState, colour: boolean): string {
   const { model, controller } = world, m = controller.machines;
   const lines: string[] = [];
   const title = s.title ?? 'Launch bay simulator';
@@ -58,16 +72,16 @@ export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean
   }
   if (m['bay door']) lines.push(`Door E           ${m['bay door'].state.padEnd(22)} ${bar(model.bayDoor, 20)}`);
   lines.push('');
-  for (const l of airlockLetters) {
-    const a = m[`airlock ${l}`];
-    if (!a) continue;
-    const p = model.airlocks[l];
+  for (const l of lettersOf(model)) {
+    const a = m[`airlock ${l}`], p = model.airlocks[l];
+    if (!a || !p) continue;
     lines.push(`Airlock ${l}        ${a.state.padEnd(22)} goal ${(a.goal ?? '-').padEnd(20)} chamber ${kPa(p.chamberKpa)}  pump ${onOff(p.pumpOn)} vent ${onOff(p.ventOn)}`);
     lines.push(`                 outer ${bar(p.outer)}   inner ${bar(p.inner)}`);
   }
   const out = model.outputs;
   lines.push('', `Indicators: beeper ${onOff(out['beeper'])}  klaxon ${onOff(out['klaxon'])}  warning lights ${onOff(out['warning lights'])}`);
   lines.push('', 'Recent:', ...s.recent.slice(-6).map((r) => `  ${formatReport(r)}`));
-  lines.push('', s.message ? `> ${s.message}` : '> press ? for keys');
+  lines.push('', `Airlock ${buttonSummary}`);
+  lines.push(s.message ? `> ${s.message}` : '> press ? for keys');
   return lines.join('\n');
 }

@@ -1,21 +1,32 @@
 // One readable line per controller report: the timeline printed by `npm start` off a terminal and by scenarios.
 import type { ControllerReport } from '../../firmware/controller';
 
-export function formatTime(ms: number): string {
-  const s = ms / 1000, h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${(s % 60).toFixed(3).padStart(6, '0')}`;
+/** `hh:mm:ss.sss` (or fewer decimals): rounded first, so 59.95 s at one decimal is 00:01:00.0, never 00:00:60.0. */
+export function formatTime(ms: number, decimals = 3): string {
+  const unit = 10 ** (3 - decimals), total = Math.round(ms / unit) * unit;
+  const h = Math.floor(total / 3_600_000), m = Math.floor((total % 3_600_000) / 60_000), sec = (total % 60_000) / 1000;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${sec.toFixed(decimals).padStart(decimals ? decimals + 3 : 2, '0')}`;
+}
+
+/** Why a veto, refusal or fault happened: its `reason` (issue 13), else its `detail`. */
+export function reasonOf(r: ControllerReport): string | undefined {
+  return r.reason ?? r.detail;
 }
 
 export function formatReport(r: ControllerReport): string {
-  const head = `${formatTime(r.t)}  ${r.machine.padEnd(21)}`;
+  return `${formatTime(r.t)}  ${r.machine.padEnd(21)}${reportBody(r)}`;
+}
+
+/** What happened, without the time and the machine. */
+export function reportBody(r: ControllerReport): string {
   const goal = r.goal ? `  (goal ${r.goal})` : '';
   switch (r.kind) {
-    case 'transition': return `${head}${r.from === r.to ? r.from : `${r.from} → ${r.to}`}  on "${r.event}"${goal}`;
-    case 'beep': return `${head}beep: "${r.event}" ignored in ${r.from}`;
+    case 'transition': return `${r.from === r.to ? r.from : `${r.from} → ${r.to}`}  on "${r.event}"${goal}`;
+    case 'beep': return `beep: "${r.event}" ignored in ${r.from}`;
     // A refused step says where it led and why; a veto of a follow-goal step is followed by the rest it takes instead.
-    case 'veto': return `${head}VETO: "${r.event}" refused in ${r.from}${r.to && r.to !== r.from ? ` (→ ${r.to})` : ''}: ${r.reason ?? r.detail ?? 'no reason given'}`;
-    case 'impossible': return `${head}FAULT: "${r.event}" is impossible in ${r.from}`;
-    case 'interlock': return `${head}INTERLOCK refused: ${r.reason ?? r.detail}`;
-    case 'fault': return `${head}FAULT: ${r.detail}`;
+    case 'veto': return `VETO: "${r.event}" refused in ${r.from}${r.to && r.to !== r.from ? ` (→ ${r.to})` : ''}: ${r.reason ?? r.detail ?? 'no reason given'}`;
+    case 'impossible': return `FAULT: "${r.event}" is impossible in ${r.from}`;
+    case 'interlock': return `INTERLOCK refused: ${r.reason ?? r.detail}`;
+    case 'fault': return `FAULT: ${r.detail}${r.reason && r.reason !== r.detail ? `: ${r.reason}` : ''}`;
   }
 }

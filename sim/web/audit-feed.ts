@@ -2,7 +2,7 @@
 import { machineIds } from '../../firmware/board/signals';
 import type { ControllerReport } from '../../firmware/controller';
 import type { Violation } from '../invariants';
-import { formatReport, formatTime } from '../view/timeline';
+import { formatReport, formatTime, reportBody } from '../view/timeline';
 import type { AuditLine, MachineView } from './protocol';
 
 // Reports that name a cell of the machine's matrix: the state it was in and the event it looked up.
@@ -24,11 +24,11 @@ export class AuditFeed {
     if (CELL_KINDS[r.kind] && MACHINES[r.machine] && r.from !== undefined && r.event !== undefined) {
       this.lastCell[r.machine] = { state: r.from, event: r.event, kind: r.kind };
     }
-    this.push({ t: r.t, kind: r.kind, machine: r.machine, text: formatReport(r) });
+    this.push({ t: r.t, kind: r.kind, machine: r.machine, text: formatReport(r), what: reportBody(r) });
   }
 
   violation(v: Violation): void {
-    this.push({ t: v.t, kind: 'invariant', machine: `invariant ${v.invariant}`, text: `${formatTime(v.t)}  INVARIANT ${v.invariant} VIOLATED: ${v.detail}` });
+    this.push({ t: v.t, kind: 'invariant', machine: `invariant ${v.invariant}`, text: `${formatTime(v.t)}  INVARIANT ${v.invariant} VIOLATED: ${v.detail}`, what: `VIOLATED: ${v.detail}` });
   }
 
   /** Entries after `seq`, oldest first (as many as are kept). */

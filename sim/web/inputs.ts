@@ -1,5 +1,5 @@
 // What the page may do to the bench, one handler per POST /api/<action>: buttons, deck requests, resets, faults, time.
-import { airlockLetters, type MachineId } from '../../firmware/board/signals';
+import { airlockOf, type MachineId } from '../../firmware/board/signals';
 import type { SimWorld } from '../world';
 import { clusterOf, SPEEDS, STEP_MS } from './layout';
 import type { TimeState } from './snapshot';
@@ -54,7 +54,7 @@ function requestDeck(world: SimWorld, request: string): string {
 function clearFaults(world: SimWorld): string {
   const m = world.model;
   m.bay.leakKpaPerS = 0; m.bay.pumpDead = false; m.unjam('bay door');
-  for (const l of airlockLetters) { m.unjam(`airlock ${l} outer`); m.unjam(`airlock ${l} inner`); m.airlocks[l].pumpDead = false; }
+  for (const l of m.letters) { m.unjam(`airlock ${l} outer`); m.unjam(`airlock ${l} inner`); m.airlocks[l].pumpDead = false; }
   for (const s of Object.keys(m.sensorFaults)) m.sensorFaults[s] = undefined;
   return 'every fault cleared: hull sealed, doors free, pumps running, sensors true';
 }
@@ -89,14 +89,14 @@ export const inputs: { [action: string]: Handler } = {
     return `${door} door ${jammed ? 'jammed' : 'free'}`;
   },
   pump({ world }, body) {
-    const pump = text(body, 'pump', ['bay', ...airlockLetters]), dead = flag(body, 'dead');
+    const pump = text(body, 'pump', ['bay', ...world.model.letters]), dead = flag(body, 'dead');
     if (pump === 'bay') world.model.bay.pumpDead = dead;
     else world.model.airlocks[pump as 'A'].pumpDead = dead;
     return `${pump === 'bay' ? 'bay' : `airlock ${pump}`} pump ${dead ? 'dead' : 'running'}`;
   },
   sensor({ world }, body) {
     const signal = text(body, 'signal');
-    if (!/^(bay pressure|bay temperature|airlock [ABCD] chamber pressure)$/.test(signal)) throw new InputError(`no sensor named ${JSON.stringify(signal)}`);
+    if (!(signal === 'bay pressure' || signal === 'bay temperature' || (airlockOf(signal) && signal === `airlock ${airlockOf(signal)} chamber pressure`))) throw new InputError(`no sensor named ${JSON.stringify(signal)}`);
     const fault = text(body, 'fault', ['stuck', 'out of range', 'none']);
     const faults = world.model.sensorFaults;
     if (fault === 'none') faults[signal] = undefined;

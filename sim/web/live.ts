@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimWorld } from '../world';
 import type { AuditFeed } from './audit-feed';
 import { snapshotOf, type TimeState } from './snapshot';
+import type { SampleHistory } from '../view/samples';
 
 interface Viewer { res: ServerResponse; seq: number; base: string }
 
@@ -16,8 +17,11 @@ export interface LiveFeed {
   close(): void;
 }
 
-export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFeed): LiveFeed {
+export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFeed, history?: SampleHistory): LiveFeed {
   const viewers = new Set<Viewer>();
+  // Samples go out once, in the first message after they were taken; a new page fetches the history first.
+  let sentUpTo = -Infinity;
+  const fresh = () => (history ? history.samples.filter((x) => x.t > sentUpTo) : []);
   // A moment that has not changed is not sent again; new audit entries always are.
   const send = (v: Viewer, base: string) => {
     const fresh = audit.since(v.seq);
@@ -26,7 +30,7 @@ export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFee
     if (fresh.length > 0) v.seq = fresh[fresh.length - 1].seq;
     v.res.write(`id: ${v.seq}\ndata: {"audit":${JSON.stringify(fresh)},${base.slice(1)}\n\n`);
   };
-  const moment = () => JSON.stringify(snapshotOf(world, time, audit));
+  const moment = (samples = fresh()) => JSON.stringify({ ...snapshotOf(world, time, audit), samples });
   return {
     watch(req, res, headers) {
       res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive', ...headers });
@@ -40,7 +44,9 @@ export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFee
     publish() {
       for (const v of world.invariants.violations.splice(0)) audit.violation(v);
       if (viewers.size === 0) return;
-      const base = moment();
+      const samples = fresh();
+      const base = moment(samples);
+      if (samples.length) sentUpTo = samples[samples.length - 1].t;
       for (const v of viewers) send(v, base);
     },
     whole: () => `{"audit":${JSON.stringify(audit.since(0))},${moment().slice(1)}`,

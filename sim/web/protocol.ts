@@ -1,4 +1,6 @@
 // What the web bench's server and page say to each other: the layout once, then live snapshots (types only).
+import type { Sample } from '../view/samples';
+export type { Sample };
 
 /** One machine's matrix as the design note draws it: states down, events across, each cell in words. */
 export interface MatrixLayout {
@@ -14,7 +16,7 @@ export interface Choice { id: string; label: string }
 /** Everything that does not change while the bench runs; the page builds itself from it. */
 export interface Layout {
   board: string;
-  /** The airlocks drawn, A–D. */
+  /** The airlocks drawn: those the board hosts, in the vocabulary's order. */
   airlocks: string[];
   machines: MatrixLayout[];
   deckRequests: string[];
@@ -53,7 +55,7 @@ export interface MachineView {
 export interface Requirement { part: string; wanted: string; now: string; met: boolean }
 
 /** One audit entry, numbered so a page that reconnects can skip what it has. */
-export interface AuditLine { seq: number; t: number; kind: string; machine: string; text: string }
+export interface AuditLine { seq: number; t: number; kind: string; machine: string; text: string; what: string }
 
 /** One node of a cluster: up or powered off, cut off the bus or not, and how fresh its view of the others is. */
 export interface NodeView {
@@ -84,6 +86,8 @@ export interface Snapshot {
   audit: AuditLine[];
   /** The nodes of a cluster (empty on one board). */
   nodes: NodeView[];
+  /** Samples for the strip charts taken since the last message (GET /api/history has the last ten minutes). */
+  samples: Sample[];
 }
 
 /** The answer to every input. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Board } from '../../firmware/board/types';
 import type { Reporter } from '../../firmware/controller';
 import { runInRealTime } from '../realtime';
+import { sampleOf, SampleHistory } from '../view/samples';
 import { createSimWorld, type DeckStart, type SimWorld } from '../world';
 import { checkListen, refusal } from './access';
 import { loadAssets, pageHtml, type Assets } from './assets';
@@ -30,6 +31,8 @@ export interface WebBenchOptions {
   time?: 'real' | 'manual';
   /** How often the pages are sent what changed, wall ms (default 100). */
   publishMs?: number;
+  /** Also told every report (the CLI's audit log file). */
+  onReport?: Reporter;
 }
 
 export interface WebBench {
@@ -49,20 +52,31 @@ const HEADERS = {
   'content-security-policy': "default-src 'self'; img-src 'self' data:",
 };
 
-interface Site { assets: Assets; layout: string; live: LiveFeed; bench: BenchContext; token?: string }
+/** A door in a hull, as the tab's icon (browsers ask for /favicon.ico whatever the page says). */
+export const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0f172a"/>'
+  + '<rect x="2" y="6" width="12" height="4" fill="#64748b"/><rect x="5" y="6" width="6" height="4" fill="#f59e0b"/></svg>';
+
+interface Site { assets: Assets; layout: string; live: LiveFeed; bench: BenchContext; token?: string; history: SampleHistory }
+
+/** Strip-chart history: how often the bench samples itself and how much it keeps (simulated ms). */
+export const HISTORY = { everyMs: 500, keepMs: 10 * 60_000 };
 
 export async function startWebBench(o: WebBenchOptions): Promise<WebBench> {
   const host = o.host ?? '127.0.0.1';
   checkListen(host, o.token);
   const assets = await loadAssets();
   const audit = new AuditFeed();
-  const onReport: Reporter = (r) => audit.report(r);
+  const onReport: Reporter = (r) => { audit.report(r); o.onReport?.(r); };
   const world = o.world ? o.world(onReport) : createSimWorld({ board: o.board, seed: o.seed, start: o.start, onReport });
   const time = o.time === 'manual' ? { speed: o.speed ?? 1, paused: false, stop() {} } : runInRealTime(world.clock, o.speed ?? 1);
-  const live = createLiveFeed(world, time, audit);
+  // The strip charts' history: a sample every half second of simulated time, the last ten minutes kept.
+  const history = new SampleHistory(HISTORY.everyMs, HISTORY.keepMs);
+  const sampling = world.clock.set(() => history.offer(() => sampleOf(world), world.clock.now()), HISTORY.everyMs, HISTORY.everyMs);
+  history.offer(() => sampleOf(world), world.clock.now());
+  const live = createLiveFeed(world, time, audit, history);
   const bench: BenchContext = { world, time, advance: (ms) => { world.advance(ms); live.publish(); } };
   const publisher = setInterval(live.publish, o.publishMs ?? 100);
-  const site: Site = { assets, layout: JSON.stringify(layoutOf(world)), live, bench, token: o.token };
+  const site: Site = { assets, layout: JSON.stringify(layoutOf(world)), live, bench, token: o.token, history };
   const server = createServer((req, res) => { handle(site, req, res).catch((e: Error) => reply(res, 500, e.message)); });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -74,6 +88,7 @@ export async function startWebBench(o: WebBenchOptions): Promise<WebBench> {
     port, world, time, advance: bench.advance,
     async close() {
       clearInterval(publisher);
+      world.clock.clear(sampling);
       time.stop();
       live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -114,8 +129,10 @@ function staticPage(site: Site, path: string): { type: string; body: string } | 
     case '/': case '/index.html': return { type: 'text/html; charset=utf-8', body: pageHtml(site.assets, query) };
     case '/app.js': return { type: 'text/javascript; charset=utf-8', body: site.assets.js };
     case '/style.css': return { type: 'text/css; charset=utf-8', body: site.assets.css };
+    case '/favicon.ico': case '/favicon.svg': return { type: 'image/svg+xml', body: FAVICON };
     case '/api/layout': return { type: 'application/json', body: site.layout };
     case '/api/snapshot': return { type: 'application/json', body: site.live.whole() };
+    case '/api/history': return { type: 'application/json', body: JSON.stringify(site.history.samples) };
     default: return undefined;
   }
 }

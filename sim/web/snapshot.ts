@@ -27,7 +27,7 @@ function requirementsOf(goal: string | undefined, state: (id: string) => string 
   return [row('door E', 'bay door', req.bayDoor), row('bay environment', 'bay environment', req.bayEnvironment)];
 }
 
-export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): Omit<Snapshot, 'audit'> {
+export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): Omit<Snapshot, 'audit' | 'samples'> {
   const { model } = world;
   const controller = world.powered ? world.controller : undefined;
   const memory = controller?.snapshot().memory;
@@ -36,7 +36,7 @@ export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): 
     if (m) machines[id] = { state: m.state, goal: m.goal, last: audit.lastCell[id] };
   }
   const airlocks: Snapshot['airlocks'] = {};
-  for (const l of airlockLetters) {
+  for (const l of model.letters) {
     const a = model.airlocks[l];
     airlocks[l] = {
       chamberKpa: a.chamberKpa, pumpOn: a.pumpOn, ventOn: a.ventOn, pumpDead: a.pumpDead,

@@ -6,7 +6,8 @@ import { WallClock } from '../../hal/providers/bench/wall-clock';
 import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
 import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
 import { openSimulatedArduinoPort, type SimulatedPort } from '../../sim/firmata/serial-port';
-import { openPtyPair, type PtyPair } from './pty-pair';
+import { openPtyPair, type PtyPair } from '../../sim/firmata/pty-pair';
+import { serialNodes } from '../../scripts/lib/serial-ports';
 import { pressUntil, until } from './real-time';
 
 interface Run { child: ChildProcess; out: string[]; err: string[]; code?: number | null }
@@ -50,7 +51,8 @@ describe('npm run bench:board', () => {
     const run = benchBoard('--board', 'arduino-uno', '--port', pty.host, '--timeout', '0.5');
     expect(await exited(run)).toBe(true);
     expect(run.code).toBe(2);
-    expect(run.err.join('')).toContain(`port ${pty.host}: no Firmata answer within 0.5 s`);
+    expect(run.err.join('')).toContain(`port ${pty.host}: no Firmata answer within 0.5 s: waited for the board's version report`);
+    expect(run.err.join('')).toContain('--timeout waits longer');
   });
 
   it('refuses a board whose parts need a UART, which StandardFirmata does not carry', async () => {
@@ -60,11 +62,13 @@ describe('npm run bench:board', () => {
     expect(run.err.join('')).toMatch(/bay door is wired "serial" \(a UART\)/);
   });
 
-  it('lists the serial ports', async () => {
+  it('lists the serial ports without udev, or says there are none', async () => {
     const run = benchBoard('--list');
     expect(await exited(run)).toBe(true);
     expect(run.code).toBe(0);
-    expect(run.out.join('')).not.toBe('');
+    const nodes = serialNodes();
+    expect(run.out.join('').trim()).toBe(nodes.length ? nodes.join('\n') : 'no serial ports found (looked for /dev/ttyACM* and /dev/ttyUSB*): is the board plugged in?');
+    expect(run.err.join('')).not.toContain('udevadm');
   });
 
   it('runs the controller against the board in real time and prints its timeline', async () => {

@@ -5,6 +5,7 @@ import { benchBoards, benchDocs, wiringTable } from '../../scripts/lib/bench-doc
 import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
 
 const page = readFileSync(new URL('../../docs/BENCH.md', import.meta.url), 'utf8');
+const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { [name: string]: string } }).scripts;
 
 describe('docs/BENCH.md', () => {
   it('is up to date with the bench boards (npm run docs:bench regenerates it)', () => {
@@ -21,6 +22,25 @@ describe('docs/BENCH.md', () => {
     expect(table).toContain('| A0 | 14 | airlock A chamber pressure | 10 kΩ potentiometer');
     expect(table).toContain('| D11~ | 11 | airlock A inner door enable |');
     expect(table.split('\n').filter((l) => /^\| [AD]\d/.test(l))).toHaveLength(16);
+  });
+
+  it('says how to start the emulated board and the imitation one, with npm scripts that exist', () => {
+    expect(page).toContain('npm run bench:board -- --board arduino-uno --emulate');
+    expect(page).toContain('npm run bench:rig -- --board arduino-uno --emulate');
+    expect(page).toContain('npm run bench:rig -- --board arduino-mega');
+    expect(scripts['bench:board']).toBe('tsx scripts/bench-board.ts');
+    expect(scripts['bench:rig']).toBe('tsx scripts/bench-rig.ts');
+  });
+
+  it('says what the genuine-firmware tests prove that the imitation cannot, and where the imitation stays', () => {
+    expect(page).toContain('### What the genuine-firmware tests prove that the imitation cannot');
+    expect(page).toContain('### Where the imitation stays, and why');
+    expect(page).toContain('avrgirl-arduino@5.0.1');
+  });
+
+  it('gives the handshake\'s default as the code has it', async () => {
+    const { DEFAULT_HANDSHAKE_MS } = await import('../../hal/providers/bench/connect');
+    expect(page).toContain(`waits up to ${DEFAULT_HANDSHAKE_MS / 1000} s (\`--timeout\`)`);
   });
 
   it('changes when a board file changes', () => {

@@ -24,3 +24,18 @@ export async function pressUntil(arduino: SimulatedArduino, signal: string, cond
     arduino.release(signal);
   }
 }
+
+/**
+ * Presses `button` (a model's buttons) until `condition`, as a person would: held for a moment, and pressed again
+ * while nothing happens (a press the controller refused changes nothing, and a held button gives no second edge).
+ */
+export async function pressAgainUntil(buttons: { [name: string]: boolean }, button: string, condition: () => boolean, limitMs = 30_000): Promise<boolean> {
+  const end = Date.now() + limitMs;
+  while (!condition() && Date.now() < end) {
+    buttons[button] = true;
+    await until(condition, 1000);
+    buttons[button] = false;
+    if (!condition()) await until(condition, 500);
+  }
+  return condition();
+}

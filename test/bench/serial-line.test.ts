@@ -7,7 +7,7 @@ import { WallClock } from '../../hal/providers/bench/wall-clock';
 import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
 import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
 import { openSimulatedArduinoPort, type SimulatedPort } from '../../sim/firmata/serial-port';
-import { openPtyPair, type PtyPair } from './pty-pair';
+import { openPtyPair, type PtyPair } from '../../sim/firmata/pty-pair';
 import { pressUntil, until } from './real-time';
 
 const board = loadBoard('arduino-uno');

@@ -2,7 +2,7 @@
 // and on XS the engine allocates nothing per event.
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listBoards } from '../../scripts/lib/board-file';
+import { listBoards, loadBoard } from '../../scripts/lib/board-file';
 
 let stdout = '', status: number | null = null, stderr = '';
 
@@ -25,11 +25,18 @@ describe('npm run bench -- --json', () => {
     }
   });
 
-  it('gives the engine\'s bytes and the firmware\'s for every board, and the simulation speed', () => {
+  it('gives the engine\'s bytes and the firmware\'s for every board that runs it, and the simulation speed', () => {
     const { bytes, simSpeed } = JSON.parse(stdout);
     expect(bytes.engine).toBeGreaterThan(0);
-    expect(Object.keys(bytes.firmware)).toEqual(listBoards());
+    expect(Object.keys(bytes.firmware)).toEqual(listBoards().filter((b) => !['atmega328p', 'atmega2560'].includes(loadBoard(b).mcu)));
     expect(simSpeed).toBeGreaterThan(0);
+  });
+
+  it('gives no firmware size for the bench boards, which run StandardFirmata rather than this firmware', () => {
+    const { bytes } = JSON.parse(stdout);
+    expect(['atmega328p', 'atmega2560']).toContain(loadBoard('arduino-uno').mcu);
+    expect(bytes.firmware).not.toHaveProperty('arduino-uno');
+    expect(bytes.firmware).not.toHaveProperty('arduino-mega');
   });
 
   it('counts no allocation per event by our engine on XS', () => {

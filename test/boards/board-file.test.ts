@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardError } from '../../firmware/board';
-import { lineOf, listBoards, loadBoard } from '../../scripts/lib/board-file';
+import { lineOf, listBoards, loadBoard } from '../../boards/load';
 
 const devkit = readFileSync('boards/esp32-devkitc.json', 'utf8');
 /** The line (1-based) of the first line of `text` containing `needle`. */

@@ -64,7 +64,7 @@ describe('validateBoard', () => {
 
   it('names an unknown signal', () => {
     const e = errorOf((b) => { b.signals['airlock A pumpp'] = { pin: 4 }; });
-    expect(e.message).toBe('boards/esp32-devkitc.json: signals["airlock A pumpp"]: unknown signal (see firmware/board/signals.ts for the names)');
+    expect(e.message).toBe('boards/esp32-devkitc.json: signals["airlock A pumpp"]: unknown signal (see hal/board/signals.ts for the names)');
   });
 
   it('refuses a signal of a machine the board does not host', () => {

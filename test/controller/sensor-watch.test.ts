@@ -1,6 +1,6 @@
 // A sensor's readings judged: jumps, falls that a breach explains and falls that it does not, stuck and silent.
 import { describe, expect, it } from 'vitest';
-import { pressureLimits, SensorWatch } from '../../firmware/controller/sensor-watch';
+import { bayPressureLimits, SensorWatch } from '../../firmware/controller/sensor-watch';
 import { ManualClock } from '../hal/fake-device';
 
 /** A pressure sensor read every 100 ms (a UART transmitter's pace), with a little noise around `kPa`. */
@@ -8,7 +8,7 @@ function watched(start = 101.3) {
   const clock = new ManualClock();
   let kPa = start, tick = 0;
   const source = { read: () => kPa + (tick % 2 === 0 ? 0.1 : -0.1) };
-  const watch = new SensorWatch('bay pressure', source, clock, pressureLimits);
+  const watch = new SensorWatch('bay pressure', source, clock, bayPressureLimits);
   const faults: string[] = [];
   const step = (to: number) => {
     kPa = to; tick++;
@@ -23,7 +23,7 @@ function watched(start = 101.3) {
 describe('a sensor watch', () => {
   it('is unknown until its readings have changed once, as a live sensor\'s do', () => {
     const clock = new ManualClock();
-    const watch = new SensorWatch('bay pressure', { read: () => 50 }, clock, pressureLimits);
+    const watch = new SensorWatch('bay pressure', { read: () => 50 }, clock, bayPressureLimits);
     for (let i = 0; i < 10; i++) { clock.advance(100); watch.sample(); }
     expect(watch.known).toBe(false);
     expect(watch.read()).toBeNaN();
@@ -74,7 +74,7 @@ describe('a sensor watch', () => {
   it('condemns a sensor stuck at one value for five seconds', () => {
     const clock = new ManualClock();
     let kPa = 60;
-    const watch = new SensorWatch('bay pressure', { read: () => kPa }, clock, pressureLimits);
+    const watch = new SensorWatch('bay pressure', { read: () => kPa }, clock, bayPressureLimits);
     const faults: string[] = [];
     for (let i = 0; i < 60; i++) { kPa = i < 3 ? 60 + i * 0.1 : 60.2; clock.advance(100); const f = watch.sample(); if (f) faults.push(f); }
     expect(faults).toEqual(['bay pressure: stuck at 60.2']);

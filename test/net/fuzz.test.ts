@@ -7,7 +7,7 @@ import { canonical, type Envelope } from '../../firmware/net/envelope';
 import { Deframer, frame } from '../../firmware/net/framing';
 import { createSerialTransport } from '../../firmware/net/serial-transport';
 import { utf8 } from '../../firmware/net/sha256';
-import { payloadText } from '../../hal/providers/node-net';
+import { payloadText } from '../../scripts/lib/node-net';
 import type { Device, SerialOptions } from '../../hal/types';
 import { introduce, testLink } from './fixtures';
 

@@ -11,7 +11,7 @@ import { boundText, canonical } from '../../firmware/net/envelope';
 import { Link } from '../../firmware/net/link';
 import { checkProvision } from '../../firmware/net/provision';
 import { EPOCH_RECORD, MemoryStateStore } from '../../firmware/net/state-store';
-import { nodeHmac } from '../../hal/providers/node-net';
+import { nodeHmac } from '../../scripts/lib/node-net';
 import { control, logged, Proxy, provision, runNode, sleep, startBroker, stillUp, totalRejected, until, type Proc } from './harness';
 
 const NODES = ['bridge', 'bay', 'airlock-b', 'airlock-c'];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootEpoch, EPOCH_RECORD, loadPeers, MemoryStateStore } from '../../firmware/net/state-store';
-import { fileStateStore } from '../../hal/providers/node-net';
+import { fileStateStore } from '../../scripts/lib/node-net';
 import { LaunchBayModel } from '../../sim/physics/model';
 import { worldOptions, worldRecord } from '../../sim/physics/persist';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBoard } from '../../scripts/lib/board-file';
+import { loadBoard } from '../../boards/load';
 import { parseScenario, ScenarioError } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
 

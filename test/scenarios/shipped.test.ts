@@ -1,7 +1,7 @@
 // Every shipped scenario passes in virtual time, through the real controller, hooks and simulated hardware.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadBoard } from '../../scripts/lib/board-file';
+import { loadBoard } from '../../boards/load';
 import { parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
 import { boardsFor } from '../../scripts/lib/scenario-boards';

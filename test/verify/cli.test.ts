@@ -24,9 +24,11 @@ describe('npm run verify', () => {
     expect(run.status).toBe(1);
     const out = JSON.parse(run.stdout);
     expect(out.violations.length).toBeGreaterThan(0);
-    const files = readdirSync(dir);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBe(out.violations.length);
     for (const f of files) expect(() => parseScenario(readFileSync(join(dir, f), 'utf8'), f)).not.toThrow();
+    // Each with its report: the counterexample replayed and charted.
+    for (const f of files) expect(readFileSync(join(dir, f.replace(/\.json$/, '.html')), 'utf8')).toMatch(/<h1>Scenario: .*<\/h1>[\s\S]*Counterexample of /);
   });
 
   it('names the rules it can break when asked for one it does not know', () => {

@@ -1,7 +1,7 @@
 // Helpers for the web bench's browser tests: Debian's chromium through playwright-core, and simulated time driven by the test.
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadBoard } from '../../scripts/lib/board-file';
+import { loadBoard } from '../../boards/load';
 import { startWebBench, type WebBench, type WebBenchOptions } from '../../sim/web/server';
 
 export const CHROMIUM = '/usr/bin/chromium';

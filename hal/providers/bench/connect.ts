@@ -18,7 +18,11 @@ export class BenchPortError extends Error {
 export interface FirmataConnectOptions {
   /** Names the line in messages, e.g. the port's path. */
   name: string;
-  /** How long the board has to answer the handshake (default 3000 ms). */
+  /**
+   * How long the board has to answer the handshake, from the port's opening (default 10 s): a Uno resets as the port
+   * opens, its bootloader waits about 1 s, and StandardFirmata blinks its version on pin 13 for about 2 s before it
+   * answers; a clone's slower bootloader, or a loaded host, adds to that.
+   */
   timeoutMs?: number;
   /**
    * How long to wait for the version report a board sends when it comes out of reset before asking for it (default
@@ -40,12 +44,12 @@ export interface BenchConnection {
 }
 
 export const FIRMATA_BAUD = 57600;
-const DEFAULT_TIMEOUT_MS = 3000;
+export const DEFAULT_HANDSHAKE_MS = 10_000;
 
 /** Firmata over a line that is already open: a serial port, or any byte duplex (tests use an in-memory one). */
 export function connectFirmata(line: ByteLine, o: FirmataConnectOptions, closeLine: () => Promise<void> = async () => {}): Promise<BenchConnection> {
   const log = o.log ?? (() => {});
-  const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = o.timeoutMs ?? DEFAULT_HANDSHAKE_MS;
   const guard = new LineGuard(line, log);
   const io = new firmataIo.Firmata(guard, { reportVersionTimeout: o.askAfterMs ?? 1000 }) as unknown as FirmataIo & { on(e: string, f: () => void): void };
   // A handler that threw left its half-parsed message behind; start the next one clean.
@@ -63,13 +67,29 @@ export function connectFirmata(line: ByteLine, o: FirmataConnectOptions, closeLi
     guard.detach();
     await closeLine();
   };
-  return ready({ io, board, guard, close }, o.name, timeoutMs, log);
+  // What the board has said so far, to say what was still awaited when time ran out.
+  const heard = new Set<string>();
+  for (const step of ['reportversion', 'queryfirmware', 'capability-query', 'analog-mapping-query']) io.on(step, () => heard.add(step));
+  return ready({ io, board, guard, close }, o.name, timeoutMs, log, () => awaited(heard, io, timeoutMs));
 }
 
 const message = (e: unknown) => (e as { message?: string } | undefined)?.message ?? String(e);
 
+/** What the handshake still waited for when `timeoutMs` ran out, and what to check. */
+function awaited(heard: Set<string>, io: FirmataIo, timeoutMs: number): string {
+  const within = `within ${timeoutMs / 1000} s`;
+  if (!heard.has('reportversion')) {
+    return `no Firmata answer ${within}: waited for the board's version report (a Uno sends it about 3 s after the port opens: ` +
+      `its bootloader waits about 1 s, then StandardFirmata blinks its version on pin 13 for about 2 s); is StandardFirmata ` +
+      `flashed on the board, at ${FIRMATA_BAUD} baud? --timeout waits longer`;
+  }
+  const firmware = `${io.firmware.name ?? 'the firmware'} ${io.firmware.version ? `${io.firmware.version.major}.${io.firmware.version.minor}` : ''}`.trim();
+  const missing = !heard.has('queryfirmware') ? 'its firmware name' : !heard.has('capability-query') ? 'its pin capabilities' : 'its analog pin mapping';
+  return `no complete Firmata answer ${within}: the board reported Firmata (${firmware}) but not ${missing}; is it StandardFirmata, or is the line dropping bytes?`;
+}
+
 /** Resolves on johnny-five's "ready"; an error or the timeout first closes the line and rejects, naming it. */
-function ready(c: BenchConnection, name: string, timeoutMs: number, log: (line: string) => void): Promise<BenchConnection> {
+function ready(c: BenchConnection, name: string, timeoutMs: number, log: (line: string) => void, late: () => string): Promise<BenchConnection> {
   return new Promise<BenchConnection>((resolve, reject) => {
     let settled = false;
     const fail = (problem: string) => {
@@ -79,7 +99,7 @@ function ready(c: BenchConnection, name: string, timeoutMs: number, log: (line: 
       clearTimeout(timer);
       void c.close().then(() => reject(new BenchPortError(name, problem)));
     };
-    const timer = setTimeout(() => fail(`no Firmata answer within ${timeoutMs / 1000} s: is StandardFirmata flashed on the board, at ${FIRMATA_BAUD} baud?`), timeoutMs);
+    const timer = setTimeout(() => fail(late()), timeoutMs);
     c.board.on('error', (e) => fail(`johnny-five: ${message(e)}`));
     c.board.on('fail', (e) => fail(`johnny-five: ${message(e)}`));
     c.board.once('ready', () => {

@@ -1,9 +1,8 @@
 // The bench's ECMA-419 Digital: a pin of the Firmata board; inputs follow the board's port reports and call
 // `onReadable` on their edges, outputs are written with Firmata digital messages.
 import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../types';
-import type { FirmataIo } from './io';
+import { setInputMode, writeOutput, type FirmataIo } from './io';
 import { pinError, type BenchPinMap } from './pin-map';
-
 
 export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>): DigitalClass {
   return class BenchDigital extends DigitalModes implements Digital {
@@ -31,7 +30,7 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
       this.edge = o.edge ?? 0;
       this.onReadable = o.onReadable;
       if (this.input) {
-        io.pinMode(o.pin, o.mode === DigitalModes.InputPullUp ? io.MODES.PULLUP : io.MODES.INPUT);
+        setInputMode(io, o.pin, o.mode === DigitalModes.InputPullUp);
         this.level = io.pins[o.pin].value ? 1 : 0;
         // Made once: firmata-io calls it with the pin's level on every report of its port, changed or not.
         this.listener = (value) => this.reported(value);
@@ -51,7 +50,7 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
       this.live();
       if (this.input) throw pinError(map, this.pin, 'cannot write an input');
       this.level = value ? 1 : 0;
-      io.digitalWrite(this.pin, this.level);
+      writeOutput(io, this.pin, this.level);
     }
 
     close(): void {

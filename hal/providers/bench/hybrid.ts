@@ -1,7 +1,7 @@
 // The bench in hybrid mode: buttons and outputs stay real, while the limit switches and sensors the rig lacks come
 // from the simulator's physics, which follows the real outputs (motors, pumps, vents) as read back from the board.
-import type { Board } from '../../../firmware/board/types';
-import { knownSignals } from '../../../firmware/board/signals';
+import type { Board } from '../../board/types';
+import { knownSignals } from '../../board/signals';
 import type { LaunchBayModel } from '../../../sim/physics';
 import type { BenchDevice } from '../bench';
 import { createSimulatorDevice } from '../simulator';
@@ -16,6 +16,8 @@ export interface HybridDeviceOptions {
   clock: Clock;
   /** Physics step, ms (default 50, as the simulator). */
   stepMs?: number;
+  /** False when someone else steps the model (the simulated bay around a lone board): the outputs are still mirrored. */
+  stepsModel?: boolean;
 }
 
 export type HybridDevice = Device & {
@@ -71,7 +73,7 @@ export function createHybridDevice(o: HybridDeviceOptions): HybridDevice {
   const timer: TimerId = o.clock.set(() => {
     // The model follows what the board's pins really drive, read back each step.
     for (const m of mirrors) m.shadow.write(m.real.read() ? 1 : 0);
-    o.model.step(stepMs);
+    if (o.stepsModel !== false) o.model.step(stepMs);
     sim.scan();
   }, stepMs, stepMs);
 

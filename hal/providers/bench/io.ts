@@ -18,6 +18,8 @@ export interface FirmataIo {
   /** Bits-wide full scale of the ADC and of PWM, e.g. 1023 and 255 on an AVR. */
   readonly RESOLUTION: { ADC: number | null; PWM: number | null };
   readonly firmware: { name?: string; version?: { major: number; minor: number } };
+  /** firmata-io's record of each port's levels, sent whole with every digital write (inputs' bits as last reported). */
+  ports: number[];
   /** firmata-io's parse buffer: cleared after a handler fails on a corrupt message, so parsing starts afresh. */
   buffer: number[];
   pinMode(pin: number, mode: number): void;
@@ -35,3 +37,39 @@ export interface FirmataIo {
 /** The full scale as a bit count: 1023 → 10. */
 export const bitsOf = (fullScale: number | null, fallback: number) =>
   fullScale === null || !(fullScale > 0) ? fallback : Math.round(Math.log2(fullScale + 1));
+
+/** Inputs whose pull-up is the old way (an input written high), per board. */
+const oldPullUps = new WeakMap<FirmataIo, Set<number>>();
+
+/**
+ * Makes `pin` a digital input, its pull-up on if `pullUp`. Firmata 2.5 and later have a pull-up mode; before it
+ * (StandardFirmata 2.4, which most Unos still carry) the pull-up is the Arduino's old way: an input written high.
+ * The pin's last reported level is kept, since that write is not a report.
+ */
+export function setInputMode(io: FirmataIo, pin: number, pullUp: boolean): void {
+  const old = oldPullUps.get(io) ?? new Set<number>();
+  oldPullUps.set(io, old);
+  old.delete(pin);
+  if (pullUp && io.pins[pin]!.supportedModes.includes(io.MODES.PULLUP)) { io.pinMode(pin, io.MODES.PULLUP); return; }
+  io.pinMode(pin, io.MODES.INPUT);
+  if (!pullUp) return;
+  old.add(pin);
+  const level = io.pins[pin]!.value;
+  io.digitalWrite(pin, 1);
+  io.pins[pin]!.value = level;
+}
+
+/**
+ * Writes a digital output. Firmata writes a whole port of eight pins, and firmata-io fills the inputs' bits with
+ * their last reports; StandardFirmata 2.4 takes a 0 there as "pull-up off". A switch that was closed (low) when a
+ * motor pin on its port was written would then lose its pull-up and float once it opens: those bits are kept high.
+ */
+export function writeOutput(io: FirmataIo, pin: number, level: number): void {
+  const port = pin >> 3;
+  for (const p of oldPullUps.get(io) ?? []) if (p >> 3 === port) io.ports[port] = io.ports[port]! | (1 << (p & 7));
+  io.digitalWrite(pin, level);
+}
+
+/** Whether the board can make `pin` an input with its pull-up on, by either way `setInputMode` knows. */
+export const canPullUp = (io: FirmataIo, pin: number): boolean =>
+  io.pins[pin]!.supportedModes.includes(io.MODES.PULLUP) || io.pins[pin]!.supportedModes.includes(io.MODES.INPUT);

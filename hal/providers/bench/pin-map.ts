@@ -1,8 +1,8 @@
 // Every pin a board file wires, what it is for, and whether the board on the bench can do that with it.
-import type { Board, InputWiring, SignalWiring } from '../../../firmware/board/types';
-import { knownSignals } from '../../../firmware/board/signals';
+import type { Board, InputWiring, SignalWiring } from '../../board/types';
+import { knownSignals } from '../../board/signals';
 import { inputWiringOf } from '../../drivers/logic-input';
-import type { FirmataIo } from './io';
+import { canPullUp, type FirmataIo } from './io';
 
 export type PinRole = 'input' | 'output' | 'analog';
 
@@ -63,7 +63,8 @@ export function misfit(map: BenchPinMap, io: FirmataIo): string | undefined {
     const needs = p.role === 'analog' ? M.ANALOG : p.role === 'output' ? M.OUTPUT : p.pullUp ? M.PULLUP : M.INPUT;
     const what = p.role === 'analog' ? 'an analog input' : p.role === 'output' ? 'an output' : p.pullUp ? 'an input with pull-up' : 'an input';
     if (!caps) return `the board reports ${io.pins.length} pins, so it has no pin ${p.pin} for ${p.name} (is this the board "${map.board}" is for?)`;
-    if (!caps.supportedModes.includes(needs)) return `pin ${p.pin} cannot be ${what} on this board, but "${map.board}" puts ${p.name} there`;
+    const fits = p.role === 'input' && p.pullUp ? canPullUp(io, p.pin) : caps.supportedModes.includes(needs);
+    if (!fits) return `pin ${p.pin} cannot be ${what} on this board, but "${map.board}" puts ${p.name} there`;
   }
   return undefined;
 }

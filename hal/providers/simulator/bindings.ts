@@ -1,4 +1,5 @@
 // What each board signal is in the physics model: a switch to sense, a flag to set, a door motor, a quantity to measure.
+import { isAirlockLetter } from '../../board/signals';
 import { atClosedLimit, atOpenLimit, type Door, type LaunchBayModel } from '../../../sim/physics';
 
 /** A dir-enable H-bridge: the door's motor follows both pins (`dir` high opens, `enable` high runs). */
@@ -29,9 +30,9 @@ export function outputOf(model: LaunchBayModel, signal: string): (on: boolean) =
   if (signal === 'bay pump') return (on) => { bay.pumpOn = on; };
   if (signal === 'bay vent') return (on) => { bay.ventOn = on; };
   if (signal === 'bay heater') return (on) => { bay.heaterOn = on; };
-  const m = /^airlock ([ABCD]) (pump|vent)$/.exec(signal);
-  if (m) {
-    const airlock = model.airlocks[m[1] as 'A'];
+  const m = /^airlock (\S+) (pump|vent)$/.exec(signal);
+  if (m && isAirlockLetter(m[1])) {
+    const airlock = model.airlocks[m[1]];
     return m[2] === 'pump' ? (on) => { airlock.pumpOn = on; } : (on) => { airlock.ventOn = on; };
   }
   const outputs = model.outputs;
@@ -46,9 +47,9 @@ export function quantityOf(model: LaunchBayModel, signal: string): Quantity {
   const c = model.constants, bay = model.bay;
   if (signal === 'bay pressure') return { value: () => bay.kPa, noise: c.noiseKpa };
   if (signal === 'bay temperature') return { value: () => bay.tempC, noise: c.noiseC };
-  const m = /^airlock ([ABCD]) chamber pressure$/.exec(signal);
-  if (!m) throw new Error(`no sensor ${JSON.stringify(signal)} in the launch bay`);
-  const airlock = model.airlocks[m[1] as 'A'];
+  const m = /^airlock (\S+) chamber pressure$/.exec(signal);
+  if (!m || !isAirlockLetter(m[1])) throw new Error(`no sensor ${JSON.stringify(signal)} in the launch bay`);
+  const airlock = model.airlocks[m[1]];
   return { value: () => airlock.chamberKpa, noise: c.noiseKpa };
 }
 

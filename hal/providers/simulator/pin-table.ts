@@ -1,6 +1,6 @@
 // The simulator's pin table: every pin the board wires, what it connects to in the model, and who holds it open.
-import type { Board, SignalWiring } from '../../../firmware/board/types';
-import { knownSignals } from '../../../firmware/board/signals';
+import type { Board, SignalWiring } from '../../board/types';
+import { knownSignals } from '../../board/signals';
 import type { Door, LaunchBayModel } from '../../../sim/physics';
 import { driveHBridge, outputOf, quantityOf, switchOf, type HBridge, type Quantity } from './bindings';
 

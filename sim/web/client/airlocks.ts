@@ -1,18 +1,15 @@
 /// <reference lib="dom" />
 // Each airlock's controls under the drawing: its state, goal, doors and chamber in words, and its buttons 1–4.
 import type { Layout, Snapshot } from '../protocol';
+import { buttonMeaning, buttonPlaces } from '../../view/buttons';
 import { byId, h, kPa, send, setText } from './dom';
-
-// Buttons 1 and 2 ask for the outer door, 3 and 4 for the inner one (MACHINES.md "Airlock").
-const WHERE = ['bay side, asks for the outer door', 'inside, asks for the outer door', 'inside, asks for the inner door', 'ship side, asks for the inner door'];
-const SHORT = ['bay side', 'inside', 'inside', 'ship side'];
 
 function card(letter: string) {
   const id = (part: string) => `airlock-${letter}-${part}`;
   const field = (label: string, part: string) => h('div', {}, h('dt', {}, label), h('dd', { id: id(part) }, '…'));
   const buttons = [1, 2, 3, 4].map((n) => {
-    const b = h('button', { type: 'button', id: id(`button-${n}`), 'aria-label': `Airlock ${letter} button ${n}, ${WHERE[n - 1]}` },
-      h('span', { class: 'button-number' }, String(n)), ` ${SHORT[n - 1]}`);
+    const b = h('button', { type: 'button', id: id(`button-${n}`), 'aria-label': `Airlock ${letter} button ${n}, ${buttonMeaning(n)}`, title: `Button ${n}: ${buttonMeaning(n)}` },
+      h('span', { class: 'button-number' }, String(n)), ` ${buttonPlaces[n - 1]}`);
     b.addEventListener('click', () => { void send('press', { signal: `airlock ${letter} button ${n}` }); });
     return b;
   });

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // Small helpers for building the page: HTML and SVG elements from data, and the bench's JSON inputs.
 import type { InputResult } from '../protocol';
+import { formatTime as formatClock } from '../../view/timeline';
 
 type Attrs = { [name: string]: string | number | boolean | undefined };
 type Child = Node | string;
@@ -64,7 +65,5 @@ export async function send(action: string, body: object = {}): Promise<InputResu
 export const kPa = (x: number) => `${x.toFixed(1)} kPa`;
 export const onOff = (on: boolean) => (on ? 'ON' : 'off');
 
-export function formatTime(ms: number): string {
-  const sec = ms / 1000, hh = Math.floor(sec / 3600), mm = Math.floor((sec % 3600) / 60);
-  return `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:${(sec % 60).toFixed(1).padStart(4, '0')}`;
-}
+/** The clock to a tenth of a second. */
+export const formatTime = (ms: number) => formatClock(ms, 1);

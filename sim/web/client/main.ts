@@ -3,6 +3,7 @@
 import type { Layout, Snapshot } from '../protocol';
 import { createAirlockControls } from './airlocks';
 import { createAuditLog } from './audit-log';
+import { createCharts } from './charts';
 import { createDeck, createIndicators } from './deck';
 import { byId, query, setText } from './dom';
 import { createFaults } from './faults';
@@ -27,6 +28,7 @@ async function start(): Promise<void> {
     createMatrices(byId('matrices'), layout.machines),
   ];
   const audit = createAuditLog(byId('audit-panel'));
+  const charts = createCharts(byId('charts'));
   const connection = byId('connection');
   const events = new EventSource(`/api/events${query}`);
   events.onopen = () => { setText(connection, 'live'); connection.className = 'live'; };
@@ -35,6 +37,8 @@ async function start(): Promise<void> {
     const snap = JSON.parse(e.data) as Snapshot;
     for (const view of views) view(snap);
     audit(snap.audit);
+    charts.audit(snap.audit);
+    charts.update(snap);
     document.body.dataset.ready = 'true';
   };
 }

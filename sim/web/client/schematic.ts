@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
-// The launch bay drawn in SVG: space, door E, the bay's air, airlocks A–D with both doors and buttons, the ship interior.
+// The launch bay drawn in SVG: space, door E, the bay's air, each hosted airlock with both doors and buttons, the ship interior.
 import type { DoorView, Layout, Snapshot } from '../protocol';
+import { buttonMeaning } from '../../view/buttons';
 import { kPa, onOff, s, setText } from './dom';
 
 const W = 1000, SHIP_KPA = 101.3;
@@ -36,9 +37,9 @@ function doorway(parent: SVGElement, x0: number, x1: number, y: number, leaves: 
 const text = (x: number, y: number, cls: string, content = '', anchor = 'middle') =>
   s('text', { x, y, class: cls, 'text-anchor': anchor }, content);
 
-function drawAirlock(svg: SVGSVGElement, letter: string, cx: number) {
+function drawAirlock(svg: SVGSVGElement, letter: string, cx: number, half: number) {
   const g = s('g', { id: `svg-airlock-${letter}` });
-  const chamber = s('rect', { x: cx - AIRLOCK_HALF, y: Y.chamber, width: 2 * AIRLOCK_HALF, height: Y.inner - Y.chamber });
+  const chamber = s('rect', { x: cx - half, y: Y.chamber, width: 2 * half, height: Y.inner - Y.chamber });
   const outer = doorway(g, cx - SLOT_HALF, cx + SLOT_HALF, Y.wall, 1);
   const inner = doorway(g, cx - SLOT_HALF, cx + SLOT_HALF, Y.inner, 1);
   const lines = [text(cx, 380, 'title', `AIRLOCK ${letter}`), text(cx, 404, 'state'), text(cx, 426, 'small'), text(cx, 448, 'small'), text(cx, 470, 'alarm')];
@@ -46,14 +47,16 @@ function drawAirlock(svg: SVGSVGElement, letter: string, cx: number) {
   // Buttons where a person finds them: 1 in the bay, 2 and 3 inside the chamber, 4 in the ship.
   const spots: [number, number][] = [[cx - 78, 322], [cx + 70, 374], [cx + 70, 486], [cx - 78, 532]];
   const buttons = spots.map(([x, y], i) => {
-    const b = s('g', { class: 'button-glyph' }, s('circle', { cx: x, cy: y, r: 9 }), text(x, y + 4, 'button-number', String(i + 1)));
+    const b = s('g', { class: 'button-glyph' }, s('title', {}, `Airlock ${letter} button ${i + 1}: ${buttonMeaning(i + 1)}`),
+      s('circle', { cx: x, cy: y, r: 9 }), text(x, y + 4, 'button-number', String(i + 1)));
     return b;
   });
   g.prepend(chamber);
-  g.append(...lines, innerLabel, ...buttons);
-  // The outer door's label stands in the bay, so it is inked for the bay's air, not the chamber's.
+  g.append(...lines, ...buttons);
+  // The outer door's label stands in the bay, so it is inked for the bay's air, not the chamber's; the inner
+  // door's stands in the ship interior (always light), so it is always inked dark.
   const bayside = s('g', {}, outerLabel);
-  svg.append(g, bayside);
+  svg.append(g, bayside, s('g', { class: 'ink-dark' }, innerLabel));
   return (snap: Snapshot) => {
     const a = snap.airlocks[letter], m = snap.machines[`airlock ${letter}`];
     chamber.setAttribute('fill', airFill(a.chamberKpa));
@@ -114,7 +117,9 @@ export function createSchematic(root: HTMLElement, layout: Layout): (snap: Snaps
   svg.append(s('rect', { class: 'hull', x: 0, y: Y.wall, width: W, height: Y.inner + WALL - Y.wall }));
   const ship = s('rect', { class: 'ship', x: 0, y: Y.ship, width: W, height: Y.bottom - Y.ship });
   svg.append(ship, text(20, Y.bottom - 16, 'title ink-dark', 'SHIP INTERIOR', 'start'));
-  const airlocks = layout.airlocks.map((l, i) => drawAirlock(svg, l, airlockX(i, layout.airlocks.length)));
+  // Chambers as wide as four columns allow, narrower when the board hosts more, with a wall between them.
+  const n = layout.airlocks.length, half = Math.min(AIRLOCK_HALF, W / Math.max(n, 1) / 2 - 6);
+  const airlocks = layout.airlocks.map((l, i) => drawAirlock(svg, l, airlockX(i, n), half));
   root.append(svg);
   return (snap) => {
     updateBay(snap);

@@ -1,0 +1,53 @@
+// One sample of the bay for the strip charts (web bench and scenario report): pressures, temperature, door
+// positions and every machine's state, at one moment of simulated time.
+import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals';
+import type { ScreenModel, ScreenWorld } from './screen';
+
+/** The airlocks a model has: those its physics steps, or those a bench reads. */
+export const lettersOf = (model: ScreenModel): readonly AirlockLetter[] =>
+  (model as { letters?: readonly AirlockLetter[] }).letters ?? airlockLetters.filter((l) => model.airlocks[l] !== undefined);
+
+export interface Sample {
+  t: number;
+  /** Bay pressure and temperature, and each airlock's chamber pressure (kPa, °C). */
+  bayKpa: number;
+  bayTempC: number;
+  chamberKpa: { [letter: string]: number };
+  /** 0 closed … 100 open: `bay door`, `airlock A outer`, … */
+  doors: { [door: string]: number };
+  /** Each hosted machine's state (absent while the power is off). */
+  states: { [machine: string]: string };
+}
+
+export function sampleOf(world: ScreenWorld & { powered?: boolean }): Sample {
+  const { model } = world;
+  const chamberKpa: Sample['chamberKpa'] = {}, doors: Sample['doors'] = { 'bay door': Math.round(model.bayDoor.position * 100) };
+  for (const l of lettersOf(model)) {
+    const a = model.airlocks[l]!;
+    chamberKpa[l] = round1(a.chamberKpa);
+    doors[`airlock ${l} outer`] = Math.round(a.outer.position * 100);
+    doors[`airlock ${l} inner`] = Math.round(a.inner.position * 100);
+  }
+  const states: Sample['states'] = {};
+  if (world.powered !== false) for (const [id, m] of Object.entries(world.controller.machines)) if (m) states[id] = m.state;
+  return { t: world.clock.now(), bayKpa: round1(model.bay.kPa), bayTempC: round1(model.bay.tempC), chamberKpa, doors, states };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Keeps samples no closer than `everyMs` and no older than `keepMs` behind the newest. */
+export class SampleHistory {
+  readonly samples: Sample[] = [];
+  constructor(private readonly everyMs: number, private readonly keepMs = Infinity) {}
+
+  offer(take: () => Sample, now: number): void {
+    const last = this.samples[this.samples.length - 1];
+    if (last && now - last.t < this.everyMs && now >= last.t) return;
+    if (last && now < last.t) this.samples.length = 0; // time went back (a new world): start again
+    this.samples.push(take());
+    const oldest = now - this.keepMs;
+    let drop = 0;
+    while (drop < this.samples.length && this.samples[drop].t < oldest) drop++;
+    if (drop) this.samples.splice(0, drop);
+  }
+}

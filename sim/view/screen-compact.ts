@@ -1,0 +1,47 @@
+// The terminal view at 80×24: the deck, door E, the environment and each airlock on one line, recent events,
+// and the keys; no line wider than the terminal.
+import type { Door } from '../physics';
+import { buttonKeys } from './keys';
+import { lettersOf } from './samples';
+import type { ScreenSize, ScreenState, ScreenWorld } from './screen';
+import { formatTime, reportBody } from './timeline';
+
+const pct = (d: Readonly<Door>) => `${String(Math.round(d.position * 100)).padStart(3)}%${d.jammed ? '!' : d.motor === 1 ? '↑' : d.motor === -1 ? '↓' : ' '}`;
+const on = (x: boolean, letter: string) => (x ? letter : '·');
+
+/** Cuts a line to `width` characters, marking the cut. */
+export function fit(line: string, width: number): string {
+  const chars = [...line];
+  return chars.length <= width ? line : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+export function renderCompact(world: ScreenWorld, s: ScreenState, colour: boolean, size: ScreenSize): string {
+  const { model, controller } = world, m = controller.machines, width = Math.max(20, Math.min(size.columns, 200));
+  const top: string[] = [], deck = m['battle deck'], env = m['bay environment'], b = model.bay;
+  top.push(`${s.title ?? 'Launch bay'}  t ${formatTime(world.clock.now(), 1)}  x${s.speed}${s.paused ? ' PAUSED' : ''}  ${controller.board.name}`);
+  if (deck) top.push(`Deck     ${deck.state.padEnd(21)} goal ${deck.goal ?? '-'}`);
+  if (m['bay door']) top.push(`Door E   ${m['bay door'].state.padEnd(21)} door ${pct(model.bayDoor)}`);
+  if (env) {
+    top.push(`Bay      ${env.state.padEnd(21)} ${b.kPa.toFixed(1).padStart(5)} kPa ${b.tempC.toFixed(1).padStart(5)} °C`
+      + ` pump ${on(b.pumpOn, 'P')} vent ${on(b.ventOn, 'V')} heat ${on(b.heaterOn, 'H')}${b.leakKpaPerS > 0 ? ` LEAK ${b.leakKpaPerS}` : ''}`);
+  }
+  for (const l of lettersOf(model)) {
+    const a = m[`airlock ${l}`], p = model.airlocks[l];
+    if (!a || !p) continue;
+    top.push(`Airlk ${l}  ${a.state.padEnd(21)}→${(a.goal ?? '-').padEnd(20)}${p.chamberKpa.toFixed(1).padStart(5)}kPa o${pct(p.outer)}i${pct(p.inner)}`);
+  }
+  const out = model.outputs;
+  top.push(`beeper ${out['beeper'] ? 'ON' : 'off'}  klaxon ${out['klaxon'] ? 'ON' : 'off'}  lights ${out['warning lights'] ? 'ON' : 'off'}   door % ↑opening ↓closing !jammed`);
+  const footer = [
+    'Buttons: 1 bay side, 2 inside → outer door; 3 inside, 4 ship side → inner door',
+    `Keys: ${buttonKeys(lettersOf(model))} | deck A R X | l leak j jam ! reset ? help`,
+    s.message ? `> ${s.message}` : '> space pause, + faster, - slower, Ctrl-C quits',
+  ];
+  // Recent events fill what is left, newest last, one line each.
+  const rows = Math.min(size.rows, 200) - 1; // the frame ends with a newline: one row stays free so nothing scrolls
+  const room = Math.max(0, rows - top.length - footer.length - 1);
+  const recent = room > 0 ? s.recent.slice(-room).map((r) => `${formatTime(r.t, 1).replace(/^00:/, '')} ${r.machine}: ${reportBody(r)}`) : [];
+  const lines = [...top, '─'.repeat(Math.min(width, 80)), ...recent, ...footer].slice(0, rows).map((line) => fit(line, width));
+  if (colour) lines[0] = `\x1b[1m${lines[0]}\x1b[0m`;
+  return lines.join('\n');
+}
