@@ -10,7 +10,7 @@ import { hmacSha256 } from '../firmware/net/sha256';
 import { EPOCH_RECORD, MemoryStateStore } from '../firmware/net/state-store';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import type { Clock, Device, TimerId } from '../hal/types';
-import { listBoards, loadBoard } from '../scripts/lib/board-file';
+import { listBoards, loadBoard } from '../boards/load';
 import { InProcessBus } from './bus';
 import { testKeys } from './cluster';
 import type { LaunchBayModel } from './physics';

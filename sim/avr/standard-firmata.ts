@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../../scripts/lib/board-file';
+import { repoRoot } from '../../boards/load';
 import { CHIPS, UNO, type AvrChip } from './chips';
 
 export const FIRMATA_PACKAGE = 'avrgirl-arduino@5.0.1';
