@@ -1,5 +1,6 @@
 // The device entry, like QP's main: the board, the IO provider and the clock, checked and handed to the controller.
-// Every report goes to a bounded audit ring; `dumpAudit()` prints it on the serial console (xsbug or `trace`).
+// Every report goes to a bounded audit ring; `dumpAudit()` prints it on the serial console (xsbug or `trace`), and
+// each is also printed as it happens, one JSON line (USB CDC on the Pico): the emulator decodes these into its trace.
 import board, { file, mcu } from 'board';
 import device from 'embedded:provider/builtin';
 import { createModdableClock } from '../hal/providers/moddable-builtin-clock';
@@ -7,10 +8,13 @@ import { validateBoard } from './board';
 import { startController } from './controller';
 import { AuditRing } from './controller/audit-ring';
 
-const audit = new AuditRing(256);
-startController({ board: validateBoard(board, mcu, file), device, clock: createModdableClock(), onReport: (r) => audit.append(r) });
-
 declare const trace: (text: string) => void;
-/** Prints the audit ring, oldest first: on the console, or to `print` (the mcsim harness collects it). */
-(globalThis as { dumpAudit?: (print?: (line: string) => void) => void }).dumpAudit =
-  (print = (line: string) => trace(`${line}\n`)) => audit.dump(print);
+const print = (line: string) => trace(`${line}\n`);
+const audit = new AuditRing(256);
+startController({
+  board: validateBoard(board, mcu, file), device, clock: createModdableClock(),
+  onReport: (r) => { audit.append(r); print(JSON.stringify(r)); },
+});
+
+/** Prints the audit ring, oldest first: on the console, or to `to` (the mcsim harness collects it). */
+(globalThis as { dumpAudit?: (to?: (line: string) => void) => void }).dumpAudit = (to = print) => audit.dump(to);

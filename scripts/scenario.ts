@@ -1,6 +1,7 @@
 // `npm run scenario -- <file> [--json] [--report out.html]`: runs a scenario in virtual time and prints its
 // timeline (or JSON lines); --report also writes one self-contained HTML report with charts of the whole run.
 // Exit 0 when every expectation and invariant holds, 1 when one fails, 2 when the scenario or the options are malformed.
+// With --emulate it plays on the emulated Pico instead (scripts/lib/scenario-emulate.ts).
 import { readFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
 import { Args, UsageError } from '../sim/cli/args';
@@ -10,11 +11,13 @@ import { runScenario } from '../sim/scenario/run';
 import { samplePhysics } from '../sim/scenario/samples';
 import type { SimWorld } from '../sim/world';
 import { formatReport, formatTime } from '../sim/view/timeline';
+import { runEmulatedCli } from './lib/scenario-emulate';
 import { boardsFor } from './lib/scenario-boards';
 
 const usage = `usage: npm run scenario -- <file.json> [--json] [--report out.html]
   --json           the trace as JSON lines instead of a timeline
-  --report FILE    also write an HTML report: charts of the whole run, every expectation, the invariants' verdict`;
+  --report FILE    also write an HTML report: charts of the whole run, every expectation, the invariants' verdict
+  --emulate --image FILE --bootrom FILE   play it on the emulated Pico instead (npm run emulate -- --help)`;
 
 /** Samples for the report's charts, in simulated ms. */
 const REPORT_SAMPLE_MS = 250;
@@ -35,6 +38,7 @@ function parse(argv: string[]) {
 }
 
 function main(argv: string[]): number {
+  if (argv.includes('--emulate')) return runEmulatedCli(argv);
   let o;
   try { o = parse(argv); } catch (e) {
     if (e instanceof UsageError) { console.error(`scenario: ${e.message}\n\n${usage}`); return 2; }

@@ -1,6 +1,7 @@
 // A simulated launch bay: physics, virtual clock, the simulator's ECMA-419 provider, and the real controller on it.
 import { hostedAirlocks, type AirlockLetter, type MachineId } from '../firmware/board/signals';
 import type { Board } from '../firmware/board/types';
+import type { Clock } from '../hal/types';
 import { startController, type Controller, type ControllerOptions, type ControllerReport, type Thresholds } from '../firmware/controller';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import { VirtualClock } from './clock';
@@ -67,7 +68,7 @@ export function startingPoint(o: Pick<SimWorldOptions, 'start' | 'emptyChambers'
 }
 
 /** Presses a button for `ms`, as a finger would. */
-export function pressButton(model: LaunchBayModel, clock: VirtualClock, signal: string, ms: number): void {
+export function pressButton(model: LaunchBayModel, clock: Pick<Clock, 'set'>, signal: string, ms: number): void {
   if (!(signal in model.buttons)) throw new Error(`simulator: no button named ${JSON.stringify(signal)}`);
   model.buttons[signal] = true;
   clock.set(() => { model.buttons[signal] = false; }, ms);

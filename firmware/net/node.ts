@@ -143,7 +143,8 @@ export function startNode(o: NodeOptions): Node {
     remote: {
       state: (id) => replicas.state(id), goal: (id) => replicas.goal(id), fact: (n) => replicas.fact(n),
       send: (id, event) => command(id, { machine: id, event }),
-      recall: (l) => command(`airlock ${l}`, { recall: l }),
+      // Red alert reaches every airlock the deployment has; a letter no board hosts is no airlock at all.
+      recall: (l) => { if (o.directory.has(`airlock ${l}`)) command(`airlock ${l}`, { recall: l }); },
     },
     hooks: Object.fromEntries(board.hosts.map((id) => [id, {
       // Report every change at once; on the bridge, a deck transition toward a goal (a request, or settling again

@@ -35,6 +35,29 @@ export function runScenario(scenario: Scenario, boards: Board | Board[], onRepor
   };
   const world: SimWorld = Array.isArray(boards) ? createSimCluster({ boards, ...common }) : createSimWorld({ board: boards, ...common });
   tweaks.setup?.(world);
+  let result: { checks: number; failures: Failure[]; samples: Sample[] };
+  try {
+    result = playSteps(scenario, world, act, { trace, outcomes, sampleEveryMs });
+  } finally {
+    world.stop();
+  }
+  failures.push(...result.failures);
+  failures.sort((a, b) => a.t - b.t);
+  return { ok: failures.length === 0, trace, failures, checks: result.checks, endMs: world.clock.now(), outcomes, samples: result.samples };
+}
+
+/** What playing steps needs of a world: its time, its physics, the machines' states, and a way to run on. */
+export type StepWorld = Pick<SimWorld, 'model' | 'powered' | 'controller' | 'invariants' | 'advance'> & { clock: { now(): number } };
+
+/** What a run records besides failures: the trace `events` expectations read, each expectation's outcome, samples. */
+export interface PlayRecord { trace?: ControllerReport[]; outcomes?: Outcome[]; sampleEveryMs?: number }
+
+/**
+ * Plays the steps on a running world: waits, acts (through `doAct`), checks expectations, always/never monitors
+ * and invariants. The simulator and the emulated Pico (sim/emulator) share it.
+ */
+export function playSteps<W extends StepWorld>(scenario: Scenario, world: W, doAct: (world: W, step: Step) => void, record: PlayRecord = {}): { checks: number; failures: Failure[]; samples: Sample[] } {
+  const failures: Failure[] = [], trace = record.trace ?? [], outcomes = record.outcomes ?? [], sampleEveryMs = record.sampleEveryMs;
   let checks = 0, since = 0;
   const now = () => world.clock.now();
   const collectViolations = () => {
@@ -43,7 +66,7 @@ export function runScenario(scenario: Scenario, boards: Board | Board[], onRepor
   // Time moves in polls while an always/never watches or the run is sampled, so each poll is checked.
   const monitors = new Monitors(outcomes), history = new SampleHistory(sampleEveryMs ?? Infinity);
   const context = { unmet: (e: Expectation) => unmet(world, e, { trace, since }), trace };
-  const sample = () => { if (sampleEveryMs !== undefined) history.offer(() => sampleOf(world), now()); };
+  const sample = () => { if (sampleEveryMs !== undefined) history.offer(() => sampleOf(world as unknown as SimWorld), now()); };
   const advance = (ms: number) => {
     if (!monitors.watching && sampleEveryMs === undefined) { world.advance(ms); return; }
     for (let left = ms; left > 0; left -= POLL_MS) { world.advance(Math.min(POLL_MS, left)); monitors.check(now(), context); sample(); }
@@ -53,42 +76,38 @@ export function runScenario(scenario: Scenario, boards: Board | Board[], onRepor
     if (message !== undefined) failures.push({ t: now(), field: step.field, line: step.line, message });
   };
   sample();
-  try {
-    for (const step of scenario.steps) {
-      const due = step.at !== undefined ? Math.max(step.at, now()) : now() + step.after;
-      advance(due - now());
-      collectViolations();
-      monitors.stepBegan(step, now());
-      if ('expect' in step) {
-        checks++;
-        const missed = unmet(world, step.expect, { trace, since });
-        decided(step, 'expect', missed.length ? `expected ${missed.join('; ')}` : undefined);
-      } else if ('eventually' in step) {
-        checks++;
-        const deadline = now() + step.within;
-        let missed = unmet(world, step.eventually, { trace, since });
-        while (missed.length && now() < deadline) { advance(POLL_MS); missed = unmet(world, step.eventually, { trace, since }); }
-        collectViolations();
-        decided(step, 'eventually', missed.length ? `not met within ${step.within / 1000} s: ${missed.join('; ')}` : undefined);
-      } else if ('always' in step || 'never' in step) {
-        checks++;
-        monitors.start(step, now());
-        monitors.check(now(), context);
-      } else act(world, step);
-      since = now();
-    }
-    monitors.end(now());
+  for (const step of scenario.steps) {
+    const due = step.at !== undefined ? Math.max(step.at, now()) : now() + step.after;
+    advance(due - now());
     collectViolations();
-    sample();
-  } finally {
-    world.stop();
+    monitors.stepBegan(step, now());
+    if ('expect' in step) {
+      checks++;
+      const missed = unmet(world, step.expect, { trace, since });
+      decided(step, 'expect', missed.length ? `expected ${missed.join('; ')}` : undefined);
+    } else if ('eventually' in step) {
+      checks++;
+      const deadline = now() + step.within;
+      let missed = unmet(world, step.eventually, { trace, since });
+      while (missed.length && now() < deadline) { advance(POLL_MS); missed = unmet(world, step.eventually, { trace, since }); }
+      collectViolations();
+      decided(step, 'eventually', missed.length ? `not met within ${step.within / 1000} s: ${missed.join('; ')}` : undefined);
+    } else if ('always' in step || 'never' in step) {
+      checks++;
+      monitors.start(step, now());
+      monitors.check(now(), context);
+    } else doAct(world, step);
+    since = now();
   }
+  monitors.end(now());
+  collectViolations();
+  sample();
   for (const o of outcomes) if (!o.ok && (o.kind === 'always' || o.kind === 'never')) failures.push({ t: o.t, field: o.field, line: o.line, message: `${o.kind}: ${o.message}` });
-  failures.sort((a, b) => a.t - b.t);
-  return { ok: failures.length === 0, trace, failures, checks, endMs: now(), outcomes, samples: history.samples };
+  return { checks, failures, samples: history.samples };
 }
 
-function act(world: SimWorld, step: Step): void {
+/** Carries out one action step on the simulated bay. */
+export function act(world: SimWorld, step: Step): void {
   const { model } = world;
   if ('press' in step) world.press(step.press, step.for);
   // While the power is off, requests and resets reach no one, as on the ship.
@@ -114,7 +133,7 @@ const inRange = (x: number, r: Range) => (r.above === undefined || x > r.above) 
 const rangeText = (r: Range) => [r.above !== undefined ? `above ${r.above}` : '', r.below !== undefined ? `below ${r.below}` : ''].filter(Boolean).join(' and ');
 
 /** Every part of the expectation that does not hold now, in words; `events` look at the trace from `since` on. */
-export function unmet(world: SimWorld, e: Expectation, history?: { trace: readonly ControllerReport[]; since: number }): string[] {
+export function unmet(world: Pick<SimWorld, 'model' | 'powered' | 'controller'>, e: Expectation, history?: { trace: readonly ControllerReport[]; since: number }): string[] {
   const out: string[] = [], model = world.model;
   const m = world.powered ? world.controller.machines : {};
   for (const [id, want] of Object.entries(e.states ?? {})) {

@@ -97,7 +97,7 @@ describe('every receive path, fed garbage', () => {
       write() {}
       close() {}
     } } } as unknown as Device;
-    const serial = createSerialTransport(device, { receive: 0, transmit: 0, baud: 115200, port: 1 });
+    const serial = createSerialTransport(device, { receive: 0, transmit: 0, baud: 115200, port: 0 });
     serial.onMessage((text) => { p.open(text); });
     const feed = (bytes: Uint8Array) => { pending = bytes; readable!(); };
     fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 60 }).map((b) => frame(b)),
