@@ -135,8 +135,11 @@ export class SensorWatch {
   private judgeFall(value: number, now: number): string | undefined {
     const from = this.suspectFrom.toFixed(1), fell = this.suspectLow - value;
     if (value > this.suspectFrom - BACK) return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
-    const timeUp = now - this.suspectSince >= this.limits.corroborateMs;
+    const elapsed = now - this.suspectSince, timeUp = elapsed >= this.limits.corroborateMs;
     if (fell >= FELL_ON || (timeUp && fell > FELL_AT_ALL)) { this.suspectSince = -Infinity; this.fastFalling = true; return undefined; }
-    return timeUp ? `jumped from ${from} to ${value.toFixed(1)}` : undefined;
+    if (!timeUp) return undefined;
+    // By now the parts alone would have brought it here (a vent finishing at vacuum, where nothing falls further).
+    if (this.suspectFrom - (this.limits.maxFallPerS * elapsed) / 1000 <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
+    return `jumped from ${from} to ${value.toFixed(1)}`;
   }
 }

@@ -80,3 +80,19 @@ describe('a sensor watch', () => {
     expect(faults).toEqual(['bay pressure: stuck at 60.2']);
   });
 });
+
+describe('a sensor watch at the bottom of a fall', () => {
+  it('takes the last step of a vent to vacuum as physics, when the vent alone would have got there by now', () => {
+    const { faults, step, hold } = watched(0.8);
+    step(0.7); step(0);
+    hold(8);
+    expect(faults).toEqual([]);
+  });
+
+  it('still condemns a sensor that drops to zero from where no vent could have taken the bay in that time', () => {
+    const { faults, step, hold } = watched(8.6);
+    step(8.5); step(0);
+    hold(8);
+    expect(faults).toEqual(['bay pressure: jumped from 8.4 to -0.1']);
+  });
+});
