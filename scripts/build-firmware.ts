@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BoardError, type Board } from '../firmware/board';
-import { listBoards, loadBoard, repoRoot } from './lib/board-file';
+import { listBoards, loadBoard, repoRoot } from '../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from './lib/firmware-modules';
 import { APP_NAME, installSteps, mcconfigArgs, runMcconfig, typescriptFailures } from './lib/mcconfig';
 

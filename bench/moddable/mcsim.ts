@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadBoard, repoRoot } from '../../scripts/lib/board-file';
+import { loadBoard, repoRoot } from '../../boards/load';
 import { BOARD_VAR, writeBoardModules } from '../../scripts/lib/firmware-modules';
 import { runMcconfig, sdkTools, type McconfigResult } from '../../scripts/lib/mcconfig';
 import type { HarnessRequest } from './protocol';
@@ -57,18 +57,24 @@ export interface McsimRun { answers: unknown[]; console: string[]; seconds: numb
  * line, `instruments key:`, names the columns), e.g. 'Stack used': the high-water mark over the whole run.
  */
 export function instrumentPeak(console: string[], column: string): number | undefined {
+  const values = instrumentColumn(console, column);
+  return values.length ? Math.max(...values) : undefined;
+}
+
+/** Every value of one column of the `instruments:` lines, in order (one a second). */
+export function instrumentColumn(console: string[], column: string): number[] {
   const header = console.find((l) => l.startsWith('instruments key: '));
   const index = header?.slice('instruments key: '.length).split(',').indexOf(column) ?? -1;
-  if (index < 0) return undefined;
-  const values = console.filter((l) => l.startsWith('instruments: ')).map((l) => Number(l.slice('instruments: '.length).split(',')[index]));
-  return values.length ? Math.max(...values) : undefined;
+  if (index < 0) return [];
+  return console.filter((l) => l.startsWith('instruments: ')).map((l) => Number(l.slice('instruments: '.length).split(',')[index]));
 }
 
 /**
  * Runs `mc.so` in mcsim under `xvfb-run`, `timeout` and `stdbuf -o0` (mcsim never exits by itself), until the
- * harness has given `expected` answers; then ends the process group it started, and only that.
+ * harness has given `expected` answers (or, with `forSeconds`, for that long: a program that does not answer);
+ * then ends the process group it started, and only that.
  */
-export function runOnMcsim(mcso: string, expected: number, timeoutS = 300): Promise<McsimRun> {
+export function runOnMcsim(mcso: string, expected: number, timeoutS = 300, forSeconds?: number): Promise<McsimRun> {
   const mcsim = join(sdkTools(process.env.MODDABLE!), 'mcsim');
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -103,6 +109,7 @@ export function runOnMcsim(mcso: string, expected: number, timeoutS = 300): Prom
     child.stdout.on('data', take);
     child.stderr.on('data', (c: Buffer) => lines.push(...c.toString().split('\n').filter(Boolean)));
     child.on('error', (e) => finish(e));
+    if (forSeconds !== undefined) setTimeout(() => finish(), forSeconds * 1000);
     child.on('close', (code) => finish(new Error(`mcsim ended (exit ${code}) after ${answers.length} of ${expected} answers; its console:\n${lines.slice(-30).join('\n')}`)));
   });
 }

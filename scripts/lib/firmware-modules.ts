@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import type { Board } from '../../firmware/board';
-import { repoRoot } from './board-file';
+import { repoRoot } from '../../boards/load';
 
 /** Folders whose index.ts barrels the device imports by folder name. */
 const BARREL_ROOTS = ['firmware', 'hal', 'sim/physics'];
