@@ -40,8 +40,6 @@ export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS:
 // once the readings after it have fallen on by 2 units, or by more than twice the noise (0.8) when its time is up;
 // back within half a unit of where it began, it was a step.
 const BACK = 0.5, FELL_ON = 2, FELL_AT_ALL = 0.8;
-// A fall from at most this to vacuum is the end of a vent or a breach, not a sensor stepping (it counts as empty anyway).
-const BOTTOM_FROM = 2;
 
 export class SensorWatch {
   /** Why the sensor is faulty now, or undefined while it is healthy. */
@@ -53,6 +51,7 @@ export class SensorWatch {
   private suspectSince = -Infinity;
   private suspectFrom = NaN;
   private suspectLow = NaN;
+  private liveAtBottom = 0;
   /** A fast fall is under way and corroborated: its next steps, down to vacuum, need no more evidence. */
   private fastFalling = false;
   private sameSince = -Infinity;
@@ -128,7 +127,7 @@ export class SensorWatch {
     if (!(-delta > l.maxFallPerS * dt + l.stepMargin)) { this.fastFalling = false; return undefined; }
     if (this.fastFalling) return undefined;
     if (l.corroborateMs <= 0) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
-    this.suspectSince = now; this.suspectFrom = this.last; this.suspectLow = value;
+    this.suspectSince = now; this.suspectFrom = this.last; this.suspectLow = value; this.liveAtBottom = 0;
     return undefined;
   }
 
@@ -136,9 +135,11 @@ export class SensorWatch {
   // that stay where the fall landed, or come back, show a sensor that stepped.
   private judgeFall(value: number, now: number): string | undefined {
     const from = this.suspectFrom.toFixed(1), fell = this.suspectLow - value;
-    // From almost nothing to vacuum: the end of a vent or a breach; near vacuum, noise is all that moves.
-    if (this.suspectFrom <= BOTTOM_FROM && value <= FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
-    if (value > this.suspectFrom - BACK) return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
+    // Landed at vacuum, where nothing falls further: real if the readings there are live (noise moves them), a sensor
+    // stuck at zero if they are not. Near vacuum, noise is all that moves, so it is not a way back either.
+    if (value <= FELL_AT_ALL / 2) {
+      if (value !== this.last && ++this.liveAtBottom >= 2) { this.suspectSince = -Infinity; return undefined; }
+    } else if (value > this.suspectFrom - BACK) return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
     const elapsed = now - this.suspectSince, timeUp = elapsed >= this.limits.corroborateMs;
     if (fell >= FELL_ON || (timeUp && fell > FELL_AT_ALL)) { this.suspectSince = -Infinity; this.fastFalling = true; return undefined; }
     if (!timeUp) return undefined;

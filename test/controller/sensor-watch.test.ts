@@ -6,8 +6,9 @@ import { ManualClock } from '../hal/fake-device';
 /** A pressure sensor read every 100 ms (a UART transmitter's pace), with a little noise around `kPa`. */
 function watched(start = 101.3) {
   const clock = new ManualClock();
-  let kPa = start, tick = 0;
-  const source = { read: () => kPa + (tick % 2 === 0 ? 0.1 : -0.1) };
+  let kPa = start, tick = 0, stuck: number | undefined;
+  // A live sensor's noise; a stuck one reads one value exactly.
+  const source = { read: () => stuck ?? kPa + (tick % 2 === 0 ? 0.1 : -0.1) };
   const watch = new SensorWatch('bay pressure', source, clock, bayPressureLimits);
   const faults: string[] = [];
   const step = (to: number) => {
@@ -17,7 +18,7 @@ function watched(start = 101.3) {
     if (f) faults.push(f);
   };
   step(start); step(start);
-  return { watch, faults, step, hold: (n: number) => { for (let i = 0; i < n; i++) step(kPa); } };
+  return { watch, faults, step, hold: (n: number) => { for (let i = 0; i < n; i++) step(kPa); }, stick: (v: number) => { stuck = v; } };
 }
 
 describe('a sensor watch', () => {
@@ -50,10 +51,11 @@ describe('a sensor watch', () => {
   });
 
   it('condemns a sensor that steps down and stays there', () => {
-    const { watch, faults, step, hold } = watched();
+    const { watch, faults, step, hold, stick } = watched();
+    stick(0);
     step(0);
     hold(6);
-    expect(faults).toEqual(['bay pressure: jumped from 101.4 to 0.1']);
+    expect(faults).toEqual(['bay pressure: jumped from 101.4 to 0.0']);
     expect(watch.read()).toBeNaN();
   });
 
@@ -89,10 +91,17 @@ describe('a sensor watch at the bottom of a fall', () => {
     expect(faults).toEqual([]);
   });
 
-  it('still condemns a sensor that drops to zero from where no vent could have taken the bay in that time', () => {
-    const { faults, step, hold } = watched(8.6);
-    step(8.5); step(0);
+  it('still condemns a sensor stuck at zero while the bay holds air: at vacuum a live sensor shows noise, a stuck one none', () => {
+    const { faults, step, hold, stick } = watched(8.6);
+    step(8.5); stick(0); step(0);
     hold(8);
-    expect(faults).toEqual(['bay pressure: jumped from 8.4 to -0.1']);
+    expect(faults).toEqual(['bay pressure: jumped from 8.4 to 0.0']);
+  });
+
+  it('takes a breach that reaches vacuum in one reading as real once the readings there are live', () => {
+    const { faults, step, hold } = watched(2.1);
+    step(2.0); step(0);
+    hold(8);
+    expect(faults).toEqual([]);
   });
 });
