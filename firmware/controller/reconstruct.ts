@@ -18,6 +18,8 @@ export function bayDoorAfterBoot(d: DoorReading): Restart {
  * keeps emptying.
  */
 export function environmentAfterBoot(kPa: number, tempC: number, doorClosed: boolean, t: Thresholds): Restart {
+  // Door E open to space makes the bay hostile whatever its sensors can say, even nothing at all.
+  if (!doorClosed) return { state: 'hostile' };
   if (!Number.isFinite(kPa) || !Number.isFinite(tempC)) return { state: 'faulted' };
   return { state: environmentFromSensors({
     bayDoorClosed: () => doorClosed, bayFull: () => holdsFull(kPa, t), bayEmpty: () => holdsEmpty(kPa, t), bayWarm: () => tempC >= t.warmC,

@@ -21,6 +21,11 @@ describe('reconstruction at boot', () => {
     expect(environmentAfterBoot(NaN, 20, true, t).state).toBe('faulted');
   });
 
+  it('rebuilds the environment hostile whenever door E is not closed, whatever the bay reads, even nothing (G5)', () => {
+    expect(environmentAfterBoot(60, 20, false, t).state).toBe('hostile');
+    expect(environmentAfterBoot(NaN, NaN, false, t).state).toBe('hostile');
+  });
+
   it('infers the deck from the bay it finds', () => {
     expect(deckAfterBoot('friendly', 'closed')).toEqual({ state: 'relaxed', goal: 'relaxed' });
     expect(deckAfterBoot('hostile', 'open')).toEqual({ state: 'active', goal: 'active' });
