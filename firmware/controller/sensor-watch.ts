@@ -40,6 +40,9 @@ export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS:
 // once the readings after it have fallen on by 2 units, or by more than twice the noise (0.8) when its time is up;
 // back within half a unit of where it began, it was a step.
 const BACK = 0.5, FELL_ON = 2, FELL_AT_ALL = 0.8;
+// A breach of up to 100 kPa/s reaches vacuum in one 100 ms reading only from 10 kPa or less: a drop to zero from
+// higher is a sensor failing, live noise or not.
+const BOTTOM_FROM = 10;
 
 export class SensorWatch {
   /** Why the sensor is faulty now, or undefined while it is healthy. */
@@ -137,7 +140,7 @@ export class SensorWatch {
     const from = this.suspectFrom.toFixed(1), fell = this.suspectLow - value;
     // Landed at vacuum, where nothing falls further: real if the readings there are live (noise moves them), a sensor
     // stuck at zero if they are not. Near vacuum, noise is all that moves, so it is not a way back either.
-    if (value <= FELL_AT_ALL / 2) {
+    if (value <= FELL_AT_ALL / 2 && this.suspectFrom <= BOTTOM_FROM) {
       if (value !== this.last && ++this.liveAtBottom >= 2) { this.suspectSince = -Infinity; return undefined; }
     } else if (value > this.suspectFrom - BACK) return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
     const elapsed = now - this.suspectSince, timeUp = elapsed >= this.limits.corroborateMs;

@@ -105,3 +105,12 @@ describe('a sensor watch at the bottom of a fall', () => {
     expect(faults).toEqual([]);
   });
 });
+
+describe('a sensor failing to zero from a bay full of air', () => {
+  it('is condemned even when its readings at zero move with noise: no breach empties a bay in one reading', () => {
+    const { faults, step, hold } = watched();
+    step(0);
+    hold(8);
+    expect(faults).toEqual(['bay pressure: jumped from 101.4 to 0.1']);
+  });
+});
