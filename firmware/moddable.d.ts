@@ -115,11 +115,13 @@ declare module 'crypt' {
   }
 }
 
-/** Moddable's HMAC over a `crypt` digest: `process(data)` returns the MAC. */
-declare module 'hmac' {
-  import type { Digest } from 'crypt';
-  export default class HMAC {
-    constructor(digest: Digest, key: ArrayBuffer);
-    process(...data: ArrayBuffer[]): ArrayBuffer;
-  }
+/** Moddable's Preference (typings/preference.d.ts): small values that survive a reboot, in flash. */
+declare module 'preference' {
+  const Preference: {
+    set(domain: string, key: string, value: string | boolean | number | ArrayBuffer): void;
+    get(domain: string, key: string): string | boolean | number | ArrayBuffer | undefined;
+    delete(domain: string, key: string): void;
+    keys(domain: string): string[];
+  };
+  export { Preference as default };
 }

@@ -1,25 +1,33 @@
 // Builds the firmware for one board: validates it, writes the generated modules into build/<board>/, and runs
 // Moddable's mcconfig (`-t build`, never a deploy) when $MODDABLE is set, or says what to install and type.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { BoardError, type Board } from '../firmware/board';
+import { BoardError, validateBoard, type Board } from '../firmware/board';
+import { checkProvision } from '../firmware/net/provision';
 import { listBoards, loadBoard, repoRoot } from '../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from './lib/firmware-modules';
 import { APP_NAME, installSteps, mcconfigArgs, runMcconfig, typescriptFailures } from './lib/mcconfig';
 
-const USAGE = 'usage: npm run build:firmware -- --board <name> [--debug] [--out <dir>]';
-interface Options { board: string; debug: boolean; out?: string }
+const USAGE = `usage: npm run build:firmware -- --board <name> [--debug] [--out <dir>] [--keys <file>] [--broker <host:port>] [name=value ...]
+  --keys <file>         a node's provisioning from npm run keys (default keys/<node>.json), built into its image
+  --broker <host:port>  the MQTT broker, in place of the board file's transport.host and .port
+  name=value            passed to mcconfig as config, e.g. ssid=<Wi-Fi network> password=<its password>`;
+interface Options { board: string; debug: boolean; out?: string; keys?: string; broker?: string; config: string[] }
 
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { board: '', debug: false };
+  const options: Options = { board: '', debug: false, config: [] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const next = () => inline ?? argv[++i] ?? '';
     if (flag === '--board') options.board = next();
     else if (flag === '--out') options.out = next();
+    else if (flag === '--keys') options.keys = next();
+    else if (flag === '--broker') options.broker = next();
     else if (flag === '--debug') options.debug = true;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]!)) options.config.push(argv[i]!);
     else return `unknown option ${argv[i]}`;
   }
+  if (options.broker !== undefined && !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(options.broker)) return `--broker ${JSON.stringify(options.broker)}: expected host:port`;
   return options.board ? options : 'which board? --board is required';
 }
 
@@ -58,7 +66,35 @@ function missingToolchain(platform: string): string | undefined {
   return undefined;
 }
 
-async function build(platform: string, out: string, debug: boolean): Promise<number> {
+/** The board as this build flashes it: `--broker` in place of the file's MQTT host and port, checked again. */
+function withBroker(board: Board, broker: string | undefined): Board {
+  if (broker === undefined) return board;
+  if (board.transport?.kind !== 'mqtt') throw new BoardError(`boards/${board.name}.json`, 'transport', '--broker is for a board whose transport is MQTT');
+  const at = broker.lastIndexOf(':');
+  const raw = JSON.parse(JSON.stringify(board)) as Board;
+  raw.transport = { ...board.transport, host: broker.slice(0, at), port: Number(broker.slice(at + 1)) };
+  return validateBoard(raw, JSON.parse(readFileSync(join(repoRoot, 'boards', 'mcu', `${board.mcu}.json`), 'utf8')), `--broker ${broker}`);
+}
+
+/** The node's provisioning, checked: it must be for this board's node and place the board's machines on it. */
+function provisioning(board: Board, file: string | undefined): unknown {
+  if (!board.transport) return undefined;
+  const node = board.node ?? board.name;
+  const path = file ?? join(repoRoot, 'keys', `${node}.json`);
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (e) {
+    throw new Error(`boards/${board.name}.json names a transport, so its image needs node ${node}'s provisioning: cannot read ${shown(path)} (${(e as Error).message}). Provision the deployment: npm run keys`);
+  }
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch (e) { throw new Error(`${shown(path)}: not JSON (${(e as Error).message})`); }
+  const p = checkProvision(parsed, node, shown(path));
+  for (const id of board.hosts) {
+    if (p.directory.get(id) !== node) throw new Error(`${shown(path)}: directory.${id}: is ${JSON.stringify(p.directory.get(id) ?? null)}, but boards/${board.name}.json (node ${node}) hosts it`);
+  }
+  return parsed;
+}
+
+async function build(platform: string, out: string, debug: boolean, config: string[]): Promise<number> {
   const moddable = process.env.MODDABLE!;
   const missing = missingToolchain(platform);
   // Without ESP-IDF, the ESP32 build still compiles every module (tsc against the SDK's esp32 typings, then xsc).
@@ -67,7 +103,7 @@ async function build(platform: string, out: string, debug: boolean): Promise<num
     console.error(`warning: no ${missing}: ${modulesOnly ? 'compiling the modules only (TypeScript and XS bytecode), no firmware image' : 'mcconfig will stop where it needs it'}.`);
     for (const step of installSteps(platform).slice(-2)) console.error(`  ${step}`);
   }
-  const r = await runMcconfig({ moddable, platform, out, debug, modulesOnly, manifest: './manifest.json', cwd: repoRoot, env: { [BOARD_VAR]: out } });
+  const r = await runMcconfig({ moddable, platform, out, debug, modulesOnly, config, manifest: './manifest.json', cwd: repoRoot, env: { [BOARD_VAR]: out } });
   if (r.problem) {
     console.error(`\nbuild:firmware FAILED for ${platform}: ${r.problem}`);
     if (missing && !typescriptFailures(r.output).length) console.error(`(expected without ${missing}; see docs/FLASHING.md)`);
@@ -83,21 +119,26 @@ async function main(argv: string[]): Promise<number> {
   if (typeof options === 'string') { console.error(`${options}\n${USAGE}`); return 2; }
   const known = listBoards();
   if (!known.includes(options.board)) { console.error(`unknown board "${options.board}"; known boards: ${known.join(', ')}`); return 2; }
-  let board: Board;
+  let board: Board, provision: unknown;
   try {
-    board = loadBoard(options.board);
+    board = withBroker(loadBoard(options.board), options.broker);
+    provision = provisioning(board, options.keys);
   } catch (e) {
-    if (e instanceof BoardError) { console.error(e.message); return 1; }
-    throw e;
+    console.error((e as Error).message);
+    return 1;
   }
   const out = options.out ? resolve(options.out) : join(repoRoot, 'build', board.name);
   mkdirSync(out, { recursive: true });
-  writeBoardModules(out, board);
+  writeBoardModules(out, board, provision);
   const platform = platformOf(board);
   console.log(`boards/${board.name}.json is valid: ${board.hosts.join(', ')} on ${board.mcu} (platform ${platform}).`);
   console.log(`Wrote ${shown(join(out, 'board.js'))} and the folder modules in ${shown(join(out, 'barrels'))}/.`);
+  if (board.transport) {
+    const where = board.transport.kind === 'mqtt' ? `the broker ${board.transport.host}:${board.transport.port}` : `UART ${board.transport.port}`;
+    console.log(`Node ${board.node} joins the bus over ${board.transport.kind} (${where}); its provisioning is built into ${shown(join(out, 'provision.js'))} (secret).`);
+  }
   if (!process.env.MODDABLE) { printCommands(platform, out, options.debug); return 0; }
-  return build(platform, out, options.debug);
+  return build(platform, out, options.debug, options.config);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -66,6 +66,10 @@ async function main(): Promise<number> {
   if (cli.help) { console.log(usage); return 0; }
   try { board = loadBoard(cli.board); } catch (e) { return refuse((e as Error).message); }
   const name = board.node ?? board.name;
+  if (cli.broker === undefined && cli.serial === undefined) {
+    if (board.transport?.kind !== 'mqtt') return refuse(`boards/${board.name}.json names no MQTT transport: give --broker or --serial`);
+    cli.broker = `mqtt://${board.transport.host}:${board.transport.port}`;
+  }
   try { prov = provisioning(cli, name); } catch (e) { return refuse((e as Error).message); }
   const out = (line: object | string) => console.log(typeof line === 'string' ? line : JSON.stringify(line));
 

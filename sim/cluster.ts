@@ -7,9 +7,14 @@ import type { Controller } from '../firmware/controller';
 import type { HmacSha256 } from '../firmware/net/hmac';
 import { startNode, type Node } from '../firmware/net/node';
 import { hmacSha256 } from '../firmware/net/sha256';
+import { startDeviceNode } from '../firmware/net/device-node';
+import { createModdableMqttTransport, type DeviceMqttTransport } from '../firmware/net/moddable-mqtt';
+import { createPreferenceStore } from '../firmware/net/preference-store';
 import { EPOCH_RECORD, MemoryStateStore } from '../firmware/net/state-store';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import { InProcessBus } from './bus';
+import { createSimBroker, type SimBroker } from './mqtt-client';
+import { SimPreference } from './preference';
 import { VirtualClock } from './clock';
 import type { ControllerReport } from '../firmware/controller';
 import { InvariantMonitor } from './invariants';
@@ -20,6 +25,11 @@ export interface SimClusterOptions extends Omit<SimWorldOptions, 'board'> {
   /** Heartbeat period T, ms (default 1000). */
   heartbeatMs?: number;
   hmac?: HmacSha256;
+  /**
+   * Nodes run as a board runs them (firmware/net/device-node.ts): provisioning checked, state in a simulated
+   * Preference, and Moddable's MQTT client on a simulated broker over the same bus. `'all'` for every node.
+   */
+  deviceNodes?: readonly string[] | 'all';
 }
 
 export interface SimCluster extends SimWorld {
@@ -28,8 +38,11 @@ export interface SimCluster extends SimWorld {
   readonly nodes: { readonly [name: string]: Node | undefined };
   /** Each node's provisioned keys: one per pair of nodes, each node holding only its own. */
   readonly keys: { readonly [node: string]: Map<string, string> };
-  /** Each node's flash: its epoch and replay windows survive its reboots (tests may lose or spoil them). */
+  /** Each host node's flash: its epoch and replay windows survive its reboots (tests may lose or spoil them). */
   readonly stores: { readonly [node: string]: MemoryStateStore };
+  /** Each device node's Preference (see `deviceNodes`), and the broker its MQTT client reaches. */
+  readonly preferences: { readonly [node: string]: SimPreference };
+  readonly broker: SimBroker;
   /** Each node's current epoch (its last one while it is off). */
   readonly epochs: { readonly [node: string]: number };
 }
@@ -56,10 +69,18 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
   const bus = new InProcessBus(clock, o.seed ?? 1);
   const keys = testKeys(o.boards, o.seed ?? 1);
   // Flashed boards start at epoch 0 (a first boot, not a lost record).
-  const stores = Object.fromEntries(o.boards.map((b) => { const s = new MemoryStateStore(); s.put(EPOCH_RECORD, '0'); return [nodeOf(b), s]; }));
+  const isDevice = (name: string) => o.deviceNodes === 'all' || (o.deviceNodes ?? []).includes(name);
+  const stores = Object.fromEntries(o.boards.filter((b) => !isDevice(nodeOf(b))).map((b) => { const s = new MemoryStateStore(); s.put(EPOCH_RECORD, '0'); return [nodeOf(b), s]; }));
+  const preferences = Object.fromEntries(o.boards.filter((b) => isDevice(nodeOf(b))).map((b) => {
+    const flash = new SimPreference();
+    createPreferenceStore(flash).put(EPOCH_RECORD, '0');
+    return [nodeOf(b), flash];
+  }));
+  const broker = createSimBroker(bus, clock);
   const epochs: { [node: string]: number } = {};
   const nodes: { [name: string]: Node | undefined } = {};
   const devices: { [name: string]: SimulatorDevice | undefined } = {};
+  const transports: { [name: string]: DeviceMqttTransport | undefined } = {};
   const stepMs = o.stepMs ?? 50;
   const directory = new Map<string, string>(o.boards.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)] as [string, string])));
   const onReport = (r: ControllerReport) => { invariants.report(r); o.onReport?.(r); };
@@ -68,10 +89,16 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     const name = nodeOf(board);
     const device = devices[name] = createSimulatorDevice({ board, model, clock });
     const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
-    nodes[name] = startNode({
-      board, device, clock, transport: bus.attach(name), keys: keys[name], store: stores[name], hmac: o.hmac ?? hmacSha256,
-      heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport, initial: trusted ? mine : undefined, directory,
-    });
+    const common = { board, device, clock, hmac: o.hmac ?? hmacSha256, heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport, initial: trusted ? mine : undefined };
+    if (isDevice(name)) {
+      // As `npm run keys` writes it, and as the build puts it in the image.
+      const provision = { node: name, keys: Object.fromEntries(keys[name]!), directory: Object.fromEntries(directory) };
+      const transport = createModdableMqttTransport(broker.Client, { host: 'broker', port: 1883, node: name, clock });
+      transports[name] = transport;
+      nodes[name] = startDeviceNode({ ...common, provision, preferences: preferences[name]!, transport });
+    } else {
+      nodes[name] = startNode({ ...common, transport: bus.attach(name), keys: keys[name], store: stores[name]!, directory });
+    }
   };
   for (const b of o.boards) boot(b, true);
 
@@ -114,12 +141,12 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
   const powerOff = (board: Board) => {
     const name = nodeOf(board);
     if (nodes[name]) epochs[name] = nodes[name]!.link.epoch;
-    nodes[name]?.stop(); bus.detach(name);
+    nodes[name]?.stop(); transports[name]?.close(); transports[name] = undefined; bus.detach(name);
     nodes[name] = undefined; devices[name] = undefined;
   };
 
   return {
-    clock, model, invariants, bus, nodes, keys, stores,
+    clock, model, invariants, bus, nodes, keys, stores, preferences, broker,
     get epochs() {
       return Object.fromEntries(o.boards.map((b) => [nodeOf(b), nodes[nodeOf(b)]?.link.epoch ?? epochs[nodeOf(b)] ?? 0]));
     },

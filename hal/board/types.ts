@@ -16,6 +16,12 @@ export interface UartSensor { wiring: 'uart'; tx: number; rx: number; baud: numb
 
 export type SignalWiring = InputWiring | OutputWiring | DirEnableMotor | SerialMotor | AnalogSensor | UartSensor;
 
+/** How the node reaches the others (docs/PROTOCOL.md): an MQTT broker over the network (Wi-Fi, or the host's on
+ * the desktop simulator), or framed serial on a UART to an RS-485 transceiver. `heartbeatMs` is the report period T. */
+export interface MqttLink { kind: 'mqtt'; host: string; port: number; heartbeatMs?: number }
+export interface SerialLink { kind: 'serial'; tx: number; rx: number; baud: number; port: number; heartbeatMs?: number }
+export type BusLink = MqttLink | SerialLink;
+
 export interface Board {
   /** The board's name, as `--board` takes it. */
   name: string;
@@ -30,6 +36,8 @@ export interface Board {
   signals: { [signal: string]: SignalWiring };
   /** Per moving part, the ms within which a movement must finish (see `deadlinePartsOf`). */
   deadlines?: { [part: string]: number };
+  /** How this node joins the bus; with it, the device entry starts a node, not a lone controller. Needs `node`. */
+  transport?: BusLink;
 }
 
 /** A microcontroller's pins: which exist, which are reserved and why, which can read analog. */

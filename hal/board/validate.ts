@@ -34,7 +34,7 @@ interface Check {
   readonly ports: Map<number, string>;
 }
 
-const BOARD_FIELDS = ['name', 'node', 'mcu', 'platform', 'hosts', 'signals', 'deadlines'];
+const BOARD_FIELDS = ['name', 'node', 'mcu', 'platform', 'hosts', 'signals', 'deadlines', 'transport'];
 const MCU_FIELDS = ['name', 'gpio', 'reserved', 'adc', 'inputOnly', 'adcBits', 'pwm', 'labels'];
 // Most microcontrollers' ADCs (ESP32, RP2040): the resolution a pin table that says none is taken to have.
 const DEFAULT_ADC_BITS = 12;
@@ -196,6 +196,33 @@ function deadlines(check: Check, value: unknown, hosted: MachineId[]): void {
   for (const part of needed) if (value[part] === undefined) fail(check, `deadlines[${quote(part)}]`, 'missing: every movement needs a deadline');
 }
 
+/** Host names as MQTT brokers have them: a DNS name or an IPv4 address, nothing that needs quoting. */
+const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+
+function transport(check: Check, value: unknown, node: unknown): void {
+  const field = 'transport';
+  if (!isObject(value)) fail(check, field, `expected {"kind": "mqtt", "host", "port"} or {"kind": "serial", "tx", "rx", "baud"}, got ${describe(value)}`);
+  if (node === undefined) fail(check, field, 'a board on the bus needs "node": the name the others know it by');
+  if (value.heartbeatMs !== undefined) {
+    const ms = integer(check, value.heartbeatMs, `${field}.heartbeatMs`, 'the report period in ms', 100);
+    if (ms > 60_000) fail(check, `${field}.heartbeatMs`, `expected at most 60000 ms, got ${ms}`);
+  }
+  if (value.kind === 'mqtt') {
+    onlyFields(check, value, ['kind', 'host', 'port', 'heartbeatMs'], field, 'an MQTT link');
+    if (typeof value.host !== 'string' || !HOST.test(value.host)) fail(check, `${field}.host`, `expected the broker's host name or IPv4 address, got ${describe(value.host)}`);
+    const port = integer(check, value.port, `${field}.port`, "the broker's TCP port", 1);
+    if (port > 65535) fail(check, `${field}.port`, `expected a TCP port up to 65535, got ${port}`);
+  } else if (value.kind === 'serial') {
+    onlyFields(check, value, ['kind', 'tx', 'rx', 'baud', 'port', 'heartbeatMs'], field, 'a serial link');
+    const { tx, rx, baud, port } = value;
+    // The bus needs a UART of its own: a default would be the one a sensor or motor controller defaults to.
+    if (port === undefined) fail(check, `${field}.port`, 'missing: the UART number the bus uses');
+    uart(check, { tx, rx, baud, port }, field, 'a serial link');
+  } else {
+    fail(check, `${field}.kind`, `a node talks over "mqtt" (host, port) or "serial" (tx, rx, baud), got ${describe(value.kind)}`);
+  }
+}
+
 /** Checks a parsed board file against its chip's pin table; throws a `BoardError` on the first problem. */
 export function validateBoard(board: unknown, mcu: Mcu, file: string): Board {
   const b = head(board, mcu, file);
@@ -217,6 +244,7 @@ export function validateBoard(board: unknown, mcu: Mcu, file: string): Board {
     }
   }
   deadlines(check, b.deadlines, hosted);
+  if (b.transport !== undefined) transport(check, b.transport, b.node);
   return b as unknown as Board;
 }
 

@@ -26,6 +26,8 @@ export interface McconfigRun {
    * native toolchain is absent. Stand-ins take the place of what the makefile reads from it ($IDF_PATH).
    */
   modulesOnly?: boolean;
+  /** `name=value` config for the manifest (Moddable's `ssid=` and `password=` for Wi-Fi). */
+  config?: string[];
   /** Extra environment, e.g. the generated modules' folder. */
   env?: Record<string, string>;
   /** Where the build's output goes; the console when not given. */
@@ -39,8 +41,8 @@ export const hostPlatform = (): 'mac' | 'lin' => (process.platform === 'darwin' 
 /** The SDK's tool folder for this host. */
 export const sdkTools = (moddable: string) => join(moddable, 'build', 'bin', hostPlatform(), 'release');
 
-export function mcconfigArgs(o: Pick<McconfigRun, 'platform' | 'out' | 'manifest' | 'debug' | 'instrument'>): string[] {
-  return [...(o.debug ? ['-d'] : []), ...(o.instrument ? ['-i'] : []), '-m', '-t', 'build', '-p', o.platform, '-o', o.out, o.manifest];
+export function mcconfigArgs(o: Pick<McconfigRun, 'platform' | 'out' | 'manifest' | 'debug' | 'instrument' | 'config'>): string[] {
+  return [...(o.debug ? ['-d'] : []), ...(o.instrument ? ['-i'] : []), '-m', '-t', 'build', '-p', o.platform, '-o', o.out, o.manifest, ...(o.config ?? [])];
 }
 
 /**

@@ -8,6 +8,7 @@ import { LIMITS } from '../../firmware/net/envelope';
 import type { HmacSha256 } from '../../firmware/net/hmac';
 import type { Transport } from '../../firmware/net/node';
 import type { NodeStateStore } from '../../firmware/net/state-store';
+import { statusTopic, topicFor } from '../../firmware/net/topics';
 
 export const nodeHmac: HmacSha256 = (keyHex, message) => createHmac('sha256', Buffer.from(keyHex, 'hex')).update(message, 'utf8').digest('hex');
 
@@ -38,10 +39,7 @@ export function payloadText(payload: Uint8Array): { text: string } | { error: st
   try { return { text: strictUtf8.decode(payload) }; } catch { return { error: 'payload not UTF-8' }; }
 }
 
-// Topics: one per node for what is addressed to it, one for everyone. Nothing is retained: a retained message
-// or a last will is at most a hint (the broker's `status/<node>`), never evidence.
-const PREFIX = 'launchbay';
-export const topicFor = (to: string) => (to === '*' ? `${PREFIX}/all` : `${PREFIX}/node/${to}`);
+export { topicFor } from '../../firmware/net/topics';
 
 export interface MqttTransport extends Transport {
   /** Payloads dropped before the envelope was looked at (too large, not UTF-8). */
@@ -56,7 +54,7 @@ export function createMqttTransport(o: { url: string; node: string; onError?(e: 
     clientId: `launchbay-${o.node}-${process.pid}`,
     reconnectPeriod: 500,
     connectTimeout: 3000,
-    will: { topic: `${PREFIX}/status/${o.node}`, payload: Buffer.from('offline'), qos: 1, retain: true },
+    will: { topic: statusTopic(o.node), payload: Buffer.from('offline'), qos: 1, retain: true },
   });
   let handler: (text: string) => void = () => {};
   let badPayloads = 0;
@@ -72,7 +70,7 @@ export function createMqttTransport(o: { url: string; node: string; onError?(e: 
     client.on('connect', () => {
       o.onStatus?.('connected');
       client.subscribe([topicFor(o.node), topicFor('*')], { qos: 1 }, () => resolve());
-      client.publish(`${PREFIX}/status/${o.node}`, 'online', { qos: 1, retain: true });
+      client.publish(statusTopic(o.node), 'online', { qos: 1, retain: true });
     });
   });
   return {

@@ -1,12 +1,13 @@
 // `npm run node`'s command line: every option checked (a bad one is exit 2 with the usage), and the help text,
 // which documents the options and the control lines a node reads on stdin.
 
-export const usage = `usage: npm run node -- --board <name> (--broker mqtt://host:port | --serial <path>) [options]
+export const usage = `usage: npm run node -- --board <name> [--broker mqtt://host:port | --serial <path>] [options]
 
 Runs one node of the launch bay on the host, on simulated hardware, in real time.
 
   --board <name>      its board file, boards/<name>.json (only that file is read); the board names its node
-  --broker <url>      talk to the other nodes over MQTT (mqtt:// or mqtts://host:port)
+  --broker <url>      talk to the other nodes over MQTT (mqtt:// or mqtts://host:port); without --broker and
+                      --serial, the board file's MQTT transport (e.g. mqtt://127.0.0.1:1883)
   --serial <path>     or over a serial line (RS-485, a pty): framed with COBS and CRC-16
   --baud <n>          serial speed, 1200..4000000 (default 115200)
   --keys <file>       its provisioning from npm run keys (default keys/<node>.json): its pair keys and the
@@ -73,7 +74,7 @@ export function parseNodeArgs(argv: string[]): NodeCli {
   if (help) return cli;
   if (!cli.board) throw new Error('--board is required');
   if (!/^[\w-]+$/.test(cli.board)) throw new Error(`--board ${JSON.stringify(cli.board)}: a board name, as in boards/<name>.json`);
-  if ((cli.broker === undefined) === (cli.serial === undefined)) throw new Error('give exactly one of --broker and --serial');
+  if (cli.broker !== undefined && cli.serial !== undefined) throw new Error('give at most one of --broker and --serial');
   if (cli.broker !== undefined && !/^mqtts?:\/\/[^\s/:]+(:\d{1,5})?\/?$/.test(cli.broker)) throw new Error(`--broker ${JSON.stringify(cli.broker)}: expected mqtt://host:port`);
   if (v.has('--baud') && cli.serial === undefined) throw new Error('--baud applies to --serial only');
   return cli;

@@ -4,7 +4,7 @@ import { airlockLetters } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { ControllerReport } from '../../firmware/controller';
 import { atClosedLimit, atOpenLimit, type Door } from '../physics';
-import { createSimCluster, type SimCluster } from '../cluster';
+import { createSimCluster, type SimCluster, type SimClusterOptions } from '../cluster';
 import { createSimWorld, type SimWorld, type SimWorldOptions } from '../world';
 import type { Expectation, Range, Scenario, Step } from './format';
 import { eventsUnmet, stateMet, stateText } from './expectations';
@@ -23,7 +23,7 @@ export interface ScenarioResult {
 const POLL_MS = 50;
 
 /** Adjustments for tests: world options (thresholds, physics), and `setup` to schedule more on the world's clock. */
-export type Tweaks = Partial<SimWorldOptions> & { setup?(world: SimWorld): void; sampleEveryMs?: number };
+export type Tweaks = Partial<SimWorldOptions> & Pick<SimClusterOptions, 'deviceNodes'> & { setup?(world: SimWorld): void; sampleEveryMs?: number };
 
 /** Runs on one board, or on several (a cluster scenario: one node per board, on the in-process bus). */
 export function runScenario(scenario: Scenario, boards: Board | Board[], onReport?: (r: ControllerReport) => void, tweaks: Tweaks = {}): ScenarioResult {

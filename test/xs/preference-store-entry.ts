@@ -1,9 +1,9 @@
 // The XS side of the Preference store's check: the same puts, power cuts and reads as on Node, answered as JSON.
-import { createPreferenceStore, pieces } from '../../hal/providers/preference-store';
-import { FakePreference } from '../hal/fake-preference';
+import { createPreferenceStore, pieces } from '../../firmware/net/preference-store';
+import { SimPreference } from '../../sim/preference';
 
 export function exercise(record: string): unknown {
-  const flash = new FakePreference(), store = createPreferenceStore(flash);
+  const flash = new SimPreference(), store = createPreferenceStore(flash);
   store.put('peers', '{"old":[1,2]}');
   const reads: (string | undefined)[] = [];
   // A put writes every piece, then the head: it completes only when the power lasts for all of them.

@@ -1,7 +1,7 @@
-// A flash for the Preference-backed store's tests, as strict as the strictest Moddable Preference: the Pico's
-// (values of at most 62 bytes of UTF-8) with ESP32 NVS's 15-character names. `failAfter` cuts the power: the
-// write that many sets later throws and is lost, as if the board reset in the middle of it.
-import type { PreferenceApi } from '../../hal/providers/preference-store';
+// A simulated board's Preference, as strict as the strictest Moddable Preference: the Pico's (values of at most 62
+// bytes of UTF-8) with ESP32 NVS's 15-character names. `failAfter` cuts the power: the write that many sets later
+// throws and is lost, as if the board reset in the middle of it.
+import type { PreferenceApi } from '../firmware/net/preference-store';
 
 /** UTF-8 length by hand: XS on the host (xsnap) has no TextEncoder. */
 export function utf8Bytes(text: string): number {
@@ -10,7 +10,7 @@ export function utf8Bytes(text: string): number {
   return n;
 }
 
-export class FakePreference implements PreferenceApi {
+export class SimPreference implements PreferenceApi {
   readonly flash = new Map<string, string | number>();
   sets = 0;
   failAfter = Infinity;

@@ -1,26 +1,26 @@
 // The node's state in Moddable's Preference: records of any length round-trip through the smallest Preference, a
 // put cut short by a power failure leaves the old record whole, and a garbled or half-written record reads as lost.
 import { describe, expect, it } from 'vitest';
-import { createPreferenceStore, pieces, PIECE_BYTES } from '../../hal/providers/preference-store';
-import { FakePreference } from './fake-preference';
+import { createPreferenceStore, pieces, PIECE_BYTES } from '../../firmware/net/preference-store';
+import { SimPreference } from '../../sim/preference';
 
 const peers = JSON.stringify({ bridge: [3, 41122], 'airlock-a': [12, 9], 'airlock-b': [1, 0], 'airlock-c': [7, 77777], 'airlock-d': [2, 5], 'bay': [4, 1234567] });
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 
 describe('the Preference-backed node state store', () => {
   it('stores a record longer than one Preference value, and reads it back whole', () => {
-    const store = createPreferenceStore(new FakePreference());
+    const store = createPreferenceStore(new SimPreference());
     store.put('peers', peers);
     expect(pieces(peers).length).toBeGreaterThan(1);
     expect(store.get('peers')).toBe(peers);
   });
 
   it('reads a record never written as undefined', () => {
-    expect(createPreferenceStore(new FakePreference()).get('epoch')).toBeUndefined();
+    expect(createPreferenceStore(new SimPreference()).get('epoch')).toBeUndefined();
   });
 
   it('replaces a record whole, shorter or longer', () => {
-    const store = createPreferenceStore(new FakePreference());
+    const store = createPreferenceStore(new SimPreference());
     store.put('peers', peers);
     store.put('peers', '{}');
     expect(store.get('peers')).toBe('{}');
@@ -31,7 +31,7 @@ describe('the Preference-backed node state store', () => {
   it('keeps the old record whole when the power fails at any point of a put', () => {
     const longer = peers.replace('41122', '41123');
     for (let cut = 0; cut < pieces(longer).length + 1; cut++) {
-      const flash = new FakePreference(), store = createPreferenceStore(flash);
+      const flash = new SimPreference(), store = createPreferenceStore(flash);
       store.put('peers', peers);
       flash.sets = 0;
       flash.failAfter = cut;
@@ -41,7 +41,7 @@ describe('the Preference-backed node state store', () => {
   });
 
   it('reads a record whose head is garbled, or whose piece is missing, as lost (undefined), never half', () => {
-    const flash = new FakePreference(), store = createPreferenceStore(flash);
+    const flash = new SimPreference(), store = createPreferenceStore(flash);
     store.put('peers', peers);
     flash.flash.set('launchbay/peers', '0,x');
     expect(store.get('peers')).toBeUndefined();
@@ -56,14 +56,14 @@ describe('the Preference-backed node state store', () => {
     const parts = pieces(text);
     expect(parts.join('')).toBe(text);
     for (const p of parts) expect(utf8(p)).toBeLessThanOrEqual(PIECE_BYTES);
-    const store = createPreferenceStore(new FakePreference());
+    const store = createPreferenceStore(new SimPreference());
     store.put('name', text);
     expect(store.get('name')).toBe(text);
   });
 
   it('refuses names the ESP32 cannot store, naming the record', () => {
-    const store = createPreferenceStore(new FakePreference());
+    const store = createPreferenceStore(new SimPreference());
     expect(() => store.put('a-very-long-record', 'x')).toThrow(/record name "a-very-long-record"/);
-    expect(() => createPreferenceStore(new FakePreference(), 'domain-of-20-chars!')).toThrow(/domain/);
+    expect(() => createPreferenceStore(new SimPreference(), 'domain-of-20-chars!')).toThrow(/domain/);
   });
 });

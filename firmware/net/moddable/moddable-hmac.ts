@@ -2,8 +2,8 @@
 // HMAC, used through process() only (its sign/verify are broken); the comparison is our own constant-time one.
 import { Digest } from 'crypt';
 import HMAC from 'hmac';
-import type { HmacSha256 } from './hmac';
-import { utf8 } from './sha256';
+import type { HmacSha256 } from '../hmac';
+import { utf8 } from '../sha256';
 
 const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 const fromHex = (text: string) => new Uint8Array((text.match(/../g) ?? []).map((h) => parseInt(h, 16))).buffer;

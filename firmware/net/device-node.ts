@@ -1,0 +1,37 @@
+// A board as a node: its provisioning checked, its epoch and replay windows in Preference, then the same node as
+// the host runs (node.ts). Everything the SDK provides is injected (Preference, the HMAC, the transport), so the
+// same code runs on Moddable's runtime, on xsnap, and on Node in tests.
+import type { Board } from '../board/types';
+import type { ControllerOptions } from '../controller';
+import { createPreferenceStore, type PreferenceApi } from './preference-store';
+import type { HmacSha256 } from './hmac';
+import { startNode, type Node, type Transport } from './node';
+import { checkProvision } from './provision';
+
+export interface DeviceNodeOptions extends Omit<ControllerOptions, 'remote' | 'ready' | 'hooks'> {
+  /** The node's provisioning record (`npm run keys`: keys/<node>.json), as parsed, not yet checked. */
+  provision: unknown;
+  /** Moddable's Preference (or a stand-in): where the node's state survives a reboot. */
+  preferences: PreferenceApi;
+  hmac: HmacSha256;
+  transport: Transport;
+  /** Report period T, ms (default: the board's `transport.heartbeatMs`, else 1000). */
+  heartbeatMs?: number;
+}
+
+/** The node's name on the bus: the board's `node`, else its name. */
+export const nodeNameOf = (board: Board) => board.node ?? board.name;
+
+/** Starts the board's node; throws, naming the field, when its provisioning is not for this node. */
+export function startDeviceNode(o: DeviceNodeOptions): Node {
+  const name = nodeNameOf(o.board);
+  const p = checkProvision(o.provision, name, `the provisioning built in for node ${name}`);
+  // Every machine this board hosts must be where the others will send its commands.
+  for (const id of o.board.hosts) {
+    if (p.directory.get(id) !== name) throw new Error(`the provisioning's directory puts ${id} on ${JSON.stringify(p.directory.get(id) ?? null)}, but this board (node ${name}) hosts it: provision again with npm run keys`);
+  }
+  return startNode({
+    ...o, keys: p.keys, directory: p.directory, store: createPreferenceStore(o.preferences),
+    heartbeatMs: o.heartbeatMs ?? o.board.transport?.heartbeatMs,
+  });
+}
