@@ -101,11 +101,14 @@ function writeBusModules(out: string, board: Board, provision: unknown): void {
       '$(MODULES)/crypt/bin/manifest.json',
       '$(MODULES)/files/preference/manifest.json',
     ];
+    const repo = repoRoot.replace(/\/$/, '');
+    // The SDK ships `mqtt` and `hmac` without typings: ours sit beside their code under the same module names.
     Object.assign(fragment.modules, {
       provision: `${out}/provision`,
-      hmac: '$(MODULES)/crypt/etc/hmac',
-      'firmware/net/*': `${repoRoot.replace(/\/$/, '')}/firmware/net/*`,
-      'firmware/net/moddable/*': `${repoRoot.replace(/\/$/, '')}/firmware/net/moddable/*`,
+      hmac: ['$(MODULES)/crypt/etc/hmac', `${repo}/firmware/net/moddable/types/hmac`],
+      ...(link.kind === 'mqtt' ? { mqtt: `${repo}/firmware/net/moddable/types/mqtt` } : {}),
+      'firmware/net/*': `${repo}/firmware/net/*`,
+      'firmware/net/moddable/*': `${repo}/firmware/net/moddable/*`,
     });
   } else {
     rmSync(join(out, 'provision.js'), { force: true });
