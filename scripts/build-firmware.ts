@@ -37,10 +37,10 @@ function shown(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-function printCommands(platform: string, out: string, debug: boolean): void {
+function printCommands(platform: string, out: string, debug: boolean, config: string[]): void {
   // Inside the repository, paths relative to it read best; the manifest needs the folder absolute, hence $PWD.
   const rel = shown(out);
-  const args = mcconfigArgs({ platform, out: rel, manifest: './manifest.json', debug });
+  const args = mcconfigArgs({ platform, out: rel, manifest: './manifest.json', debug, config });
   const line = `${BOARD_VAR}=${rel === out ? out : `$PWD/${rel}`} mcconfig ${args.join(' ')}`;
   console.log(`\nMODDABLE is not set, so nothing was compiled. Install the Moddable SDK (docs/FLASHING.md):\n`);
   for (const step of installSteps(platform)) console.log(`  ${step}`);
@@ -137,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
     const where = board.transport.kind === 'mqtt' ? `the broker ${board.transport.host}:${board.transport.port}` : `UART ${board.transport.port}`;
     console.log(`Node ${board.node} joins the bus over ${board.transport.kind} (${where}); its provisioning is built into ${shown(join(out, 'provision.js'))} (secret).`);
   }
-  if (!process.env.MODDABLE) { printCommands(platform, out, options.debug); return 0; }
+  if (!process.env.MODDABLE) { printCommands(platform, out, options.debug, options.config); return 0; }
   return build(platform, out, options.debug, options.config);
 }
 

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetCompiledModules } from '../../scripts/lib/mcconfig';
+import { provision } from '../net/harness';
 
 const out = mkdtempSync(join(tmpdir(), 'firmware-'));
 const env = { ...process.env };
@@ -76,6 +77,61 @@ describe('npm run build:firmware without the Moddable SDK', () => {
     const r = build();
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('usage: npm run build:firmware -- --board <name>');
+  });
+});
+
+describe('npm run build:firmware for a node (a board with a transport)', () => {
+  const here = mkdtempSync(join(tmpdir(), 'firmware-node-'));
+  const keys = join(here, 'keys');
+  beforeAll(() => provision(['sim-bridge', 'sim-bay'], keys));
+  afterAll(() => rmSync(here, { recursive: true, force: true }));
+  const at = (name: string) => join(here, name);
+
+  it('builds the node\'s provisioning into its image, with the MQTT start, the SDK modules and our typings', async () => {
+    const r = build('--board', 'sim-bay', '--keys', join(keys, 'bay.json'), '--out', at('bay'), 'ssid=ship', 'password=secret');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Node bay joins the bus over mqtt (the broker 127.0.0.1:1883)');
+    expect(r.stdout).toMatch(/mcconfig -m -t build -p lin .* \.\/manifest\.json ssid=ship password=secret/);
+    expect(readFileSync(at('bay/node-start.js'), 'utf8')).toContain('export { default } from "firmware/net/moddable/mqtt-node"');
+    const built = (await import(pathToFileURL(at('bay/provision.js')).href)).default;
+    expect(built).toEqual(JSON.parse(readFileSync(join(keys, 'bay.json'), 'utf8')));
+    const fragment = JSON.parse(readFileSync(at('bay/manifest_node.json'), 'utf8'));
+    expect(fragment.include).toEqual(expect.arrayContaining(['$(MODDABLE)/modules/network/mqtt/manifest.json', '$(MODULES)/files/preference/manifest.json', '$(MODULES)/crypt/digest/manifest.json']));
+    expect(fragment.modules.mqtt).toMatch(/firmware\/net\/moddable\/types\/mqtt$/);
+    expect(fragment.modules.hmac).toEqual(['$(MODULES)/crypt/etc/hmac', expect.stringMatching(/firmware\/net\/moddable\/types\/hmac$/)]);
+    expect(fragment.modules.provision).toBe(`${at('bay')}/provision`);
+  });
+
+  it('puts --broker in place of the board file\'s broker', async () => {
+    const r = build('--board', 'sim-bay', '--keys', join(keys, 'bay.json'), '--out', at('bay-broker'), '--broker', 'broker.ship:18830');
+    expect(r.status, r.stderr).toBe(0);
+    const board = (await import(pathToFileURL(at('bay-broker/board.js')).href)).default;
+    expect(board.transport).toEqual({ kind: 'mqtt', host: 'broker.ship', port: 18830 });
+    expect(build('--board', 'sim-bay', '--keys', join(keys, 'bay.json'), '--broker', 'no-port').status).toBe(2);
+    const lone = build('--board', 'sim', '--out', at('sim-broker'), '--broker', 'h:1');
+    expect(lone.status).toBe(1);
+    expect(lone.stderr).toContain('transport: --broker is for a board whose transport is MQTT');
+  });
+
+  it('refuses, naming the file and what to run, when the node has no provisioning', () => {
+    const r = build('--board', 'sim-bay', '--keys', join(keys, 'nobody.json'), '--out', at('none'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/names a transport, so its image needs node bay's provisioning: cannot read .*nobody\.json .*npm run keys/);
+    expect(existsSync(at('none/provision.js'))).toBe(false);
+  });
+
+  it('refuses another node\'s provisioning, naming the field', () => {
+    const r = build('--board', 'sim-bay', '--keys', join(keys, 'bridge.json'), '--out', at('wrong'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bridge\.json: node: is "bridge", this is node "bay"/);
+  });
+
+  it('builds a lone board with no node: node-start exports nothing, and no provisioning is written', async () => {
+    const r = build('--board', 'sim', '--out', at('sim'));
+    expect(r.status, r.stderr).toBe(0);
+    expect((await import(pathToFileURL(at('sim/node-start.js')).href)).default).toBeUndefined();
+    expect(existsSync(at('sim/provision.js'))).toBe(false);
+    expect(JSON.parse(readFileSync(at('sim/manifest_node.json'), 'utf8'))).toEqual({ modules: { 'node-start': `${at('sim')}/node-start` } });
   });
 });
 

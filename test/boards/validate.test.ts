@@ -160,4 +160,35 @@ describe('validateMcu', () => {
     const table = { ...esp32, reserved: { ...esp32.reserved, 40: 'nothing' } };
     expect(() => validateMcu(table, 'boards/mcu/esp32.json')).toThrow('boards/mcu/esp32.json: reserved["40"]: pin 40 is not in gpio');
   });
+
+  describe('transport: how a node joins the bus', () => {
+    const node = (transport: unknown) => (b: any) => { b.node = 'airlock-a'; b.transport = transport; };
+    const valid = (transport: unknown) => { const b = json(FILE); node(transport)(b); return validateBoard(b, esp32, FILE); };
+
+    it('takes an MQTT broker or a UART of its own', () => {
+      expect(valid({ kind: 'mqtt', host: 'broker.local', port: 1883 }).transport).toEqual({ kind: 'mqtt', host: 'broker.local', port: 1883 });
+      expect(valid({ kind: 'serial', tx: 4, rx: 33, baud: 115200, port: 2, heartbeatMs: 500 }).transport?.kind).toBe('serial');
+    });
+
+    it('needs the node name the others know it by', () => {
+      const e = errorOf((b) => { b.transport = { kind: 'mqtt', host: 'h', port: 1 }; });
+      expect(e.message).toBe(`${FILE}: transport: a board on the bus needs "node": the name the others know it by`);
+    });
+
+    it.each([
+      ['an unknown kind', { kind: 'wifi' }, 'transport.kind', /"mqtt" \(host, port\) or "serial"/],
+      ['a host with a space', { kind: 'mqtt', host: 'a b', port: 1883 }, 'transport.host', /host name or IPv4 address/],
+      ['a port past 65535', { kind: 'mqtt', host: 'h', port: 70000 }, 'transport.port', /up to 65535/],
+      ['a missing port', { kind: 'mqtt', host: 'h' }, 'transport.port', /missing/],
+      ['a misspelt field', { kind: 'mqtt', host: 'h', port: 1, hots: 'x' }, 'transport.hots', /unexpected field for an MQTT link/],
+      ['a heartbeat under 100 ms', { kind: 'mqtt', host: 'h', port: 1, heartbeatMs: 10 }, 'transport.heartbeatMs', /integer ≥ 100/],
+      ['a serial link without its UART', { kind: 'serial', tx: 4, rx: 33, baud: 115200 }, 'transport.port', /the UART number the bus uses/],
+      ['a serial link on a pin a signal uses', { kind: 'serial', tx: 25, rx: 33, baud: 115200, port: 2 }, 'transport.tx', /pin 25 is already used by signals\["airlock A pump"\]\.pin/],
+      ['a serial link on a reserved pin', { kind: 'serial', tx: 4, rx: 6, baud: 115200, port: 2 }, 'transport.rx', /reserved/],
+    ])('names %s', (_what, transport, field, message) => {
+      const e = errorOf(node(transport));
+      expect(e.field).toBe(field);
+      expect(e.message).toMatch(message);
+    });
+  });
 });
