@@ -43,6 +43,8 @@ export class Link {
   private readonly peerEpoch = new Map<string, number>();
   /** The last (epoch, seq) accepted from each peer: the replay window, persisted by `tick`. */
   private readonly heardFrom: Map<string, [number, number]>;
+  /** Each peer's key fingerprint, stored with its window. */
+  private readonly fingerprints = new Map<string, string>();
   /** The windows moved since the last write; a peer's epoch changed since the last write. */
   private dirty = false;
   private epochsMoved = false;
@@ -55,7 +57,9 @@ export class Link {
       store: o.store, peers: o.keys.size, now: o.now, windowMs: o.windowMs ?? 2000,
       notice: (d) => this.notice(d), onEpoch: (epoch) => o.onEpoch?.(epoch),
     });
-    this.heardFrom = loadPeers(o.store, o.keys.keys());
+    // Eight hex digits of a MAC under the pair key: which key a stored window belongs to, revealing nothing of it.
+    for (const [peer, key] of o.keys) this.fingerprints.set(peer, o.hmac(key, 'launchbay replay window').slice(0, 8));
+    this.heardFrom = loadPeers(o.store, this.fingerprints);
     for (const [peer, [epoch]] of this.heardFrom) this.peerEpoch.set(peer, epoch);
   }
 
@@ -134,7 +138,7 @@ export class Link {
     if (!this.dirty || (!this.epochsMoved && ++this.flushes < FLUSH_EVERY)) return;
     this.dirty = this.epochsMoved = false;
     this.flushes = 0;
-    try { savePeers(this.o.store, this.heardFrom); } catch (e) { this.notice(`cannot store the replay windows (${(e as Error).message})`); }
+    try { savePeers(this.o.store, this.heardFrom, this.fingerprints); } catch (e) { this.notice(`cannot store the replay windows (${(e as Error).message})`); }
   }
 
   private notice(detail: string): void { this.o.onNotice?.(detail); }

@@ -33,22 +33,24 @@ export function bootEpoch(store: NodeStateStore): BootEpoch {
   return { epoch, lost: text === undefined ? 'no epoch record' : `unreadable epoch record ${JSON.stringify(text.slice(0, 32))}` };
 }
 
-/** The stored last-accepted (epoch, seq) per peer; anything unreadable is dropped (the receiver-bound MACs keep
- * replays out without it: see docs/PROTOCOL.md). */
-export function loadPeers(store: NodeStateStore, peers: Iterable<string>): Map<string, [number, number]> {
+/** The stored last-accepted (epoch, seq) per peer, each kept under a fingerprint of the key it was accepted with:
+ * a window whose pair key has changed since (the deployment was provisioned again) belongs to another key and is
+ * dropped, as is anything unreadable. Dropping one is safe: the receiver-bound MACs keep replays out without it
+ * (docs/PROTOCOL.md); keeping one would lock out a re-provisioned peer that starts again from epoch 1. */
+export function loadPeers(store: NodeStateStore, fingerprints: Map<string, string>): Map<string, [number, number]> {
   const heard = new Map<string, [number, number]>();
   let parsed: unknown;
   try { parsed = JSON.parse(store.get(PEERS_RECORD) ?? '{}'); } catch { return heard; }
   if (typeof parsed !== 'object' || parsed === null) return heard;
-  for (const peer of peers) {
+  for (const [peer, fingerprint] of fingerprints) {
     const v = Object.prototype.hasOwnProperty.call(parsed, peer) ? (parsed as { [k: string]: unknown })[peer] : undefined;
-    if (Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && Number.isSafeInteger(v[1]) && v[0] >= 1 && v[1] >= 0) heard.set(peer, [v[0], v[1]]);
+    if (Array.isArray(v) && v.length === 3 && Number.isSafeInteger(v[0]) && Number.isSafeInteger(v[1]) && v[0] >= 1 && v[1] >= 0 && v[2] === fingerprint) heard.set(peer, [v[0], v[1]]);
   }
   return heard;
 }
 
-export function savePeers(store: NodeStateStore, heard: Map<string, [number, number]>): void {
-  const record: { [peer: string]: [number, number] } = {};
-  for (const [peer, v] of heard) record[peer] = v;
+export function savePeers(store: NodeStateStore, heard: Map<string, [number, number]>, fingerprints: Map<string, string>): void {
+  const record: { [peer: string]: [number, number, string] } = {};
+  for (const [peer, v] of heard) record[peer] = [v[0], v[1], fingerprints.get(peer) ?? ''];
   store.put(PEERS_RECORD, JSON.stringify(record));
 }

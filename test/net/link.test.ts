@@ -128,13 +128,29 @@ describe('epochs and replay windows across reboots', () => {
     const bay = testLink('bay'), bridge = testLink('bridge', { epoch: 7 });
     introduce(bay.link, bridge.link);
     bay.link.tick();
-    expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 1] });
+    expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 1, expect.stringMatching(/^[0-9a-f]{8}$/)] });
     bay.link.open(bridge.link.seal('bay', 'command', command));
     for (let i = 1; i < FLUSH_EVERY; i++) bay.link.tick();
-    expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 1] });
+    expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 1, expect.stringMatching(/^[0-9a-f]{8}$/)] });
     bay.link.tick();
-    expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 2] });
+    expect(JSON.parse(bay.store.get('peers')!)).toEqual({ bridge: [7, 2, expect.stringMatching(/^[0-9a-f]{8}$/)] });
     expect(testLink('bay', { store: bay.store }).link.heard.bridge).toEqual([7, 2]);
+  });
+
+  it('drops a peer\'s stored window once their pair key has changed (provisioned again), so the peer is heard from epoch 1', () => {
+    const bay = testLink('bay'), bridge = testLink('bridge', { epoch: 7 });
+    introduce(bay.link, bridge.link);
+    for (let i = 0; i < 10; i++) bay.link.tick();
+    const stored = JSON.parse(bay.store.get('peers')!) as { bridge: [number, number, string] };
+    expect(stored.bridge[0]).toBe(7);
+    // The same record under another key for the pair: the window is not this key's.
+    bay.store.put('peers', JSON.stringify({ bridge: [7, 1, stored.bridge[2] === '00000000' ? '11111111' : '00000000'] }));
+    const again = testLink('bay', { store: bay.store });
+    expect(again.link.heard.bridge).toBeUndefined();
+    const fresh = testLink('bridge', { epoch: 1 });
+    introduce(again.link, fresh.link);
+    expect(again.rejects).toEqual([]);
+    expect(again.link.heard.bridge?.[0]).toBe(1);
   });
 
   it('refuses and reports an implausible jump of a peer\'s epoch, and keeps hearing its real epoch', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bootEpoch, EPOCH_RECORD, loadPeers, MemoryStateStore } from '../../firmware/net/state-store';
+import { bootEpoch, EPOCH_RECORD, loadPeers, MemoryStateStore, savePeers } from '../../firmware/net/state-store';
 import { fileStateStore } from '../../scripts/lib/node-net';
 import { LaunchBayModel } from '../../sim/physics/model';
 import { worldOptions, worldRecord } from '../../sim/physics/persist';
@@ -36,12 +36,19 @@ describe('the node state store', () => {
     }
   });
 
-  it('keeps only well-formed replay windows of known peers', () => {
+  it('keeps only well-formed replay windows of known peers, under the key they were accepted with', () => {
     const store = new MemoryStateStore();
-    store.put('peers', JSON.stringify({ bridge: [3, 9], bay: 'x', __proto__: [1, 1], mallory: [1, 1], 'airlock-b': [0, 1] }));
-    expect([...loadPeers(store, ['bridge', 'bay', 'airlock-b'])]).toEqual([['bridge', [3, 9]]]);
+    const fp = new Map([['bridge', 'aaaa0001'], ['bay', 'aaaa0002'], ['airlock-b', 'aaaa0003'], ['airlock-c', 'aaaa0004']]);
+    store.put('peers', JSON.stringify({
+      bridge: [3, 9, 'aaaa0001'], bay: 'x', __proto__: [1, 1, 'aaaa0002'], mallory: [1, 1, 'aaaa0005'], 'airlock-b': [0, 1, 'aaaa0003'],
+      // Accepted under a key since replaced (the deployment was provisioned again), or before keys were fingerprinted.
+      'airlock-c': [5, 5, 'ffff0000'], 'airlock-d': [2, 2],
+    }));
+    expect([...loadPeers(store, fp)]).toEqual([['bridge', [3, 9]]]);
+    savePeers(store, new Map([['bridge', [4, 1]]]), fp);
+    expect(JSON.parse(store.get('peers')!)).toEqual({ bridge: [4, 1, 'aaaa0001'] });
     store.put('peers', '{not json');
-    expect(loadPeers(store, ['bridge']).size).toBe(0);
+    expect(loadPeers(store, fp).size).toBe(0);
   });
 });
 
