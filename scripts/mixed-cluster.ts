@@ -73,6 +73,10 @@ async function main(argv: string[]): Promise<number> {
 
   const scratch = mkdtempSync(join(tmpdir(), 'launchbay-mixed-'));
   const procs: { p: Proc; group: boolean }[] = [];
+  // Interrupted: end what it started, then go.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => { for (const { p, group } of procs) end(p, group); rmSync(scratch, { recursive: true, force: true }); process.exit(130); });
+  }
   const timeline: Line[] = [];
   const violations: unknown[] = [];
   const status: { [node: string]: any } = {};
@@ -147,17 +151,20 @@ async function main(argv: string[]): Promise<number> {
     const readyAfterS = (now() - alertAt) / 1000;
     say(`the deck is ready ${readyAfterS.toFixed(1)} s after the red alert`);
     await sleep(1500);
-    const rejected = Object.fromEntries(Object.entries(status).map(([node, s]) => [node, Object.values(s.rejected ?? {}).reduce((a: number, n) => a + Number(n), 0)]));
-    const bayRejections = timeline.filter((l) => l.node === 'bay' && /rejected/.test(l.detail ?? '')).length;
+    // Every rejection a node reports (a bad MAC, a replay, a stale message bound to an old epoch). Messages bound to
+    // epoch 0, sent before their sender had heard a booting node, are counted by the link but not reported: every
+    // boot has some, and they are shown apart.
+    const rejected = Object.fromEntries(['bay', ...HOST_NODES].map((node) => [node, timeline.filter((l) => l.node === node && /rejected message/.test(l.detail ?? '')).length]));
+    const unheardAtBoot = Object.fromEntries(Object.entries(status).map(([node, st]) => [node, Number(st.rejected?.stale ?? 0)]));
     const summary = {
       sdk: SDK_TESTED, port, buildSeconds, readyAfterS,
       airlockB: status['airlock-b']?.machines?.['airlock B']?.state,
-      rejected: { ...rejected, bay: bayRejections }, violations,
+      rejected, unheardAtBoot, violations,
       timeline: timeline.filter((l) => l.atMs >= alertAt - 2000).map((l) => ({ ...l, atS: Math.round((l.atMs - alertAt) / 100) / 10 })),
     };
-    const ok = violations.length === 0 && bayRejections === 0 && Object.values(rejected).every((n) => n === 0);
+    const ok = violations.length === 0 && Object.values(rejected).every((n) => n === 0);
     if (json) console.log(JSON.stringify({ ok, ...summary }));
-    else say(ok ? 'no invariant violated, no message rejected' : `PROBLEMS: ${JSON.stringify({ violations, rejected })}`);
+    else say(ok ? `no invariant violated, no message rejected (boot messages not yet bound to a new epoch: ${JSON.stringify(unheardAtBoot)})` : `PROBLEMS: ${JSON.stringify({ violations, rejected })}`);
     return ok ? 0 : 1;
   } catch (e) {
     console.error(`mixed-cluster: ${(e as Error).message}`);
