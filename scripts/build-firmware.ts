@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BoardError, validateBoard, type Board } from '../firmware/board';
-import { checkProvision } from '../firmware/net/provision';
+import { checkDeviceProvision } from '../firmware/net/device-node';
 import { listBoards, loadBoard, repoRoot } from '../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from './lib/firmware-modules';
 import { APP_NAME, installSteps, mcconfigArgs, runMcconfig, typescriptFailures } from './lib/mcconfig';
@@ -40,7 +40,8 @@ function shown(path: string): string {
 function printCommands(platform: string, out: string, debug: boolean, config: string[]): void {
   // Inside the repository, paths relative to it read best; the manifest needs the folder absolute, hence $PWD.
   const rel = shown(out);
-  const args = mcconfigArgs({ platform, out: rel, manifest: './manifest.json', debug, config });
+  // A password is the user's to type, not to find in a terminal's scrollback.
+  const args = mcconfigArgs({ platform, out: rel, manifest: './manifest.json', debug, config: config.map((c) => c.replace(/^(password=).*/, '$1<password>')) });
   const line = `${BOARD_VAR}=${rel === out ? out : `$PWD/${rel}`} mcconfig ${args.join(' ')}`;
   console.log(`\nMODDABLE is not set, so nothing was compiled. Install the Moddable SDK (docs/FLASHING.md):\n`);
   for (const step of installSteps(platform)) console.log(`  ${step}`);
@@ -78,7 +79,10 @@ function withBroker(board: Board, broker: string | undefined): Board {
 
 /** The node's provisioning, checked: it must be for this board's node and place the board's machines on it. */
 function provisioning(board: Board, file: string | undefined): unknown {
-  if (!board.transport) return undefined;
+  if (!board.transport) {
+    if (file !== undefined) throw new Error(`--keys: boards/${board.name}.json names no transport, so its image is no node and takes no provisioning`);
+    return undefined;
+  }
   const node = board.node ?? board.name;
   const path = file ?? join(repoRoot, 'keys', `${node}.json`);
   let text: string;
@@ -87,10 +91,7 @@ function provisioning(board: Board, file: string | undefined): unknown {
   }
   let parsed: unknown;
   try { parsed = JSON.parse(text); } catch (e) { throw new Error(`${shown(path)}: not JSON (${(e as Error).message})`); }
-  const p = checkProvision(parsed, node, shown(path));
-  for (const id of board.hosts) {
-    if (p.directory.get(id) !== node) throw new Error(`${shown(path)}: directory.${id}: is ${JSON.stringify(p.directory.get(id) ?? null)}, but boards/${board.name}.json (node ${node}) hosts it`);
-  }
+  checkDeviceProvision(board, parsed, shown(path));
   return parsed;
 }
 

@@ -41,6 +41,10 @@ const nodeOf = (b: Board) => b.node ?? b.name;
 const names = [...new Set(boards.map(nodeOf))];
 if (names.length < 2) fail(`a deployment needs two nodes or more (got ${names.join(', ') || 'none'})`);
 if (names.some((n) => !/^[a-z0-9-]{1,64}$/.test(n))) fail('node names are lowercase letters, digits and dashes');
+// Freshness is judged as 3T of the receiver's T: a deployment whose boards disagree on T would see the slower ones
+// go stale between their heartbeats.
+const periods = [...new Set(boards.map((b) => b.transport?.heartbeatMs ?? 1000))];
+if (periods.length > 1) fail(`the boards disagree on transport.heartbeatMs (${boards.map((b) => `${b.name}: ${b.transport?.heartbeatMs ?? 1000}`).join(', ')}): one report period for the whole deployment`);
 
 // What is already provisioned: a pair key is kept only if both of its nodes hold the same one.
 const existing = (node: string): { [peer: string]: string } => {

@@ -66,6 +66,8 @@ async function main(): Promise<number> {
   if (cli.help) { console.log(usage); return 0; }
   try { board = loadBoard(cli.board); } catch (e) { return refuse((e as Error).message); }
   const name = board.node ?? board.name;
+  // The report period is the deployment's: the board file's unless --heartbeat says otherwise.
+  if (!cli.heartbeatGiven && board.transport?.heartbeatMs !== undefined) cli.heartbeatMs = board.transport.heartbeatMs;
   if (cli.broker === undefined && cli.serial === undefined) {
     if (board.transport?.kind !== 'mqtt') return refuse(`boards/${board.name}.json names no MQTT transport: give --broker or --serial`);
     cli.broker = `mqtt://${board.transport.host}:${board.transport.port}`;

@@ -46,7 +46,11 @@ export function createSimBroker(bus: InProcessBus, clock: Clock, connectMs = 5):
         connected.add(this.node);
         this.link = bus.attach(this.node);
         this.link.onMessage((text) => {
-          if (this.state === 'open') this.onMessage?.(topicFor(this.node), utf8(text).buffer as ArrayBuffer);
+          // The broker delivers on the topic it was published to, and only to a client subscribed to it.
+          let to: unknown;
+          try { to = (JSON.parse(text) as { to?: unknown }).to; } catch { to = this.node; }
+          const topic = topicFor(to === '*' ? '*' : this.node);
+          if (this.state === 'open' && this.topics.has(topic)) this.onMessage?.(topic, utf8(text).buffer as ArrayBuffer);
         });
         this.onReady?.();
       }, connectMs);

@@ -6,7 +6,7 @@ import type { ControllerOptions } from '../controller';
 import { createPreferenceStore, type PreferenceApi } from './preference-store';
 import type { HmacSha256 } from './hmac';
 import { startNode, type Node, type Transport } from './node';
-import { checkProvision } from './provision';
+import { checkProvision, type Provision } from './provision';
 
 export interface DeviceNodeOptions extends Omit<ControllerOptions, 'remote' | 'ready' | 'hooks'> {
   /** The node's provisioning record (`npm run keys`: keys/<node>.json), as parsed, not yet checked. */
@@ -22,14 +22,20 @@ export interface DeviceNodeOptions extends Omit<ControllerOptions, 'remote' | 'r
 /** The node's name on the bus: the board's `node`, else its name. */
 export const nodeNameOf = (board: Board) => board.node ?? board.name;
 
+/** The provisioning, checked for this board's node (`where` names it in errors): it must be for this node, and
+ * put every machine the board hosts on it, where the others will send that machine's commands. */
+export function checkDeviceProvision(board: Board, provision: unknown, where = `the provisioning built in for node ${nodeNameOf(board)}`): Provision {
+  const name = nodeNameOf(board);
+  const p = checkProvision(provision, name, where);
+  for (const id of board.hosts) {
+    if (p.directory.get(id) !== name) throw new Error(`${where}: directory.${id}: is ${JSON.stringify(p.directory.get(id) ?? null)}, but this board (node ${name}) hosts it: provision again with npm run keys`);
+  }
+  return p;
+}
+
 /** Starts the board's node; throws, naming the field, when its provisioning is not for this node. */
 export function startDeviceNode(o: DeviceNodeOptions): Node {
-  const name = nodeNameOf(o.board);
-  const p = checkProvision(o.provision, name, `the provisioning built in for node ${name}`);
-  // Every machine this board hosts must be where the others will send its commands.
-  for (const id of o.board.hosts) {
-    if (p.directory.get(id) !== name) throw new Error(`the provisioning's directory puts ${id} on ${JSON.stringify(p.directory.get(id) ?? null)}, but this board (node ${name}) hosts it: provision again with npm run keys`);
-  }
+  const p = checkDeviceProvision(o.board, o.provision);
   return startNode({
     ...o, keys: p.keys, directory: p.directory, store: createPreferenceStore(o.preferences),
     heartbeatMs: o.heartbeatMs ?? o.board.transport?.heartbeatMs,

@@ -32,38 +32,50 @@ export interface DeviceMqttOptions {
   port: number;
   node: string;
   clock: Clock;
-  /** Wait before a new client replaces a closed one, ms (default 1000). */
+  /** Wait before a new client replaces a closed one, ms (default 1000), doubled after each failed attempt up to
+   * 8 times as long, and back to it once connected. */
   retryMs?: number;
   /** Keep-alive, ms (default 10000). */
   keepAliveMs?: number;
-  /** Told of connections and losses, once each; and of payloads dropped unread. */
+  /** Told of each connection and each loss (or the first failed attempt), and of the first payload dropped unread
+   * and every hundredth after it. */
   onStatus?(status: string): void;
 }
 
 export interface DeviceMqttTransport extends Transport {
   readonly connected: boolean;
-  /** Payloads dropped before the envelope was looked at (too large, not UTF-8), and sends while offline. */
+  /** Payloads dropped before the envelope was looked at (too large, not UTF-8). */
   readonly badPayloads: number;
+  /** Messages dropped because no client was connected, or its publish failed. */
   readonly unsent: number;
   close(): void;
 }
 
-// Every envelope is at most LIMITS.text characters, so at most three times that many bytes of UTF-8.
-const MAX_PAYLOAD = LIMITS.text * 3;
+// An envelope is at most LIMITS.text characters, all of them ASCII in a valid one (names, states, numbers, hex):
+// a larger payload is dropped before a byte of it is decoded.
+const MAX_PAYLOAD = LIMITS.text;
 
 export function createModdableMqttTransport(Client: MqttClientClass, o: DeviceMqttOptions): DeviceMqttTransport {
   const retryMs = o.retryMs ?? 1000;
   let client: MqttClient | undefined;
   let connected = false, closed = false, badPayloads = 0, unsent = 0;
+  // The wait before the next attempt, and whether this outage has been told yet.
+  let backoff = retryMs, told = false;
   let retry: TimerId | undefined;
   let handler: (text: string) => void = () => {};
   const status = (s: string) => { try { o.onStatus?.(s); } catch { /* a status line never stops the bus */ } };
 
   const lost = (why: string) => {
     if (connected) status(`mqtt: lost ${o.host}:${o.port} (${why})`);
+    else if (!told) status(`mqtt: cannot reach ${o.host}:${o.port} (${why}); trying again every ${retryMs / 1000}–${(8 * retryMs) / 1000} s`);
+    told = true;
     connected = false;
+    const c = client;
     client = undefined;
-    if (!closed && retry === undefined) retry = o.clock.set(() => { retry = undefined; connect(); }, retryMs);
+    try { c?.close(); } catch { /* already closed */ }
+    if (closed || retry !== undefined) return;
+    retry = o.clock.set(() => { retry = undefined; connect(); }, backoff);
+    backoff = Math.min(backoff * 2, 8 * retryMs);
   };
   const connect = () => {
     if (closed) return;
@@ -83,19 +95,22 @@ export function createModdableMqttTransport(Client: MqttClientClass, o: DeviceMq
         c.publish(statusTopic(o.node), 'online', { retain: true });
       } catch (e) { lost((e as Error).message); return; }
       connected = true;
+      told = false;
+      backoff = retryMs;
       status(`mqtt: connected to ${o.host}:${o.port}`);
     };
     c.onMessage = (topic, body) => {
       if (client !== c) return;
       const text = body instanceof ArrayBuffer && body.byteLength <= MAX_PAYLOAD ? decodeUtf8(new Uint8Array(body)) : undefined;
       if (text === undefined) {
-        badPayloads++;
-        status(`mqtt: dropped a payload on ${String(topic).slice(0, 80)} (${body instanceof ArrayBuffer ? `${body.byteLength} bytes` : 'not bytes'}, too large or not UTF-8)`);
+        // Counted always, told now and then: a flood must not become a flood of console lines.
+        if (badPayloads++ % 100 === 0) status(`mqtt: dropped payload ${badPayloads} on ${String(topic).slice(0, 80)} (${body instanceof ArrayBuffer ? `${body.byteLength} bytes` : 'not bytes'}, too large or not UTF-8)`);
         return;
       }
       // Link.open never throws; this guard keeps a bug past it from closing the client.
       try { handler(text); } catch (e) { status(`mqtt: a message's handling failed: ${(e as Error).message}`); }
     };
+    // The SDK's client calls onClose, then closes itself.
     c.onClose = () => { if (client === c) lost('closed'); };
   };
 
@@ -108,9 +123,7 @@ export function createModdableMqttTransport(Client: MqttClientClass, o: DeviceMq
       if (!connected || !client) { unsent++; return; }
       try { client.publish(topicFor(to), text); } catch (e) {
         unsent++;
-        const c = client;
         lost((e as Error).message);
-        try { c.close(); } catch { /* already closed */ }
       }
     },
     onMessage: (h) => { handler = h; },

@@ -201,7 +201,7 @@ const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 
 function transport(check: Check, value: unknown, node: unknown): void {
   const field = 'transport';
-  if (!isObject(value)) fail(check, field, `expected {"kind": "mqtt", "host", "port"} or {"kind": "serial", "tx", "rx", "baud"}, got ${describe(value)}`);
+  if (!isObject(value)) fail(check, field, `expected {"kind": "mqtt", "host", "port"} or {"kind": "serial", "tx", "rx", "baud", "port"}, got ${describe(value)}`);
   if (node === undefined) fail(check, field, 'a board on the bus needs "node": the name the others know it by');
   if (value.heartbeatMs !== undefined) {
     const ms = integer(check, value.heartbeatMs, `${field}.heartbeatMs`, 'the report period in ms', 100);
@@ -219,7 +219,7 @@ function transport(check: Check, value: unknown, node: unknown): void {
     if (port === undefined) fail(check, `${field}.port`, 'missing: the UART number the bus uses');
     uart(check, { tx, rx, baud, port }, field, 'a serial link');
   } else {
-    fail(check, `${field}.kind`, `a node talks over "mqtt" (host, port) or "serial" (tx, rx, baud), got ${describe(value.kind)}`);
+    fail(check, `${field}.kind`, `a node talks over "mqtt" (host, port) or "serial" (tx, rx, baud, port), got ${describe(value.kind)}`);
   }
 }
 

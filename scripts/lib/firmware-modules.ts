@@ -102,13 +102,15 @@ function writeBusModules(out: string, board: Board, provision: unknown): void {
       '$(MODULES)/files/preference/manifest.json',
     ];
     const repo = repoRoot.replace(/\/$/, '');
+    const moddable = (name: string) => [`firmware/net/moddable/${name}`, `${repo}/firmware/net/moddable/${name}`];
     // The SDK ships `mqtt` and `hmac` without typings: ours sit beside their code under the same module names.
+    // Only this transport's start: the other's imports are not in this build.
     Object.assign(fragment.modules, {
       provision: `${out}/provision`,
       hmac: ['$(MODULES)/crypt/etc/hmac', `${repo}/firmware/net/moddable/types/hmac`],
       ...(link.kind === 'mqtt' ? { mqtt: `${repo}/firmware/net/moddable/types/mqtt` } : {}),
       'firmware/net/*': `${repo}/firmware/net/*`,
-      'firmware/net/moddable/*': `${repo}/firmware/net/moddable/*`,
+      ...Object.fromEntries([`${link.kind}-node`, 'board-node', 'moddable-hmac'].map(moddable)),
     });
   } else {
     rmSync(join(out, 'provision.js'), { force: true });

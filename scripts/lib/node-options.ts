@@ -14,7 +14,8 @@ Runs one node of the launch bay on the host, on simulated hardware, in real time
                       directory of which node hosts each machine
   --state-dir <dir>   where its epoch, replay windows and simulated world live: <dir>/<node>/ (default .state)
   --speed <n>         virtual time per real time, 0.1..1000 (default 1)
-  --heartbeat <ms>    report period T, 100..60000 ms (default 1000); a replica is fresh for 3T
+  --heartbeat <ms>    report period T, 100..60000 ms (default: the board file's transport.heartbeatMs, else
+                      1000); a replica is fresh for 3T, so every node of a deployment needs the same T
   --json              print reports, violations and a status every 200 ms as JSON lines
   --help              this text
 
@@ -36,6 +37,8 @@ export interface NodeCli {
   stateDir: string;
   speed: number;
   heartbeatMs: number;
+  /** Whether --heartbeat was given (else the board file's transport.heartbeatMs, or 1000). */
+  heartbeatGiven: boolean;
   json: boolean;
   help: boolean;
 }
@@ -70,6 +73,7 @@ export function parseNodeArgs(argv: string[]): NodeCli {
     baud: number('--baud', v.get('--baud') ?? '115200', 1200, 4_000_000, true),
     speed: number('--speed', v.get('--speed') ?? '1', 0.1, 1000, false),
     heartbeatMs: number('--heartbeat', v.get('--heartbeat') ?? '1000', 100, 60_000, true),
+    heartbeatGiven: v.has('--heartbeat'),
   };
   if (help) return cli;
   if (!cli.board) throw new Error('--board is required');

@@ -88,10 +88,11 @@ describe('npm run build:firmware for a node (a board with a transport)', () => {
   const at = (name: string) => join(here, name);
 
   it('builds the node\'s provisioning into its image, with the MQTT start, the SDK modules and our typings', async () => {
-    const r = build('--board', 'sim-bay', '--keys', join(keys, 'bay.json'), '--out', at('bay'), 'ssid=ship', 'password=secret');
+    const r = build('--board', 'sim-bay', '--keys', join(keys, 'bay.json'), '--out', at('bay'), 'ssid=ship', 'password=hunter2');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Node bay joins the bus over mqtt (the broker 127.0.0.1:1883)');
-    expect(r.stdout).toMatch(/mcconfig -m -t build -p lin .* \.\/manifest\.json ssid=ship password=secret/);
+    expect(r.stdout).toMatch(/mcconfig -m -t build -p lin .* \.\/manifest\.json ssid=ship password=<password>/);
+    expect(r.stdout).not.toContain('hunter2');
     expect(readFileSync(at('bay/node-start.js'), 'utf8')).toContain('export { default } from "firmware/net/moddable/mqtt-node"');
     const built = (await import(pathToFileURL(at('bay/provision.js')).href)).default;
     expect(built).toEqual(JSON.parse(readFileSync(join(keys, 'bay.json'), 'utf8')));
@@ -111,6 +112,9 @@ describe('npm run build:firmware for a node (a board with a transport)', () => {
     const lone = build('--board', 'sim', '--out', at('sim-broker'), '--broker', 'h:1');
     expect(lone.status).toBe(1);
     expect(lone.stderr).toContain('transport: --broker is for a board whose transport is MQTT');
+    const keyed = build('--board', 'sim', '--out', at('sim-keys'), '--keys', join(keys, 'bay.json'));
+    expect(keyed.status).toBe(1);
+    expect(keyed.stderr).toContain('--keys: boards/sim.json names no transport');
   });
 
   it('refuses, naming the file and what to run, when the node has no provisioning', () => {

@@ -6,11 +6,14 @@ import type { ControllerReport } from '../../firmware/controller';
 import { startDeviceNode } from '../../firmware/net/device-node';
 import { createModdableMqttTransport, type MqttClient, type MqttClientOptions } from '../../firmware/net/moddable-mqtt';
 import { createPreferenceStore } from '../../firmware/net/preference-store';
+import { LIMITS } from '../../firmware/net/envelope';
 import { hmacSha256, utf8 } from '../../firmware/net/sha256';
 import { createSimulatorDevice } from '../../hal/providers/simulator';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { VirtualClock } from '../../sim/clock';
+import { InProcessBus } from '../../sim/bus';
 import { createSimCluster } from '../../sim/cluster';
+import { createSimBroker } from '../../sim/mqtt-client';
 import { LaunchBayModel } from '../../sim/physics/model';
 import { SimPreference } from '../../sim/preference';
 import { clusterBoards, parseScenario } from '../../sim/scenario/format';
@@ -85,6 +88,27 @@ describe('a device bay node beside host nodes', () => {
   });
 });
 
+describe('the simulated broker', () => {
+  it('delivers a message only to a client subscribed to its topic, on that topic', () => {
+    const clock = new VirtualClock(), bus = new InProcessBus(clock), broker = createSimBroker(bus, clock);
+    const got: string[] = [];
+    const bay = new broker.Client({ host: 'broker', port: 1883, id: 'launchbay-bay', timeout: 10_000, will: { topic: 'launchbay/status/bay', message: 'offline', retain: true } });
+    const bridge = new broker.Client({ host: 'broker', port: 1883, id: 'launchbay-bridge', timeout: 10_000, will: { topic: 'launchbay/status/bridge', message: 'offline', retain: true } });
+    bay.onMessage = (topic) => got.push(topic);
+    clock.advance(10);
+    bridge.publish('launchbay/all', JSON.stringify({ to: '*' }));
+    clock.advance(10);
+    expect(got).toEqual([]);
+    bay.subscribe('launchbay/all');
+    bridge.publish('launchbay/all', JSON.stringify({ to: '*' }));
+    bridge.publish('launchbay/node/bay', JSON.stringify({ to: 'bay' }));
+    clock.advance(10);
+    expect(got).toEqual(['launchbay/all']);
+    bay.close();
+    expect(() => bay.publish('launchbay/all', 'x')).toThrow('connection closed');
+  });
+});
+
 describe('startDeviceNode', () => {
   const board = loadBoard('sim-bay');
   const start = (provision: unknown) => {
@@ -108,7 +132,7 @@ describe('startDeviceNode', () => {
 
   it('refuses a directory that puts its own machines on another node', () => {
     expect(() => start({ node: 'bay', keys: { bridge: key }, directory: { ...directory, 'bay door': 'bridge' } }))
-      .toThrow(/directory puts bay door on "bridge", but this board \(node bay\) hosts it/);
+      .toThrow(/directory.bay door: is "bridge", but this board \(node bay\) hosts it/);
   });
 });
 
@@ -161,10 +185,23 @@ describe('the Moddable MQTT adapter', () => {
     client().onReady!();
     client().onMessage!('launchbay/all', utf8('{"é":1}').buffer as ArrayBuffer);
     client().onMessage!('launchbay/all', new Uint8Array([0xff, 0xfe]).buffer);
-    client().onMessage!('launchbay/all', new ArrayBuffer(2_000_000));
+    client().onMessage!('launchbay/all', new ArrayBuffer(LIMITS.text + 1));
     client().onMessage!('launchbay/all', 'text' as unknown as ArrayBuffer);
     expect(got).toEqual(['{"é":1}']);
     expect(t.badPayloads).toBe(3);
+    // An envelope of the largest size still passes.
+    client().onMessage!('launchbay/all', utf8('x'.repeat(LIMITS.text)).buffer as ArrayBuffer);
+    expect(got.at(-1)!.length).toBe(LIMITS.text);
+  });
+
+  it('tells the first dropped payload and every hundredth, not each: a flood is not a flood of console lines', () => {
+    const { t, client, statuses } = setup();
+    client().onReady!();
+    for (let i = 0; i < 250; i++) client().onMessage!('launchbay/all', new Uint8Array([0xff]).buffer);
+    expect(t.badPayloads).toBe(250);
+    expect(statuses.filter((s) => /dropped payload/.test(s))).toEqual([
+      expect.stringContaining('dropped payload 1 '), expect.stringContaining('dropped payload 101 '), expect.stringContaining('dropped payload 201 '),
+    ]);
   });
 
   it('survives a handler that throws', () => {
@@ -195,6 +232,7 @@ describe('the Moddable MQTT adapter', () => {
     client().failPublish = true;
     t.send('*', 'x');
     expect(client().closed).toBe(true);
+    expect(statuses.at(-1)).toBe('mqtt: lost broker:1883 (connection closed)');
     expect(t.unsent).toBe(1);
     clock.advance(1000);
     expect(FakeClient.made.length).toBe(3);
@@ -203,20 +241,30 @@ describe('the Moddable MQTT adapter', () => {
     expect(t.connected).toBe(false);
   });
 
-  it('retries when the client cannot even be made, and stops for good once closed', () => {
+  it('retries when the client cannot even be made, waiting twice as long each time up to 8 s, says so once, and stops for good once closed', () => {
     FakeClient.made = [];
     FakeClient.refuse = true;
-    const clock = new VirtualClock();
-    const t = createModdableMqttTransport(FakeClient, { host: 'broker', port: 1883, node: 'bay', clock });
-    clock.advance(5000);
-    expect(FakeClient.made.length).toBe(0);
+    const clock = new VirtualClock(), statuses: string[] = [];
+    let attempts = 0;
+    const Counting = class extends FakeClient { constructor(o: MqttClientOptions) { attempts++; super(o); } };
+    const t = createModdableMqttTransport(Counting, { host: 'broker', port: 1883, node: 'bay', clock, onStatus: (s) => statuses.push(s) });
+    const at: number[] = [];
+    for (let ms = 0; ms < 40_000; ms += 100) { const before = attempts; clock.advance(100); if (attempts > before) at.push(clock.now()); }
+    // Attempts at 0, then after 1, 2, 4, 8, 8, 8… s.
+    expect(at).toEqual([1000, 3000, 7000, 15_000, 23_000, 31_000, 39_000]);
+    expect(statuses).toEqual(['mqtt: cannot reach broker:1883 (cannot connect: no route to host); trying again every 1–8 s']);
     FakeClient.refuse = false;
-    clock.advance(1000);
+    clock.advance(8000);
     expect(FakeClient.made.length).toBe(1);
-    t.close();
-    expect(FakeClient.made[0]!.closed).toBe(true);
+    FakeClient.made[0]!.onReady!();
+    // Connected: the next loss is told, and retried after 1 s again.
     FakeClient.made[0]!.onClose!();
-    clock.advance(10_000);
-    expect(FakeClient.made.length).toBe(1);
+    clock.advance(1000);
+    expect(FakeClient.made.length).toBe(2);
+    t.close();
+    expect(FakeClient.made[1]!.closed).toBe(true);
+    FakeClient.made[1]!.onClose!();
+    clock.advance(60_000);
+    expect(FakeClient.made.length).toBe(2);
   });
 });

@@ -38,7 +38,7 @@ describe('the node state store', () => {
 
   it('keeps only well-formed replay windows of known peers, under the key they were accepted with', () => {
     const store = new MemoryStateStore();
-    const fp = new Map([['bridge', 'aaaa0001'], ['bay', 'aaaa0002'], ['airlock-b', 'aaaa0003'], ['airlock-c', 'aaaa0004']]);
+    const fp = new Map([['bridge', 'aaaa0001'], ['bay', 'aaaa0002'], ['airlock-b', 'aaaa0003'], ['airlock-c', 'aaaa0004'], ['airlock-d', 'aaaa0006']]);
     store.put('peers', JSON.stringify({
       bridge: [3, 9, 'aaaa0001'], bay: 'x', __proto__: [1, 1, 'aaaa0002'], mallory: [1, 1, 'aaaa0005'], 'airlock-b': [0, 1, 'aaaa0003'],
       // Accepted under a key since replaced (the deployment was provisioned again), or before keys were fingerprinted.
