@@ -9,7 +9,7 @@ import { FIRMATA_MCUS } from '../scripts/lib/bench-docs';
 import { listBoards, loadBoard, repoRoot } from '../scripts/lib/board-file';
 
 /** Moddable built-ins the firmware imports: the ECMA-419 provider and the timer and clock modules. */
-const MODDABLE_BUILTINS = /^(embedded:.*|time|timer)$/;
+const MODDABLE_BUILTINS = /^(embedded:.*|time|timer|mqtt|preference|crypt|hmac)$/;
 
 async function minified(entry: string, plugins: Plugin[] = []): Promise<Uint8Array> {
   const result = await build({
@@ -26,17 +26,26 @@ export const engineBytes = (): Promise<number> => minifiedBytes('firmware/core/i
 /** The same, minified and then gzipped (for comparison with libraries that quote that). */
 export const engineGzipBytes = async (): Promise<number> => gzipSync(await minified('firmware/core/index.ts'), { level: 9 }).byteLength;
 
-/** `board` as scripts/build-firmware.ts generates it, and Moddable's modules left to the device. */
+/**
+ * `board`, `node-start` and `provision` as scripts/build-firmware.ts generates them (a node's start is its
+ * transport's; the provisioning is a stand-in of a real one's size), and Moddable's modules left to the device.
+ */
 function boardPlugin(name: string): Plugin {
   const board = loadBoard(name);
   const mcu = JSON.parse(readFileSync(join(repoRoot, 'boards', 'mcu', `${board.mcu}.json`), 'utf8')) as unknown;
-  const module = `export default ${JSON.stringify(board)};\nexport const mcu = ${JSON.stringify(mcu)};\nexport const file = ${JSON.stringify(`boards/${name}.json`)};\n`;
+  const generated: { [module: string]: string } = {
+    board: `export default ${JSON.stringify(board)};\nexport const mcu = ${JSON.stringify(mcu)};\nexport const file = ${JSON.stringify(`boards/${name}.json`)};\n`,
+    'node-start': board.transport
+      ? `export { default } from ${JSON.stringify(join(repoRoot, 'firmware', 'net', 'moddable', `${board.transport.kind}-node.ts`))};\n`
+      : 'export default undefined;\n',
+    provision: `export default ${JSON.stringify({ node: board.node, keys: { peer: '0'.repeat(64) }, directory: {} })};\n`,
+  };
   return {
     name: 'moddable-board',
     setup(b) {
       b.onResolve({ filter: MODDABLE_BUILTINS }, (args) => ({ path: args.path, external: true }));
-      b.onResolve({ filter: /^board$/ }, () => ({ path: 'board', namespace: 'board' }));
-      b.onLoad({ filter: /.*/, namespace: 'board' }, () => ({ contents: module, loader: 'js' }));
+      b.onResolve({ filter: /^(board|node-start|provision)$/ }, (args) => ({ path: args.path, namespace: 'generated' }));
+      b.onLoad({ filter: /.*/, namespace: 'generated' }, (args) => ({ contents: generated[args.path], loader: 'js', resolveDir: repoRoot }));
     },
   };
 }
