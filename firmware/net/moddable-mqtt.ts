@@ -87,6 +87,9 @@ export function createModdableMqttTransport(Client: MqttClientClass, o: DeviceMq
       });
     } catch (e) { lost(`cannot connect: ${(e as Error).message}`); return; }
     client = c;
+    // A broker that takes the connection and never answers it: given up after 1.5 keep-alives, like a silent one.
+    const keepAlive = o.keepAliveMs ?? 10_000;
+    o.clock.set(() => { if (client === c && !connected) lost('no answer to the connection'); }, keepAlive * 1.5);
     c.onReady = () => {
       if (client !== c) return;
       try {

@@ -212,6 +212,21 @@ describe('the Moddable MQTT adapter', () => {
     expect(statuses.at(-1)).toMatch(/handling failed: boom/);
   });
 
+  it('gives up on a connection the broker never answers, after 1.5 keep-alives, and tries again', () => {
+    const { clock, t, client, statuses } = setup();
+    clock.advance(14_999);
+    expect(FakeClient.made.length).toBe(1);
+    clock.advance(1);
+    expect(client().closed).toBe(true);
+    expect(statuses).toEqual(['mqtt: cannot reach broker:1883 (no answer to the connection); trying again every 1–8 s']);
+    clock.advance(1000);
+    expect(FakeClient.made.length).toBe(2);
+    client().onReady!();
+    clock.advance(60_000);
+    expect(t.connected).toBe(true);
+    expect(FakeClient.made.length).toBe(2);
+  });
+
   it('drops what is sent while offline, counted, and never throws', () => {
     const { t } = setup();
     expect(() => t.send('*', 'early')).not.toThrow();
