@@ -32,6 +32,13 @@ describe('npm run node: options', () => {
     });
   }
 
+  it('takes its broker from the board file, and exits 2 when the board names none and no --broker or --serial is given', () => {
+    const r = node(['--board', 'sim']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('boards/sim.json names no MQTT transport: give --broker or --serial');
+    expect(parseNodeArgs(['--board', 'sim-bay']).broker).toBeUndefined();
+  });
+
   it('exits 2 with the reason and the usage, from the command line too', () => {
     const r = node([...base, '--heartbeat', '0']);
     expect(r.status).toBe(2);
