@@ -74,14 +74,14 @@ export function hmacSha256(keyHex: string, message: string): string {
 
 /** Text from UTF-8 bytes, or undefined if they are not well-formed UTF-8 (overlong forms, surrogates, code points
  * past U+10FFFF, truncated or stray continuation bytes): a receiver rejects such a frame instead of guessing.
- * Linear: XS copies a string on every `+=`, so code units are gathered and turned into text a chunk at a time. */
+ * Linear, and within a device's stack: XS copies a string on every `+=`, so the characters are gathered and joined
+ * once; never spread or `apply`d as arguments, which the device's 512-slot stack cannot hold (an XS abort, not an
+ * exception: found on mcsim). */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  const parts: string[] = [], units: number[] = [];
-  const flush = () => { parts.push(String.fromCharCode.apply(null, units)); units.length = 0; };
+  const chars: string[] = [];
   for (let i = 0; i < bytes.length;) {
-    if (units.length >= 1024) flush();
     const b = bytes[i];
-    if (b < 0x80) { units.push(b); i++; continue; }
+    if (b < 0x80) { chars.push(String.fromCharCode(b)); i++; continue; }
     const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (n < 0 || i + n >= bytes.length) return undefined;
     let c = b & (0x3f >> n);
@@ -91,12 +91,10 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
       c = (c << 6) | (x & 0x3f);
     }
     if ((n === 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) || (n === 3 && (c < 0x10000 || c > 0x10ffff))) return undefined;
-    if (c < 0x10000) units.push(c);
-    else units.push(0xd800 + ((c - 0x10000) >> 10), 0xdc00 + ((c - 0x10000) & 0x3ff));
+    chars.push(String.fromCodePoint(c));
     i += n + 1;
   }
-  flush();
-  return parts.join('');
+  return chars.join('');
 }
 
 /** Text from UTF-8 bytes, by hand (XS may lack TextDecoder); a broken sequence becomes U+FFFD. */

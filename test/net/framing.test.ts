@@ -84,7 +84,7 @@ describe('the serial transport', () => {
 describe('strict UTF-8', () => {
   it('decodes well-formed text and refuses what is not', () => {
     expect(decodeUtf8(utf8('bay door é € 😀'))).toBe('bay door é € 😀');
-    // Across the decoder's chunks, a surrogate pair split by a chunk's end among them.
+    // A long text, astral characters among the rest.
     const long = `${'a'.repeat(1023)}😀${'é'.repeat(3000)}😀${'z'.repeat(5000)}`;
     expect(decodeUtf8(utf8(long))).toBe(long);
     for (const bad of [[0xff], [0xbf], [0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98]]) {
