@@ -131,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
     const deadline = started + buildSeconds * 1000 + timeoutS * 1000;
     const waitFor = async (what: string, ok: () => boolean) => {
       while (!ok()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the bay's console ended with:\n${mcsim.lines.slice(-10).join('\n')}`);
         if (mcsim.child.exitCode !== null) throw new Error(`mcsim ended (exit ${mcsim.child.exitCode}): ${mcsim.lines.slice(-20).join('\n')}`);
         await sleep(200);
       }
