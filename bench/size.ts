@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { FIRMATA_MCUS } from '../scripts/lib/bench-docs';
+import { BUS_STARTS } from '../scripts/lib/firmware-modules';
 import { listBoards, loadBoard, repoRoot } from '../scripts/lib/board-file';
 
 /** Moddable built-ins the firmware imports: the ECMA-419 provider and the timer and clock modules. */
@@ -36,7 +37,7 @@ function boardPlugin(name: string): Plugin {
   const generated: { [module: string]: string } = {
     board: `export default ${JSON.stringify(board)};\nexport const mcu = ${JSON.stringify(mcu)};\nexport const file = ${JSON.stringify(`boards/${name}.json`)};\n`,
     'node-start': board.transport
-      ? `export { default } from ${JSON.stringify(join(repoRoot, 'firmware', 'net', 'moddable', `${board.transport.kind}-node.ts`))};\n`
+      ? `export { default } from ${JSON.stringify(join(repoRoot, `${BUS_STARTS[board.transport.kind]}.ts`))};\n`
       : 'export default undefined;\n',
     provision: `export default ${JSON.stringify({ node: board.node, keys: { peer: '0'.repeat(64) }, directory: {} })};\n`,
   };

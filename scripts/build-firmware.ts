@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BoardError, validateBoard, type Board } from '../firmware/board';
 import { checkDeviceProvision } from '../firmware/net/device-node';
+import { nodeNameOf } from '../firmware/net/node';
 import { listBoards, loadBoard, repoRoot } from '../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from './lib/firmware-modules';
 import { APP_NAME, installSteps, mcconfigArgs, runMcconfig, typescriptFailures } from './lib/mcconfig';
@@ -83,7 +84,7 @@ function provisioning(board: Board, file: string | undefined): unknown {
     if (file !== undefined) throw new Error(`--keys: boards/${board.name}.json names no transport, so its image is no node and takes no provisioning`);
     return undefined;
   }
-  const node = board.node ?? board.name;
+  const node = nodeNameOf(board);
   const path = file ?? join(repoRoot, 'keys', `${node}.json`);
   let text: string;
   try { text = readFileSync(path, 'utf8'); } catch (e) {

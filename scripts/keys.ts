@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Board } from '../firmware/board/types';
+import { nodeNameOf as nodeOf } from '../firmware/net/node';
 import { fileStateStore } from './lib/node-net';
 import { listBoards, loadBoard } from './lib/board-file';
 
@@ -37,7 +38,6 @@ let boards: Board[];
 try {
   boards = (o.boards ?? listBoards()).map((name) => loadBoard(name)).filter((b) => o.boards || b.node);
 } catch (e) { fail((e as Error).message); }
-const nodeOf = (b: Board) => b.node ?? b.name;
 const names = [...new Set(boards.map(nodeOf))];
 if (names.length < 2) fail(`a deployment needs two nodes or more (got ${names.join(', ') || 'none'})`);
 if (names.some((n) => !/^[a-z0-9-]{1,64}$/.test(n))) fail('node names are lowercase letters, digits and dashes');

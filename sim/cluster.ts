@@ -5,7 +5,7 @@ import { createMemory } from '../firmware/coordination';
 import type { Board } from '../firmware/board/types';
 import type { Controller } from '../firmware/controller';
 import type { HmacSha256 } from '../firmware/net/hmac';
-import { startNode, type Node } from '../firmware/net/node';
+import { nodeNameOf as nodeOf, startNode, type Node } from '../firmware/net/node';
 import { hmacSha256 } from '../firmware/net/sha256';
 import { startDeviceNode } from '../firmware/net/device-node';
 import { createModdableMqttTransport, type DeviceMqttTransport } from '../firmware/net/moddable-mqtt';
@@ -47,7 +47,6 @@ export interface SimCluster extends SimWorld {
   readonly epochs: { readonly [node: string]: number };
 }
 
-const nodeOf = (b: Board) => b.node ?? b.name;
 
 /** Pairwise test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
 export function testKeys(boards: Board[], seed: number): { [node: string]: Map<string, string> } {

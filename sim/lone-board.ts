@@ -5,7 +5,7 @@
 import type { MachineId } from '../firmware/board/signals';
 import type { Board } from '../firmware/board/types';
 import type { Controller, ControllerReport } from '../firmware/controller';
-import { startNode, type Node } from '../firmware/net/node';
+import { nodeNameOf as nodeOf, startNode, type Node } from '../firmware/net/node';
 import { hmacSha256 } from '../firmware/net/sha256';
 import { EPOCH_RECORD, MemoryStateStore } from '../firmware/net/state-store';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
@@ -47,7 +47,6 @@ export interface LoneBoardBay {
   stop(): void;
 }
 
-const nodeOf = (b: Board) => b.node ?? b.name;
 
 /** The simulator's one-machine-group boards (sim-bay, sim-bridge, sim-airlock-a…d) that cover what `bench` does not host. */
 export function boardsAround(bench: Board): Board[] {

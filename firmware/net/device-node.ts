@@ -5,7 +5,7 @@ import type { Board } from '../board/types';
 import type { ControllerOptions } from '../controller';
 import { createPreferenceStore, type PreferenceApi } from './preference-store';
 import type { HmacSha256 } from './hmac';
-import { startNode, type Node, type Transport } from './node';
+import { nodeNameOf, startNode, type Node, type Transport } from './node';
 import { checkProvision, type Provision } from './provision';
 
 export interface DeviceNodeOptions extends Omit<ControllerOptions, 'remote' | 'ready' | 'hooks'> {
@@ -18,9 +18,6 @@ export interface DeviceNodeOptions extends Omit<ControllerOptions, 'remote' | 'r
   /** Report period T, ms (default: the board's `transport.heartbeatMs`, else 1000). */
   heartbeatMs?: number;
 }
-
-/** The node's name on the bus: the board's `node`, else its name. */
-export const nodeNameOf = (board: Board) => board.node ?? board.name;
 
 /** The provisioning, checked for this board's node (`where` names it in errors): it must be for this node, and
  * put every machine the board hosts on it, where the others will send that machine's commands. */

@@ -56,7 +56,7 @@ export interface DeviceMqttTransport extends Transport {
 const MAX_PAYLOAD = LIMITS.text;
 
 export function createModdableMqttTransport(Client: MqttClientClass, o: DeviceMqttOptions): DeviceMqttTransport {
-  const retryMs = o.retryMs ?? 1000;
+  const retryMs = o.retryMs ?? 1000, keepAliveMs = o.keepAliveMs ?? 10_000;
   let client: MqttClient | undefined;
   let connected = false, closed = false, badPayloads = 0, unsent = 0;
   // The wait before the next attempt, and whether this outage has been told yet.
@@ -82,14 +82,13 @@ export function createModdableMqttTransport(Client: MqttClientClass, o: DeviceMq
     let c: MqttClient;
     try {
       c = new Client({
-        host: o.host, port: o.port, id: `launchbay-${o.node}`, timeout: o.keepAliveMs ?? 10_000,
+        host: o.host, port: o.port, id: `launchbay-${o.node}`, timeout: keepAliveMs,
         will: { topic: statusTopic(o.node), message: 'offline', retain: true },
       });
     } catch (e) { lost(`cannot connect: ${(e as Error).message}`); return; }
     client = c;
     // A broker that takes the connection and never answers it: given up after 1.5 keep-alives, like a silent one.
-    const keepAlive = o.keepAliveMs ?? 10_000;
-    o.clock.set(() => { if (client === c && !connected) lost('no answer to the connection'); }, keepAlive * 1.5);
+    o.clock.set(() => { if (client === c && !connected) lost('no answer to the connection'); }, keepAliveMs * 1.5);
     c.onReady = () => {
       if (client !== c) return;
       try {

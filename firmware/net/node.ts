@@ -37,11 +37,12 @@ export interface Node {
   stop(): void;
 }
 
-const nodeName = (board: Board) => board.node ?? board.name;
+/** A board's name on the bus: its `node`, else its name. */
+export const nodeNameOf = (board: Board) => board.node ?? board.name;
 
 export function startNode(o: NodeOptions): Node {
   const { board, clock } = o;
-  const name = nodeName(board), T = o.heartbeatMs ?? 1000;
+  const name = nodeNameOf(board), T = o.heartbeatMs ?? 1000;
   const report = o.onReport ?? (() => {});
   const fault = (detail: string) => report({ t: clock.now(), kind: 'fault', machine: name, detail });
   const link = new Link({

@@ -72,7 +72,7 @@ function typePath(out: string, target: string): string {
 }
 
 /** The start of each transport: the module `node-start` re-exports on a board with that transport. */
-const BUS_STARTS = { mqtt: 'firmware/net/moddable/mqtt-node', serial: 'firmware/net/moddable/serial-node' } as const;
+export const BUS_STARTS = { mqtt: 'firmware/net/moddable/mqtt-node', serial: 'firmware/net/moddable/serial-node' } as const;
 
 /**
  * The bus, for a board whose file names a transport: `node-start` (its transport's start), `provision` (the node's
@@ -102,7 +102,7 @@ function writeBusModules(out: string, board: Board, provision: unknown): void {
       '$(MODULES)/files/preference/manifest.json',
     ];
     const repo = repoRoot.replace(/\/$/, '');
-    const moddable = (name: string) => [`firmware/net/moddable/${name}`, `${repo}/firmware/net/moddable/${name}`];
+    const module = (name: string) => [name, `${repo}/${name}`];
     // The SDK ships `mqtt` and `hmac` without typings: ours sit beside their code under the same module names.
     // Only this transport's start: the other's imports are not in this build.
     Object.assign(fragment.modules, {
@@ -110,7 +110,7 @@ function writeBusModules(out: string, board: Board, provision: unknown): void {
       hmac: ['$(MODULES)/crypt/etc/hmac', `${repo}/firmware/net/moddable/types/hmac`],
       ...(link.kind === 'mqtt' ? { mqtt: `${repo}/firmware/net/moddable/types/mqtt` } : {}),
       'firmware/net/*': `${repo}/firmware/net/*`,
-      ...Object.fromEntries([`${link.kind}-node`, 'board-node', 'moddable-hmac'].map(moddable)),
+      ...Object.fromEntries([start!, 'firmware/net/moddable/board-node', 'firmware/net/moddable/moddable-hmac'].map(module)),
     });
   } else {
     rmSync(join(out, 'provision.js'), { force: true });

@@ -2,8 +2,8 @@
 // so a board provisioned for another node never speaks), Preference and the native HMAC, then the device node.
 import Preference from 'preference';
 import provision from 'provision';
-import { checkDeviceProvision, nodeNameOf, startDeviceNode } from '../device-node';
-import type { Node, Transport } from '../node';
+import { checkDeviceProvision, startDeviceNode } from '../device-node';
+import { nodeNameOf, type Node, type Transport } from '../node';
 import { moddableHmac } from './moddable-hmac';
 import type { BusStartOptions } from './start';
 
