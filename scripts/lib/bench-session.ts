@@ -14,7 +14,10 @@ export interface BenchSessionOptions {
   board: Board;
   port: string;
   clock: Clock;
-  /** How long the board has to answer Firmata each time it connects (connectBench's default when absent). */
+  /**
+   * How long the board has to answer Firmata each time it connects, and then to report every input once (the
+   * defaults of connectBench and openBenchDevice when absent).
+   */
   timeoutMs?: number;
   /** The rest of the bay from the simulator: the board's controller runs as a node beside it. */
   bay?: LoneBoardBay;
@@ -55,7 +58,7 @@ export async function startBenchSession(o: BenchSessionOptions): Promise<BenchSe
   const connect = async () => {
     const c = await connectBench(o.port, { timeoutMs: o.timeoutMs, log });
     let d: BenchDevice;
-    try { d = await openBenchDevice({ board: o.board, io: c.io }); } catch (e) { await c.close(); throw e; }
+    try { d = await openBenchDevice({ board: o.board, io: c.io, timeoutMs: o.timeoutMs }); } catch (e) { await c.close(); throw e; }
     // Stopped while this connection was being made: let go of it.
     if (stopping) { await c.close(); return; }
     connection = c; device = d;

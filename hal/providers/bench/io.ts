@@ -29,6 +29,8 @@ export interface FirmataIo {
   /** Turns on reporting for an analog channel (not a pin number) and calls `listener` with each reading. */
   analogRead(channel: number, listener: (value: number) => void): void;
   pwmWrite(pin: number, value: number): void;
+  /** Asks for the firmware's name and version; `callback` runs on the answer (a round trip: the board answers in order). */
+  queryFirmware(callback: () => void): void;
   /** Sends Firmata's system reset: pins back to their power-up modes, reporting off. */
   reset(): void;
   removeListener(event: string, listener: (...args: never[]) => void): unknown;
@@ -42,17 +44,36 @@ export const bitsOf = (fullScale: number | null, fallback: number) =>
 const oldPullUps = new WeakMap<FirmataIo, Set<number>>();
 
 /**
+ * Sends Firmata's system reset and records what it did, as firmata-io does not: every analog pin an analog input,
+ * every other pin an output driven low, no pull-up on.
+ */
+export function resetBoard(io: FirmataIo): void {
+  io.reset();
+  oldPullUps.delete(io);
+  io.ports.fill(0);
+  for (const p of io.pins) {
+    if (p.supportedModes.length === 0) continue;
+    p.mode = p.analogChannel !== 127 ? io.MODES.ANALOG : io.MODES.OUTPUT;
+    if (p.mode === io.MODES.OUTPUT) p.value = 0;
+  }
+}
+
+/**
  * Makes `pin` a digital input, its pull-up on if `pullUp`. Firmata 2.5 and later have a pull-up mode; before it
  * (StandardFirmata 2.4, which most Unos still carry) the pull-up is the Arduino's old way: an input written high.
- * The pin's last reported level is kept, since that write is not a report.
+ * The pin's last reported level is kept, since that write is not a report. A pin already set so is left alone: the
+ * old way passes through a plain input, whose pull-up StandardFirmata turns off, and a switch that is open then
+ * floats, long enough for a report to say it closed.
  */
 export function setInputMode(io: FirmataIo, pin: number, pullUp: boolean): void {
   const old = oldPullUps.get(io) ?? new Set<number>();
   oldPullUps.set(io, old);
+  const modern = pullUp && io.pins[pin]!.supportedModes.includes(io.MODES.PULLUP);
+  const mode = modern ? io.MODES.PULLUP : io.MODES.INPUT;
+  if (io.pins[pin]!.mode === mode && old.has(pin) === (pullUp && !modern)) return;
   old.delete(pin);
-  if (pullUp && io.pins[pin]!.supportedModes.includes(io.MODES.PULLUP)) { io.pinMode(pin, io.MODES.PULLUP); return; }
-  io.pinMode(pin, io.MODES.INPUT);
-  if (!pullUp) return;
+  io.pinMode(pin, mode);
+  if (!pullUp || modern) return;
   old.add(pin);
   const level = io.pins[pin]!.value;
   io.digitalWrite(pin, 1);

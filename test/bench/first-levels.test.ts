@@ -1,0 +1,100 @@
+// The levels a bench device starts from are the rig's, never what StandardFirmata says of a pin it has not yet been
+// told is an input (it reports such a bit as 0, which an active-low switch reads as closed), nor what a report left
+// over from the last session said. The simulated board answers every message on its own turn of the event loop, as
+// a USB line delivers them in packets, so a device that took the first report of a port as its pins' first levels
+// would start from them here.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Board } from '../../firmware/board/types';
+import { startController, type Controller, type ControllerReport } from '../../firmware/controller';
+import { connectFirmata, openBenchDevice, type BenchConnection } from '../../hal/providers/bench';
+import { WallClock } from '../../hal/providers/bench/wall-clock';
+import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
+import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
+import { until } from './real-time';
+import { createWire } from './wire';
+
+const uno = loadBoard('arduino-uno');
+/**
+ * The Uno's board file with its analog input first: the inner door's limit switches (pins 12 and 15) are then the
+ * last inputs set up, on port 1, whose reporting pin 8 turned on before pin 12 was an input.
+ */
+const analogFirst: Board = (() => {
+  const { 'airlock A chamber pressure': chamber, ...rest } = uno.signals;
+  return { ...uno, signals: { 'airlock A chamber pressure': chamber!, ...rest } };
+})();
+const pinOf = (name: string) => (uno.signals[name] as { pin: number }).pin;
+const inputs = Object.keys(uno.signals).filter((n) => / (limit|button \d)$/.test(n));
+
+let clock: WallClock, arduino: SimulatedArduino, connection: BenchConnection, controller: Controller | undefined;
+/** Every byte the host sent the board. */
+let sent: number[];
+
+async function connect(board: Board): Promise<void> {
+  clock = new WallClock();
+  arduino = createSimulatedArduino({ board, mcu: loadMcu('atmega328p'), clock });
+  const wire = createWire();
+  arduino.attach(wire.board);
+  sent = [];
+  const write = wire.host.write.bind(wire.host);
+  wire.host.write = (data, callback) => { sent.push(...data); return write(data, callback); };
+  connection = await connectFirmata(wire.host, { name: 'wire', askAfterMs: 20, timeoutMs: 10_000 });
+}
+
+/** The pins named in the set-pin-mode messages (0xF4 pin mode) among `bytes`. */
+const modesSet = (bytes: number[]) => bytes.flatMap((b, i) => (b === 0xf4 ? [bytes[i + 1]!] : []));
+
+/** What the rig drives on each input, read as the board reads it (pull-ups on). */
+const rigLevels = () => Object.fromEntries(inputs.map((n) => [n, arduino.rig.read(pinOf(n), true) ? 1 : 0]));
+
+afterEach(async () => {
+  controller?.stop();
+  controller = undefined;
+  await connection?.close();
+  arduino?.close();
+  clock?.stop();
+});
+
+describe('a bench device\'s first levels', () => {
+  it('are the rig\'s, though a port reported before all its inputs were set up', async () => {
+    await connect(analogFirst);
+    const device = await openBenchDevice({ board: analogFirst, io: connection.io });
+    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+    const reports: ControllerReport[] = [];
+    controller = startController({ board: analogFirst, device, clock, onReport: (r) => reports.push(r) });
+    expect(await until(() => controller!.started)).toBe(true);
+    expect(controller.machines['airlock A']!.state).toBe('closed pressurized');
+    expect(reports.filter((r) => r.kind === 'fault')).toEqual([]);
+  });
+
+  it('are not a report the board sent before the device reset it', async () => {
+    await connect(analogFirst);
+    const io = connection.io;
+    // The last session left the inner door's open limit an input with no pull-up (a floating 0), reporting.
+    io.pinMode(pinOf('airlock A inner door open limit'), io.MODES.INPUT);
+    io.digitalRead(pinOf('airlock A inner door open limit'), () => {});
+    const device = await openBenchDevice({ board: analogFirst, io });
+    expect(device.level(pinOf('airlock A inner door open limit'))).toBe(1);
+    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+  });
+
+  it('are not disturbed when the controller opens its drivers: each input keeps the mode and pull-up it was given', async () => {
+    await connect(uno);
+    // A board whose firmware predates Firmata's pull-up mode (StandardFirmata 2.4): a pull-up is an input written
+    // high, reached through a plain input, whose pull-up the firmware turns off.
+    for (const p of connection.io.pins) p.supportedModes = p.supportedModes.filter((m) => m !== connection.io.MODES.PULLUP);
+    const device = await openBenchDevice({ board: uno, io: connection.io });
+    const primed = sent.length;
+    controller = startController({ board: uno, device, clock });
+    expect(await until(() => controller!.started)).toBe(true);
+    expect(modesSet(sent.slice(primed)).filter((pin) => inputs.some((n) => pinOf(n) === pin))).toEqual([]);
+    expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
+  });
+
+  it('are set up again when a device is opened a second time on the same connection, after its reset', async () => {
+    await connect(uno);
+    await openBenchDevice({ board: uno, io: connection.io });
+    const again = await openBenchDevice({ board: uno, io: connection.io });
+    expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
+    expect(Object.fromEntries(inputs.map((n) => [n, again.level(pinOf(n))]))).toEqual(rigLevels());
+  });
+});
