@@ -4,8 +4,9 @@ import type { Board } from '../board/types';
 import type { Device, PWMClass, Serial, SerialClass, SerialOptions } from '../types';
 import { analogClass } from './bench/analog';
 import { digitalClass } from './bench/digital';
-import { resetBoard, setInputMode, type FirmataIo } from './bench/io';
+import { resetBoard, type FirmataIo } from './bench/io';
 import { benchPinMap, misfit, pinError, type BenchPinMap } from './bench/pin-map';
+import { primeInputs } from './bench/prime';
 import { pwmClass } from './bench/pwm';
 
 export { BenchPortError, connectBench, connectFirmata, FIRMATA_BAUD, type BenchConnection, type FirmataConnectOptions } from './bench/connect';
@@ -52,55 +53,6 @@ export async function openBenchDevice(o: BenchDeviceOptions): Promise<BenchDevic
     pins: map,
     level: (pin) => o.io.pins[pin]?.value ?? 0,
   };
-}
-
-/**
- * Sets every input's mode, then turns on its reports, then waits until each input and analog pin has reported once.
- * StandardFirmata sends a port's levels as soon as its reporting is turned on, with a 0 for every pin of it not yet
- * an input, which an active-low limit switch reads as closed: so every mode goes first. And a board that did not
- * reset as the port opened may still have reports of the last session on the line: the firmware query that follows
- * the modes is answered after them, and only reports asked for after its answer count.
- */
-function primeInputs(map: BenchPinMap, io: FirmataIo, timeoutMs: number): Promise<void> {
-  const waiting = new Set<number>();
-  const undo: (() => void)[] = [];
-  const inputs = [...map.pins.values()].filter((p) => p.role !== 'output');
-  for (const p of inputs) if (p.role === 'input') setInputMode(io, p.pin, p.pullUp);
-  return new Promise<void>((resolve, reject) => {
-    let over = false, asked = false;
-    const done = () => { over = true; clearTimeout(timer); for (const u of undo) u(); resolve(); };
-    const heard = (pin: number) => { waiting.delete(pin); if (waiting.size === 0 && !over) done(); };
-    const report = () => {
-      if (over) return;
-      asked = true;
-      for (const p of inputs) {
-        waiting.add(p.pin);
-        const listener = () => heard(p.pin);
-        if (p.role === 'input') {
-          io.digitalRead(p.pin, listener);
-          undo.push(() => io.removeListener(`digital-read-${p.pin}`, listener));
-        } else {
-          // No pin mode: the reset left every analog pin in analog mode (and firmata-io's pinMode takes a channel for it).
-          const channel = io.pins[p.pin].analogChannel;
-          io.analogRead(channel, listener);
-          undo.push(() => io.removeListener(`analog-read-${channel}`, listener));
-        }
-      }
-      if (waiting.size === 0) done();
-    };
-    const timer = setTimeout(() => {
-      over = true;
-      for (const u of undo) u();
-      if (!asked) {
-        reject(new Error(`bench: the board never answered the firmware query that follows the pin modes within ${timeoutMs / 1000} s`));
-        return;
-      }
-      const names = [...waiting].map((pin) => `${pin} (${map.pins.get(pin)!.name})`).join(', ');
-      reject(new Error(`bench: these pins never reported within ${timeoutMs / 1000} s: ${names}; StandardFirmata 2.4 or later reports a pin as soon as it is asked to`));
-    }, timeoutMs);
-    if (inputs.length === 0) done();
-    else io.queryFirmware(report);
-  });
 }
 
 /** StandardFirmata carries no UART for a sensor or a motor controller: opening one fails at once, naming the pin. */

@@ -28,6 +28,8 @@ const inputs = Object.keys(uno.signals).filter((n) => / (limit|button \d)$/.test
 let clock: WallClock, arduino: SimulatedArduino, connection: BenchConnection, controller: Controller | undefined;
 /** Every byte the host sent the board. */
 let sent: number[];
+/** Once connected: the host's messages (one write each) this returns true for are lost on the line. */
+let lose: (message: number[]) => boolean;
 
 async function connect(board: Board): Promise<void> {
   clock = new WallClock();
@@ -35,9 +37,22 @@ async function connect(board: Board): Promise<void> {
   const wire = createWire();
   arduino.attach(wire.board);
   sent = [];
+  let connected = false;
+  lose = () => false;
   const write = wire.host.write.bind(wire.host);
-  wire.host.write = (data, callback) => { sent.push(...data); return write(data, callback); };
+  wire.host.write = (data, callback) => {
+    if (connected && lose([...data])) { callback?.(); return true; }
+    sent.push(...data);
+    return write(data, callback);
+  };
   connection = await connectFirmata(wire.host, { name: 'wire', askAfterMs: 20, timeoutMs: 10_000 });
+  connected = true;
+}
+
+/** Loses the messages that `matches` whose place among them `which` picks (0 for the first). */
+function loseSome(matches: (message: number[]) => boolean, which: (index: number) => boolean = (i) => i === 0): void {
+  let seen = 0;
+  lose = (m) => matches(m) && which(seen++);
 }
 
 /** The pins named in the set-pin-mode messages (0xF4 pin mode) among `bytes`. */
@@ -96,5 +111,51 @@ describe('a bench device\'s first levels', () => {
     const again = await openBenchDevice({ board: uno, io: connection.io });
     expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
     expect(Object.fromEntries(inputs.map((n) => [n, again.level(pinOf(n))]))).toEqual(rigLevels());
+  });
+
+  // Firmata has no acknowledgements: a message that loses a byte on the line is never answered.
+  const losses: [string, (m: number[]) => boolean, ((i: number) => boolean)?][] = [
+    ['the inner door open limit\'s mode', (m) => m[0] === 0xf4 && m[1] === pinOf('airlock A inner door open limit')],
+    ['the firmware query that follows the modes', (m) => m[0] === 0xf0 && m[1] === 0x79],
+    ['every request for port 1\'s reports, one per input on it', (m) => m[0] === 0xd1, (i) => i < 4],
+    ['the request for the chamber\'s reports', (m) => m[0] === 0xc0],
+    ['the answer to a pin-state query (its question lost)', (m) => m[0] === 0xf0 && m[1] === 0x6d],
+  ];
+  it.each(losses)('are the rig\'s though the line lost %s', async (_, matches, which) => {
+    await connect(uno);
+    loseSome(matches, which);
+    const device = await openBenchDevice({ board: uno, io: connection.io });
+    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+    expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
+  });
+
+  it('turn a pull-up on again when the write that turned it on the old way was lost', async () => {
+    await connect(uno);
+    for (const p of connection.io.pins) p.supportedModes = p.supportedModes.filter((m) => m !== connection.io.MODES.PULLUP);
+    // Port 1's fourth write, for pin 15: each write carries the pull-ups of the pins before it, none after it.
+    loseSome((m) => m[0] === 0x91, (i) => i === 3);
+    const device = await openBenchDevice({ board: uno, io: connection.io });
+    expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
+    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+  });
+
+  it('are given up on, naming the pins, when the board never confirms an input', async () => {
+    await connect(uno);
+    lose = (m) => m[0] === 0xf4 && m[1] === pinOf('airlock A inner door open limit');
+    await expect(openBenchDevice({ board: uno, io: connection.io, timeoutMs: 1000 }))
+      .rejects.toThrow('bench: the board never confirmed these pins as inputs within 1 s: 12 (airlock A inner door open limit)');
+  });
+
+  it('are set up on a second try on the same connection after one that gave up with questions unanswered', async () => {
+    await connect(uno);
+    const limit = pinOf('airlock A inner door open limit');
+    lose = (m) => m[0] === 0xf0 && m[1] === 0x6d && m[2] === limit;
+    await expect(openBenchDevice({ board: uno, io: connection.io, timeoutMs: 600 })).rejects.toThrow(/never confirmed/);
+    lose = () => false;
+    const before = sent.length;
+    const device = await openBenchDevice({ board: uno, io: connection.io, timeoutMs: 2000 });
+    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+    // Its answer was awaited afresh: asked once, not again a round later.
+    expect(sent.slice(before).filter((b, i, all) => b === 0x6d && all[i - 1] === 0xf0 && all[i + 1] === limit)).toHaveLength(1);
   });
 });
