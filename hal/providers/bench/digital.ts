@@ -1,10 +1,12 @@
 // The bench's ECMA-419 Digital: a pin of the Firmata board; inputs follow the board's port reports and call
-// `onReadable` on their edges, outputs are written with Firmata digital messages.
+// `onReadable` on their edges, outputs are written with Firmata digital messages (and again every 500 ms: refresh.ts).
 import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../types';
 import { setInputMode, writeOutput, type FirmataIo } from './io';
 import { pinError, type BenchPinMap } from './pin-map';
+import { OutputRefresh } from './refresh';
 
 export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>): DigitalClass {
+  const refresh = new OutputRefresh(io);
   return class BenchDigital extends DigitalModes implements Digital {
 
     private pin: number;
@@ -38,6 +40,7 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
       } else {
         io.pinMode(o.pin, io.MODES.OUTPUT);
         this.level = 0;
+        refresh.add(o.pin);
       }
     }
 
@@ -57,6 +60,7 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
       if (this.pin < 0) return;
       // The port keeps reporting (other pins may share it); this pin just stops listening.
       if (this.listener) io.removeListener(`digital-read-${this.pin}`, this.listener);
+      else refresh.remove(this.pin);
       held.delete(this.pin);
       this.pin = -1;
     }
