@@ -43,8 +43,8 @@ export function primeInputs(map: BenchPinMap, io: FirmataIo, timeoutMs: number):
         else if (!ports.has(p.pin >> 3)) { ports.add(p.pin >> 3); io.reportDigitalPin(p.pin, 1); }
       }
     };
-    // Only once every input is confirmed: StandardFirmata before 2.4 reports a port when its levels change, not when
-    // asked, so the one report of a port must count for every input on it.
+    // Only once every input is confirmed: StandardFirmata before 2.4 reports a port when a level on it changes, not
+    // when asked (the emulated Mega's 2.3 did not report it again), so one report of a port counts for all its inputs.
     const startReports = () => {
       if (reporting) return;
       reporting = true;
@@ -101,8 +101,8 @@ export function primeInputs(map: BenchPinMap, io: FirmataIo, timeoutMs: number):
         ? `bench: the board never answered the firmware query that follows the pin modes ${within}; is the line dropping bytes?`
         : unconfirmed.length > 0
           ? `bench: the board never confirmed these pins as inputs ${within}: ${named(unconfirmed)}`
-          : `bench: these pins never reported ${within}: ${named(silent)}; StandardFirmata 2.4 and later report a pin when ` +
-            'asked to, but before 2.4 a port only once a level on it is 1'));
+          : `bench: these pins never reported ${within}: ${named(silent)}; StandardFirmata 2.4 and later report a port when ` +
+            'asked to, earlier versions only when a level on it changes'));
     }, timeoutMs);
     io.queryFirmware(begin);
   });
