@@ -2,16 +2,14 @@
 // told is an input (it reports such a bit as 0, which an active-low switch reads as closed), nor what a report left
 // over from the last session said. The simulated board answers every message on its own turn of the event loop, as
 // a USB line delivers them in packets, so a device that took the first report of a port as its pins' first levels
-// would start from them here.
+// would start from them here. And the line may lose any message: Firmata has no acknowledgements.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Board } from '../../firmware/board/types';
 import { startController, type Controller, type ControllerReport } from '../../firmware/controller';
-import { connectFirmata, openBenchDevice, type BenchConnection } from '../../hal/providers/bench';
-import { WallClock } from '../../hal/providers/bench/wall-clock';
-import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
-import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
+import { openBenchDevice, type BenchDevice } from '../../hal/providers/bench';
+import { loadBoard } from '../../scripts/lib/board-file';
 import { until } from './real-time';
-import { createWire } from './wire';
+import { connectWiredArduino, losing, type WiredArduino } from './wired-arduino';
 
 const uno = loadBoard('arduino-uno');
 /**
@@ -25,57 +23,33 @@ const analogFirst: Board = (() => {
 const pinOf = (name: string) => (uno.signals[name] as { pin: number }).pin;
 const inputs = Object.keys(uno.signals).filter((n) => / (limit|button \d)$/.test(n));
 
-let clock: WallClock, arduino: SimulatedArduino, connection: BenchConnection, controller: Controller | undefined;
-/** Every byte the host sent the board. */
-let sent: number[];
-/** Once connected: the host's messages (one write each) this returns true for are lost on the line. */
-let lose: (message: number[]) => boolean;
-
-async function connect(board: Board): Promise<void> {
-  clock = new WallClock();
-  arduino = createSimulatedArduino({ board, mcu: loadMcu('atmega328p'), clock });
-  const wire = createWire();
-  arduino.attach(wire.board);
-  sent = [];
-  let connected = false;
-  lose = () => false;
-  const write = wire.host.write.bind(wire.host);
-  wire.host.write = (data, callback) => {
-    if (connected && lose([...data])) { callback?.(); return true; }
-    sent.push(...data);
-    return write(data, callback);
-  };
-  connection = await connectFirmata(wire.host, { name: 'wire', askAfterMs: 20, timeoutMs: 10_000 });
-  connected = true;
-}
-
-/** Loses the messages that `matches` whose place among them `which` picks (0 for the first). */
-function loseSome(matches: (message: number[]) => boolean, which: (index: number) => boolean = (i) => i === 0): void {
-  let seen = 0;
-  lose = (m) => matches(m) && which(seen++);
-}
+let bench: WiredArduino, controller: Controller | undefined;
+const connect = async (board: Board) => { bench = await connectWiredArduino(board); };
+/** Every byte that reached the board. */
+const sent = () => bench.delivered.flat();
 
 /** The pins named in the set-pin-mode messages (0xF4 pin mode) among `bytes`. */
 const modesSet = (bytes: number[]) => bytes.flatMap((b, i) => (b === 0xf4 ? [bytes[i + 1]!] : []));
 
 /** What the rig drives on each input, read as the board reads it (pull-ups on). */
-const rigLevels = () => Object.fromEntries(inputs.map((n) => [n, arduino.rig.read(pinOf(n), true) ? 1 : 0]));
+const rigLevels = () => Object.fromEntries(inputs.map((n) => [n, bench.arduino.rig.read(pinOf(n), true) ? 1 : 0]));
+/** The inputs whose pull-up is off at the board. */
+const pullUpsOff = () => inputs.filter((n) => !bench.arduino.firmata.pin(pinOf(n))!.pullUp);
+const levels = (device: BenchDevice) => Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]));
 
 afterEach(async () => {
   controller?.stop();
   controller = undefined;
-  await connection?.close();
-  arduino?.close();
-  clock?.stop();
+  await bench?.close();
 });
 
 describe('a bench device\'s first levels', () => {
   it('are the rig\'s, though a port reported before all its inputs were set up', async () => {
     await connect(analogFirst);
-    const device = await openBenchDevice({ board: analogFirst, io: connection.io });
-    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+    const device = await openBenchDevice({ board: analogFirst, io: bench.connection.io });
+    expect(levels(device)).toEqual(rigLevels());
     const reports: ControllerReport[] = [];
-    controller = startController({ board: analogFirst, device, clock, onReport: (r) => reports.push(r) });
+    controller = startController({ board: analogFirst, device, clock: bench.clock, onReport: (r) => reports.push(r) });
     expect(await until(() => controller!.started)).toBe(true);
     expect(controller.machines['airlock A']!.state).toBe('closed pressurized');
     expect(reports.filter((r) => r.kind === 'fault')).toEqual([]);
@@ -83,34 +57,34 @@ describe('a bench device\'s first levels', () => {
 
   it('are not a report the board sent before the device reset it', async () => {
     await connect(analogFirst);
-    const io = connection.io;
+    const io = bench.connection.io;
     // The last session left the inner door's open limit an input with no pull-up (a floating 0), reporting.
     io.pinMode(pinOf('airlock A inner door open limit'), io.MODES.INPUT);
     io.digitalRead(pinOf('airlock A inner door open limit'), () => {});
     const device = await openBenchDevice({ board: analogFirst, io });
     expect(device.level(pinOf('airlock A inner door open limit'))).toBe(1);
-    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+    expect(levels(device)).toEqual(rigLevels());
   });
 
   it('are not disturbed when the controller opens its drivers: each input keeps the mode and pull-up it was given', async () => {
     await connect(uno);
     // A board whose firmware predates Firmata's pull-up mode (StandardFirmata 2.4): a pull-up is an input written
     // high, reached through a plain input, whose pull-up the firmware turns off.
-    for (const p of connection.io.pins) p.supportedModes = p.supportedModes.filter((m) => m !== connection.io.MODES.PULLUP);
-    const device = await openBenchDevice({ board: uno, io: connection.io });
-    const primed = sent.length;
-    controller = startController({ board: uno, device, clock });
+    for (const p of bench.connection.io.pins) p.supportedModes = p.supportedModes.filter((m) => m !== bench.connection.io.MODES.PULLUP);
+    const device = await openBenchDevice({ board: uno, io: bench.connection.io });
+    const primed = sent().length;
+    controller = startController({ board: uno, device, clock: bench.clock });
     expect(await until(() => controller!.started)).toBe(true);
-    expect(modesSet(sent.slice(primed)).filter((pin) => inputs.some((n) => pinOf(n) === pin))).toEqual([]);
-    expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
+    expect(modesSet(sent().slice(primed)).filter((pin) => inputs.some((n) => pinOf(n) === pin))).toEqual([]);
+    expect(pullUpsOff()).toEqual([]);
   });
 
   it('are set up again when a device is opened a second time on the same connection, after its reset', async () => {
     await connect(uno);
-    await openBenchDevice({ board: uno, io: connection.io });
-    const again = await openBenchDevice({ board: uno, io: connection.io });
-    expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
-    expect(Object.fromEntries(inputs.map((n) => [n, again.level(pinOf(n))]))).toEqual(rigLevels());
+    await openBenchDevice({ board: uno, io: bench.connection.io });
+    const again = await openBenchDevice({ board: uno, io: bench.connection.io });
+    expect(pullUpsOff()).toEqual([]);
+    expect(levels(again)).toEqual(rigLevels());
   });
 
   // Firmata has no acknowledgements: a message that loses a byte on the line is never answered.
@@ -123,39 +97,39 @@ describe('a bench device\'s first levels', () => {
   ];
   it.each(losses)('are the rig\'s though the line lost %s', async (_, matches, which) => {
     await connect(uno);
-    loseSome(matches, which);
-    const device = await openBenchDevice({ board: uno, io: connection.io });
-    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
-    expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
+    bench.lose = losing(matches, which);
+    const device = await openBenchDevice({ board: uno, io: bench.connection.io });
+    expect(levels(device)).toEqual(rigLevels());
+    expect(pullUpsOff()).toEqual([]);
   });
 
   it('turn a pull-up on again when the write that turned it on the old way was lost', async () => {
     await connect(uno);
-    for (const p of connection.io.pins) p.supportedModes = p.supportedModes.filter((m) => m !== connection.io.MODES.PULLUP);
+    for (const p of bench.connection.io.pins) p.supportedModes = p.supportedModes.filter((m) => m !== bench.connection.io.MODES.PULLUP);
     // Port 1's fourth write, for pin 15: each write carries the pull-ups of the pins before it, none after it.
-    loseSome((m) => m[0] === 0x91, (i) => i === 3);
-    const device = await openBenchDevice({ board: uno, io: connection.io });
-    expect(inputs.filter((n) => !arduino.firmata.pin(pinOf(n))!.pullUp)).toEqual([]);
-    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+    bench.lose = losing((m) => m[0] === 0x91, (i) => i === 3);
+    const device = await openBenchDevice({ board: uno, io: bench.connection.io });
+    expect(pullUpsOff()).toEqual([]);
+    expect(levels(device)).toEqual(rigLevels());
   });
 
   it('are given up on, naming the pins, when the board never confirms an input', async () => {
     await connect(uno);
-    lose = (m) => m[0] === 0xf4 && m[1] === pinOf('airlock A inner door open limit');
-    await expect(openBenchDevice({ board: uno, io: connection.io, timeoutMs: 1000 }))
+    bench.lose = (m) => m[0] === 0xf4 && m[1] === pinOf('airlock A inner door open limit');
+    await expect(openBenchDevice({ board: uno, io: bench.connection.io, timeoutMs: 1000 }))
       .rejects.toThrow('bench: the board never confirmed these pins as inputs within 1 s: 12 (airlock A inner door open limit)');
   });
 
   it('are set up on a second try on the same connection after one that gave up with questions unanswered', async () => {
     await connect(uno);
     const limit = pinOf('airlock A inner door open limit');
-    lose = (m) => m[0] === 0xf0 && m[1] === 0x6d && m[2] === limit;
-    await expect(openBenchDevice({ board: uno, io: connection.io, timeoutMs: 600 })).rejects.toThrow(/never confirmed/);
-    lose = () => false;
-    const before = sent.length;
-    const device = await openBenchDevice({ board: uno, io: connection.io, timeoutMs: 2000 });
-    expect(Object.fromEntries(inputs.map((n) => [n, device.level(pinOf(n))]))).toEqual(rigLevels());
+    bench.lose = (m) => m[0] === 0xf0 && m[1] === 0x6d && m[2] === limit;
+    await expect(openBenchDevice({ board: uno, io: bench.connection.io, timeoutMs: 600 })).rejects.toThrow(/never confirmed/);
+    bench.lose = () => false;
+    const before = sent().length;
+    const device = await openBenchDevice({ board: uno, io: bench.connection.io, timeoutMs: 2000 });
+    expect(levels(device)).toEqual(rigLevels());
     // Its answer was awaited afresh: asked once, not again a round later.
-    expect(sent.slice(before).filter((b, i, all) => b === 0x6d && all[i - 1] === 0xf0 && all[i + 1] === limit)).toHaveLength(1);
+    expect(sent().slice(before).filter((b, i, all) => b === 0x6d && all[i - 1] === 0xf0 && all[i + 1] === limit)).toHaveLength(1);
   });
 });
