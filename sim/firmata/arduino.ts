@@ -24,6 +24,8 @@ export interface SimulatedArduinoOptions {
   stepMs?: number;
   /** Signals the rig does not have: their pins are left unconnected. */
   lacks?(signal: string): boolean;
+  /** false: StandardFirmata before 2.5, with no pull-up mode (FirmataBoardOptions). */
+  pullUpMode?: boolean;
   log?(line: string): void;
 }
 
@@ -47,7 +49,7 @@ export function createSimulatedArduino(o: SimulatedArduinoOptions): SimulatedArd
   const model = new LaunchBayModel(o.physics);
   const rig = launchBayRig({ board: o.board, model, adcBits: o.mcu.adcBits ?? 12, lacks: o.lacks });
   let line: SerialLine | undefined;
-  const firmata = new FirmataBoard({ mcu: o.mcu, rig, clock: o.clock, log: o.log, send: (bytes) => { line?.write(bytes); } });
+  const firmata = new FirmataBoard({ mcu: o.mcu, rig, clock: o.clock, log: o.log, pullUpMode: o.pullUpMode, send: (bytes) => { line?.write(bytes); } });
   const onData = (chunk: Uint8Array) => firmata.receive(chunk);
   const stepMs = o.stepMs ?? 5;
   const timers: TimerId[] = [o.clock.set(() => { model.step(stepMs); firmata.scan(); }, stepMs, stepMs)];

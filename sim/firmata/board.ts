@@ -28,6 +28,11 @@ export interface FirmataBoardOptions {
   send(bytes: Uint8Array): void;
   /** The name in the firmware report (default StandardFirmata). */
   firmware?: string;
+  /**
+   * false: StandardFirmata before 2.5, with no pull-up mode. A pull-up is the Arduino's old way: a 1 written to an
+   * input turns it on and a 0 off, the pin staying an input, whose pin-state answer is the level written.
+   */
+  pullUpMode?: boolean;
   /** What the board ignores: bytes it cannot frame, commands it does not know. */
   log?(line: string): void;
 }
@@ -50,7 +55,7 @@ export class FirmataBoard {
   private timer: TimerId = undefined;
 
   constructor(private readonly o: FirmataBoardOptions) {
-    this.caps = capabilitiesOf(o.mcu);
+    this.caps = capabilitiesOf(o.mcu, o.pullUpMode ?? true);
     this.pins = this.caps.map(() => ({ mode: PinMode.OUTPUT, value: 0, pullUp: false }));
     const log = o.log ?? (() => {});
     this.splitter = new FrameSplitter(hostToBoard, (f) => this.message(f), (bytes, why) => log(`firmata board: ignored ${hexBytes(bytes)}: ${why}`));
@@ -125,13 +130,15 @@ export class FirmataBoard {
     }
   }
 
-  // A port write sets its output pins; a 1 on a plain input turns its pull-up on (the Arduino's old way to ask for one).
+  // A port write sets its output pins. On a plain input a 1 asks for the pull-up the Arduino's old way: 2.5 turns the
+  // pin into a pull-up; before it, the pin stays an input and its latch is the pull-up, a 0 turning it off again.
   private writePort(port: number, value: number): void {
     for (let bit = 0; bit < 8; bit++) {
       const pin = port * 8 + bit, p = this.pins[pin];
       if (!p) continue;
       const level = (value >> bit) & 1;
       if (p.mode === PinMode.OUTPUT) this.drive(pin, level);
+      else if (p.mode === PinMode.INPUT && this.o.pullUpMode === false) p.pullUp = level === 1;
       else if (p.mode === PinMode.INPUT && level === 1) { p.mode = PinMode.PULLUP; p.pullUp = true; }
     }
   }

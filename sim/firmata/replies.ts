@@ -15,8 +15,11 @@ const DEFAULT_ADC_BITS = 12;
 /** What one pin can do: its modes, each with its resolution in bits. */
 export interface PinCapability { modes: Map<number, number>; analogChannel: number }
 
-/** Every pin from 0 to the highest GPIO: reserved and missing pins can do nothing; ADC pins get channels in order. */
-export function capabilitiesOf(mcu: Mcu): PinCapability[] {
+/**
+ * Every pin from 0 to the highest GPIO: reserved and missing pins can do nothing; ADC pins get channels in order.
+ * `pullUpMode` false: StandardFirmata before 2.5, which has no pull-up mode.
+ */
+export function capabilitiesOf(mcu: Mcu, pullUpMode = true): PinCapability[] {
   const count = Math.max(...mcu.gpio) + 1;
   const adc = [...mcu.adc].sort((a, b) => a - b);
   const pwm = mcu.pwm ?? [];
@@ -27,7 +30,7 @@ export function capabilitiesOf(mcu: Mcu): PinCapability[] {
     if (usable) {
       modes.set(PinMode.INPUT, 1);
       modes.set(PinMode.OUTPUT, 1);
-      modes.set(PinMode.PULLUP, 1);
+      if (pullUpMode) modes.set(PinMode.PULLUP, 1);
       if (adc.includes(pin)) modes.set(PinMode.ANALOG, mcu.adcBits ?? DEFAULT_ADC_BITS);
       if (pwm.includes(pin)) modes.set(PinMode.PWM, PWM_BITS);
     }

@@ -18,9 +18,10 @@ export interface WiredArduino {
   close(): Promise<void>;
 }
 
-export async function connectWiredArduino(board: Board): Promise<WiredArduino> {
+/** `pullUpMode` false: StandardFirmata before 2.5, with no pull-up mode (a pull-up is an input written high). */
+export async function connectWiredArduino(board: Board, o: { pullUpMode?: boolean } = {}): Promise<WiredArduino> {
   const clock = new WallClock();
-  const arduino = createSimulatedArduino({ board, mcu: loadMcu(board.mcu), clock });
+  const arduino = createSimulatedArduino({ board, mcu: loadMcu(board.mcu), clock, pullUpMode: o.pullUpMode });
   const wire = createWire();
   arduino.attach(wire.board);
   const delivered: number[][] = [];

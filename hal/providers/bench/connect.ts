@@ -61,6 +61,9 @@ export function connectFirmata(line: ByteLine, o: FirmataConnectOptions, closeLi
   board.on('warn', () => {});
   guard.announceOpen();
   const close = async () => {
+    // Letting go of the board as after power-up, every output low, as the outputs' own last writes also asked: a
+    // board left driving a motor keeps driving it. Sent twice, since a message can be lost on the line.
+    if (guard.isOpen) { io.reset(); io.reset(); }
     if (board.timer) clearTimeout(board.timer);
     // firmata-io's own timer would still ask for the version on a closed line.
     clearTimeout((io as { reportVersionTimeoutId?: ReturnType<typeof setTimeout> }).reportVersionTimeoutId);

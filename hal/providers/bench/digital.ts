@@ -1,7 +1,8 @@
 // The bench's ECMA-419 Digital: a pin of the Firmata board; inputs follow the board's port reports and call
-// `onReadable` on their edges, outputs are written with Firmata digital messages (and again every 500 ms: refresh.ts).
+// `onReadable` on their edges, outputs are written with Firmata digital messages (and again, and checked, in rounds:
+// refresh.ts).
 import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../types';
-import { setInputMode, writeOutput, type FirmataIo } from './io';
+import { setInputMode, type FirmataIo } from './io';
 import { pinError, type BenchPinMap } from './pin-map';
 import { OutputRefresh } from './refresh';
 
@@ -53,7 +54,7 @@ export function digitalClass(map: BenchPinMap, io: FirmataIo, held: Set<number>)
       this.live();
       if (this.input) throw pinError(map, this.pin, 'cannot write an input');
       this.level = value ? 1 : 0;
-      writeOutput(io, this.pin, this.level);
+      refresh.write(this.pin, this.level);
     }
 
     close(): void {

@@ -35,14 +35,14 @@ export interface FirmataIo {
   reportDigitalPin(pin: number, value: number): void;
   /** Turns an analog channel's reports on (1) or off. */
   reportAnalogPin(channel: number, value: number): void;
-  /** Asks for a pin's mode and state; `callback` runs on the answer, which firmata-io records in `pins`. */
-  queryPinState(pin: number, callback: () => void): void;
-  /** Asks for the firmware's name and version; `callback` runs on the answer (a round trip: the board answers in order). */
-  queryFirmware(callback: () => void): void;
+  /**
+   * Sends a sysex message (its command and data, without the start and end bytes). firmata-io records the answer to
+   * a pin-state query in `pins` and emits `pin-state-<pin>`.
+   */
+  sysexCommand(message: number[]): void;
   /** Sends Firmata's system reset: pins back to their power-up modes, reporting off. */
   reset(): void;
   addListener(event: string, listener: (...args: never[]) => void): unknown;
-  once(event: string, listener: (...args: never[]) => void): unknown;
   removeListener(event: string, listener: (...args: never[]) => void): unknown;
 }
 
@@ -50,10 +50,17 @@ export interface FirmataIo {
 export const bitsOf = (fullScale: number | null, fallback: number) =>
   fullScale === null || !(fullScale > 0) ? fallback : Math.round(Math.log2(fullScale + 1));
 
-/** Inputs whose pull-up is the old way (an input written high), per board. */
-const oldPullUps = new WeakMap<FirmataIo, Set<number>>();
-/** The mode setInputMode gave each input, per board (firmata-io's own record takes what the board last answered). */
-const inputModes = new WeakMap<FirmataIo, Map<number, number>>();
+/** The inputs the bench made, per board: each one's mode, and those whose pull-up it turned on the old way. */
+interface Inputs { modes: Map<number, number>; oldPullUps: Set<number> }
+const inputsOf = new WeakMap<FirmataIo, Inputs>();
+const inputs = (io: FirmataIo): Inputs => {
+  let made = inputsOf.get(io);
+  if (!made) { made = { modes: new Map(), oldPullUps: new Set() }; inputsOf.set(io, made); }
+  return made;
+};
+
+/** Firmata's pin-state query (protocol.md): the board answers with the pin's mode and state. */
+export const PIN_STATE_QUERY = 0x6d;
 
 /**
  * Sends Firmata's system reset and records what it did, as firmata-io does not: every analog pin an analog input,
@@ -61,11 +68,7 @@ const inputModes = new WeakMap<FirmataIo, Map<number, number>>();
  */
 export function resetBoard(io: FirmataIo): void {
   io.reset();
-  oldPullUps.delete(io);
-  inputModes.delete(io);
-  // A question still unanswered belongs to the session before.
-  for (const [pin, listener] of awaited.get(io) ?? []) io.removeListener(`pin-state-${pin}`, listener);
-  awaited.delete(io);
+  inputsOf.delete(io);
   io.ports.fill(0);
   for (const p of io.pins) {
     if (p.supportedModes.length === 0) continue;
@@ -75,63 +78,51 @@ export function resetBoard(io: FirmataIo): void {
 }
 
 /**
- * Makes `pin` a digital input, its pull-up on if `pullUp`. Firmata 2.5 and later have a pull-up mode; before it
- * (StandardFirmata 2.4, which most Unos still carry) the pull-up is the Arduino's old way: an input written high.
- * The pin's last reported level is kept, since that write is not a report. A pin already set so is left alone unless
- * `again` (the board said otherwise): the old way passes through a plain input, whose pull-up StandardFirmata turns
- * off, and a switch that is open then floats, long enough for a report to say it closed.
+ * Whether `pin`'s pull-up is the Arduino's old way: Firmata 2.5 and later have a pull-up mode; before it
+ * (StandardFirmata 2.4, which most Unos still carry) a pull-up is an input written high.
+ */
+export const oldWayPullUp = (io: FirmataIo, pin: number, pullUp: boolean): boolean =>
+  pullUp && !io.pins[pin]!.supportedModes.includes(io.MODES.PULLUP);
+
+/**
+ * Makes `pin` a digital input: the pull-up mode, or a plain input. A pull-up the old way is for turnOnOldPullUp, once
+ * the board has said the pin is an input: written high while the pin is still an output (its mode lost on the line),
+ * it would drive a closed switch to ground. A pin already set so is left alone unless `again` (the board said
+ * otherwise): the old way passes through a plain input, whose pull-up StandardFirmata turns off, and a switch that is
+ * open then floats, long enough for a report to say it closed.
  */
 export function setInputMode(io: FirmataIo, pin: number, pullUp: boolean, again = false): void {
-  const old = oldPullUps.get(io) ?? new Set<number>();
-  oldPullUps.set(io, old);
-  const modes = inputModes.get(io) ?? new Map<number, number>();
-  inputModes.set(io, modes);
-  const modern = pullUp && io.pins[pin]!.supportedModes.includes(io.MODES.PULLUP);
-  const mode = modern ? io.MODES.PULLUP : io.MODES.INPUT;
-  if (!again && modes.get(pin) === mode && old.has(pin) === (pullUp && !modern)) return;
-  old.delete(pin);
-  modes.set(pin, mode);
+  const made = inputs(io);
+  const mode = pullUp && !oldWayPullUp(io, pin, pullUp) ? io.MODES.PULLUP : io.MODES.INPUT;
+  if (!again && made.modes.get(pin) === mode) return;
+  made.modes.set(pin, mode);
+  made.oldPullUps.delete(pin);
   io.pinMode(pin, mode);
-  if (!pullUp || modern) return;
-  old.add(pin);
+}
+
+/** Turns `pin`'s pull-up on the old way (a 1 written to the input), keeping its last reported level. */
+export function turnOnOldPullUp(io: FirmataIo, pin: number): void {
+  inputs(io).oldPullUps.add(pin);
   const level = io.pins[pin]!.value;
-  io.digitalWrite(pin, 1);
+  writeOutput(io, pin, 1);
   io.pins[pin]!.value = level;
 }
 
-/** The listener of each pin whose answer queryInput awaits, per board. */
-const awaited = new WeakMap<FirmataIo, Map<number, () => void>>();
-
-/**
- * Asks the board what `pin` is, and calls `answer` with whether it is the input `setInputMode` made it. A pull-up is
- * answered as the pull-up mode (2.5, which also turns an input written high into it) or as an input whose written
- * level is 1 (2.4 and before). Asked again before an answer came, it asks the board again but awaits one answer: the
- * answer to either (firmata-io records it as the pin's mode, which a second listener would read after the first
- * had set the pin again).
- */
-export function queryInput(io: FirmataIo, pin: number, pullUp: boolean, answer: (right: boolean) => void): void {
-  const pending = awaited.get(io) ?? new Map<number, () => void>();
-  awaited.set(io, pending);
-  if (!pending.has(pin)) {
-    const listener = () => {
-      pending.delete(pin);
-      const p = io.pins[pin]!;
-      answer(p.mode === io.MODES.PULLUP ? pullUp : p.mode === io.MODES.INPUT && (!pullUp || p.state === 1));
-    };
-    pending.set(pin, listener);
-    io.once(`pin-state-${pin}`, listener);
-  }
-  io.queryPinState(pin, () => {});
-}
+/** Whether the bench turned `pin`'s pull-up on the old way. */
+export const hasOldPullUp = (io: FirmataIo, pin: number): boolean => inputs(io).oldPullUps.has(pin);
 
 /**
  * Writes a digital output. Firmata writes a whole port of eight pins, and firmata-io fills the inputs' bits with
- * their last reports; StandardFirmata 2.4 takes a 0 there as "pull-up off". A switch that was closed (low) when a
- * motor pin on its port was written would then lose its pull-up and float once it opens: those bits are kept high.
+ * their last reports. Before 2.5 StandardFirmata takes an input's bit as its pull-up (a switch closed when a motor
+ * on its port started would lose its pull-up, and float once it opened), and 2.5 turns a plain input written 1 into
+ * a pull-up. So each input's bit is written as the bench wants it: 1 for a pull-up it turned on the old way, else 0.
  */
 export function writeOutput(io: FirmataIo, pin: number, level: number): void {
-  const port = pin >> 3;
-  for (const p of oldPullUps.get(io) ?? []) if (p >> 3 === port) io.ports[port] = io.ports[port]! | (1 << (p & 7));
+  const port = pin >> 3, made = inputs(io);
+  for (const p of made.modes.keys()) {
+    if (p >> 3 !== port) continue;
+    io.ports[port] = made.oldPullUps.has(p) ? io.ports[port]! | (1 << (p & 7)) : io.ports[port]! & ~(1 << (p & 7));
+  }
   io.digitalWrite(pin, level);
 }
 
