@@ -64,9 +64,11 @@ export const PIN_STATE_QUERY = 0x6d;
 
 /**
  * Sends Firmata's system reset and records what it did, as firmata-io does not: every analog pin an analog input,
- * every other pin an output driven low, no pull-up on.
+ * every other pin an output driven low, no pull-up on. Sent twice, since a message can be lost on the line and a
+ * reset has no answer to wait for.
  */
 export function resetBoard(io: FirmataIo): void {
+  io.reset();
   io.reset();
   inputsOf.delete(io);
   io.ports.fill(0);
