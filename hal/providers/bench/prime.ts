@@ -76,7 +76,9 @@ export function primeInputs(map: BenchPinMap, io: FirmataIo, timeoutMs: number):
       if (over || reporting || !asked.delete(p.pin)) return;
       const { mode, state } = io.pins[p.pin]!;
       const oldWay = oldWayPullUp(io, p.pin, p.pullUp);
-      if (mode === (p.pullUp && !oldWay ? io.MODES.PULLUP : io.MODES.INPUT) && (!oldWay || (hasOldPullUp(io, p.pin) && state === 1))) {
+      const wanted = p.pullUp && !oldWay ? io.MODES.PULLUP : io.MODES.INPUT;
+      // An old-way pull-up is the level the bench wrote to the input, which the board answers as its state.
+      if (mode === wanted && (!oldWay || (hasOldPullUp(io, p.pin) && state === 1))) {
         confirmed.add(p.pin);
       } else if (mode === io.MODES.INPUT && oldWay) {
         // An input now, its pull-up not on yet (or its write lost): turn it on, and ask again behind that write.
