@@ -47,7 +47,6 @@ export interface SimCluster extends SimWorld {
   readonly epochs: { readonly [node: string]: number };
 }
 
-
 /** Pairwise test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
 export function testKeys(boards: Board[], seed: number): { [node: string]: Map<string, string> } {
   let x = (seed * 2654435761) >>> 0 || 1;

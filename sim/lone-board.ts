@@ -47,7 +47,6 @@ export interface LoneBoardBay {
   stop(): void;
 }
 
-
 /** The simulator's one-machine-group boards (sim-bay, sim-bridge, sim-airlock-a…d) that cover what `bench` does not host. */
 export function boardsAround(bench: Board): Board[] {
   const sims = listBoards().filter((n) => n.startsWith('sim-')).map((n) => loadBoard(n));

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import firmataIo from 'firmata-io';
 import five from 'johnny-five';
 import { SerialPort } from 'serialport';
-import type { FirmataIo } from './io';
+import { resetBoard, type FirmataIo } from './io';
 import { LineGuard, type ByteLine } from './line-guard';
 
 /** Why the bench could not connect; `port` names the serial path. */
@@ -62,8 +62,8 @@ export function connectFirmata(line: ByteLine, o: FirmataConnectOptions, closeLi
   guard.announceOpen();
   const close = async () => {
     // Letting go of the board as after power-up, every output low, as the outputs' own last writes also asked: a
-    // board left driving a motor keeps driving it. Sent twice, since a message can be lost on the line.
-    if (guard.isOpen) { io.reset(); io.reset(); }
+    // board left driving a motor keeps driving it.
+    if (guard.isOpen) resetBoard(io);
     if (board.timer) clearTimeout(board.timer);
     // firmata-io's own timer would still ask for the version on a closed line.
     clearTimeout((io as { reportVersionTimeoutId?: ReturnType<typeof setTimeout> }).reportVersionTimeoutId);

@@ -120,12 +120,15 @@ export const hasOldPullUp = (io: FirmataIo, pin: number): boolean => inputs(io).
  * a pull-up. So each input's bit is written as the bench wants it: 1 for a pull-up it turned on the old way, else 0.
  */
 export function writeOutput(io: FirmataIo, pin: number, level: number): void {
-  const port = pin >> 3, made = inputs(io);
-  for (const p of made.modes.keys()) {
-    if (p >> 3 !== port) continue;
-    io.ports[port] = made.oldPullUps.has(p) ? io.ports[port]! | (1 << (p & 7)) : io.ports[port]! & ~(1 << (p & 7));
-  }
+  const made = inputs(io);
+  for (const p of made.modes.keys()) if (p >> 3 === pin >> 3) setPortBit(io, p, made.oldPullUps.has(p));
   io.digitalWrite(pin, level);
+}
+
+/** Sets `pin`'s bit in firmata-io's record of its port, which the next write of that port sends. */
+export function setPortBit(io: FirmataIo, pin: number, on: boolean): void {
+  const port = pin >> 3, bit = 1 << (pin & 7);
+  io.ports[port] = on ? io.ports[port]! | bit : io.ports[port]! & ~bit;
 }
 
 /** Whether the board can make `pin` an input with its pull-up on, by either way `setInputMode` knows. */

@@ -3,7 +3,7 @@
 // leave the pin deaf to every write. So every REFRESH_MS each port with an open output is written again with the
 // levels last written, and a few outputs at a time are asked for their mode and level, and repaired if the board
 // says otherwise: a lost write lasts at most REFRESH_MS, a lost mode a few rounds.
-import { PIN_STATE_QUERY, writeOutput, type FirmataIo } from './io';
+import { PIN_STATE_QUERY, setPortBit, writeOutput, type FirmataIo } from './io';
 
 export const REFRESH_MS = 500;
 /** Outputs asked about each round: few, since a burst of questions is what the emulated Mega's StandardFirmata loses. */
@@ -48,9 +48,8 @@ export class OutputRefresh {
   private refresh(): void {
     const ports = new Map<number, number>();
     for (const [pin, level] of this.levels) {
-      const port = pin >> 3;
-      this.io.ports[port] = level ? this.io.ports[port]! | (1 << (pin & 7)) : this.io.ports[port]! & ~(1 << (pin & 7));
-      if (!ports.has(port)) ports.set(port, pin);
+      setPortBit(this.io, pin, level === 1);
+      if (!ports.has(pin >> 3)) ports.set(pin >> 3, pin);
     }
     // One write sends the whole port, every output on it at its last level.
     for (const pin of ports.values()) writeOutput(this.io, pin, this.levels.get(pin)!);
