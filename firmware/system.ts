@@ -45,7 +45,8 @@ export interface SystemOptions {
 }
 
 export interface SystemSnapshot {
-  machines: { [id: string]: { state: string; goal: string | undefined } };
+  /** A state of undefined is not known (before the controller has read its sensors). */
+  machines: { [id: string]: { state: string | undefined; goal: string | undefined } };
   memory: CoordinationMemory;
 }
 

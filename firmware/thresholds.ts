@@ -19,20 +19,28 @@ export interface Thresholds {
   bayDoorKpa: number;
   /** Behind every inner door: the ship's own plant holds it there. */
   shipKpa: number;
-  /** The bay is warm enough to be friendly at this temperature. */
+  /** Heating stops here: a bay heated to this is warm. */
   warmC: number;
+  /** At or above this the bay counts as warm: friendly claims it, and a reset or a boot judges by it. */
+  holdsWarmC: number;
+  /** A friendly bay's thermostat turns the heater on below this and off again at `warmC` and above. */
+  thermostatC: number;
   /** How often the controller scans its sensors for `finished …` conditions. */
   scanMs: number;
 }
 
 // The gap between "pumping stops" and "counts as" is the hysteresis: sensor noise (±0.2 kPa) around a chamber
 // that has just been pumped can never flip it between full and not full. matchKpa leaves 1 kPa below the
-// interlock's equalKpa, so two noisy readings a scan apart cannot turn a permitted start into a refusal.
+// interlock's equalKpa, so two noisy readings a scan apart cannot turn a permitted start into a refusal. Warmth
+// the same way: heating stops at warmC, a friendly bay's thermostat holds it between thermostatC and warmC, and it
+// counts as warm down to holdsWarmC, so a working heater never lets noise end a friendly claim.
 export const defaultThresholds: Thresholds = {
   fullKpa: 99.5, holdsFullKpa: 98, emptyKpa: 0.5, holdsEmptyKpa: 2, matchKpa: 4, equalKpa: 5, bayDoorKpa: 1,
-  shipKpa: 101.3, warmC: 20, scanMs: 50,
+  shipKpa: 101.3, warmC: 20, holdsWarmC: 18, thermostatC: 19.5, scanMs: 50,
 };
 
+/** Counts as warm (a NaN reading, unknown, never does). */
+export const holdsWarm = (tempC: number, t: Thresholds): boolean => tempC >= t.holdsWarmC;
 /** Counts as full (a NaN reading, unknown, never does). */
 export const holdsFull = (kPa: number, t: Thresholds): boolean => kPa >= t.holdsFullKpa;
 /** Counts as empty (a NaN reading, unknown, never does). */

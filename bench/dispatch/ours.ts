@@ -17,7 +17,7 @@ export const ours: Implementation = (which, env, hooks): Runner<readonly string[
         machine.handle(events[i] as never);
       }
     },
-    state: () => machine.state,
+    state: () => machine.state!,
     goal: () => machine.goal,
   };
 };

@@ -40,7 +40,7 @@ export function legalStream(def: MachineDefinition, seed: number, prefixLength =
   const step = () => {
     if (sensorCount > 0 && next() < 0.25) env.bits ^= 1 << Math.floor(next() * sensorCount);
     legal.length = 0;
-    for (let e = 0; e < nE; e++) if (def.cell(machine.state, def.events[e]).kind !== 'impossible') legal.push(e);
+    for (let e = 0; e < nE; e++) if (def.cell(machine.state!, def.events[e]).kind !== 'impossible') legal.push(e);
     const event = def.events[legal[Math.floor(next() * legal.length)]];
     events.push(event); bits.push(env.bits);
     machine.handle(event);

@@ -16,7 +16,7 @@ import { DeadlineWatch } from './deadlines';
 import { createDeckStation } from './deck-station';
 import type { InterlockFacts } from './interlock';
 import type { ControllerReport, Reporter } from './report';
-import { defaultThresholds, type Thresholds } from '../thresholds';
+import { defaultThresholds, holdsWarm, type Thresholds } from '../thresholds';
 
 export interface ControllerOptions {
   board: Board;
@@ -139,12 +139,12 @@ export function startController(options: ControllerOptions): Controller {
     kPa: (place) => (place === 'bay' ? facts.bayKpa() : facts.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
     outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
     bayDoorClosed: () => facts.doorClosed('bay door'),
-    bayWarm: () => (environment ? environment.temperature.read() >= limits.warmC : false),
+    bayWarm: () => (environment ? holdsWarm(environment.temperature.read(), limits) : false),
     alarm: (on) => { deckAlarm = on; showAlarm(); },
     extra: (id) => {
       const station = stationOf(id);
-      const reportAs = (kind: ControllerReport['kind']) => (m: Machine, state: string, event: string, to?: string, reason?: string) =>
-        report({ t: clock.now(), kind, machine: id, from: state, to: to ?? state, event, goal: m.goal, ...(reason !== undefined ? { reason } : {}) });
+      const reportAs = (kind: ControllerReport['kind']) => (m: Machine, state: string | undefined, event: string, to?: string, reason?: string) =>
+        report({ t: clock.now(), kind, machine: id, from: state ?? 'unknown', to: to ?? state ?? 'unknown', event, goal: m.goal, ...(reason !== undefined ? { reason } : {}) });
       // Nothing moves before the machines know where they are; a reset waits for its fault to clear.
       const guard: PreHook = (t) => {
         if (!started) return 'the controller is still reading its sensors: nothing moves until every state is known';
@@ -181,7 +181,7 @@ export function startController(options: ControllerOptions): Controller {
     }
     started = true;
     for (const s of stations) {
-      const state = machineOf(s.id)!.state;
+      const state = machineOf(s.id)!.state!;
       deadlines[s.id].enter(state);
       s.applyOutputs(state);
     }
@@ -198,6 +198,8 @@ export function startController(options: ControllerOptions): Controller {
     for (let i = 0; i < stations.length; i++) stations[i].scan();
     system!.coordination.watch();
   };
+  // No state is assumed: until the sensors have been read, every hosted machine reads as unknown.
+  if (!options.initial) for (const id of board.hosts) machineOf(id)!.restore(undefined, undefined);
   const timer = clock.set(scan, limits.scanMs, limits.scanMs);
   if (options.initial) start();
 

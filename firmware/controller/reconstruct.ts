@@ -1,7 +1,7 @@
 // After power returns, every machine's state is rebuilt from the sensors, never assumed; whatever is found
 // between states is brought to a safe rest. Pure functions of readings, so they are tested on their own.
 import { environmentFromSensors } from '../machines/bay-environment';
-import { holdsEmpty, holdsFull, type Thresholds } from '../thresholds';
+import { holdsEmpty, holdsFull, holdsWarm, type Thresholds } from '../thresholds';
 
 export interface DoorReading { open: boolean; closed: boolean }
 export interface Restart { state: string; goal?: string }
@@ -14,32 +14,28 @@ export function bayDoorAfterBoot(d: DoorReading): Restart {
 
 /**
  * The environment, as a reset takes it (the same function): door E open or the bay empty is hostile (G5: never
- * door E open under a bay that is not hostile), full and warm friendly, full but cold resumes heating, between
- * keeps emptying.
+ * door E open under a bay that is not hostile), full and warm friendly; anything else holds where it is (nothing
+ * pumps, vents or heats until the deck is asked anew: a restart resumes nothing).
  */
 export function environmentAfterBoot(kPa: number, tempC: number, doorClosed: boolean, t: Thresholds): Restart {
   // Door E open to space makes the bay hostile whatever its sensors can say, even nothing at all.
   if (!doorClosed) return { state: 'hostile' };
   if (!Number.isFinite(kPa) || !Number.isFinite(tempC)) return { state: 'faulted' };
   return { state: environmentFromSensors({
-    bayDoorClosed: () => doorClosed, bayFull: () => holdsFull(kPa, t), bayEmpty: () => holdsEmpty(kPa, t), bayWarm: () => tempC >= t.warmC,
+    bayDoorClosed: () => doorClosed, bayFull: () => holdsFull(kPa, t), bayEmpty: () => holdsEmpty(kPa, t), bayWarm: () => holdsWarm(tempC, t),
   }) };
 }
 
-// The deck's state is the operator's intent, which no sensor shows: it is inferred from the bay, and where the
-// bay is between states, the deck is taken to be settling toward the safer of them.
+// The deck's goal is the operator's intent, which no sensor shows and no boot may invent: the deck holds none until
+// the bridge asks (invariant 9). Its state may claim only what the fresh evidence shows: a settled state whose
+// requirements all hold, else standing by.
 const DECK: { [env: string]: { [door: string]: string } } = {
-  friendly: { closed: 'relaxed', open: 'readying', closing: 'readying', faulted: 'readying' },
-  heating: { closed: 'relaxing' },
-  hostile: { closed: 'ready', open: 'active', closing: 'readying', faulted: 'readying' },
-  depressurizing: { closed: 'readying', open: 'readying', closing: 'readying', faulted: 'readying' },
-  faulted: { closed: 'readying', open: 'readying', closing: 'readying', faulted: 'readying' },
+  friendly: { closed: 'relaxed' },
+  hostile: { closed: 'ready', open: 'active' },
 };
-const GOAL: { [state: string]: string } = { relaxed: 'relaxed', relaxing: 'relaxed', ready: 'ready', readying: 'ready', active: 'active' };
 
 export function deckAfterBoot(environment: string | undefined, door: string | undefined): Restart {
-  const state = (environment && door && DECK[environment]?.[door]) || 'readying';
-  return { state, goal: GOAL[state] };
+  return { state: (environment && door && DECK[environment]?.[door]) || 'standing by' };
 }
 
 /** An airlock: at rest where its doors and chamber say; a door caught moving closes; a chamber caught between fills. */

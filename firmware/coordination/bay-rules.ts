@@ -7,14 +7,16 @@ import { kPaText, type CoordinationView } from './view';
 
 /**
  * Door E pre hook (rule 2, read from evidence): the door may not start opening unless the environment is hostile
- * and the bay really is empty (a leak makes it hostile long before), nor while the deck is unknown (the bridge
- * silent): opening door E is the deck's decision alone.
+ * and the bay really is empty (a leak makes it hostile long before), nor unless the deck's goal is active: opening
+ * door E is the deck's decision alone, and a deck that is unknown (the bridge silent) or stands by holds no goal.
  */
 export const bayDoorPre = (view: CoordinationView) => (t: Transition): boolean | string => {
   if (t.to !== 'opening') return true;
   const env = view.state('bay environment');
   if (env !== 'hostile') return `rule 2: door E may start opening only while the bay environment is hostile (it is ${env ?? 'unknown'})`;
-  if (view.state('battle deck') === undefined) return 'door E opens only on the deck\'s word, and the deck is unknown';
+  // Only a goal asked for since the last reset or boot counts (invariant 9): the deck's goal must be active now.
+  const goal = view.goal('battle deck');
+  if (goal !== 'active') return `door E opens only when the deck's goal is active (it is ${goal ?? (view.state('battle deck') === undefined ? 'unknown' : 'none: the deck stands by')})`;
   const bay = view.kPa('bay');
   if (!(bay <= view.limits.emptyKpa)) return `door E waits: the bay still holds ${kPaText(bay)} kPa`;
   return true;
@@ -47,7 +49,7 @@ export const recordEvidence = (memory: CoordinationMemory, which: 'bayDoor' | 'b
 export function leakDetected(view: CoordinationView): void {
   // The deck first: its red alert must be queued before the environment's hostile state reaches its watch.
   const deck = view.state('battle deck');
-  if (deck === 'relaxed' || deck === 'relaxing') view.send('battle deck', 'ready requested');
+  if (deck === 'relaxed' || deck === 'relaxing' || deck === 'standing by') view.send('battle deck', 'ready requested');
   view.send('bay environment', 'leak');
   // Airlocks on this node are recalled here. Elsewhere only the bridge may recall (firmware/net/authority.ts): an
   // airlock's own node recalls it when it sees the environment leave friendly (G4), and the deck's red alert

@@ -19,13 +19,18 @@ export function requirementsMet(goal: string | undefined, memory: CoordinationMe
 export function driveDeck(view: CoordinationView, memory: CoordinationMemory): void {
   if (!view.hosted('battle deck')) return; // only the deck's own node drives, and claims
   const deck = view.state('battle deck');
-  if (deck === undefined) return;
+  if (deck === undefined || deck === 'standing by') return;
+  // A faulted door E or environment will come back only through an operator reset, and a reset is followed by no
+  // motion until a new request (invariant 9): the deck lets its goal go now, so nothing resumes after the reset.
+  if (memory.evidence.bayDoor === 'faulted' || memory.evidence.bayEnvironment === 'faulted') { view.send('battle deck', 'stand by'); return; }
   // A settled deck never shows a state its evidence contradicts (a fault, a reset, a breach, stale evidence).
   if (SETTLED[deck] !== undefined) {
     if (requirementsMet(deck, memory)) return;
     // A relaxed bay found hostile has lost its air (a leak, seen on another node first): red alert, never a
-    // re-drive that would pump air into a breached bay. Anything else: settle again toward the same goal.
-    view.send('battle deck', deck === 'relaxed' && memory.evidence.bayEnvironment === 'hostile' ? 'ready requested' : 'requirement lost');
+    // re-drive that would pump air into a breached bay. A deck that holds no goal (claimed from evidence after a
+    // boot) re-drives nothing: it stands by, with the alarm. Anything else: settle again toward the same goal.
+    view.send('battle deck', deck === 'relaxed' && memory.evidence.bayEnvironment === 'hostile' ? 'ready requested'
+      : view.goal('battle deck') === undefined ? 'stand by' : 'requirement lost');
     return;
   }
   const goal = SETTLING[deck];
@@ -53,8 +58,11 @@ export const deckPre = (memory: CoordinationMemory) => (t: Transition): boolean 
   return `the evidence no longer shows ${t.to}: door E ${memory.evidence.bayDoor ?? 'unknown'}, environment ${memory.evidence.bayEnvironment ?? 'unknown'}`;
 };
 
-/** Deck post hook: a new goal forgets the old claim; the klaxon sounds while readying or activating. */
+/**
+ * Deck post hook: a new goal forgets the old claim. The klaxon sounds while readying or activating, and while a
+ * deck stands by because a state it showed stopped holding (it re-drives nothing: a person must act).
+ */
 export const deckPost = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): void => {
   if (t.goalBefore !== t.goalAfter || t.event.startsWith('now ') || t.event === 'requirement lost') memory.claimed = undefined;
-  view.alarm(t.to === 'readying' || t.to === 'activating');
+  view.alarm(t.to === 'readying' || t.to === 'activating' || (t.to === 'standing by' && SETTLED[t.from] !== undefined));
 };

@@ -9,8 +9,8 @@ export type Sensors<Sn extends string = string> = { readonly [K in Sn]: () => bo
 export type Row<S extends string, Sn extends string, E extends readonly string[]> = { readonly [K in keyof E]: Cell<S, Sn> };
 
 export interface Follow<S extends string, G extends string, Sn extends string> {
-  /** The next state toward `goal`, given the sensors now. */
-  next(goal: G | undefined, sensors: Sensors<Sn>): S;
+  /** The next state toward `goal`, given the sensors now and the state the step is taken from. */
+  next(goal: G | undefined, sensors: Sensors<Sn>, from: S): S;
   /** Where to rest when that next step is vetoed. */
   rest(sensors: Sensors<Sn>): S;
   /** The goal as re-read from the sensors when the step is taken (default: unchanged). */

@@ -96,8 +96,10 @@ function checkFunctions(name: string, def: AnyDefinition, stateIndex: { [n: stri
     for (const goal of [undefined, ...goals]) {
       const reread = def.follow.goal ? def.follow.goal(goal, readings) : goal;
       if (!goalOk(reread)) throw new DefinitionError(name, 'follow.goal', `returns "${reread}", which is not a goal`);
-      const next = def.follow.next(reread, readings);
-      if (stateIndex[next] === undefined) throw new DefinitionError(name, 'follow.next', `returns "${next}", which is not a state`);
+      for (const from of def.states) {
+        const next = def.follow.next(reread, readings, from);
+        if (stateIndex[next] === undefined) throw new DefinitionError(name, 'follow.next', `returns "${next}", which is not a state`);
+      }
     }
   }
 }

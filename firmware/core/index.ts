@@ -4,4 +4,4 @@ export { beep, followGoal, fromSensors, impossible, noChange, to, when, type Cel
 export { defineMachine, type Definition, type MachineDefinition, type Sensors, type Follow } from './define';
 export { Dispatcher, createDispatcher } from './dispatcher';
 export { ImpossibleEventError, UnknownEventError } from './errors';
-export { Machine, createMachine, type MachineOptions, type PreHook, type PostHook, type Report, type Transition } from './machine';
+export { Machine, createMachine, stateText, type MachineOptions, type PreHook, type PostHook, type Report, type Transition } from './machine';

@@ -23,7 +23,7 @@ export type PostHook<S extends string = string, E extends string = string, G ext
  * Told of a beep, an impossible event, or a veto (by a pre hook) in `state`. For a veto, `to` is the state the
  * refused transition led to and `reason` what the hook said (undefined when it only returned false).
  */
-export type Report<S extends string = string, E extends string = string> = (machine: Machine<S, E, any>, state: S, event: E, to?: S, reason?: string) => void;
+export type Report<S extends string = string, E extends string = string> = (machine: Machine<S, E, any>, state: S | undefined, event: E, to?: S, reason?: string) => void;
 
 type OneOrMany<F> = F | readonly F[];
 
@@ -45,6 +45,8 @@ export interface MachineOptions<S extends string = string, E extends string = st
 
 // Hooks and listeners as a private array: one function or a list (copied, so later changes to it do not count).
 const list = <F>(x: OneOrMany<F> | undefined): readonly F[] => (typeof x === 'function' ? [x as F] : x ? (x as readonly F[]).slice() : []);
+
+const UNKNOWN_REASON = 'the state is not known yet: nothing moves until it is';
 
 type Listeners<S extends string, E extends string> = readonly Report<S, E>[];
 
@@ -79,11 +81,16 @@ export class Machine<S extends string = string, E extends string = string, G ext
     this.#t = { machine: this, from: initial, to: initial, event: definition.events[0], goalBefore: undefined, goalAfter: undefined };
   }
 
-  get state(): S { return this.definition.states[this.#s]; }
+  /** The state, or undefined while it is not known (after power-up, before the sensors have been read). */
+  get state(): S | undefined { return this.#s < 0 ? undefined : this.definition.states[this.#s]; }
   get goal(): G | undefined { return this.#g; }
 
-  /** Places the machine in `state` with `goal`, without hooks: for start-up and for restoring a snapshot. */
-  restore(state: S, goal: G | undefined): void {
+  /**
+   * Places the machine in `state` with `goal`, without hooks: for start-up and for restoring a snapshot.
+   * `undefined` makes the state unknown: every event is then refused (reported as a veto) until it is restored.
+   */
+  restore(state: S | undefined, goal: G | undefined): void {
+    if (state === undefined) { this.#s = -1; this.#g = undefined; return; }
     checks.restore?.(this.name, this.definition, state, goal);
     this.#s = this.definition.stateIndex[state];
     this.#g = goal;
@@ -96,6 +103,8 @@ export class Machine<S extends string = string, E extends string = string, G ext
   step(event: string): void {
     const def = this.definition, e = def.eventIndex[event], sensors = this.#sensors, g = this.#g, s = this.#s;
     if (e === undefined) throw new UnknownEventError(this.name, event);
+    // No state is assumed: a machine that does not know where it is moves nothing.
+    if (s < 0) { this.#report(this.#vetoes, event as E, undefined, UNKNOWN_REASON); return; }
     const i = s * def.events.length + e, setGoal = def.goalOf[e];
     let kind = def.kind[i], target = def.target[i];
     if (kind === WHEN) {
@@ -110,13 +119,13 @@ export class Machine<S extends string = string, E extends string = string, G ext
     else if (kind === SENSE) this.#attempt(event as E, def.stateIndex[def.sense!(sensors)], g);
     else if (kind === BEEP) this.#report(this.#beeps, event as E);
     else if (this.#impossibles) this.#report(this.#impossibles, event as E);
-    else throw new ImpossibleEventError(this.name, this.state, event);
+    else throw new ImpossibleEventError(this.name, def.states[s], event);
   }
 
   // The next step toward the goal; if vetoed, rest (itself subject to the hooks), keeping the goal pending.
   #follow(event: E, def: MachineDefinition<S, E, G, Sn>, sensors: Sensors<Sn>, g: G | undefined, s: number): void {
     const follow = def.follow!, goal = follow.goal ? follow.goal(g, sensors) : g;
-    const next = def.stateIndex[follow.next(goal, sensors)];
+    const next = def.stateIndex[follow.next(goal, sensors, def.states[s])];
     if (this.#attempt(event, next, goal)) return;
     const rest = def.stateIndex[follow.rest(sensors)];
     if (rest !== s && rest !== next) this.#attempt(event, rest, g);
@@ -141,6 +150,9 @@ export class Machine<S extends string = string, E extends string = string, G ext
     return false;
   }
 }
+
+/** A state in words: `unknown` until it is known. */
+export const stateText = (state: string | undefined): string => state ?? 'unknown';
 
 /** Makes a running instance of a machine definition. */
 export const createMachine = <S extends string, E extends string, G extends string, Sn extends string>(

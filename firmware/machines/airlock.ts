@@ -34,7 +34,11 @@ export const airlock = defineMachine({
   // Decision 3: the next step toward the goal, given the sensors now; an outer goal is re-read from bayHostile.
   follow: {
     goal: (goal, s) => (goal === undefined || goal === 'inner open' ? goal : outerGoal(s)),
-    next(goal, s) {
+    next(goal, s, from) {
+      // A chamber just closed off from the bay holds whatever the bay had, which can sit on any line: it is pumped
+      // to a definite pressure (ship air unless bound for a hostile bay), never judged by a reading that noise could
+      // put on either side of "full" (invariant 8). Pumping a full chamber finishes at the next scan.
+      if (from === 'closing outer') return goal !== undefined && goal !== 'inner open' && s.bayHostile() ? 'depressurizing' : 'pressurizing';
       if (goal === undefined) return restingState(s);
       if (goal === 'inner open') return s.chamberPressurized() ? 'opening inner' : 'pressurizing';
       // The chamber already matches the bay (empty and hostile, or full and friendly): open; else pump toward it.

@@ -1,29 +1,34 @@
-// The battle deck, the uber machine over door E and the bay environment: MACHINES.md "Battle deck", plus one
-// column of docs/COORDINATION.md: a settled deck keeps watching, and `requirement lost` sends it back to
-// settling when its evidence stops showing what its state requires. `now …` arrives only on evidence.
+// The battle deck, the uber machine over door E and the bay environment: MACHINES.md "Battle deck", plus two
+// columns and one row of docs/COORDINATION.md. A settled deck keeps watching: `requirement lost` sends it back to
+// settling toward its goal when its evidence stops showing what its state requires. `now …` arrives only on
+// evidence. A deck with no goal to follow (after a reset or a reboot: only fresh intent counts) stands by.
 import { defineMachine, impossible, noChange, to } from '../core';
 
 export const battleDeck = defineMachine({
   name: 'battle deck',
   initial: 'relaxed',
-  states: ['active', 'ready', 'relaxed', 'activating', 'readying', 'relaxing'],
-  events: ['active requested', 'ready requested', 'relaxed requested', 'now active', 'now ready', 'now relaxed', 'requirement lost'],
+  states: ['active', 'ready', 'relaxed', 'activating', 'readying', 'relaxing', 'standing by'],
+  events: ['active requested', 'ready requested', 'relaxed requested', 'now active', 'now ready', 'now relaxed', 'requirement lost', 'stand by'],
   goals: ['active', 'ready', 'relaxed'],
   initialGoal: 'relaxed',
   setsGoal: {
     'active requested': () => 'active',
     'ready requested': () => 'ready',
     'relaxed requested': () => 'relaxed',
+    // Invariant 9: a request made before a reset or a reboot is not asked again; the bridge must ask anew.
+    'stand by': () => undefined,
   },
   matrix: {
-    //            active requested  ready requested  relaxed requested  now active    now ready     now relaxed    requirement lost
-    'active':     [noChange,        to('readying'),  to('relaxing'),    impossible,   impossible,   impossible,    to('activating')],
-    'ready':      [to('activating'), noChange,       to('relaxing'),    impossible,   impossible,   impossible,    to('readying')],
-    'relaxed':    [to('activating'), to('readying'), noChange,          impossible,   impossible,   impossible,    to('relaxing')],
+    //             active requested  ready requested  relaxed requested  now active    now ready     now relaxed    requirement lost  stand by
+    'active':      [noChange,        to('readying'),  to('relaxing'),    impossible,   impossible,   impossible,    to('activating'), to('standing by')],
+    'ready':       [to('activating'), noChange,       to('relaxing'),    impossible,   impossible,   impossible,    to('readying'),   to('standing by')],
+    'relaxed':     [to('activating'), to('readying'), noChange,          impossible,   impossible,   impossible,    to('relaxing'),   to('standing by')],
     // Already settling: the drive is at work on the requirements.
-    'activating': [noChange,        to('readying'),  to('relaxing'),    to('active'), impossible,   impossible,    noChange],
-    'readying':   [to('activating'), noChange,       to('relaxing'),    impossible,   to('ready'),  impossible,    noChange],
-    'relaxing':   [to('activating'), to('readying'), noChange,          impossible,   impossible,   to('relaxed'), noChange],
+    'activating':  [noChange,        to('readying'),  to('relaxing'),    to('active'), impossible,   impossible,    noChange,         to('standing by')],
+    'readying':    [to('activating'), noChange,       to('relaxing'),    impossible,   to('ready'),  impossible,    noChange,         to('standing by')],
+    'relaxing':    [to('activating'), to('readying'), noChange,          impossible,   impossible,   to('relaxed'), noChange,         to('standing by')],
+    // No goal: the deck commands nothing and claims nothing until the bridge asks for a state.
+    'standing by': [to('activating'), to('readying'), to('relaxing'),    impossible,   impossible,   impossible,    noChange,         noChange],
   },
 });
 

@@ -71,7 +71,11 @@ export function startNode(o: NodeOptions): Node {
     // show it that epoch; peers that know none learn this one.
     if (!controller) return;
     const machines: ReportBody['machines'] = {};
-    for (const id of board.hosts) { const m = controller.machines[id]!; machines[id] = m.goal === undefined ? { state: m.state } : { state: m.state, goal: m.goal }; }
+    for (const id of board.hosts) {
+      // A state not yet known is left out: peers read it as unknown, never as a default.
+      const m = controller.machines[id]!, state = m.state;
+      if (state !== undefined) machines[id] = m.goal === undefined ? { state } : { state, goal: m.goal };
+    }
     o.transport.send('*', link.seal('*', 'report', { machines, facts: facts(), heard: link.heard }));
   };
   const facts = (): ReportBody['facts'] => {

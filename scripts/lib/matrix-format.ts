@@ -14,7 +14,9 @@ export function followTargets(def: Def): string[] {
   for (let bits = 0; bits < 1 << def.sensors.length; bits++) {
     const sensors = Object.fromEntries(def.sensors.map((name, i) => [name, () => ((bits >> i) & 1) === 1]));
     found.add(def.follow.rest(sensors));
-    for (const goal of goals) found.add(def.follow.next(def.follow.goal ? def.follow.goal(goal, sensors) : goal, sensors));
+    for (const goal of goals) {
+      for (const from of def.states) found.add(def.follow.next(def.follow.goal ? def.follow.goal(goal, sensors) : goal, sensors, from));
+    }
   }
   return def.states.filter((s) => found.has(s));
 }

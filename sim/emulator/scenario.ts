@@ -1,5 +1,6 @@
 // Plays a scenario against the emulated Pico: the same steps and expectations as a host run, with the buttons
 // pressed on its GPIOs and the faults put into the physics; the machines' states come from the image's reports.
+import { stateText } from '../../firmware/core';
 import type { Board } from '../../firmware/board/types';
 import type { ControllerReport } from '../../firmware/controller';
 import { act, playSteps, runScenario, type Failure, type ScenarioResult } from '../scenario/run';
@@ -59,7 +60,7 @@ export function runEmulatedScenario(scenario: Scenario, board: Board, file: stri
     seed: scenario.seed, start: scenario.start, emptyChambers: scenario.emptyChambers,
     onReport: (r) => { trace.push(r); o.onReport?.(r); },
   });
-  const booted = Object.fromEntries(Object.entries(world.controller.machines).map(([id, m]) => [id, m.state]));
+  const booted = Object.fromEntries(Object.entries(world.controller.machines).map(([id, m]) => [id, stateText(m.state)]));
   let result: { checks: number; failures: Failure[]; samples: ScenarioResult['samples'] };
   const outcomes: ScenarioResult['outcomes'] = [];
   try {
@@ -78,7 +79,7 @@ export function runEmulatedScenario(scenario: Scenario, board: Board, file: stri
 export function runHostReference(scenario: Scenario, board: Board): { result: ScenarioResult; start: { [id: string]: string } } {
   let start: { [id: string]: string } = {};
   const result = runScenario(scenario, board, undefined, {
-    setup: (w) => { start = Object.fromEntries(Object.entries(w.controller.machines).map(([id, m]) => [id, m!.state])); },
+    setup: (w) => { start = Object.fromEntries(Object.entries(w.controller.machines).map(([id, m]) => [id, stateText(m!.state)])); },
   });
   return { result, start };
 }

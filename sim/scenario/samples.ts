@@ -1,6 +1,7 @@
 // Physical samples for `--json` traces: door positions and pressures, quantized, written only when they change,
 // after a first line with every machine's start state. From them alone an outside monitor can judge the physical
 // invariants (7: no door starts opening across a pressure difference) without trusting any machine's state.
+import { stateText } from '../../firmware/core';
 import type { SimWorld } from '../world';
 
 export interface PhysicsSample {
@@ -41,7 +42,7 @@ export function samplePhysics(world: SimWorld, emit: (sample: PhysicsSample) => 
   const first = read();
   const machines: PhysicsSample['machines'] = {};
   if (world.powered) {
-    for (const [id, m] of Object.entries(world.controller.machines)) if (m) machines[id] = m.goal === undefined ? { state: m.state } : { state: m.state, goal: m.goal };
+    for (const [id, m] of Object.entries(world.controller.machines)) if (m) machines[id] = m.goal === undefined ? { state: stateText(m.state) } : { state: stateText(m.state), goal: m.goal };
   }
   emit({ t: world.clock.now(), kind: 'start', machines, doors: changed(first.doors, 'd:'), kPa: changed(first.kPa, 'p:') });
   world.clock.set(() => {

@@ -84,8 +84,8 @@ export class Model {
     this.deck = m['battle deck']!; this.door = m['bay door']!; this.env = m['bay environment']!;
     this.locks = this.letters.map((l) => m[`airlock ${l}`]!);
     this.states = {
-      deck: () => this.deck.state, bayDoor: () => this.door.state, environment: () => this.env.state,
-      airlock: (i) => this.locks[i].state,
+      deck: () => this.deck.state!, bayDoor: () => this.door.state!, environment: () => this.env.state!,
+      airlock: (i) => this.locks[i].state!,
     };
     this.outputs = new Outputs(this.letters, o.interlock).bind(this.world, this.states);
     this.code = this.letters.map(() => 0);
@@ -99,15 +99,15 @@ export class Model {
 
   /** Saves the state now into `out[at…at+2]`; `canonical`: airlocks sorted, when symmetry is on. */
   save(out: Uint32Array, at: number, canonical: boolean): void {
-    const w = this.world, mem = this.system.coordination.memory, door = this.door.state;
-    out[at] = (DECK.stateIndex[this.deck.state] | (DECK_GOAL[this.deck.goal ?? ''] ?? 0) << 3
+    const w = this.world, mem = this.system.coordination.memory, door = this.door.state!;
+    out[at] = (DECK.stateIndex[this.deck.state!] | (DECK_GOAL[this.deck.goal ?? ''] ?? 0) << 3
       | DOOR.stateIndex[door] << 5 | w.bayDoor << 8 | (w.bayDoorSensorFault && door === 'faulted' ? 1 : 0) << 10
-      | ENV.stateIndex[this.env.state] << 11 | w.bay << 14
+      | ENV.stateIndex[this.env.state!] << 11 | w.bay << 14
       | (DOOR_CODE[mem.evidence.bayDoor ?? ''] ?? 0) << 16 | (ENV_CODE[mem.evidence.bayEnvironment ?? ''] ?? 0) << 19
       | (DECK_GOAL[mem.claimed ?? ''] ?? 0) << 22 | w.faults << 24 | this.extraCode() << 27 | (w.breach ? 1 : 0) << 31) >>> 0;
     const code = this.code;
     for (let i = 0; i < this.locks.length; i++) {
-      const a = w.airlocks[i], m = this.locks[i], l = this.letters[i], state = m.state;
+      const a = w.airlocks[i], m = this.locks[i], l = this.letters[i], state = m.state!;
       code[i] = LOCK.stateIndex[state] | (AIRLOCK_GOAL[m.goal ?? ''] ?? 0) << 4
         | (mem.recalled[l] ? 1 : 0) << 6 | (mem.heldBack[l] ? 1 : 0) << 7
         | a.chamber << 8 | a.outer << 10 | a.inner << 12 | (a.sensorFault && state === 'faulted' ? 1 : 0) << 14;

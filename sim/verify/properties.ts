@@ -128,7 +128,7 @@ const OUTER_OPEN: { [state: string]: boolean } = { 'outer open friendly': true, 
 export function airlocksSettled(model: Model): boolean {
   if (model.states.environment() === 'faulted' || model.world.breach) return true;
   for (let i = 0; i < model.letters.length; i++) {
-    const m = model.machine(i), s = m.state, g = m.goal;
+    const m = model.machine(i), s = m.state!, g = m.goal;
     if (s === 'faulted') continue;
     if (g === undefined ? !RESTING[s] : g === 'inner open' ? s !== 'inner open' : !OUTER_OPEN[s]) return false;
   }

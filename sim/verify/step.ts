@@ -25,7 +25,7 @@ const OUTER_BEEPS = beeps('ask open outer'), INNER_BEEPS = beeps('ask open inner
 /** The machine a slot names. */
 export const slotMachine = (model: Model, slot: number): MachineId => model.slotIds[slot];
 
-const stateOf = (model: Model, slot: number) => model.system.machines[model.slotIds[slot]]!.state;
+const stateOf = (model: Model, slot: number) => model.system.machines[model.slotIds[slot]]!.state!;
 const FINISHED: { [state: string]: string } = {};
 for (const s of ['opening', 'closing', 'pressurizing', 'heating', 'depressurizing', 'opening outer', 'closing outer', 'opening inner', 'closing inner']) FINISHED[s] = `finished ${s}`;
 const REQUESTED = DECK_REQUESTS.map((r) => `${r} requested`);

@@ -56,7 +56,7 @@ export function picture(model: Model): Pick<TraceStep, 'states' | 'world'> {
   const states: TraceStep['states'] = {}, w = model.world;
   for (const id of model.ids) {
     const m = model.system.machines[id]!;
-    states[id] = m.goal === undefined ? { state: m.state } : { state: m.state, goal: m.goal };
+    states[id] = m.goal === undefined ? { state: m.state! } : { state: m.state!, goal: m.goal };
   }
   const world: TraceStep['world'] = { bay: LEVEL_NAMES[w.bay], hull: w.breach ? 'breached' : 'sealed', 'door E': POSITION_NAMES[w.bayDoor] };
   w.airlocks.forEach((a, i) => {

@@ -1,5 +1,6 @@
 // One sample of the bay for the strip charts (web bench and scenario report): pressures, temperature, door
 // positions and every machine's state, at one moment of simulated time.
+import { stateText } from '../../firmware/core';
 import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals';
 import type { ScreenModel, ScreenWorld } from './screen';
 
@@ -29,7 +30,7 @@ export function sampleOf(world: ScreenWorld & { powered?: boolean }): Sample {
     doors[`airlock ${l} inner`] = Math.round(a.inner.position * 100);
   }
   const states: Sample['states'] = {};
-  if (world.powered !== false) for (const [id, m] of Object.entries(world.controller.machines)) if (m) states[id] = m.state;
+  if (world.powered !== false) for (const [id, m] of Object.entries(world.controller.machines)) if (m) states[id] = stateText(m.state);
   return { t: world.clock.now(), bayKpa: round1(model.bay.kPa), bayTempC: round1(model.bay.tempC), chamberKpa, doors, states };
 }
 

@@ -1,4 +1,5 @@
 // One moment of the bench as the page shows it: physics, machines, the deck's requirements, indicators.
+import { stateText } from '../../firmware/core';
 import { airlockLetters } from '../../firmware/board/signals';
 import { deckRequirements } from '../../firmware/machines';
 import { atClosedLimit, atOpenLimit, type Door } from '../physics';
@@ -33,7 +34,7 @@ export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): 
   const memory = controller?.snapshot().memory;
   const machines: { [id: string]: MachineView } = {};
   for (const [id, m] of Object.entries(controller?.machines ?? {})) {
-    if (m) machines[id] = { state: m.state, goal: m.goal, last: audit.lastCell[id] };
+    if (m) machines[id] = { state: stateText(m.state), goal: m.goal, last: audit.lastCell[id] };
   }
   const airlocks: Snapshot['airlocks'] = {};
   for (const l of model.letters) {
