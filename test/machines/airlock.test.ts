@@ -21,6 +21,13 @@ function followGoal(s: S): Outcome {
   return { state: s.bayHostile ? 'depressurizing' : 'pressurizing', goal };
 }
 
+// Invariant 8: a chamber just closed off from the bay holds whatever the bay had, perhaps right on the "full" line,
+// so it is pumped to a definite pressure whatever its reading: ship air, unless bound for a hostile bay.
+function afterOuterClosed(s: S): Outcome {
+  if (s.goal === undefined || s.goal === 'inner open') return 'pressurizing';
+  return { state: s.bayHostile ? 'depressurizing' : 'pressurizing', goal: outerGoal(s) };
+}
+
 // Fault recovery (docs/COORDINATION.md): close whichever door is open, the outer one first; the goal is gone
 // (invariant 9: nothing moves later on a goal from before the fault).
 const recover = (s: S): Outcome => ({ state: s.outerDoorClosed ? 'closing inner' : 'closing outer', goal: undefined });
@@ -40,7 +47,7 @@ const expected: ExpectedMachine<Sn> = {
       // G1: an outer door still opening closes again when the bay starts to change; its goal stays.
       'opening outer':        ['beep', 'closing outer', x, x, (s) => (s.bayHostile ? 'outer open hostile' : 'outer open friendly'), x, x, x, F, F, 'beep', 'closing outer'],
       'opening inner':        ['closing inner', 'beep', x, x, x, 'inner open', x, x, F, F, 'beep', 'no change'],
-      'closing outer':        ['opening outer', 'no change', x, x, x, x, followGoal, x, F, F, 'beep', 'no change'],
+      'closing outer':        ['opening outer', 'no change', x, x, x, x, afterOuterClosed, x, F, F, 'beep', 'no change'],
       'closing inner':        ['no change', 'opening inner', x, x, x, x, x, followGoal, F, F, 'beep', 'no change'],
       // Decisions 1 and 2: reverse the pumps only when the new goal needs the other pressure.
       'pressurizing':         [(s) => (s.bayHostile ? 'depressurizing' : 'no change'), 'no change', followGoal, x, x, x, x, x, F, F, 'beep', 'no change'],
@@ -98,17 +105,25 @@ describe('airlock', () => {
     { chamberPressurized: true, next: 'opening inner', resting: 'closed pressurized' },
     { chamberPressurized: false, next: 'pressurizing', resting: 'closed depressurized' },
   ])('rests in $resting with its goal pending when the step to $next is vetoed', ({ chamberPressurized, next, resting }) => {
-    const lock = start({ state: 'closing outer', goal: 'inner open', chamberPressurized, pre: (t) => t.to !== next });
-    lock.handle('finished closing outer');
+    const lock = start({ state: 'closing inner', goal: 'inner open', chamberPressurized, pre: (t) => t.to !== next });
+    lock.handle('finished closing inner');
     expect([lock.state, lock.goal]).toEqual([resting, 'inner open']);
+  });
+
+  it('pumps a chamber just closed off from the bay, whatever it reads (invariant 8)', () => {
+    for (const chamberPressurized of [true, false]) {
+      const lock = start({ state: 'closing outer', goal: 'inner open', chamberPressurized });
+      lock.handle('finished closing outer');
+      expect([lock.state, lock.goal]).toEqual(['pressurizing', 'inner open']);
+    }
   });
 
   it('changes nothing when both the step toward the goal and the rest are vetoed', () => {
     const asked: string[] = [];
-    const lock = start({ state: 'closing outer', goal: 'inner open', pre: (t) => { asked.push(t.to); return false; } });
-    lock.handle('finished closing outer');
+    const lock = start({ state: 'closing inner', goal: 'inner open', pre: (t) => { asked.push(t.to); return false; } });
+    lock.handle('finished closing inner');
     expect(asked).toEqual(['opening inner', 'closed pressurized']);
-    expect([lock.state, lock.goal]).toEqual(['closing outer', 'inner open']);
+    expect([lock.state, lock.goal]).toEqual(['closing inner', 'inner open']);
   });
 
   it('tells its beep listeners of an ask for the door already opening, and changes nothing', () => {

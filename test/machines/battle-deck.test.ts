@@ -5,17 +5,20 @@ import { byColumn, expectMatrix, vetoMismatches, type ExpectedMachine } from './
 
 // Typed out from MACHINES.md, not from the firmware. Each request makes the requested state the deck's goal.
 // `requirement lost` is docs/COORDINATION.md's: a settled deck whose evidence no longer holds settles again.
+// `stand by` and `standing by` are invariant 9's: a deck whose goal came before a reset or a reboot lets it go, and
+// only a new request gives it one.
 const x = 'impossible';
 const expected: ExpectedMachine = {
   goals: ['active', 'ready', 'relaxed'],
-  setsGoal: { 'active requested': () => 'active', 'ready requested': () => 'ready', 'relaxed requested': () => 'relaxed' },
-  matrix: byColumn(['active requested', 'ready requested', 'relaxed requested', 'now active', 'now ready', 'now relaxed', 'requirement lost'], {
-    'active':     ['no change',  'readying',  'relaxing',  x,        x,       x,         'activating'],
-    'ready':      ['activating', 'no change', 'relaxing',  x,        x,       x,         'readying'],
-    'relaxed':    ['activating', 'readying',  'no change', x,        x,       x,         'relaxing'],
-    'activating': ['no change',  'readying',  'relaxing',  'active', x,       x,         'no change'],
-    'readying':   ['activating', 'no change', 'relaxing',  x,        'ready', x,         'no change'],
-    'relaxing':   ['activating', 'readying',  'no change', x,        x,       'relaxed', 'no change'],
+  setsGoal: { 'active requested': () => 'active', 'ready requested': () => 'ready', 'relaxed requested': () => 'relaxed', 'stand by': () => undefined },
+  matrix: byColumn(['active requested', 'ready requested', 'relaxed requested', 'now active', 'now ready', 'now relaxed', 'requirement lost', 'stand by'], {
+    'active':      ['no change',  'readying',  'relaxing',  x,        x,       x,         'activating', 'standing by'],
+    'ready':       ['activating', 'no change', 'relaxing',  x,        x,       x,         'readying',   'standing by'],
+    'relaxed':     ['activating', 'readying',  'no change', x,        x,       x,         'relaxing',   'standing by'],
+    'activating':  ['no change',  'readying',  'relaxing',  'active', x,       x,         'no change',  'standing by'],
+    'readying':    ['activating', 'no change', 'relaxing',  x,        'ready', x,         'no change',  'standing by'],
+    'relaxing':    ['activating', 'readying',  'no change', x,        x,       'relaxed', 'no change',  'standing by'],
+    'standing by': ['activating', 'readying',  'relaxing',  x,        x,       x,         'no change',  'no change'],
   }),
 };
 
@@ -31,6 +34,16 @@ describe('battle deck', () => {
 
   it('changes neither state nor goal in any transitioning cell when a pre hook vetoes', () => {
     expect(vetoMismatches(battleDeck, expected)).toEqual([]);
+  });
+
+  it('lets its goal go on `stand by`, and takes a new one only from a request', () => {
+    const deck = createMachine(battleDeck, { state: 'activating', goal: 'active' });
+    deck.handle('stand by');
+    expect([deck.state, deck.goal]).toEqual(['standing by', undefined]);
+    deck.handle('requirement lost');
+    expect([deck.state, deck.goal]).toEqual(['standing by', undefined]);
+    deck.handle('active requested');
+    expect([deck.state, deck.goal]).toEqual(['activating', 'active']);
   });
 
   it('keeps its goal relaxed all the way from active through relaxing', () => {

@@ -78,3 +78,20 @@ describe('bay door', () => {
     expect(vetoMismatches(mutant, expected)).toEqual(['closed + open requested vetoed != closed, goal=undefined -- new state = closed, goal=undefined, pre hook never asked instead']);
   });
 });
+
+describe('a machine whose state is not known', () => {
+  it('reads as unknown, moves on no event, and says why until its state is restored', () => {
+    const vetoes: string[] = [];
+    const moved: string[] = [];
+    const door = createMachine(bayDoor, { onVeto: (_m, state, event, _to, reason) => vetoes.push(`${state} ${event}: ${reason}`), post: (t) => moved.push(t.to) });
+    door.restore(undefined, undefined);
+    expect(door.state).toBeUndefined();
+    door.handle('open requested');
+    expect(door.state).toBeUndefined();
+    expect(moved).toEqual([]);
+    expect(vetoes).toEqual(['undefined open requested: the state is not known yet: nothing moves until it is']);
+    door.restore('closed', undefined);
+    door.handle('open requested');
+    expect(moved).toEqual(['opening']);
+  });
+});

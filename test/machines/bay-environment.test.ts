@@ -8,20 +8,21 @@ import { byColumn, expectMatrix, vetoMismatches, type ExpectedMachine, type Situ
 const x = 'impossible';
 const F = 'faulted';
 type Sn = 'bayDoorClosed' | 'bayFull' | 'bayEmpty' | 'bayWarm';
-// A reset takes the state the sensors show: door E open or a bay at vacuum is hostile, full is friendly when
-// warm (else it heats), and anything between keeps emptying.
+// A reset takes the state the sensors show, at rest: door E open or a bay at vacuum is hostile, full and warm is
+// friendly, and anything else (between, or full but cold) holds where it is: nothing pumps, vents or heats.
 const fromSensors = (s: Situation<Sn>) =>
-  (!s.bayDoorClosed || s.bayEmpty ? 'hostile' : s.bayFull ? (s.bayWarm ? 'friendly' : 'heating') : 'depressurizing');
+  (!s.bayDoorClosed || s.bayEmpty ? 'hostile' : s.bayFull && s.bayWarm ? 'friendly' : 'holding');
 const expected: ExpectedMachine<Sn> = {
   sensors: ['bayDoorClosed', 'bayFull', 'bayEmpty', 'bayWarm'],
   matrix: byColumn<Sn>(['friendly requested', 'hostile requested', 'finished pressurizing', 'finished heating', 'finished depressurizing', 'leak',
-    'deadline missed', 'sensor fault', 'reset'], {
-    'friendly':       ['no change',    'depressurizing', x,         x,          x,         'hostile',   x, F,           'beep'],
-    'hostile':        ['pressurizing', 'no change',      x,         x,          x,         'no change', x, F,           'beep'],
-    'pressurizing':   ['no change',    'depressurizing', 'heating', x,          x,         'hostile',   F, F,           'beep'],
-    'heating':        ['no change',    'depressurizing', x,         'friendly', x,         'hostile',   F, F,           'beep'],
-    'depressurizing': ['pressurizing', 'no change',      x,         x,          'hostile', 'hostile',   F, F,           'beep'],
-    'faulted':        ['beep',         'beep',           x,         x,          x,         'no change', x, 'no change', fromSensors],
+    'deadline missed', 'sensor fault', 'reset', 'cooled'], {
+    'friendly':       ['no change',    'depressurizing', x,         x,          x,         'hostile',   x, F,           'beep',      'heating'],
+    'hostile':        ['pressurizing', 'no change',      x,         x,          x,         'no change', x, F,           'beep',      'no change'],
+    'pressurizing':   ['no change',    'depressurizing', 'heating', x,          x,         'hostile',   F, F,           'beep',      'no change'],
+    'heating':        ['no change',    'depressurizing', x,         'friendly', x,         'hostile',   F, F,           'beep',      'no change'],
+    'depressurizing': ['pressurizing', 'no change',      x,         x,          'hostile', 'hostile',   F, F,           'beep',      'no change'],
+    'holding':        ['pressurizing', 'depressurizing', x,         x,          x,         'hostile',   x, F,           'beep',      'no change'],
+    'faulted':        ['beep',         'beep',           x,         x,          x,         'no change', x, 'no change', fromSensors, 'no change'],
   }),
 };
 

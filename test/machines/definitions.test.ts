@@ -44,12 +44,12 @@ describe('a vetoed follow-goal step', () => {
   it('asks the pre hooks once when the step is itself the resting state', () => {
     const seen: string[] = [];
     const lock = createMachine(airlock, {
-      state: 'closing outer', sensors: { bayHostile: () => false, chamberPressurized: () => true, chamberEmpty: () => false, outerDoorClosed: () => true },
+      state: 'closing inner', sensors: { bayHostile: () => false, chamberPressurized: () => true, chamberEmpty: () => false, outerDoorClosed: () => true },
       pre: (t) => { seen.push(`${t.from} -> ${t.to}`); return false; },
     });
-    lock.handle('finished closing outer');
-    expect(seen).toEqual(['closing outer -> closed pressurized']);
-    expect(lock.state).toBe('closing outer');
+    lock.handle('finished closing inner');
+    expect(seen).toEqual(['closing inner -> closed pressurized']);
+    expect(lock.state).toBe('closing inner');
   });
 });
 
