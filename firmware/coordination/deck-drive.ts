@@ -49,8 +49,17 @@ export function driveDeck(view: CoordinationView, memory: CoordinationMemory): v
   }
   // Environment: emptying may start at once; filling waits for door E to be closed (rule 2).
   if (req.bayEnvironment === 'hostile' && !HOSTILE_DIRECTION[env]) view.send('bay environment', 'hostile requested');
-  if (req.bayEnvironment === 'friendly' && HOSTILE_DIRECTION[env] && door === 'closed') view.send('bay environment', 'friendly requested');
+  if (req.bayEnvironment === 'friendly' && (HOSTILE_DIRECTION[env] || env === 'holding') && door === 'closed') view.send('bay environment', 'friendly requested');
 }
+
+/**
+ * Door E or environment post hook: after an operator reset nothing moves that part again until a new request
+ * (invariant 9), so a deck on this node lets its goal go, even if it never saw the fault (it is sent once per reset).
+ */
+export const standByOnReset = (view: CoordinationView) => (t: Transition): void => {
+  const deck = view.state('battle deck');
+  if (t.event === 'reset' && view.hosted('battle deck') && deck !== undefined && deck !== 'standing by') view.send('battle deck', 'stand by');
+};
 
 /** Deck pre hook: a `now …` is accepted only if the evidence still holds when it is handled. */
 export const deckPre = (memory: CoordinationMemory) => (t: Transition): boolean | string => {

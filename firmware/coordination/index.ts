@@ -3,7 +3,7 @@ import { airlockLetters, type AirlockLetter, type MachineId } from '../board/sig
 import type { PostHook, PreHook, Transition } from '../core';
 import { airlockPost, airlockPre, bayChanged, recallAirlock, resumeHeldBack } from './airlock-rules';
 import { bayDoorPre, bayEnvironmentPre, closeDoorOnFault, leakDetected, recordEvidence } from './bay-rules';
-import { deckPost, deckPre, driveDeck } from './deck-drive';
+import { deckPost, deckPre, driveDeck, standByOnReset } from './deck-drive';
 import { createMemory, type CoordinationMemory } from './memory';
 import type { CoordinationView } from './view';
 
@@ -43,10 +43,10 @@ export function createCoordination(view: CoordinationView, memory: CoordinationM
   const airlockIds = airlockLetters.map((l) => `airlock ${l}` as MachineId);
   const hooks: Coordination['hooks'] = {
     'battle deck': { pre: [deckPre(memory)], post: [deckPost(view, memory), redAlert, drive] },
-    'bay door': { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), drive] },
+    'bay door': { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), standByOnReset(view), drive] },
     'bay environment': {
       pre: [bayEnvironmentPre(view)],
-      post: [recordEvidence(memory, 'bayEnvironment'), closeDoorOnFault(view), followBay, drive],
+      post: [recordEvidence(memory, 'bayEnvironment'), standByOnReset(view), closeDoorOnFault(view), followBay, drive],
     },
   };
   for (const l of airlockLetters) hooks[`airlock ${l}`] = { pre: [airlockPre(view, memory)], post: [airlockPost(memory)] };

@@ -13,11 +13,13 @@ describe('reconstruction at boot', () => {
     expect(bayDoorAfterBoot({ open: true, closed: true }).state).toBe('faulted');
   });
 
-  it('reads the environment from pressure and temperature', () => {
+  it('reads the environment from pressure and temperature, and holds a bay found between without pumping, venting or heating', () => {
     expect(environmentAfterBoot(101, 21, true, t).state).toBe('friendly');
-    expect(environmentAfterBoot(101, 5, true, t).state).toBe('heating');
+    expect(environmentAfterBoot(101, 18.5, true, t).state).toBe('friendly');
+    expect(environmentAfterBoot(101, 5, true, t).state).toBe('holding');
     expect(environmentAfterBoot(0.5, -40, true, t).state).toBe('hostile');
-    expect(environmentAfterBoot(50, 0, true, t).state).toBe('depressurizing');
+    expect(environmentAfterBoot(50, 0, true, t).state).toBe('holding');
+    expect(environmentAfterBoot(50, 21, true, t).state).toBe('holding');
     expect(environmentAfterBoot(NaN, 20, true, t).state).toBe('faulted');
   });
 
@@ -26,13 +28,13 @@ describe('reconstruction at boot', () => {
     expect(environmentAfterBoot(NaN, NaN, false, t).state).toBe('hostile');
   });
 
-  it('infers the deck from the bay it finds', () => {
-    expect(deckAfterBoot('friendly', 'closed')).toEqual({ state: 'relaxed', goal: 'relaxed' });
-    expect(deckAfterBoot('hostile', 'open')).toEqual({ state: 'active', goal: 'active' });
-    expect(deckAfterBoot('hostile', 'closed')).toEqual({ state: 'ready', goal: 'ready' });
-    expect(deckAfterBoot('heating', 'closed')).toEqual({ state: 'relaxing', goal: 'relaxed' });
-    expect(deckAfterBoot('depressurizing', 'closed')).toEqual({ state: 'readying', goal: 'ready' });
-    expect(deckAfterBoot(undefined, undefined)).toEqual({ state: 'readying', goal: 'ready' });
+  it('claims for the deck only a settled state the bay shows, and never a goal: nobody asked since the boot', () => {
+    expect(deckAfterBoot('friendly', 'closed')).toEqual({ state: 'relaxed' });
+    expect(deckAfterBoot('hostile', 'open')).toEqual({ state: 'active' });
+    expect(deckAfterBoot('hostile', 'closed')).toEqual({ state: 'ready' });
+    for (const [env, door] of [['holding', 'closed'], ['hostile', 'closing'], ['friendly', 'faulted'], ['faulted', 'closed'], [undefined, undefined]]) {
+      expect(deckAfterBoot(env, door)).toEqual({ state: 'standing by' });
+    }
   });
 
   it('rests an airlock where its doors and chamber say, and brings one caught moving to a safe rest', () => {

@@ -19,6 +19,8 @@ describe('the airlocks under the deck', () => {
     sys.send('airlock B', 'ask open outer');                       // she pounds button 2: refused
     expect([b().state, b().goal]).toEqual(['closing outer', 'inner open']);
     sys.send('airlock B', 'finished closing outer');
+    expect(b().state).toBe('pressurizing');                        // closed off from the bay: topped up to ship air
+    sys.send('airlock B', 'finished pressurizing');
     expect(b().state).toBe('opening inner');
     sys.send('airlock B', 'finished opening inner');
     expect(b().state).toBe('inner open');
@@ -76,7 +78,9 @@ describe('the airlocks under the deck', () => {
     expect(sys.coordination.memory.recalled).toMatchObject({ A: true, B: false, C: false, D: false });
     expect(Object.values(sys.coordination.memory.recalled).filter(Boolean)).toHaveLength(1);
     sys.send('airlock A', 'finished closing outer');
+    sys.send('airlock A', 'finished pressurizing');
     sys.send('airlock A', 'finished opening inner');
+    expect(sys.machines['airlock A']!.state).toBe('inner open');
     expect(sys.coordination.memory.recalled.A).toBe(false);
   });
 
@@ -116,10 +120,10 @@ describe('the airlocks under the deck', () => {
   });
 
   it('recalls an airlock open toward the friendly bay when the environment leaves friendly, whatever the deck did (G4, safe behaviour)', () => {
-    const { sys, b } = bay({ 'battle deck': { state: 'activating', goal: 'active' }, 'bay door': { state: 'faulted' } });
-    sys.send('airlock B', 'ask open outer');                       // door E faulted: the deck cannot start, the bay stays friendly
+    // The deck is already readying (no transition of its own, so no red-alert recall), and has not yet acted.
+    const { sys, b } = bay({ 'battle deck': { state: 'readying', goal: 'ready' }, 'airlock B': { state: 'opening outer', goal: 'outer open friendly' } });
     expect([b().state, b().goal]).toEqual(['opening outer', 'outer open friendly']);
-    sys.send('bay door', 'reset');                                 // the deck now empties the bay
+    sys.coordination.watch();                                      // the deck now empties the bay
     expect(sys.machines['bay environment']!.state).toBe('depressurizing');
     expect([b().state, b().goal, sys.coordination.memory.recalled.B]).toEqual(['closing outer', 'inner open', true]);
   });

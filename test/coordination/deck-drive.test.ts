@@ -5,7 +5,7 @@ import { EMPTY, FULL, logicBay } from './logic-bay';
 
 const states = (sys: LaunchBaySystem) => [sys.machines['battle deck']!.state, sys.machines['bay door']!.state, sys.machines['bay environment']!.state];
 let bay = logicBay();
-const system = (initial = {}) => { bay = logicBay(initial); return bay.sys; };
+const system = (initial = {}, options = {}) => { bay = logicBay(initial, options); return bay.sys; };
 const emptyBay = { 'bay environment': { state: 'hostile' } };
 
 describe('the deck drive', () => {
@@ -85,8 +85,11 @@ describe('the deck drive', () => {
 
   it('alerts the deck of a leak even while the environment is faulted (G6, safe behaviour)', () => {
     const sys = system({ 'bay environment': { state: 'faulted' } });
+    sys.machines['airlock B']!.restore('outer open friendly', undefined);
     sys.coordination.leak();
-    expect(states(sys)).toEqual(['readying', 'closed', 'faulted']);
+    // Red alert recalls at once; a deck cannot drive a faulted environment, and lets the goal go (invariant 9).
+    expect(states(sys)).toEqual(['standing by', 'closed', 'faulted']);
+    expect(sys.machines['airlock B']!.state).toBe('closing outer');
   });
 
   it('keeps door E closed over a hostile bay that still holds air, and opens it once the bay is empty (G3, safe behaviour)', () => {
@@ -110,11 +113,16 @@ describe('the deck drive', () => {
     expect(reasons[0]).toMatch(/door E waits: the bay still holds 40\.0 kPa/);
   });
 
-  it('drives a reset environment back to a resting deck\'s requirement (G2, safe behaviour)', () => {
+  it('rests a reset environment where its sensors show, and drives it only on a new request (G2, invariant 9)', () => {
     const sys = system({ 'bay environment': { state: 'faulted' } });
     bay.kPa.bay = 62; // half empty when the fault is cleared: the sensors show no settled state
     sys.send('bay environment', 'reset');
-    // Not assumed hostile: between full and empty it keeps emptying... and the relaxed deck at once re-drives it.
+    // Not assumed hostile, nor driven back: it holds, and the deck lets its goal from before the reset go.
+    expect(states(sys)).toEqual(['standing by', 'closed', 'holding']);
+    expect(sys.machines['battle deck']!.goal).toBeUndefined();
+    sys.coordination.watch();
+    expect(states(sys)).toEqual(['standing by', 'closed', 'holding']);
+    sys.send('battle deck', 'relaxed requested');
     expect(states(sys)).toEqual(['relaxing', 'closed', 'pressurizing']);
     bay.kPa.bay = FULL;
     sys.send('bay environment', 'finished pressurizing');
@@ -125,14 +133,49 @@ describe('the deck drive', () => {
   it('takes a full, warm bay as friendly when the environment is reset, and moves nothing', () => {
     const sys = system({ 'bay environment': { state: 'faulted' } });
     sys.send('bay environment', 'reset');
-    expect(states(sys)).toEqual(['relaxed', 'closed', 'friendly']);
+    expect(states(sys)).toEqual(['standing by', 'closed', 'friendly']);
   });
 
-  it('never shows a settled state its evidence contradicts: active with door E faulted settles again', () => {
+  it('never shows a settled state its evidence contradicts: active with door E faulted stands by, its goal let go', () => {
     const sys = system({ 'battle deck': { state: 'active', goal: 'active' }, 'bay door': { state: 'open' }, ...emptyBay });
     bay.kPa.bay = EMPTY;
     sys.send('bay door', 'sensor fault');
-    expect(states(sys)).toEqual(['activating', 'faulted', 'hostile']);
-    expect(sys.machines['battle deck']!.goal).toBe('active');
+    expect(states(sys)).toEqual(['standing by', 'faulted', 'hostile']);
+    expect(sys.machines['battle deck']!.goal).toBeUndefined();
+  });
+
+  it('moves door E on no request from before its reset: it closes, and opens only when the bridge asks again (invariant 9)', () => {
+    const sys = system({ 'battle deck': { state: 'activating', goal: 'active' }, 'bay door': { state: 'opening' }, ...emptyBay });
+    bay.kPa.bay = EMPTY;
+    sys.send('bay door', 'deadline missed');
+    sys.send('bay door', 'reset');
+    expect(states(sys)).toEqual(['standing by', 'closing', 'hostile']);
+    sys.send('bay door', 'finished closing');
+    sys.coordination.watch();
+    expect(states(sys)).toEqual(['standing by', 'closed', 'hostile']);
+    sys.send('bay door', 'open requested');
+    expect(states(sys)).toEqual(['standing by', 'closed', 'hostile']);
+    sys.send('battle deck', 'active requested');
+    expect(states(sys)).toEqual(['activating', 'opening', 'hostile']);
+  });
+
+  it('holds no goal after a reset even when the deck never saw the fault: the reset itself lets it go', () => {
+    const sys = system({ 'battle deck': { state: 'activating', goal: 'active' }, 'bay door': { state: 'faulted' }, ...emptyBay });
+    bay.kPa.bay = EMPTY;
+    sys.send('bay door', 'reset');
+    expect(states(sys)).toEqual(['standing by', 'closing', 'hostile']);
+  });
+
+  it('re-drives nothing for a goal-less settled deck whose evidence stops holding: it stands by with the alarm', () => {
+    const alarms: boolean[] = [];
+    const sys = system({ 'battle deck': { state: 'ready' }, ...emptyBay }, { alarm: (on) => alarms.push(on) });
+    bay.kPa.bay = EMPTY;
+    sys.send('bay environment', 'friendly requested'); // vetoed: the deck holds no goal (rule 1)
+    expect(states(sys)).toEqual(['ready', 'closed', 'hostile']);
+    sys.machines['bay environment']!.restore('holding', undefined);
+    sys.reobserve();
+    sys.coordination.watch();
+    expect(states(sys)).toEqual(['standing by', 'closed', 'holding']);
+    expect(alarms.at(-1)).toBe(true);
   });
 });

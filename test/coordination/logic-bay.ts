@@ -1,6 +1,6 @@
 // The launch bay's logic (machines and hooks) with readings a test sets by hand: pressures in kPa, door E's
 // closed limit, the bay's warmth. The test moves the world; the system only reads it.
-import { createSystem, type LaunchBaySystem } from '../../firmware/system';
+import { createSystem, type LaunchBaySystem, type SystemOptions } from '../../firmware/system';
 
 export const hosts = ['battle deck', 'bay door', 'bay environment', 'airlock A', 'airlock B', 'airlock C', 'airlock D'] as const;
 export const FULL = 101.3, EMPTY = 0;
@@ -16,12 +16,12 @@ export interface LogicBay {
   scan(): void;
 }
 
-export function logicBay(initial = {}): LogicBay {
+export function logicBay(initial = {}, options: Partial<SystemOptions> = {}): LogicBay {
   const kPa: Record<string, number> = { bay: FULL, A: FULL, B: FULL, C: FULL, D: FULL };
   const world = { bayDoorClosed: true, bayWarm: true };
   const sys = createSystem({
     hosts, initial, kPa: (p) => kPa[p], outerDoorClosed: () => true,
-    bayDoorClosed: () => world.bayDoorClosed, bayWarm: () => world.bayWarm,
+    bayDoorClosed: () => world.bayDoorClosed, bayWarm: () => world.bayWarm, ...options,
   });
   const machine = (id: string) => sys.machines[id as keyof typeof sys.machines];
   return {
