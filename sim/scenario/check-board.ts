@@ -30,7 +30,8 @@ export function checkAgainstBoards(scenario: Scenario, boards: Board | Board[]):
     for (const [id, want] of Object.entries(e.states ?? {})) {
       machine(id, `${field}.states.${id}`);
       const names = typeof want === 'string' ? [want] : 'anyOf' in want ? want.anyOf : want.not;
-      const known = definitionOf(id)!.states;
+      // `unknown`: the machine does not know its state yet (after power-up, before its sensors were read).
+      const known = [...definitionOf(id)!.states, 'unknown'];
       for (const n of names) if (!known.includes(n)) fail(`${field}.states.${id}`, `"${n}" is not a state of ${id} (states: ${known.join(', ')})`);
     }
     for (const name of Object.keys(e.doors ?? {})) airlock(name, `${field}.doors.${name}`);
