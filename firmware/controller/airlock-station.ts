@@ -15,6 +15,10 @@ import { holdsEmpty, holdsFull } from '../thresholds';
 const ASK = ['ask open outer', 'ask open outer', 'ask open inner', 'ask open inner'] as const;
 // How far a sealed chamber's reading may wander from its resting pressure before the sensor is doubted.
 const SEALED_DRIFT_KPA = 10;
+// Pumping is judged finished only on a grid of this period from its start: the reading crosses its line at a moment
+// the noise can shift by a scan, but not past a grid line (except within a scan of one), so airlocks pumping side by
+// side finish in the same order on every noise seed (invariant 8). A top-up of a full chamber takes one period.
+const PUMP_SETTLE_MS = 500;
 
 export interface AirlockStation extends Station {
   /** The chamber pressure, or NaN while its sensor is faulty. */
@@ -43,12 +47,16 @@ export function createAirlockStation(ctx: StationContext, letter: AirlockLetter)
     device, clock, wiring: wiring<InputWiring>(`button ${i + 1}`), onPress: () => ctx.machine(id).handle(event),
   }));
   const reading = (d: GuardedDoor) => ({ open: d.actuator.isOpen, closed: d.actuator.isClosed });
+  let pumpingSince = 0;
+  // True at one scan per grid period since pumping started (scans come every scanMs).
+  const onGrid = () => (clock.now() - pumpingSince) % PUMP_SETTLE_MS < limits.scanMs && clock.now() > pumpingSince;
 
   return {
     id, faults,
     applyOutputs(state, event) {
       const out = airlockOutputs(state, event);
       outer.want(out.outer); inner.want(out.inner); pump.set(out.pump); vent.set(out.vent);
+      if (out.pump || out.vent) pumpingSince = clock.now();
     },
     chamberKpa: () => chamber.read(),
     doorClosed: (name) => (name.endsWith('outer door') ? outer : inner).actuator.isClosed,
@@ -71,8 +79,8 @@ export function createAirlockStation(ctx: StationContext, letter: AirlockLetter)
         case 'opening inner': if (inner.actuator.isOpen) machine.handle('finished opening inner'); break;
         case 'closing inner': if (inner.actuator.isClosed) machine.handle('finished closing inner'); break;
         // The pumps run on past "counts as full/empty" to a finish well inside it: that gap is the hysteresis.
-        case 'pressurizing': if (kPa >= limits.fullKpa) machine.handle('finished pressurizing'); break;
-        case 'depressurizing': if (kPa <= limits.emptyKpa) machine.handle('finished depressurizing'); break;
+        case 'pressurizing': if (kPa >= limits.fullKpa && onGrid()) machine.handle('finished pressurizing'); break;
+        case 'depressurizing': if (kPa <= limits.emptyKpa && onGrid()) machine.handle('finished depressurizing'); break;
       }
     },
     close() {

@@ -137,7 +137,8 @@ export function unmet(world: Pick<SimWorld, 'model' | 'powered' | 'controller'>,
   const out: string[] = [], model = world.model;
   const m = world.powered ? world.controller.machines : {};
   for (const [id, want] of Object.entries(e.states ?? {})) {
-    const got = m[id as keyof typeof m]?.state;
+    // A hosted machine that does not know its state yet reads `unknown`.
+    const machine = m[id as keyof typeof m], got = machine ? machine.state ?? 'unknown' : undefined;
     if (!stateMet(got, want)) out.push(`${id} in ${stateText(want)}, but it is "${got ?? (world.powered ? 'not hosted' : 'powered off')}"`);
   }
   if (e.events) out.push(...(history ? eventsUnmet(history.trace, history.since, e.events) : ['events cannot be checked here']));

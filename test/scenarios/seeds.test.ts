@@ -7,7 +7,7 @@ import { boardsFor } from '../../scripts/lib/scenario-boards';
 import { parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
 
-const dirs = ['sim/scenarios', 'sim/scenarios/faults', 'sim/scenarios/cluster'];
+const dirs = ['sim/scenarios', 'sim/scenarios/faults', 'sim/scenarios/fresh-intent', 'sim/scenarios/cluster'];
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 describe('the shipped scenarios on noise seeds 1–20', () => {
