@@ -1,6 +1,7 @@
 // What the controller tells the world: every transition, veto, beep, impossible event, interlock refusal and fault.
 
-export type ReportKind = 'transition' | 'veto' | 'beep' | 'impossible' | 'interlock' | 'fault';
+/** `notice`: something an operator should know that is neither a fault nor a transition (a peer restarted). */
+export type ReportKind = 'transition' | 'veto' | 'beep' | 'impossible' | 'interlock' | 'fault' | 'notice';
 
 export interface ControllerReport {
   /** Clock time in ms. */

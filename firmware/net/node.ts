@@ -118,11 +118,25 @@ export function startNode(o: NodeOptions): Node {
     if (hostsDeck) controller.system.coordination.drive();
   };
 
+  // A peer's epoch rising is a peer that rebooted: it acts on no request from before its boot (issue 27), so the
+  // deck lets its goal go when that peer hosts door E or the environment, and waits for the bridge to ask again.
+  const epochs = new Map<string, number>();
+  const peerEpoch = (e: Envelope) => {
+    const before = epochs.get(e.from);
+    epochs.set(e.from, e.epoch);
+    if (before === undefined || e.epoch <= before) return;
+    report({ t: clock.now(), kind: 'notice', machine: e.from, detail: `${e.from} restarted (epoch ${before} → ${e.epoch}): it resumes no request from before its boot` });
+    const drives = o.directory.get('bay door') === e.from || o.directory.get('bay environment') === e.from;
+    const deck = controller?.system.machines['battle deck'];
+    if (drives && deck && deck.state !== undefined && deck.state !== 'standing by') controller!.send('battle deck', 'stand by');
+  };
+
   // Link.open never throws; acting on an accepted message is guarded too, so no input ends the node.
   const receive = (text: string) => {
     const e = link.open(text);
     if (!e || !controller) return;
     try {
+      peerEpoch(e);
       if (e.kind === 'report') { replicas.take(e.from, e.body as ReportBody); observe(); return; }
       deliver(e);
     } catch (err) { fault(`acting on ${e.kind} ${e.epoch}/${e.seq} from ${e.from} failed: ${(err as Error).message}`); }

@@ -28,5 +28,6 @@ export function reportBody(r: ControllerReport): string {
     case 'impossible': return `FAULT: "${r.event}" is impossible in ${r.from}`;
     case 'interlock': return `INTERLOCK refused: ${r.reason ?? r.detail}`;
     case 'fault': return `FAULT: ${r.detail}${r.reason && r.reason !== r.detail ? `: ${r.reason}` : ''}`;
+    case 'notice': return `NOTICE: ${r.detail}`;
   }
 }

@@ -168,7 +168,7 @@ describe('the deck drive', () => {
 
   it('re-drives nothing for a goal-less settled deck whose evidence stops holding: it stands by with the alarm', () => {
     const alarms: boolean[] = [];
-    const sys = system({ 'battle deck': { state: 'ready' }, ...emptyBay }, { alarm: (on) => alarms.push(on) });
+    const sys = system({ 'battle deck': { state: 'ready' }, ...emptyBay }, { alarm: (on: boolean) => alarms.push(on) });
     bay.kPa.bay = EMPTY;
     sys.send('bay environment', 'friendly requested'); // vetoed: the deck holds no goal (rule 1)
     expect(states(sys)).toEqual(['ready', 'closed', 'hostile']);

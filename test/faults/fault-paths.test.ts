@@ -98,7 +98,7 @@ describe('an operator reset', () => {
     expect(world.invariants.violations).toEqual([]);
   });
 
-  it('of the environment over a half-empty bay never lets door E start opening while the bay holds air (invariant 7)', () => {
+  it('of the environment over a half-empty bay holds it, moves nothing until asked, and never lets door E start opening while the bay holds air (invariants 7, 9)', () => {
     const { world, state } = bay();
     world.controller.send('battle deck', 'active requested');
     world.clock.runUntil(() => world.model.bay.kPa < 62, 120_000);
@@ -109,7 +109,11 @@ describe('an operator reset', () => {
     world.advance(3000);
     world.reset('bay environment');
     world.advance(100);
-    expect(state('bay environment')).not.toBe('hostile');
+    expect([state('bay environment'), state('battle deck')]).toEqual(['holding', 'standing by']);
+    const held = world.model.bay.kPa;
+    world.advance(120_000);
+    expect([world.model.bayDoor.position, Math.abs(world.model.bay.kPa - held) < 1]).toEqual([0, true]);
+    world.controller.send('battle deck', 'active requested');
     world.clock.runUntil(() => world.model.bayDoor.position > 0, 300_000);
     expect(world.model.bay.kPa).toBeLessThan(1);
     expect(world.invariants.violations).toEqual([]);
