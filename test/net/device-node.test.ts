@@ -52,7 +52,8 @@ describe('a device bay node beside host nodes', () => {
     // Its peers' windows are there too (SimPreference throws on a value over 62 bytes or a name over 15).
     expect(Object.keys(JSON.parse(store.get('peers') ?? '{}'))).toEqual(expect.arrayContaining(['bridge']));
     expect(world.nodes.bridge!.link.heard.bay?.[0]).toBe(2);
-    expect(states(world)['battle deck']!.state).toBe('relaxed');
+    // The bridge saw the bay restart: its deck lets its goal go and waits for a new request (issue 27).
+    expect(states(world)['battle deck']!.state).toBe('standing by');
     expect(world.invariants.violations).toEqual([]);
   });
 
