@@ -9,6 +9,8 @@ import { HOSTILE_DIRECTION, type CoordinationView } from './view';
 type Goal = keyof typeof deckRequirements;
 const SETTLING: { readonly [state: string]: Goal } = { activating: 'active', readying: 'ready', relaxing: 'relaxed' };
 const SETTLED: { readonly [state: string]: Goal } = { active: 'active', ready: 'ready', relaxed: 'relaxed' };
+// The settled state that door E's and the environment's states show, by `door environment`.
+const SHOWN: { readonly [evidence: string]: Goal } = { 'open hostile': 'active', 'closed hostile': 'ready', 'closed friendly': 'relaxed' };
 
 export function requirementsMet(goal: string | undefined, memory: CoordinationMemory): boolean {
   const req = goal ? deckRequirements[goal as Goal] : undefined;
@@ -19,7 +21,13 @@ export function requirementsMet(goal: string | undefined, memory: CoordinationMe
 export function driveDeck(view: CoordinationView, memory: CoordinationMemory): void {
   if (!view.hosted('battle deck')) return; // only the deck's own node drives, and claims
   const deck = view.state('battle deck');
-  if (deck === undefined || deck === 'standing by') return;
+  if (deck === undefined) return;
+  // No goal: nothing is driven. The deck may claim the settled state its evidence shows in full, and no more.
+  if (deck === 'standing by') {
+    const shown = SHOWN[`${memory.evidence.bayDoor} ${memory.evidence.bayEnvironment}`];
+    if (shown !== undefined && memory.claimed !== shown) { memory.claimed = shown; view.send('battle deck', `now ${shown}`); }
+    return;
+  }
   // A faulted door E or environment will come back only through an operator reset, and a reset is followed by no
   // motion until a new request (invariant 9): the deck lets its goal go now, so nothing resumes after the reset.
   if (memory.evidence.bayDoor === 'faulted' || memory.evidence.bayEnvironment === 'faulted') { view.send('battle deck', 'stand by'); return; }
@@ -72,6 +80,6 @@ export const deckPre = (memory: CoordinationMemory) => (t: Transition): boolean 
  * deck stands by because a state it showed stopped holding (it re-drives nothing: a person must act).
  */
 export const deckPost = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): void => {
-  if (t.goalBefore !== t.goalAfter || t.event.startsWith('now ') || t.event === 'requirement lost') memory.claimed = undefined;
+  if (t.goalBefore !== t.goalAfter || t.event.startsWith('now ') || t.event === 'requirement lost' || t.to === 'standing by') memory.claimed = undefined;
   view.alarm(t.to === 'readying' || t.to === 'activating' || (t.to === 'standing by' && SETTLED[t.from] !== undefined));
 };

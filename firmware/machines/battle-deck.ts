@@ -27,8 +27,8 @@ export const battleDeck = defineMachine({
     'activating':  [noChange,        to('readying'),  to('relaxing'),    to('active'), impossible,   impossible,    noChange,         to('standing by')],
     'readying':    [to('activating'), noChange,       to('relaxing'),    impossible,   to('ready'),  impossible,    noChange,         to('standing by')],
     'relaxing':    [to('activating'), to('readying'), noChange,          impossible,   impossible,   to('relaxed'), noChange,         to('standing by')],
-    // No goal: the deck commands nothing and claims nothing until the bridge asks for a state.
-    'standing by': [to('activating'), to('readying'), to('relaxing'),    impossible,   impossible,   impossible,    noChange,         noChange],
+    // No goal: the deck commands nothing; it claims a settled state only when its evidence shows all of it.
+    'standing by': [to('activating'), to('readying'), to('relaxing'),    to('active'), to('ready'),  to('relaxed'), noChange,         noChange],
   },
 });
 

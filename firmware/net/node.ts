@@ -128,7 +128,8 @@ export function startNode(o: NodeOptions): Node {
     report({ t: clock.now(), kind: 'notice', machine: e.from, detail: `${e.from} restarted (epoch ${before} → ${e.epoch}): it resumes no request from before its boot` });
     const drives = o.directory.get('bay door') === e.from || o.directory.get('bay environment') === e.from;
     const deck = controller?.system.machines['battle deck'];
-    if (drives && deck && deck.state !== undefined && deck.state !== 'standing by') controller!.send('battle deck', 'stand by');
+    // Only a goal can be resumed: a deck that holds none (after its own boot) has nothing to let go.
+    if (drives && deck && deck.goal !== undefined && deck.state !== undefined) controller!.send('battle deck', 'stand by');
   };
 
   // Link.open never throws; acting on an accepted message is guarded too, so no input ends the node.

@@ -133,7 +133,9 @@ describe('the deck drive', () => {
   it('takes a full, warm bay as friendly when the environment is reset, and moves nothing', () => {
     const sys = system({ 'bay environment': { state: 'faulted' } });
     sys.send('bay environment', 'reset');
-    expect(states(sys)).toEqual(['standing by', 'closed', 'friendly']);
+    // The deck claims what its evidence shows in full, and holds no goal: nobody asked since the reset.
+    expect(states(sys)).toEqual(['relaxed', 'closed', 'friendly']);
+    expect(sys.machines['battle deck']!.goal).toBeUndefined();
   });
 
   it('never shows a settled state its evidence contradicts: active with door E faulted stands by, its goal let go', () => {
@@ -152,9 +154,11 @@ describe('the deck drive', () => {
     expect(states(sys)).toEqual(['standing by', 'closing', 'hostile']);
     sys.send('bay door', 'finished closing');
     sys.coordination.watch();
-    expect(states(sys)).toEqual(['standing by', 'closed', 'hostile']);
+    // Closed over a hostile bay: the deck may claim ready, but holds no goal, and door E refuses to open.
+    expect(states(sys)).toEqual(['ready', 'closed', 'hostile']);
+    expect(sys.machines['battle deck']!.goal).toBeUndefined();
     sys.send('bay door', 'open requested');
-    expect(states(sys)).toEqual(['standing by', 'closed', 'hostile']);
+    expect(states(sys)).toEqual(['ready', 'closed', 'hostile']);
     sys.send('battle deck', 'active requested');
     expect(states(sys)).toEqual(['activating', 'opening', 'hostile']);
   });

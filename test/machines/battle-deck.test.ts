@@ -18,7 +18,7 @@ const expected: ExpectedMachine = {
     'activating':  ['no change',  'readying',  'relaxing',  'active', x,       x,         'no change',  'standing by'],
     'readying':    ['activating', 'no change', 'relaxing',  x,        'ready', x,         'no change',  'standing by'],
     'relaxing':    ['activating', 'readying',  'no change', x,        x,       'relaxed', 'no change',  'standing by'],
-    'standing by': ['activating', 'readying',  'relaxing',  x,        x,       x,         'no change',  'no change'],
+    'standing by': ['activating', 'readying',  'relaxing',  'active', 'ready', 'relaxed', 'no change',  'no change'],
   }),
 };
 

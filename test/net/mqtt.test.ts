@@ -171,14 +171,14 @@ describe('the launch bay over MQTT, one process per node', () => {
       await Promise.all(batch.map((m) => publish(m.topic, m.text)));
       await until(`the replayed messages up to ${i + batch.length} of ${session.length} rejected`, () => refused() >= before.stale + before.replayed + i + batch.length, 20_000);
     }
-    // The bridge saw the bay restart: the deck let its goal go and waits for a new request (issue 27); nothing moves.
+    // The bridge saw the bay restart: the deck let its goal go (issue 27) and claims again only what the bay's fresh
+    // reports show, with no goal; nothing moves.
     await sleep(20 * T);
-    await until('the deck standing by', () => still().deck === 'standing by', 20_000);
-    expect(still()).toEqual({ door: 'closed', environment: 'friendly', deck: 'standing by' });
+    await until('the deck relaxed again', () => still().deck === 'relaxed', 20_000);
+    expect(still()).toEqual({ door: 'closed', environment: 'friendly', deck: 'relaxed' });
+    expect(procs.bridge.status!.machines['battle deck'].goal).toBeUndefined();
     expect(procs.bay.reports.filter((r) => r.kind === 'transition' && /requested$/.test(r.event ?? ''))).toEqual([]);
     expect(logged(procs.bay, /rejected message from bridge: (stale|replayed)/)).toBe(true);
-    control(procs.bridge, { request: 'relaxed' });
-    await until('the deck relaxed on a new request', () => still().deck === 'relaxed', 20_000);
     await everyNodeUp();
   }, 150_000);
 
@@ -190,14 +190,14 @@ describe('the launch bay over MQTT, one process per node', () => {
     await until('the bay reported again', () => procs.bridge.status!.replicas['bay door'] === 'open' && procs.bridge.status!.replicas['bay environment'] === 'hostile', 15_000);
     const rebuilt = procs.bay.reports.filter((r) => r.kind === 'transition' && r.event === 'reconstructed from sensors').map((r) => [r.machine, r.to]);
     expect(rebuilt).toEqual([['bay door', 'open'], ['bay environment', 'hostile']]);
-    // The bridge saw the bay restart: the deck lets its goal go and stands by (issue 27); door E and the bay stay as
-    // they were: the restarted bay acted on no request from before its boot.
-    await until('the deck standing by', () => still().deck === 'standing by', 30_000);
+    // The bridge saw the bay restart: the deck lets its goal go (issue 27) and claims active again only on the bay's
+    // fresh reports, with no goal; door E and the bay stay as they were: the restarted bay acted on no request from
+    // before its boot.
+    await until('the deck active again', () => still().deck === 'active', 30_000);
+    expect(procs.bridge.status!.machines['battle deck'].goal).toBeUndefined();
     expect(procs.bay.reports.filter((r) => r.kind === 'transition' && r.machine !== undefined && /requested$/.test(r.event ?? ''))).toEqual([]);
-    expect(still()).toEqual({ door: 'open', environment: 'hostile', deck: 'standing by' });
+    expect(still()).toEqual({ door: 'open', environment: 'hostile', deck: 'active' });
     expect(procs.bridge.reports.some((r) => r.kind === 'notice' && /bay restarted/.test(r.detail ?? ''))).toBe(true);
-    control(procs.bridge, { request: 'active' });
-    await until('the deck active on a new request', () => still().deck === 'active', 30_000);
     for (const n of NODES) expect(procs[n].violations, n).toEqual([]);
     control(procs.bridge, { request: 'relaxed' });
     await until('the deck relaxed again', () => still().deck === 'relaxed' && still().door === 'closed' && still().environment === 'friendly', 120_000);
