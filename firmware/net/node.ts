@@ -125,6 +125,7 @@ export function startNode(o: NodeOptions): Node {
     const before = epochs.get(e.from);
     epochs.set(e.from, e.epoch);
     if (before === undefined || e.epoch <= before) return;
+    replicas.forget(e.from);
     report({ t: clock.now(), kind: 'notice', machine: e.from, detail: `${e.from} restarted (epoch ${before} → ${e.epoch}): it resumes no request from before its boot` });
     const drives = o.directory.get('bay door') === e.from || o.directory.get('bay environment') === e.from;
     const deck = controller?.system.machines['battle deck'];

@@ -39,6 +39,11 @@ export class Replicas {
     }
     return NaN;
   }
+  /** Forgets everything `node` reported: it restarted, and what it said before its boot no longer holds. */
+  forget(node: string): void {
+    for (const [id, r] of this.byMachine) if (r.from === node) this.byMachine.delete(id);
+    this.byNode.delete(node);
+  }
   /** Which node last reported `id` (fresh or not). */
   hostOf(id: string): string | undefined { return this.byMachine.get(id)?.from; }
   /** The fresh report of a machine's host, with what that host had heard when it sent it. */

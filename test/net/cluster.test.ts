@@ -78,6 +78,26 @@ describe('the launch bay on six nodes', () => {
     expect(state('battle deck')).toBe('ready');
   });
 
+  it('shows the bridge a rebooted node\'s machines as unknown until it reports them afresh, never as before or as a default', () => {
+    const { world, reports } = cluster();
+    const bridge = world.nodes.bridge!;
+    world.reboot(2000, 'bay');
+    // Watch the bridge's replica of door E from the power loss until the bay has rebuilt its states.
+    const seen: (string | undefined)[] = [];
+    for (let t = 0; t < 12_000; t += 50) {
+      world.advance(50);
+      const s = bridge.replicas.state('bay door');
+      if (seen.at(-1) !== s || seen.length === 0) seen.push(s);
+    }
+    const restarted = reports.findIndex((r) => r.kind === 'notice' && /bay restarted/.test(r.detail ?? ''));
+    expect(restarted).toBeGreaterThanOrEqual(0);
+    // Last known while the bay is silent (fresh for 3T), then unknown from its first message after the boot, then
+    // the state it rebuilt from its sensors.
+    expect(seen).toContain(undefined);
+    expect(seen.at(-1)).toBe('closed');
+    expect(seen.slice(seen.indexOf(undefined))).toEqual([undefined, 'closed']);
+  });
+
   it('starts a new epoch at every reboot, and the others accept the rebooted node', () => {
     const { world } = cluster();
     world.reboot(1000, 'airlock-c');
