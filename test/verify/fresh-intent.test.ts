@@ -1,6 +1,7 @@
 // Invariant 9 and the boot window in the exhaustive check: after a reset or a reboot nothing moves until a new
 // request (except to come to rest), the deck invents no goal, and until the sensors are read after a boot no state is
 // claimed and nothing is driven. Each broken rule (`--break`) is caught by the property it breaks.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../sim/scenario/format';
 import { check, Model, MUTATIONS, safetyFindings, toScenario, violations, type CheckOptions } from '../../sim/verify';
@@ -44,6 +45,9 @@ describe('invariant 9 and the boot window, on the real rules', () => {
     }
     expect(booting).toBeGreaterThan(100);
     expect(waiting).toBeGreaterThan(1000);
+    const n = (x: number) => x.toLocaleString('en-US');
+    expect(readFileSync('docs/VERIFICATION.md', 'utf8').replace(/\s+/g, ' '))
+      .toContain(`reaches ${n(r.states)} states: ${n(booting)} in the boot window, and ${n(waiting)} in which some machine waits for a new request`);
   });
 
   it('passes a reboot through a window where every machine is unknown, refuses requests in it, then rebuilds from the sensors', () => {
