@@ -1,6 +1,7 @@
 // Rules broken on purpose, by name: `npm run verify -- --break NAME` shows the checker catching each one, so a
 // clean run means something. Each replaces some of the coordination's hooks (CheckOptions.rules), or a part of
 // the controller's boot (CheckOptions.boot).
+import type { MachineId } from '../../firmware/board/signals';
 import { environmentAfterBoot } from '../../firmware/controller/reconstruct';
 import type { PostHook, PreHook } from '../../firmware/core';
 import { deckRequirements } from '../../firmware/machines';
@@ -49,6 +50,17 @@ export const MUTATIONS: { readonly [name: string]: Mutation } = {
       const keepGoal: PreHook = (t) => t.event !== 'stand by' || t.goalBefore === undefined || 'the deck keeps its goal';
       const deck = hooks['battle deck']!;
       return { ...hooks, 'battle deck': { pre: [keepGoal, ...deck.pre], post: deck.post } };
+    },
+  },
+  'airlock-resumes': {
+    what: 'an airlock\'s reset, which closes its doors, opens the door it closes again (as a goal kept through the fault would)',
+    rules: (hooks, system) => {
+      const resume: PostHook = (t) => {
+        if (t.event === 'reset') system().send(t.machine.name as MachineId, t.to === 'closing inner' ? 'ask open inner' : 'ask open outer');
+      };
+      const out = { ...hooks };
+      for (const id of Object.keys(hooks) as (keyof Hooks)[]) if (id.startsWith('airlock ')) out[id] = { pre: hooks[id]!.pre, post: [...hooks[id]!.post, resume] };
+      return out;
     },
   },
   'boot-defaults': {

@@ -95,6 +95,12 @@ describe('the rules broken on purpose, each caught by the property it breaks', (
       .toEqual(['bay environment: sensor fault', 'bay environment: operator reset']);
   });
 
+  it('airlock-resumes: an airlock whose reset opens the door it closes moves with no button pressed', () => {
+    const v = first({ airlocks: 1, faults: 1, leaks: false, reboot: false, ...broken('airlock-resumes') }, 'invariant 9', 'logic')!;
+    expect(v.detail).toBe('airlock A (opening inner) moves a door open or vents with no button pressed since its reset or the reboot');
+    expect(v.trace.map((s) => s.event)).toEqual(['airlock A: sensor fault', 'airlock A: operator reset']);
+  });
+
   it('boot-defaults: machines that show their default states before the sensors are read break the boot window at once', () => {
     const options = { airlocks: 0, faults: 1, leaks: false, ...broken('boot-defaults') };
     const v = first(options, 'boot window', 'logic')!;
