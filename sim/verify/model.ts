@@ -59,6 +59,11 @@ const KNOWN_MEMORY = ['recalled', 'heldBack', 'evidence', 'claimed'];
 const DECK = battleDeck, DOOR = bayDoor, ENV = bayEnvironment, LOCK = airlock;
 const codes = (names: readonly string[]) => Object.fromEntries(names.map((n, i) => [n, i + 1])) as { [name: string]: number };
 const DECK_GOAL = codes(DECK.goals), AIRLOCK_GOAL = codes(LOCK.goals), DOOR_CODE = codes(DOOR.states), ENV_CODE = codes(ENV.states);
+// The fields are full: three bits hold the deck's, door E's and the environment's 7 states and `unknown` (and the
+// evidence, 1–7, with 0 for none); four bits an airlock's 12 states and `unknown`. A new state needs a wider field.
+for (const [d, bits] of [[DECK, 3], [DOOR, 3], [ENV, 3], [LOCK, 4]] as const) {
+  if (d.states.length >= 1 << bits) throw new Error(`verify: ${d.name} has ${d.states.length} states, more than the state key's ${bits} bits carry with unknown; widen its field in sim/verify/model.ts`);
+}
 
 export class Model {
   readonly options: Resolved;
