@@ -47,6 +47,7 @@ function parse(argv: string[]): Args | string {
           const name = argv[++i] ?? '';
           if (!MUTATIONS[name]) throw new Error(`--break needs one of: ${mutationNames.join(', ')} (not ${JSON.stringify(name)})`);
           args.common.rules = MUTATIONS[name].rules;
+          args.common.boot = MUTATIONS[name].boot;
           break;
         }
         default: return `unknown option ${a}\n${USAGE}`;

@@ -1,8 +1,11 @@
 // The world's event alphabet, packed into small integers: operator acts, disturbances, faults, and progress
 // (the `finished …` a scan sends and the physical steps that make them possible).
 
-/** Event kinds. Everything from FINISH on is progress: it happens by itself, without anyone acting. */
-export const REQUEST = 0, ASK = 1, LEAK = 2, SEAL = 3, DEADLINE = 4, SENSOR = 5, RESET = 6, REBOOT = 7, FINISH = 8, DOOR = 9, AIR = 10;
+/**
+ * Event kinds. Everything from FINISH on is progress: it happens by itself, without anyone acting. REBOOT is the
+ * power loss, after which every state is unknown; BOOTED the controller's first scan with its sensors read.
+ */
+export const REQUEST = 0, ASK = 1, LEAK = 2, SEAL = 3, DEADLINE = 4, SENSOR = 5, RESET = 6, REBOOT = 7, FINISH = 8, DOOR = 9, AIR = 10, BOOTED = 11;
 
 /** Slots: the machines a fault can hit, and the places that have air. */
 export const BAY_DOOR = 0, ENVIRONMENT = 1, FIRST_AIRLOCK = 2;

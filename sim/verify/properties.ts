@@ -1,5 +1,6 @@
 // COORDINATION.md's safety invariants on one abstract state (machine states, commands and physical parts), and
 // the goals the liveness check waits for.
+import { bayOutputs } from '../../firmware/controller/outputs';
 import { deckRequirements } from '../../firmware/machines';
 import type { Model } from './model';
 import * as world from './world';
@@ -30,6 +31,8 @@ export function safetyFindings(model: Model): Finding[] {
   for (let i = 0; i < model.world.airlocks.length; i++) out = airlockFindings(model, i, out);
   out = bayFindings(model, out);
   out = truthFindings(model, out);
+  out = freshIntentFindings(model, out);
+  if (model.world.booting) out = bootWindowFindings(model, out);
   if (out.length === 0) {
     const refused = model.outputs.refusal();
     if (refused) {
@@ -77,7 +80,8 @@ function bayFindings(model: Model, found: Finding[]): Finding[] {
   // Door E jammed (a missed deadline: stopped where it stands) under a faulted environment: no command reaches
   // either until an operator acts, and the closed-door fail-safe was asked for when the environment faulted.
   const stranded = door === 'faulted' && !w.bayDoorSensorFault && env === 'faulted';
-  if ((motor === 'open' || (w.bayDoor !== CLOSED && motor !== 'close')) && env !== 'hostile' && !stranded) {
+  // In the boot window nothing claims a state and nothing is driven (checked below): door E stands where power left it.
+  if ((motor === 'open' || (w.bayDoor !== CLOSED && motor !== 'close')) && env !== 'hostile' && !stranded && !w.booting) {
     out = add(out, 3, 'physical', `door E ${pos(w.bayDoor)}${motor === 'open' ? ', driven open,' : ''} while the bay environment is ${env}`);
   }
   if (AIR[env] && w.bayDoor !== CLOSED) out = add(out, 4, 'physical', `bay environment ${env} while door E is ${pos(w.bayDoor)}`);
@@ -107,10 +111,70 @@ function truthFindings(model: Model, found: Finding[]): Finding[] {
   return out;
 }
 
-/** The deck has met its goal and the subsystems really are as it requires, or it cannot without an operator (door E or the environment is faulted, or the hull is breached). */
+const MOVES_BAY_AIR = (env: string) => { const o = bayOutputs(env); return o.pump || o.heater || (o.vent && env !== 'hostile'); };
+
+/**
+ * Invariant 9, fresh intent: after an operator reset of a machine, or a reboot, none of its parts starts moving until
+ * a new request for it (for door E and the environment a deck request, or the red alert of a detected breach; for an
+ * airlock a press of its button), except to come to rest: a door closing, a sealed chamber pumped to ship pressure,
+ * a hostile bay's vent holding its vacuum. A recalled airlock goes in on the red alert's word. The deck holds no goal
+ * while door E or the environment waits for a request: it invents none.
+ */
+function freshIntentFindings(model: Model, found: Finding[]): Finding[] {
+  let out = found;
+  const w = model.world, io = model.outputs, mem = model.system.coordination.memory;
+  if (w.doorAwaitsRequest) {
+    if (io.wantedBayDoor() === 'open') out = add(out, 9, 'logic', `door E is driven open (${model.states.bayDoor()}) with no new request since its reset or the reboot`);
+    if (io.bayDoorMotor() === 'open') out = add(out, 9, 'physical', 'door E opens with no new request since its reset or the reboot');
+  }
+  if (w.environmentAwaitsRequest) {
+    const env = model.states.environment();
+    if (MOVES_BAY_AIR(env)) out = add(out, 9, 'logic', `the bay environment is ${env} with no new request since its reset or the reboot`);
+    if (io.bayPump() || io.bayHeater() || (io.bayVent() && env !== 'hostile')) out = add(out, 9, 'physical', `the bay's pump, vent or heater runs (${env}) with no new request since its reset or the reboot`);
+  }
+  const goal = model.deckGoal();
+  if ((w.doorAwaitsRequest || w.environmentAwaitsRequest) && goal !== undefined) {
+    out = add(out, 9, 'logic', `the deck holds the goal ${goal}, though ${w.doorAwaitsRequest ? 'door E' : 'the environment'} has had no new request since its reset or the reboot`);
+  }
+  for (let i = 0; i < w.airlocks.length; i++) {
+    if (!w.airlocks[i].awaitsRequest || mem.recalled[model.letters[i]]) continue;
+    const name = model.slotIds[2 + i], state = model.states.airlock(i);
+    if (io.wantedOuter(i) === 'open' || io.wantedInner(i) === 'open' || io.chamberVent(i)) {
+      out = add(out, 9, 'logic', `${name} (${state}) moves a door open or vents with no button pressed since its reset or the reboot`);
+    }
+    if (io.outerMotor(i) === 'open' || io.innerMotor(i) === 'open' || io.chamberVent(i)) {
+      out = add(out, 9, 'physical', `${name} opens a door or vents its chamber with no button pressed since its reset or the reboot`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The boot window: until the controller has read its sensors, no machine claims a state (unknown reads as unknown,
+ * never a default) and nothing is driven.
+ */
+function bootWindowFindings(model: Model, found: Finding[]): Finding[] {
+  let out = found;
+  const io = model.outputs;
+  for (const id of model.ids) {
+    const m = model.system.machines[id]!;
+    if (m.state !== undefined) out = add(out, 'boot window', 'logic', `${id} claims ${m.state}${m.goal ? ` (goal ${m.goal})` : ''} before the sensors are read`);
+  }
+  let moving = io.wantedBayDoor() !== 'stop' || io.bayPump() || io.bayVent() || io.bayHeater();
+  for (let i = 0; i < model.letters.length; i++) {
+    moving ||= io.wantedOuter(i) !== 'stop' || io.wantedInner(i) !== 'stop' || io.chamberPump(i) || io.chamberVent(i);
+  }
+  if (moving) out = add(out, 'boot window', 'physical', 'a part is driven before the sensors are read');
+  return out;
+}
+
+/**
+ * The deck has met its goal and the subsystems really are as it requires, or it cannot without an operator (door E
+ * or the environment is faulted, or the hull is breached), or it has no goal (it waits for the bridge).
+ */
 export function deckSettled(model: Model): boolean {
   const deck = model.states.deck();
-  if (model.world.breach) return true;
+  if (model.world.breach || model.deckGoal() === undefined) return true;
   if (model.states.bayDoor() === 'faulted' || model.states.environment() === 'faulted') return true;
   const req = deckRequirements[deck as keyof typeof deckRequirements];
   return deck === model.deckGoal() && req.bayDoor === model.states.bayDoor() && req.bayEnvironment === model.states.environment();
@@ -123,13 +187,15 @@ const OUTER_OPEN: { [state: string]: boolean } = { 'outer open friendly': true, 
 
 /**
  * Every airlock has reached its goal (any open outer door meets an outer goal), or rests with no goal, or is
- * faulted and waits for its operator; vacuous while the environment itself is faulted or the hull is breached.
+ * faulted and waits for its operator; vacuous while the environment itself is faulted or the hull is breached. An
+ * outer goal toward a bay `holding` waits for the bridge: only a new deck request moves that bay (rule 3).
  */
 export function airlocksSettled(model: Model): boolean {
-  if (model.states.environment() === 'faulted' || model.world.breach) return true;
+  const env = model.states.environment();
+  if (env === 'faulted' || model.world.breach) return true;
   for (let i = 0; i < model.letters.length; i++) {
-    const m = model.machine(i), s = m.state!, g = m.goal;
-    if (s === 'faulted') continue;
+    const m = model.machine(i), s = model.states.airlock(i), g = m.goal;
+    if (s === 'faulted' || (env === 'holding' && OUTER_OPEN[g ?? ''])) continue;
     if (g === undefined ? !RESTING[s] : g === 'inner open' ? s !== 'inner open' : !OUTER_OPEN[s]) return false;
   }
   return true;

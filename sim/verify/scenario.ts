@@ -1,7 +1,7 @@
 // A counterexample as a scenario file (docs/SCENARIOS.md) the simulator can replay: operator acts become
 // presses and requests, faults become jams and broken sensors, progress becomes waits for what the trace saw.
 import { defaultThresholds } from '../../firmware/thresholds';
-import { AIR, argOf, ASK, BAY_DOOR, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, FINISH, FIRST_AIRLOCK, kindOf, LEAK, REBOOT, REQUEST, RESET, SEAL, SENSOR, slotOf } from './events';
+import { AIR, argOf, ASK, BAY_DOOR, BOOTED, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, FINISH, FIRST_AIRLOCK, kindOf, LEAK, REBOOT, REQUEST, RESET, SEAL, SENSOR, slotOf } from './events';
 import type { Violation } from './report';
 import type { TraceStep } from './trace';
 
@@ -38,7 +38,8 @@ export function toScenario(v: Violation, name = `counterexample: ${v.property} (
     steps.push(...mapped);
   });
   const last = v.trace[v.trace.length - 1];
-  const states = Object.fromEntries(Object.entries(last?.states ?? v.start.states).map(([id, x]) => [id, x.state]));
+  // A machine still unknown (the trace ends in the boot window) has no state to expect.
+  const states = Object.fromEntries(Object.entries(last?.states ?? v.start.states).filter(([, x]) => x.state !== 'unknown').map(([id, x]) => [id, x.state]));
   steps.push({ after: 0, expect: { states } });
   const description = [
     `Found by npm run verify. ${v.property} (${v.level}): ${v.detail}.`,
@@ -59,7 +60,8 @@ function mapStep(s: TraceStep, before: Picture, broken: Map<string, Step>): Step
     case ASK: return [{ after: PAUSE, press: `${id} button ${argOf(s.code) === 0 ? 2 : 3}` }];
     case LEAK: return [{ after: PAUSE, leak: 2 }, { eventually: { states: { 'bay environment': s.states['bay environment'].state } }, within: '30s' }];
     case SEAL: return [{ after: 0, leak: 0 }];
-    case REBOOT: return [{ after: PAUSE, reboot: '2s' }, { after: '3s', wait: true }];
+    case REBOOT: return [{ after: PAUSE, reboot: '2s' }];
+    case BOOTED: return [{ after: '3s', wait: true }];
     case FINISH: return [{ eventually: { states: { [id]: s.states[id].state } }, within }];
     case DOOR: {
       const door = slot === BAY_DOOR ? 'bay door' : `${id} ${argOf(s.code) === 0 ? 'outer' : 'inner'}`;

@@ -12,7 +12,7 @@ import * as world from './world';
 import type { World } from './world';
 
 // The hot path reads module-level copies: under the tsx loader every use of an imported binding is a call.
-const { AIR, argOf, ASK, BAY_DOOR, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, event, FINISH, FIRST_AIRLOCK, kindOf, LEAK } = events;
+const { AIR, argOf, ASK, BAY_DOOR, BOOTED, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, event, FINISH, FIRST_AIRLOCK, kindOf, LEAK } = events;
 const { REBOOT, REQUEST, RESET, SEAL, SENSOR, slotOf } = events;
 const { CLOSED, EMPTY, FULL, KPA, OPEN, toward } = world;
 const { movingPartOf } = deadlines;
@@ -25,7 +25,7 @@ const OUTER_BEEPS = beeps('ask open outer'), INNER_BEEPS = beeps('ask open inner
 /** The machine a slot names. */
 export const slotMachine = (model: Model, slot: number): MachineId => model.slotIds[slot];
 
-const stateOf = (model: Model, slot: number) => model.system.machines[model.slotIds[slot]]!.state!;
+const stateOf = (model: Model, slot: number) => model.system.machines[model.slotIds[slot]]!.state ?? 'unknown';
 const FINISHED: { [state: string]: string } = {};
 for (const s of ['opening', 'closing', 'pressurizing', 'heating', 'depressurizing', 'opening outer', 'closing outer', 'opening inner', 'closing inner']) FINISHED[s] = `finished ${s}`;
 const REQUESTED = DECK_REQUESTS.map((r) => `${r} requested`);
@@ -53,15 +53,19 @@ export function enabledEvents(model: Model, out: EventList, twin?: (i: number) =
   // A hull breach opens (a bay in vacuum has nothing to lose), and stays open until it is sealed.
   if (o.leaks && !w.breach && w.bay !== EMPTY) out.push(event(LEAK));
   if (w.breach) out.push(event(SEAL));
-  if (w.faults < o.faults && o.reboot) {
-    out.push(event(REBOOT, 0, 0));
-    if (w.bay === FULL && w.bayDoor === CLOSED) out.push(event(REBOOT, 0, 1)); // full and cold: heating resumes
+  // The boot window: the controller reads its sensors (a full, closed bay may be warm or cold), and nothing else is
+  // sent to the machines; what the world does meanwhile (presses, requests, a breach) still happens.
+  if (w.booting) {
+    out.push(event(BOOTED, 0, 0));
+    if (w.bay === FULL && w.bayDoor === CLOSED) out.push(event(BOOTED, 0, 1));
+  } else {
+    if (w.faults < o.faults && o.reboot) out.push(event(REBOOT));
+    pushFaults(model, out, BAY_DOOR);
+    pushFaults(model, out, ENVIRONMENT);
   }
-  pushFaults(model, out, BAY_DOOR);
   if ((door === 'opening' && w.bayDoor === OPEN) || (door === 'closing' && w.bayDoor === CLOSED)) out.push(event(FINISH, BAY_DOOR));
   const dm = io.bayDoorMotor();
   if ((dm === 'open' && w.bayDoor !== OPEN) || (dm === 'close' && w.bayDoor !== CLOSED)) out.push(event(DOOR, BAY_DOOR));
-  pushFaults(model, out, ENVIRONMENT);
   if ((env === 'pressurizing' && w.bay === FULL) || (env === 'heating' && w.bay === FULL && io.bayHeater())
     || (env === 'depressurizing' && w.bay === EMPTY)) out.push(event(FINISH, ENVIRONMENT));
   pushAir(out, ENVIRONMENT, w.bay, io.bayPump() ? FULL : -1, io.bayVent() || w.breach ? EMPTY : -1, w.bayDoor !== CLOSED ? EMPTY : -1, -1);
@@ -69,10 +73,10 @@ export function enabledEvents(model: Model, out: EventList, twin?: (i: number) =
   if (o.promptScan) keepOnlyFinished(out);
 }
 
-// A prompt scan: when a `finished …` can be sent, nothing else happens first.
+// A prompt scan: when a `finished …` can be sent (or the sensors read after a boot), nothing else happens first.
 function keepOnlyFinished(out: EventList): void {
   let n = 0;
-  for (let k = 0; k < out.length; k++) if (kindOf(out.codes[k]) === FINISH) out.codes[n++] = out.codes[k];
+  for (let k = 0; k < out.length; k++) if (kindOf(out.codes[k]) === FINISH || kindOf(out.codes[k]) === BOOTED) out.codes[n++] = out.codes[k];
   if (n > 0) out.length = n;
 }
 
@@ -80,7 +84,7 @@ function airlockEvents(model: Model, out: EventList, i: number): void {
   const slot = FIRST_AIRLOCK + i, s = model.states.airlock(i), a = model.world.airlocks[i], io = model.outputs;
   if (!OUTER_BEEPS[s]) out.push(event(ASK, slot, 0));
   if (!INNER_BEEPS[s]) out.push(event(ASK, slot, 1));
-  pushFaults(model, out, slot);
+  if (!model.world.booting) pushFaults(model, out, slot);
   if ((s === 'opening outer' && a.outer === OPEN) || (s === 'closing outer' && a.outer === CLOSED)
     || (s === 'opening inner' && a.inner === OPEN) || (s === 'closing inner' && a.inner === CLOSED)
     || (s === 'pressurizing' && a.chamber === FULL) || (s === 'depressurizing' && a.chamber === EMPTY)) out.push(event(FINISH, slot));
@@ -99,20 +103,27 @@ function airlockEvents(model: Model, out: EventList, i: number): void {
  */
 export function apply(model: Model, e: number): void {
   applyEvent(model, e);
-  model.system.coordination.watch();
+  // The controller scans nothing but its sensors until it has read them all.
+  if (!model.world.booting) model.system.coordination.watch();
 }
 
 function applyEvent(model: Model, e: number): void {
   const w = model.world, slot = slotOf(e), sys = model.system, id = model.slotIds[slot];
   switch (kindOf(e)) {
-    case REQUEST: sys.send('battle deck', REQUESTED[argOf(e)]); return;
-    case ASK: sys.send(id, argOf(e) === 0 ? 'ask open outer' : 'ask open inner'); return;
+    // A request or a press in the boot window is refused (every state is unknown): the person must ask again.
+    case REQUEST:
+      if (!w.booting) w.doorAwaitsRequest = w.environmentAwaitsRequest = false;
+      sys.send('battle deck', REQUESTED[argOf(e)]); return;
+    case ASK:
+      if (!w.booting) w.airlocks[slot - FIRST_AIRLOCK].awaitsRequest = false;
+      sys.send(id, argOf(e) === 0 ? 'ask open outer' : 'ask open inner'); return;
     case LEAK: w.breach = true; loseAir(model); return;
     case SEAL: w.breach = false; return;
     case DEADLINE: w.faults++; markSensorFault(w, slot, false); sys.send(id, 'deadline missed'); return;
     case SENSOR: w.faults++; markSensorFault(w, slot, true); sys.send(id, 'sensor fault'); return;
-    case RESET: sys.send(id, 'reset'); return;
-    case REBOOT: w.faults++; reboot(model, argOf(e) === 0); return;
+    case RESET: awaitRequest(w, slot); sys.send(id, 'reset'); return;
+    case REBOOT: w.faults++; powerLost(model); return;
+    case BOOTED: booted(model, argOf(e) === 0); return;
     case FINISH: sys.send(id, FINISHED[stateOf(model, slot)]); return;
     case DOOR: moveDoor(model, slot, argOf(e)); return;
     case AIR: {
@@ -122,6 +133,13 @@ function applyEvent(model: Model, e: number): void {
       else moveBay(w, w.bay + to);
     }
   }
+}
+
+// After an operator reset, nothing moves the machine's parts until a new request (invariant 9).
+function awaitRequest(w: World, slot: number): void {
+  if (slot === BAY_DOOR) w.doorAwaitsRequest = true;
+  else if (slot === ENVIRONMENT) w.environmentAwaitsRequest = true;
+  else w.airlocks[slot - FIRST_AIRLOCK].awaitsRequest = true;
 }
 
 function markSensorFault(w: World, slot: number, sensor: boolean): void {
@@ -140,12 +158,16 @@ function moveDoor(model: Model, slot: number, which: number): void {
 /**
  * The bay loses air through a breach. The leak detector reports the fall, unless the bay is being vented
  * (depressurizing, or hostile with its vent open) or door E is open (a planned fall); it is assumed to notice every
- * breach (one slower than its threshold is found once a friendly bay no longer counts as full).
+ * breach (one slower than its threshold is found once a friendly bay no longer counts as full). It does not scan in
+ * the boot window. A detected breach is fresh evidence: the red alert it raises may move door E and the bay.
  */
 function loseAir(model: Model): void {
   const w = model.world, env = model.states.environment();
   moveBay(w, w.bay + 1);
-  if (w.bayDoor === CLOSED && env !== 'depressurizing' && env !== 'hostile') model.system.coordination.leak();
+  if (w.bayDoor === CLOSED && env !== 'depressurizing' && env !== 'hostile' && !w.booting) {
+    w.doorAwaitsRequest = w.environmentAwaitsRequest = false;
+    model.system.coordination.leak();
+  }
 }
 
 /** The bay's pressure changes; a chamber joined to it through an open outer door changes with it (the bay is far larger). */
@@ -154,22 +176,38 @@ function moveBay(w: World, to: number): void {
   w.bay = to;
 }
 
-/** Power lost and back: every machine rebuilt from the sensors as the controller does, the coordination's memory new. */
-function reboot(model: Model, warm: boolean): void {
+/**
+ * Power lost and back: until the controller has read its sensors every machine is unknown (the boot window), and the
+ * coordination's memory is new. Every machine then waits for a fresh request (invariant 9).
+ */
+function powerLost(model: Model): void {
+  const w = model.world, window = model.options.boot?.window ?? unknown;
+  for (const id of model.ids) {
+    const m = model.system.machines[id]!, s = window(m);
+    m.restore(s.state, s.goal);
+  }
+  const memory = model.system.coordination.memory;
+  Object.assign(memory, (model.options.boot?.memory ?? createMemory)(memory));
+  w.booting = true; w.doorAwaitsRequest = w.environmentAwaitsRequest = true; w.bayDoorSensorFault = false;
+  for (const a of w.airlocks) { a.awaitsRequest = true; a.sensorFault = false; }
+}
+
+const unknown = () => ({ state: undefined, goal: undefined });
+
+/** The sensors read: every machine rebuilt from them as the controller does (door E and the environment first). */
+function booted(model: Model, warm: boolean): void {
   const w = model.world, limits = defaultThresholds, reading = (p: number) => ({ open: p === OPEN, closed: p === CLOSED });
-  const door = bayDoorAfterBoot(reading(w.bayDoor));
-  const env = environmentAfterBoot(KPA[w.bay], warm ? 25 : -40, w.bayDoor === CLOSED, limits);
-  const deck = deckAfterBoot(env.state, door.state);
-  const snap = { machines: {} as { [id: string]: { state: string; goal: string | undefined } }, memory: createMemory() };
-  snap.machines['battle deck'] = { state: deck.state, goal: deck.goal };
-  snap.machines['bay door'] = { state: door.state, goal: undefined };
-  snap.machines['bay environment'] = { state: env.state, goal: undefined };
-  w.bayDoorSensorFault = false;
-  w.airlocks.forEach((a, i) => {
-    const r = airlockAfterBoot(reading(a.outer), reading(a.inner), KPA[a.chamber], bayHostileIn(env.state), limits);
-    snap.machines[`airlock ${model.letters[i]}`] = { state: r.state, goal: r.goal };
-    a.sensorFault = false;
+  const b = model.options.boot ?? {}, m = model.system.machines;
+  const door = (b.bayDoor ?? bayDoorAfterBoot)(reading(w.bayDoor));
+  const env = (b.environment ?? environmentAfterBoot)(KPA[w.bay], warm ? 25 : -40, w.bayDoor === CLOSED, limits);
+  const deck = (b.deck ?? deckAfterBoot)(env.state, door.state);
+  m['battle deck']!.restore(deck.state, deck.goal);
+  m['bay door']!.restore(door.state, undefined);
+  m['bay environment']!.restore(env.state, undefined);
+  model.letters.forEach((l, i) => {
+    const a = w.airlocks[i], r = (b.airlock ?? airlockAfterBoot)(reading(a.outer), reading(a.inner), KPA[a.chamber], bayHostileIn(env.state), limits);
+    m[`airlock ${l}`]!.restore(r.state, r.goal);
   });
-  model.system.restore(snap);
+  w.booting = false;
   model.system.reobserve();
 }

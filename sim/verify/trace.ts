@@ -1,6 +1,7 @@
 // A counterexample as a readable trace: the path of canonical states is replayed on concrete airlocks, each
 // step named by the event that made it, with what the machines and the world looked like after.
-import { AIR, argOf, ASK, BAY_DOOR, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, EventList, FINISH, kindOf, LEAK, REBOOT, REQUEST, RESET, SEAL, SENSOR, slotOf } from './events';
+import { AIR, argOf, ASK, BAY_DOOR, BOOTED, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, EventList, FINISH, kindOf, LEAK, REBOOT, REQUEST, RESET, SEAL, SENSOR, slotOf } from './events';
+import { stateText } from '../../firmware/core';
 import type { Model } from './model';
 import { apply, enabledEvents, slotMachine } from './step';
 import type { StateStore } from './store';
@@ -22,7 +23,7 @@ export interface TraceStep {
 
 const KIND: { [kind: number]: StepKind } = {
   [REQUEST]: 'operator', [ASK]: 'operator', [RESET]: 'operator', [LEAK]: 'disturbance', [SEAL]: 'disturbance',
-  [DEADLINE]: 'fault', [SENSOR]: 'fault', [REBOOT]: 'fault', [FINISH]: 'progress', [DOOR]: 'progress', [AIR]: 'progress',
+  [DEADLINE]: 'fault', [SENSOR]: 'fault', [REBOOT]: 'fault', [BOOTED]: 'progress', [FINISH]: 'progress', [DOOR]: 'progress', [AIR]: 'progress',
 };
 
 /** The event `e` in words, read in the state now (before it is applied). */
@@ -36,7 +37,8 @@ export function describe(model: Model, e: number): string {
     case DEADLINE: return `${machine}: deadline missed in ${model.system.machines[machine]!.state}`;
     case SENSOR: return `${machine}: sensor fault`;
     case RESET: return `${machine}: operator reset`;
-    case REBOOT: return `power lost and back: reboot${argOf(e) === 1 ? ' (bay full but cold)' : ''}`;
+    case REBOOT: return 'power lost and back: reboot, every state unknown';
+    case BOOTED: return `sensors read: every state rebuilt${argOf(e) === 1 ? ' (bay full but cold)' : ''}`;
     case FINISH: return `${machine}: finished ${model.system.machines[machine]!.state}`;
     case DOOR: {
       const name = slot === BAY_DOOR ? 'door E' : `airlock ${letter} ${argOf(e) === 0 ? 'outer' : 'inner'} door`;
@@ -56,7 +58,7 @@ export function picture(model: Model): Pick<TraceStep, 'states' | 'world'> {
   const states: TraceStep['states'] = {}, w = model.world;
   for (const id of model.ids) {
     const m = model.system.machines[id]!;
-    states[id] = m.goal === undefined ? { state: m.state! } : { state: m.state!, goal: m.goal };
+    states[id] = m.goal === undefined ? { state: stateText(m.state) } : { state: stateText(m.state), goal: m.goal };
   }
   const world: TraceStep['world'] = { bay: LEVEL_NAMES[w.bay], hull: w.breach ? 'breached' : 'sealed', 'door E': POSITION_NAMES[w.bayDoor] };
   w.airlocks.forEach((a, i) => {

@@ -25,6 +25,8 @@ export interface AirlockParts {
   inner: number;
   /** Faulted by a sensor fault (doors driven closed) rather than a missed deadline (stopped where they stand). */
   sensorFault: boolean;
+  /** Observed, not physical: reset or rebooted, and no button of this airlock pressed since (invariant 9). */
+  awaitsRequest: boolean;
 }
 
 export interface World {
@@ -35,10 +37,18 @@ export interface World {
   breach: boolean;
   /** Faults (and reboots) spent on this path, against the run's budget. */
   faults: number;
+  /** Power is back and the controller has not yet read its sensors: every state is unknown (the boot window). */
+  booting: boolean;
+  /**
+   * Observed, not physical (invariant 9): door E, or the environment, was reset or rebooted, and no new deck request
+   * (nor a breach, the fresh evidence that asks for red alert) has come since.
+   */
+  doorAwaitsRequest: boolean;
+  environmentAwaitsRequest: boolean;
   airlocks: AirlockParts[];
 }
 
-/** The machines' states as the world needs them, read from the real machines. */
+/** The machines' states as the world needs them, read from the real machines; `unknown` in the boot window (no output table lists it: all stopped). */
 export interface MachineStates {
   deck(): string;
   bayDoor(): string;
@@ -48,7 +58,8 @@ export interface MachineStates {
 
 export const createWorld = (airlocks: number): World => ({
   bay: FULL, bayDoor: CLOSED, bayDoorSensorFault: false, breach: false, faults: 0,
-  airlocks: Array.from({ length: airlocks }, () => ({ chamber: FULL, outer: CLOSED, inner: CLOSED, sensorFault: false })),
+  booting: false, doorAwaitsRequest: false, environmentAwaitsRequest: false,
+  airlocks: Array.from({ length: airlocks }, () => ({ chamber: FULL, outer: CLOSED, inner: CLOSED, sensorFault: false, awaitsRequest: false })),
 });
 
 // The interlock reads kPa; the abstraction gives one value per level (two "between" pressures count as equal).

@@ -31,6 +31,12 @@ describe('npm run verify', () => {
     for (const f of files) expect(readFileSync(join(dir, f.replace(/\.json$/, '.html')), 'utf8')).toMatch(/<h1>Scenario: .*<\/h1>[\s\S]*Counterexample of /);
   });
 
+  it('breaks the controller\'s boot on purpose too: machines showing defaults before the sensors are read are caught', () => {
+    const run = verify('--json', '--airlocks', '0', '--faults', '1', '--no-leaks', '--break', 'boot-defaults', '--out', mkdtempSync(join(tmpdir(), 'verify-')));
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).violations.map((v: { property: string }) => v.property)).toContain('boot window');
+  });
+
   it('names the rules it can break when asked for one it does not know', () => {
     const run = verify('--break', 'gravity');
     expect(run.status).toBe(2);
