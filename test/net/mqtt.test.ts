@@ -11,7 +11,7 @@ import { boundText, canonical } from '../../firmware/net/envelope';
 import { Link } from '../../firmware/net/link';
 import { checkProvision } from '../../firmware/net/provision';
 import { EPOCH_RECORD, MemoryStateStore } from '../../firmware/net/state-store';
-import { nodeHmac } from '../../scripts/lib/node-net';
+import { nodeHmac, nodeNonce } from '../../scripts/lib/node-net';
 import { control, logged, Proxy, provision, runNode, sleep, startBroker, stillUp, totalRejected, until, type Proc } from './harness';
 
 const NODES = ['bridge', 'bay', 'airlock-b', 'airlock-c'];
@@ -52,7 +52,7 @@ async function everyNodeUp() { for (const n of NODES) expect(await stillUp(procs
 function stolen(node: string, epoch: number): Link {
   const prov = checkProvision(JSON.parse(readFileSync(join(keysDir, `${node}.json`), 'utf8')), node, node);
   const store = new MemoryStateStore(); store.put(EPOCH_RECORD, String(epoch - 1));
-  const link = new Link({ node, keys: prov.keys, store, hmac: nodeHmac, now: () => 0 });
+  const link = new Link({ node, keys: prov.keys, store, hmac: nodeHmac, now: () => 0, send() {}, nonce: nodeNonce });
   for (const m of recorded.slice(-40)) link.open(m.text); // learns its targets' epochs from what it overhears
   return link;
 }
