@@ -57,7 +57,7 @@ export function startNode(o: NodeOptions): Node {
     onNotice: (detail) => fault(`epoch: ${detail}`),
     // Proven and persisted (at boot, or moved while running): evidence must be heard again under it, and the
     // others told at once.
-    onEpoch: (epoch) => { mark = [epoch, link.nextSeq]; publish(); },
+    onEpoch: (epoch) => { mark = [epoch, link.nextSeq]; publish(); sendHeld(); },
     onPeerRestart: (peer, epoch) => {
       report({ t: clock.now(), kind: 'fault', machine: name, detail: `node ${peer} restarted (epoch ${epoch})` });
       o.onPeerRestart?.(peer);
@@ -72,12 +72,22 @@ export function startNode(o: NodeOptions): Node {
   const seen = new Map<string, string | undefined>();
   let controller: Controller | undefined;
 
+  // Nothing is said under an epoch not yet proven and persisted (a later boot could not tell it had been used): a
+  // command this boot's controller gives meanwhile waits, the latest per machine, and goes out once the epoch is
+  // proven if that is within 2T; an older one is dropped and logged (the deck's drive gives it again if needed).
+  const held = new Map<string, [CommandBody, number]>();
   const command = (id: string, body: CommandBody) => {
     const host = o.directory.get(id);
-    // Nothing is said under an epoch not yet proven and persisted: a later boot could not tell it had been used.
-    if (link.recovering) fault(`${id}: command not sent: this node's epoch is not proven and stored yet`);
-    else if (host) o.transport.send(host, link.seal(host, 'command', body));
-    else report({ t: clock.now(), kind: 'fault', machine: name, detail: `no known node hosts ${id}: command dropped` });
+    if (!host) report({ t: clock.now(), kind: 'fault', machine: name, detail: `no known node hosts ${id}: command dropped` });
+    else if (link.recovering) held.set(id, [body, clock.now()]);
+    else o.transport.send(host, link.seal(host, 'command', body));
+  };
+  const sendHeld = () => {
+    for (const [id, [body, at]] of held) {
+      if (clock.now() - at <= 2 * T) command(id, body);
+      else fault(`${id}: command dropped: given ${(clock.now() - at) / 1000} s before this node's epoch was proven and stored`);
+    }
+    held.clear();
   };
   const publish = () => {
     // Silent until its epoch is proven and persisted: its peers see it as unknown meanwhile.

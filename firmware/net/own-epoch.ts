@@ -27,7 +27,7 @@ export interface OwnEpochOptions {
 
 /** What one peer answered: the epoch of this node it binds to, and the last seq it accepted in that epoch. */
 type Claim = [number, number];
-interface Round { nonce: string; since: number; boot: boolean; answers: Map<string, Claim> }
+interface Round { nonce: string; since: number; boot: boolean; answers: Map<string, Claim>; resent: number }
 
 export class OwnEpoch {
   /** The epoch this node speaks under: provisional until `ready`. */
@@ -79,7 +79,8 @@ export class OwnEpoch {
     if (!r || (r.answers.size < this.o.peers && this.o.now() - r.since < this.o.windowMs)) return;
     // At boot, a minority of answers cannot show how far this node had come: the others may know a later epoch.
     if (r.boot && r.answers.size * 2 <= this.o.peers) {
-      this.o.notice(`epoch not proven: ${r.answers.size} of ${this.o.peers} peers answered its challenge; deaf until most do, challenging again`);
+      // Said from the second miss on: at a cold start the first challenges go out before the peers listen.
+      if (r.resent++ > 0) this.o.notice(`epoch not proven: ${r.answers.size} of ${this.o.peers} peers answered its challenge; deaf until most do, challenging again`);
       r.since = this.o.now();
       this.o.challenge(r.nonce);
       return;
@@ -90,7 +91,7 @@ export class OwnEpoch {
   }
 
   private challenge(boot: boolean): void {
-    this.round = { nonce: this.o.nonce(), since: this.o.now(), boot, answers: new Map() };
+    this.round = { nonce: this.o.nonce(), since: this.o.now(), boot, answers: new Map(), resent: 0 };
     this.o.challenge(this.round.nonce);
   }
 
@@ -108,8 +109,9 @@ export class OwnEpoch {
     const heard = this.highest(r), next = Math.max(this.stored, heard) + 1;
     const why = heard === 0 ? `no peer of ${r.answers.size} answering knew an epoch of this node`
       : `${r.answers.size} of ${this.o.peers} peers answered; the highest epoch of this node they knew was ${heard}`;
-    const record = this.lost ? 'its record was lost' : heard > this.stored ? `its record (${this.stored}) was behind` : `its record was ${this.stored}`;
-    this.move(next, `proven: ${why}; ${record}`);
+    // A routine boot (its record stands, no peer knew more) is not worth a log line; a lost or older record is.
+    const record = this.lost ? 'its record was lost' : heard > this.stored ? `its record (${this.stored}) was behind` : undefined;
+    this.move(next, record && `proven: ${why}; ${record}`);
   }
 
   private decideRunning(r: Round): void {
@@ -124,12 +126,12 @@ export class OwnEpoch {
     this.move(heard + 1, `${behind} of ${r.answers.size} peers answering had heard this node up to epoch ${heard}: its epoch was used before`);
   }
 
-  /** Takes the epoch, deaf until it is persisted. */
-  private move(epoch: number, why: string): void {
+  /** Takes the epoch, deaf until it is persisted; says why unless it is routine. */
+  private move(epoch: number, why: string | undefined): void {
     if (epoch !== this.epoch) this.seq = 0;
     this.epoch = epoch;
     this.ready = false;
-    this.o.notice(`epoch ${epoch}: ${why}`);
+    if (why) this.o.notice(`epoch ${epoch}: ${why}`);
     this.persist();
   }
 

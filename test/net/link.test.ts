@@ -190,6 +190,9 @@ describe('epochs and replay windows across reboots', () => {
     deliver(bay, bridge); // the bridge answers; airlock-b has not: one of two is no majority
     bay.clock.t += 2000; bay.link.tick();
     expect(bay.link.recovering).toBe(true);
+    deliver(bay, bridge);
+    bay.clock.t += 2000; bay.link.tick();
+    expect(bay.link.recovering).toBe(true);
     expect(bay.notices.some((n) => /epoch not proven: 1 of 2 peers answered/.test(n))).toBe(true);
     deliver(bay, bridge, airlock);
     expect(bay.link.recovering).toBe(false);

@@ -80,8 +80,11 @@ describe('issue 22: a bay that lost its state store, steered by replayed traffic
     expect(procs.bay.status!.epoch).toBe(a + 1);
     control(procs.bridge, { request: 'active' });
     await until('the deck active, door E open', () => state('bridge', 'battle deck') === 'active' && state('bay', 'bay door') === 'open', 90_000);
-    session = recorded.filter((m) => fromOf(m.text) === 'bridge' && boundTo(m.text) === a + 1 && (m.topic === 'launchbay/node/bay' || m.topic === 'launchbay/all'));
-    expect(session.some((m) => m.text.includes('open requested'))).toBe(true);
+    // The bridge's reports around its `open requested`, and the command: what makes the bay open door E.
+    const all = recorded.filter((m) => fromOf(m.text) === 'bridge' && boundTo(m.text) === a + 1 && (m.topic === 'launchbay/node/bay' || m.topic === 'launchbay/all'));
+    const open = all.findIndex((m) => m.text.includes('open requested'));
+    expect(open).toBeGreaterThanOrEqual(0);
+    session = all.slice(Math.max(0, open - 40), open + 10);
     console.log(`recorded: ${steer.length} messages bound to the bay's epoch ${a}, a session of ${session.length} bound to ${a + 1}`);
     control(procs.bridge, { request: 'ready' });
     await until('red alert: the deck ready, door E shut, the bay hostile', () => state('bridge', 'battle deck') === 'ready' && state('bay', 'bay door') === 'closed'
@@ -103,7 +106,7 @@ describe('issue 22: a bay that lost its state store, steered by replayed traffic
       for (const f of ['epoch', 'peers']) rmSync(join(stateDir, 'bay', f), { force: true });
       for (const p of PEERS) proxies[p].partition();
       startNode('bay');
-      await until('the bay up, recovering', () => procs.bay.status?.recovering === true, 20_000);
+      await until('the bay up', () => procs.bay.status !== undefined, 20_000);
       // In order, in batches: mosquitto queues at most 1000 messages for a subscriber and drops the rest.
       const replay = async () => {
         await Promise.all(steer.map((text) => publish('launchbay/all', text)));
@@ -111,15 +114,19 @@ describe('issue 22: a bay that lost its state store, steered by replayed traffic
       };
       if (steering) for (let i = 0; i < 3; i++) { await replay(); await sleep(3 * T); }
       else await sleep(8 * T);
-      expect(procs.bay.status!.recovering).toBe(true); // nothing proven while no peer can answer
+      await sleep(4 * T);
+      expect(doorOpenings(since)).toEqual([]);
+      // Nothing proven while no peer can answer: the replays proved nothing either.
+      if (steering) expect(procs.bay.status!.recovering).toBe(true);
       for (const p of PEERS) proxies[p].heal();
       await heardAgain('bay');
       const epoch = procs.bay.status!.epoch;
       expect(epoch).toBeGreaterThan(before);
       expect(readFileSync(join(stateDir, 'bay', 'epoch'), 'utf8')).toBe(String(epoch));
       expect(logged(procs.bay, /epoch: no epoch record/)).toBe(true);
-      expect(logged(procs.bay, new RegExp(`epoch ${epoch}: proven: .*the highest epoch of this node they knew was ${before}; its record was lost`))).toBe(true);
       if (steering) {
+        expect(logged(procs.bay, new RegExp(`epoch ${epoch}: proven: .*the highest epoch of this node they knew was ${before}; its record was lost`))).toBe(true);
+        expect(logged(procs.bridge, /node bay restarted/)).toBe(true);
         // Once it runs again, the whole recording replayed once more: every message refused as made for another boot.
         const stale = procs.bay.status!.rejected.stale;
         await replay();
@@ -131,7 +138,6 @@ describe('issue 22: a bay that lost its state store, steered by replayed traffic
       expect(doorOpenings(since)).toEqual([]);
       expect(procs.bay.reports.slice(since).filter((r) => r.kind === 'transition' && /requested$/.test(r.event ?? ''))).toEqual([]);
       expect([state('bay', 'bay door'), state('bay', 'bay environment')]).toEqual(['closed', 'hostile']);
-      expect(logged(procs.bridge, /node bay restarted/)).toBe(true);
       for (const n of NODES) expect(procs[n].violations, n).toEqual([]);
       used = epoch;
     }, 120_000);
