@@ -11,7 +11,7 @@ import { checkProvision, type Provision } from '../firmware/net/provision';
 import { createSerialTransport } from '../firmware/net/serial-transport';
 import type { Device } from '../hal/types';
 import { openSerialPort, serialClassOn } from '../hal/providers/host-serial';
-import { createMqttTransport, fileStateStore, nodeHmac } from './lib/node-net';
+import { createMqttTransport, fileStateStore, nodeHmac, nodeNonce } from './lib/node-net';
 import { createSimulatorDevice } from '../hal/providers/simulator';
 import { VirtualClock } from '../sim/clock';
 import { InvariantMonitor } from '../sim/invariants';
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
   const device = createSimulatorDevice({ board, model, clock });
   const node = startNode({
     board, device, clock, transport, keys: prov.keys, directory: prov.directory, store: fileStateStore(dir),
-    hmac: nodeHmac, heartbeatMs: cli.heartbeatMs,
+    hmac: nodeHmac, nonce: nodeNonce, heartbeatMs: cli.heartbeatMs,
     onReport: (r) => out(cli.json ? { report: r } : formatReport(r)),
   });
   // One physical bay, several processes: a node without the environment mirrors the bay's reported pressure,

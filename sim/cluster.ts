@@ -30,6 +30,8 @@ export interface SimClusterOptions extends Omit<SimWorldOptions, 'board'> {
    * Preference, and Moddable's MQTT client on a simulated broker over the same bus. `'all'` for every node.
    */
   deviceNodes?: readonly string[] | 'all';
+  /** A node saw a peer begin a new epoch (startNode's onPeerRestart). */
+  onPeerRestart?(node: string): void;
 }
 
 export interface SimCluster extends SimWorld {
@@ -47,14 +49,25 @@ export interface SimCluster extends SimWorld {
   readonly epochs: { readonly [node: string]: number };
 }
 
-/** Pairwise test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
-export function testKeys(boards: Board[], seed: number): { [node: string]: Map<string, string> } {
+/** A seeded stream of bytes as hex digits (xorshift): the same run every time, in virtual time. */
+function seededHex(seed: number): (bytes: number) => string {
   let x = (seed * 2654435761) >>> 0 || 1;
   const byte = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return (x & 255).toString(16).padStart(2, '0'); };
+  return (bytes) => Array.from({ length: bytes }, byte).join('');
+}
+
+/** The simulation's nonces: seeded, so a run repeats, and never the same twice within it (one stream for every
+ * node, across its reboots). Nothing in a simulation is attacked by guessing; real nodes draw theirs from
+ * node:crypto or the board's random source. */
+export const simNonces = (seed: number): (() => string) => { const next = seededHex(seed ^ 0x5eed); return () => next(16); };
+
+/** Pairwise test keys from a seeded generator: real boards get theirs from `npm run keys` (docs/PROTOCOL.md). */
+export function testKeys(boards: Board[], seed: number): { [node: string]: Map<string, string> } {
+  const next = seededHex(seed);
   const names = boards.map(nodeOf), keys = Object.fromEntries(names.map((n) => [n, new Map<string, string>()]));
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
-      const key = Array.from({ length: 32 }, byte).join('');
+      const key = next(32);
       keys[names[i]].set(names[j], key); keys[names[j]].set(names[i], key);
     }
   }
@@ -65,7 +78,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
   const clock = new VirtualClock();
   const { initial, model } = startingPoint(o);
   const bus = new InProcessBus(clock, o.seed ?? 1);
-  const keys = testKeys(o.boards, o.seed ?? 1);
+  const keys = testKeys(o.boards, o.seed ?? 1), nonce = simNonces(o.seed ?? 1);
   // Flashed boards start at epoch 0 (a first boot, not a lost record).
   const isDevice = (name: string) => o.deviceNodes === 'all' || (o.deviceNodes ?? []).includes(name);
   const stores = Object.fromEntries(o.boards.filter((b) => !isDevice(nodeOf(b))).map((b) => { const s = new MemoryStateStore(); s.put(EPOCH_RECORD, '0'); return [nodeOf(b), s]; }));
@@ -87,7 +100,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     const name = nodeOf(board);
     const device = devices[name] = createSimulatorDevice({ board, model, clock });
     const mine = Object.fromEntries(Object.entries(initial).filter(([id]) => board.hosts.includes(id as MachineId)));
-    const common = { board, device, clock, hmac: o.hmac ?? hmacSha256, heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport, initial: trusted ? mine : undefined };
+    const common = { board, device, clock, hmac: o.hmac ?? hmacSha256, nonce, onPeerRestart: o.onPeerRestart, heartbeatMs: o.heartbeatMs, thresholds: o.thresholds, onReport, initial: trusted ? mine : undefined };
     if (isDevice(name)) {
       // As `npm run keys` writes it, and as the build puts it in the image.
       const provision = { node: name, keys: Object.fromEntries(keys[name]!), directory: Object.fromEntries(directory) };

@@ -12,7 +12,7 @@ import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/si
 import type { Clock, Device, TimerId } from '../hal/types';
 import { listBoards, loadBoard } from '../boards/load';
 import { InProcessBus } from './bus';
-import { testKeys } from './cluster';
+import { simNonces, testKeys } from './cluster';
 import type { LaunchBayModel } from './physics';
 import { startingPoint, type DeckStart } from './world';
 
@@ -67,7 +67,7 @@ export function startLoneBoardBay(o: LoneBoardBayOptions): LoneBoardBay {
   const directory = new Map<string, string>(all.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)] as [string, string])));
   const nodes: { [name: string]: Node | undefined } = {};
   const devices: SimulatorDevice[] = [];
-  const common = { clock: o.clock, hmac: hmacSha256, heartbeatMs: o.heartbeatMs, onReport: o.onReport, directory };
+  const common = { clock: o.clock, hmac: hmacSha256, nonce: simNonces(1), heartbeatMs: o.heartbeatMs, onReport: o.onReport, directory };
   const own = (b: Board) => ({ keys: keys[nodeOf(b)]!, store: stores[nodeOf(b)]!, transport: bus.attach(nodeOf(b)) });
   for (const board of simulated) {
     const device = createSimulatorDevice({ board, model, clock: o.clock });

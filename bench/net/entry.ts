@@ -9,10 +9,20 @@ declare const performance: { now(): number };
 
 const nodes = ['bridge', 'bay', 'airlock-a', 'airlock-b', 'airlock-c', 'airlock-d'];
 const key = (a: string, b: string) => hmacSha256('00'.repeat(32), [a, b].sort().join('|'));
-const link = (node: string) => {
-  const store = new MemoryStateStore(); store.put(EPOCH_RECORD, '0');
-  return new Link({ node, keys: new Map(nodes.filter((n) => n !== node).map((p) => [p, key(node, p)])), store, hmac: hmacSha256, now: () => 0 });
-};
+let nonces = 0;
+/** Every node's link, each epoch proven by the others' answers (delivered here until quiet). */
+function links(): { [node: string]: Link } {
+  const all: { [node: string]: Link } = {}, outbox: { from: string; to: string; text: string }[] = [];
+  for (const node of nodes) {
+    const store = new MemoryStateStore(); store.put(EPOCH_RECORD, '0');
+    all[node] = new Link({
+      node, keys: new Map(nodes.filter((n) => n !== node).map((p) => [p, key(node, p)])), store, hmac: hmacSha256, now: () => 0,
+      send: (to, text) => outbox.push({ from: node, to, text }), nonce: () => (++nonces).toString(16).padStart(32, '0'),
+    });
+  }
+  for (let m = outbox.shift(); m; m = outbox.shift()) for (const n of nodes) if (n !== m.from && (m.to === '*' || m.to === n)) all[n]!.open(m.text);
+  return all;
+}
 const body = {
   machines: { 'bay door': { state: 'closed' }, 'bay environment': { state: 'friendly', goal: 'friendly' } },
   facts: { 'bay kPa': 101.3 }, heard: Object.fromEntries(nodes.map((n) => [n, [12, 34567] as [number, number]])),
@@ -26,7 +36,7 @@ function time(f: () => void, ms: number): number {
 }
 
 export function measure(ms: number) {
-  const bay = link('bay'), bridge = link('bridge');
+  const { bay, bridge } = links() as { bay: Link; bridge: Link };
   bridge.open(bay.seal('*', 'report', body)); bay.open(bridge.seal('*', 'report', body));
   const sealed = bay.seal('*', 'report', body);
   const text = sealed.slice(0, 600), pairKey = key('bay', 'bridge');
@@ -47,7 +57,7 @@ export function measure(ms: number) {
  * deep body, bad UTF-8 on the wire) is rejected without throwing. Returns what differed from that, if anything. */
 export function check(): string[] {
   const problems: string[] = [];
-  const bay = link('bay'), bridge = link('bridge');
+  const { bay, bridge } = links() as { bay: Link; bridge: Link };
   bridge.open(bay.seal('*', 'report', body)); bay.open(bridge.seal('*', 'report', body));
   const genuine = bridge.seal('bay', 'command', { machine: 'bay door', event: 'close requested' });
   if (!bay.open(genuine)) problems.push('a genuine command was refused');

@@ -14,6 +14,9 @@ export interface DeviceNodeOptions extends Omit<ControllerOptions, 'remote' | 'r
   /** Moddable's Preference (or a stand-in): where the node's state survives a reboot. */
   preferences: PreferenceApi;
   hmac: HmacSha256;
+  /** A challenge's nonce from the platform's random source (Moddable's `rng`), 32 hex digits. */
+  nonce(): string;
+  onPeerRestart?(node: string): void;
   transport: Transport;
   /** Report period T, ms (default: the board's `transport.heartbeatMs`, else 1000). */
   heartbeatMs?: number;

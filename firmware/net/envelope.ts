@@ -1,7 +1,8 @@
 // The signed envelope every message travels in, whatever the transport (in-process bus, MQTT, RS-485), and the
 // exact text each recipient's MAC covers.
 
-export type MessageKind = 'report' | 'command';
+/** Reports and commands carry the bay; a challenge and its answers prove a booting node's epoch (own-epoch.ts). */
+export type MessageKind = 'report' | 'command' | 'challenge' | 'answer';
 
 export interface Envelope {
   from: string;
@@ -14,7 +15,7 @@ export interface Envelope {
   seq: number;
   /** The sender's clock, ms: informative only (clocks are not shared). */
   t: number;
-  body: ReportBody | CommandBody;
+  body: ReportBody | CommandBody | ChallengeBody | AnswerBody;
   /** One MAC per recipient, under the key the sender shares with that recipient alone: `[the recipient's epoch as
    * the sender knows it (0: not yet known), HMAC-SHA256 hex]`. Binding the recipient's epoch makes anything
    * recorded before the recipient's last boot worthless to it. */
@@ -31,6 +32,12 @@ export interface ReportBody {
 }
 
 export type CommandBody = { machine: string; event: string } | { recall: string };
+
+/** A node's challenge to every peer at boot: 16 random bytes of its own, as 32 hex digits. */
+export interface ChallengeBody { nonce: string }
+/** A peer's answer, to the challenger alone: its nonce echoed, the challenger's epoch this peer binds to (0: none
+ * known) and the last seq it accepted from it in that epoch. */
+export interface AnswerBody { nonce: string; epoch: number; seq: number }
 
 export type Unsigned = Omit<Envelope, 'macs'>;
 

@@ -1,8 +1,9 @@
 // One node's end of the bus: it seals what it sends (one MAC per recipient, under the key only that pair shares,
 // bound to the recipient's epoch) and judges what it receives: shape, sender, MAC, freshness, authority. A
 // rejected message is counted and reported, never thrown. It keeps the replay windows in the node's state store,
-// and tells its own epoch (own-epoch.ts) what peers prove they heard of this node.
-import { boundText, canonical, type Envelope, type MessageKind } from './envelope';
+// answers its peers' challenges, and hands its own epoch (own-epoch.ts) the answers to its own. Until that epoch is
+// proven and persisted it accepts nothing, so nothing recorded before its boot can count.
+import { boundText, canonical, type AnswerBody, type ChallengeBody, type Envelope, type MessageKind, type ReportBody } from './envelope';
 import { constantTimeEqual, type HmacSha256 } from './hmac';
 import { MAX_EPOCH_JUMP, OwnEpoch } from './own-epoch';
 import { parseEnvelope } from './parse';
@@ -22,15 +23,21 @@ export interface LinkOptions {
   store: NodeStateStore;
   hmac: HmacSha256;
   now(): number;
-  /** How long this node collects what its peers say of its own epoch before deciding (2T; default 2000 ms). */
+  /** Sends what the link says on its own: its challenges, and its answers to its peers'. */
+  send(to: string, text: string): void;
+  /** A fresh nonce, 32 hex digits from the platform's random source (node:crypto on the host, `rng` on a board). */
+  nonce(): string;
+  /** How long a challenge waits for every peer's answer (2T; default 2000 ms). */
   windowMs?: number;
   /** Who may say what: a reason to refuse an authentic message, or undefined. */
   authorize?(e: Envelope): string | undefined;
   onReject?(reason: Rejection, from: string, detail: string): void;
   /** What happened to this node's own epoch: lost state, recovery, a refused jump, a failed write. */
   onNotice?(detail: string): void;
-  /** This node's epoch changed while running (recovered or found to be behind). */
+  /** This node's epoch is proven and persisted (at boot, or moved past a used one while running). */
   onEpoch?(epoch: number): void;
+  /** A peer was heard under a later epoch than before: it restarted. Told once per new epoch, on a fresh message. */
+  onPeerRestart?(peer: string, epoch: number): void;
 }
 
 const own = <T>(o: { [k: string]: T }, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
@@ -45,7 +52,7 @@ export class Link {
   private readonly heardFrom: Map<string, [number, number]>;
   /** Each peer's key fingerprint, stored with its window. */
   private readonly fingerprints = new Map<string, string>();
-  /** The windows moved since the last write; a peer's epoch changed since the last write. */
+  /** The windows moved since the last write; a window's epoch changed since the last write. */
   private dirty = false;
   private epochsMoved = false;
   private flushes = 0;
@@ -54,20 +61,24 @@ export class Link {
 
   constructor(private readonly o: LinkOptions) {
     this.self = new OwnEpoch({
-      store: o.store, peers: o.keys.size, now: o.now, windowMs: o.windowMs ?? 2000,
+      store: o.store, peers: o.keys.size, now: o.now, windowMs: o.windowMs ?? 2000, nonce: o.nonce,
+      challenge: (nonce) => o.send('*', this.seal('*', 'challenge', { nonce })),
       notice: (d) => this.notice(d), onEpoch: (epoch) => o.onEpoch?.(epoch),
     });
     // Eight hex digits of a MAC under the pair key: which key a stored window belongs to, revealing nothing of it.
     for (const [peer, key] of o.keys) this.fingerprints.set(peer, o.hmac(key, 'launchbay replay window').slice(0, 8));
     this.heardFrom = loadPeers(o.store, this.fingerprints);
     for (const [peer, [epoch]] of this.heardFrom) this.peerEpoch.set(peer, epoch);
+    this.self.begin();
   }
 
   get node(): string { return this.o.node; }
   get epoch(): number { return this.self.epoch; }
-  /** True from a boot with a lost or unreadable epoch record until its peers have shown how far it had come:
-   * nothing received can be proven fresh meanwhile, so nothing is accepted. */
-  get recovering(): boolean { return this.self.recovering; }
+  /** True until this boot's epoch is proven by its peers' answers and persisted (and again while a new one waits to
+   * be persisted): nothing is accepted meanwhile, and nothing but challenges and answers should be sent. */
+  get recovering(): boolean { return !this.self.ready; }
+  /** Its epoch record was missing or unreadable at boot. */
+  get lostRecord(): boolean { return this.self.lost; }
   /** The seq the next message will carry. */
   get nextSeq(): number { return this.self.seq + 1; }
   /** The last (epoch, seq) accepted from each peer, as a report carries it. */
@@ -104,28 +115,39 @@ export class Link {
     if (!constantTimeEqual(this.o.hmac(key, boundText(canonical(e), this.o.node, entry[0])), entry[1])) {
       return this.reject('bad MAC', from, `${e.kind} ${e.epoch}/${e.seq}`);
     }
-    // Authentic: only `from` (or this node) holds the key.
-    this.self.heardFrom(from, entry[0], 0);
+    // Authentic: only `from` (or this node) holds the key. A challenge or an answer is proof traffic, never a claim
+    // to act on: it touches no window and no binding.
+    if (e.kind === 'challenge') return this.answer(from, (e.body as ChallengeBody).nonce);
+    if (e.kind === 'answer') {
+      const a = e.body as AnswerBody;
+      return this.self.answered(from, a.nonce, a.epoch, a.seq) ? undefined : this.reject('replayed', from, `answer ${e.epoch}/${e.seq} to no challenge this node has open`);
+    }
     const known = this.peerEpoch.get(from);
     if (known !== undefined && e.epoch > known + MAX_EPOCH_JUMP) {
       return this.reject('implausible epoch', from, `epoch ${e.epoch} after ${known}: refused`);
     }
-    if (known === undefined || e.epoch > known) { this.peerEpoch.set(from, e.epoch); this.dirty = this.epochsMoved = true; }
-    if (this.self.recovering || entry[0] !== this.self.epoch) {
+    if (known === undefined || e.epoch > known) this.peerEpoch.set(from, e.epoch);
+    // Not proven and persisted yet: nothing can be shown fresh. Counted, not logged: every boot has some.
+    if (!this.self.ready) return this.count('stale');
+    if (entry[0] !== this.self.epoch) {
+      if (entry[0] > this.self.epoch) this.self.suspect();
       // Bound to 0: its sender had not heard this boot yet (it has now); counted, not logged: every boot has some.
-      const detail = `${e.kind} ${e.epoch}/${e.seq} made for this node's epoch ${entry[0]}, not ${this.self.recovering ? 'its lost one' : this.self.epoch}`;
+      const detail = `${e.kind} ${e.epoch}/${e.seq} made for this node's epoch ${entry[0]}, not ${this.self.epoch}`;
       return entry[0] === 0 ? this.count('stale') : this.reject('stale', from, detail);
     }
     const last = this.heardFrom.get(from);
     if (!newer([e.epoch, e.seq], last)) return this.reject('replayed', from, `${e.epoch}/${e.seq} after ${last![0]}/${last![1]}`);
     this.heardFrom.set(from, [e.epoch, e.seq]);
     this.dirty = true;
+    if (!last || e.epoch > last[0]) this.epochsMoved = true;
     const refusal = this.o.authorize?.(e);
     if (refusal) return this.reject('unauthorized', from, refusal);
     if (e.kind === 'report') {
-      const h = own((e.body as { heard: { [n: string]: [number, number] } }).heard, this.o.node);
-      if (h) this.self.heardFrom(from, h[0], h[1]);
+      const h = own((e.body as ReportBody).heard, this.o.node);
+      if (h && (h[0] > this.self.epoch || (h[0] === this.self.epoch && h[1] > this.self.seq))) this.self.suspect();
     }
+    // Fresh (bound to this proven boot) and from a later epoch than the last heard: the peer restarted since.
+    if (last && e.epoch > last[0]) this.o.onPeerRestart?.(from, e.epoch);
     this.accepted++;
     return e;
   }
@@ -139,6 +161,14 @@ export class Link {
     this.dirty = this.epochsMoved = false;
     this.flushes = 0;
     try { savePeers(this.o.store, this.heardFrom, this.fingerprints); } catch (e) { this.notice(`cannot store the replay windows (${(e as Error).message})`); }
+  }
+
+  /** Answers a peer's challenge with what this node knows of it; a replayed challenge gets an answer its
+   * challenger no longer waits for. Never accepted as a message. */
+  private answer(peer: string, nonce: string): undefined {
+    const epoch = this.peerEpoch.get(peer) ?? 0, w = this.heardFrom.get(peer);
+    this.o.send(peer, this.seal(peer, 'answer', { nonce, epoch, seq: w && w[0] === epoch ? w[1] : 0 }));
+    return undefined;
   }
 
   private notice(detail: string): void { this.o.onNotice?.(detail); }

@@ -23,6 +23,11 @@ export interface NodeOptions extends Omit<ControllerOptions, 'remote' | 'ready' 
   /** Where its epoch and replay windows survive a reboot. */
   store: NodeStateStore;
   hmac: HmacSha256;
+  /** A fresh nonce for each challenge that proves this node's epoch: 16 random bytes from the platform's random
+   * source as 32 hex digits (node:crypto's on the host, Moddable's `rng` on a board). */
+  nonce(): string;
+  /** A peer began a new epoch (it rebooted): told on its first fresh message, once per epoch. */
+  onPeerRestart?(node: string): void;
   /** Heartbeat period T, ms (default 1000); a replica is fresh for 3T. */
   heartbeatMs?: number;
   /** Which node hosts each machine (its provisioning): where commands go, and who may report what. */
@@ -47,10 +52,16 @@ export function startNode(o: NodeOptions): Node {
   const fault = (detail: string) => report({ t: clock.now(), kind: 'fault', machine: name, detail });
   const link = new Link({
     node: name, keys: o.keys, store: o.store, hmac: o.hmac, now: () => clock.now(), windowMs: 2 * T, authorize: authority(o.directory),
+    send: (to, text) => o.transport.send(to, text), nonce: o.nonce,
     onReject: (reason, from, detail) => fault(`rejected message from ${from}: ${reason} (${detail})`),
     onNotice: (detail) => fault(`epoch: ${detail}`),
-    // A new epoch while running: evidence must be heard again under it, and the others told at once.
-    onEpoch: (epoch) => { mark = [epoch, 1]; publish(); },
+    // Proven and persisted (at boot, or moved while running): evidence must be heard again under it, and the
+    // others told at once.
+    onEpoch: (epoch) => { mark = [epoch, link.nextSeq]; publish(); sendHeld(); },
+    onPeerRestart: (peer, epoch) => {
+      report({ t: clock.now(), kind: 'fault', machine: name, detail: `node ${peer} restarted (epoch ${epoch})` });
+      o.onPeerRestart?.(peer);
+    },
   });
   const replicas = new Replicas(() => clock.now(), 3 * T);
   const hostsDeck = board.hosts.includes('battle deck');
@@ -61,15 +72,26 @@ export function startNode(o: NodeOptions): Node {
   const seen = new Map<string, string | undefined>();
   let controller: Controller | undefined;
 
+  // Nothing is said under an epoch not yet proven and persisted (a later boot could not tell it had been used): a
+  // command this boot's controller gives meanwhile waits, the latest per machine, and goes out once the epoch is
+  // proven if that is within 2T; an older one is dropped and logged (the deck's drive gives it again if needed).
+  const held = new Map<string, [CommandBody, number]>();
   const command = (id: string, body: CommandBody) => {
     const host = o.directory.get(id);
-    if (host) o.transport.send(host, link.seal(host, 'command', body));
-    else report({ t: clock.now(), kind: 'fault', machine: name, detail: `no known node hosts ${id}: command dropped` });
+    if (!host) report({ t: clock.now(), kind: 'fault', machine: name, detail: `no known node hosts ${id}: command dropped` });
+    else if (link.recovering) held.set(id, [body, clock.now()]);
+    else o.transport.send(host, link.seal(host, 'command', body));
+  };
+  const sendHeld = () => {
+    for (const [id, [body, at]] of held) {
+      if (clock.now() - at <= 2 * T) command(id, body);
+      else fault(`${id}: command dropped: given ${(clock.now() - at) / 1000} s before this node's epoch was proven and stored`);
+    }
+    held.clear();
   };
   const publish = () => {
-    // A node recovering a lost epoch reports too: peers that know a later epoch of it reject the report and so
-    // show it that epoch; peers that know none learn this one.
-    if (!controller) return;
+    // Silent until its epoch is proven and persisted: its peers see it as unknown meanwhile.
+    if (!controller || link.recovering) return;
     const machines: ReportBody['machines'] = {};
     for (const id of board.hosts) {
       // A state not yet known is left out: peers read it as unknown, never as a default.
@@ -157,8 +179,8 @@ export function startNode(o: NodeOptions): Node {
 
   controller = startController({
     ...o,
-    // Recovering a lost epoch takes up to 2T more before anything heard is fresh.
-    bootTimeoutMs: o.bootTimeoutMs ?? (link.recovering ? 5 : 3) * T,
+    // Proving an epoch whose record was lost may take 2T more before anything heard is fresh.
+    bootTimeoutMs: o.bootTimeoutMs ?? (link.lostRecord ? 5 : 3) * T,
     // The bridge waits for fresh reports of door E and the environment before inferring its own state.
     ready: () => !hostsDeck || board.hosts.includes('bay door') || (replicas.state('bay door') !== undefined && replicas.state('bay environment') !== undefined),
     remote: {

@@ -1,6 +1,6 @@
 // Total parsing of received text into an envelope: sizes and nesting are bounded before anything is parsed or
 // walked, every field is checked for type and range, and any failure is a reason, never an exception.
-import { LIMITS, type CommandBody, type Envelope, type ReportBody } from './envelope';
+import { LIMITS, type AnswerBody, type ChallengeBody, type CommandBody, type Envelope, type ReportBody } from './envelope';
 
 export type Parsed = { envelope: Envelope; error?: undefined } | { envelope?: undefined; error: string; from: string };
 
@@ -8,6 +8,7 @@ export type Parsed = { envelope: Envelope; error?: undefined } | { envelope?: un
 const NODE = /^[a-z0-9-]{1,64}$/;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9 .-]{0,63}$/;
 const MAC = /^[0-9a-f]{64}$/;
+const NONCE = /^[0-9a-f]{32}$/;
 
 const isPlain = (v: unknown): v is { [k: string]: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -53,6 +54,10 @@ function isCommand(b: unknown): b is CommandBody {
   if (hasExactly(b, ['recall'])) return typeof b.recall === 'string' && NAME.test(b.recall);
   return hasExactly(b, ['machine', 'event']) && typeof b.machine === 'string' && NAME.test(b.machine) && typeof b.event === 'string' && NAME.test(b.event);
 }
+const isChallenge = (b: unknown): b is ChallengeBody => isPlain(b) && hasExactly(b, ['nonce']) && typeof b.nonce === 'string' && NONCE.test(b.nonce);
+const isAnswer = (b: unknown): b is AnswerBody => isPlain(b) && hasExactly(b, ['nonce', 'epoch', 'seq'])
+  && typeof b.nonce === 'string' && NONCE.test(b.nonce) && isCount(b.epoch) && isCount(b.seq);
+const BODIES: { [kind: string]: (b: unknown) => boolean } = { report: isReport, command: isCommand, challenge: isChallenge, answer: isAnswer };
 
 /** Parses and checks a received message; the error says what was wrong, `from` who it claimed to be (or `?`). */
 export function parseEnvelope(text: unknown): Parsed {
@@ -70,6 +75,8 @@ export function parseEnvelope(text: unknown): Parsed {
   if (!isCount(e.epoch) || !isCount(e.seq) || e.epoch < 1 || e.seq < 1) return bad('bad epoch or seq');
   if (typeof e.t !== 'number' || !Number.isFinite(e.t)) return bad('bad time');
   if (!entries(e.macs, NODE, isMacEntry)) return bad('bad MACs');
-  if (e.kind === 'report' ? !isReport(e.body) : e.kind === 'command' ? !isCommand(e.body) : true) return bad(e.kind === 'report' || e.kind === 'command' ? `bad ${e.kind} body` : 'bad kind');
+  const kind = typeof e.kind === 'string' && Object.prototype.hasOwnProperty.call(BODIES, e.kind) ? BODIES[e.kind] : undefined;
+  if (!kind) return bad('bad kind');
+  if (!kind(e.body)) return bad(`bad ${e.kind as string} body`);
   return { envelope: e as unknown as Envelope };
 }

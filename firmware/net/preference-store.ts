@@ -13,6 +13,7 @@ export interface PreferenceApi {
 
 /** The store the node keeps its state in: named records of text (firmware/net's NodeStateStore). */
 export interface StateRecords {
+  readonly where: string;
   get(name: string): string | undefined;
   put(name: string, value: string): void;
 }
@@ -60,6 +61,7 @@ export function createPreferenceStore(api: PreferenceApi, domain = 'launchbay'):
     }
   };
   return {
+    where: `Preference domain "${domain}"`,
     get(name) {
       checkName(name);
       const head = readHead(api, domain, name);

@@ -4,33 +4,46 @@
 /** Small named records of text. `get` is undefined for a record never written (or lost); `put` replaces a record
  * whole or not at all (atomic), and may throw if the medium fails. */
 export interface NodeStateStore {
+  /** Where the records are (a folder, a Preference domain): named in every message about a failed write. */
+  readonly where?: string;
   get(name: string): string | undefined;
   put(name: string, value: string): void;
 }
 
 /** A store in memory: the simulator's flash, kept by the cluster across a node's power cycles. */
 export class MemoryStateStore implements NodeStateStore {
+  readonly where = 'the simulated flash';
+  /** Set, every write fails with this message (a full or read-only medium); unset, writes work again. */
+  refuse: string | undefined;
   private readonly records = new Map<string, string>();
   get(name: string): string | undefined { return this.records.get(name); }
-  put(name: string, value: string): void { this.records.set(name, value); }
+  put(name: string, value: string): void {
+    if (this.refuse !== undefined) throw new Error(this.refuse);
+    this.records.set(name, value);
+  }
   delete(name: string): void { this.records.delete(name); }
 }
 
 export const EPOCH_RECORD = 'epoch';
 export const PEERS_RECORD = 'peers';
 
-export type BootEpoch = { epoch: number; lost?: undefined } | { epoch: number; lost: string };
+export type StoredEpoch = { epoch: number; lost?: undefined } | { epoch: 0; lost: string };
 
-/** This boot's epoch: the stored one plus one, stored before anything is sent. A missing or unreadable record is
- * reported as `lost`; the node then boots provisionally and learns its real epoch from its peers (link.ts). */
-export function bootEpoch(store: NodeStateStore): BootEpoch {
+/** The last epoch this node stored: where its next boot starts from, never trusted as its current one (a record
+ * restored from an older copy looks valid). A missing or unreadable record is reported as `lost`, as epoch 0. Its
+ * peers prove how far it had really come (own-epoch.ts); nothing is written here. */
+export function storedEpoch(store: NodeStateStore): StoredEpoch {
   const text = store.get(EPOCH_RECORD);
   const n = text === undefined ? NaN : Number(text.trim());
-  const valid = text !== undefined && /^\s*\d{1,15}\s*$/.test(text) && Number.isSafeInteger(n + 1);
-  const epoch = valid ? n + 1 : 1;
+  if (text !== undefined && /^\s*\d{1,15}\s*$/.test(text) && Number.isSafeInteger(n + 1)) return { epoch: n };
+  return { epoch: 0, lost: text === undefined ? 'no epoch record' : `unreadable epoch record ${JSON.stringify(text.slice(0, 32))}` };
+}
+
+/** Writes the epoch and reads it back: throws, saying what came back, unless the store now holds exactly it. */
+export function persistEpoch(store: NodeStateStore, epoch: number): void {
   store.put(EPOCH_RECORD, String(epoch));
-  if (valid) return { epoch };
-  return { epoch, lost: text === undefined ? 'no epoch record' : `unreadable epoch record ${JSON.stringify(text.slice(0, 32))}` };
+  const back = store.get(EPOCH_RECORD);
+  if (back !== String(epoch)) throw new Error(`wrote ${epoch}, read back ${back === undefined ? 'nothing' : JSON.stringify(back.slice(0, 32))}`);
 }
 
 /** The stored last-accepted (epoch, seq) per peer, each kept under a fingerprint of the key it was accepted with:

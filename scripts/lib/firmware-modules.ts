@@ -103,11 +103,12 @@ function writeBusModules(out: string, board: Board, provision: unknown): void {
     ];
     const repo = repoRoot.replace(/\/$/, '');
     const module = (name: string) => [name, `${repo}/${name}`];
-    // The SDK ships `mqtt` and `hmac` without typings: ours sit beside their code under the same module names.
+    // The SDK ships `mqtt`, `hmac` and `rng` without typings: ours sit beside their code under the same module names.
     // Only this transport's start: the other's imports are not in this build.
     Object.assign(fragment.modules, {
       provision: `${out}/provision`,
       hmac: ['$(MODULES)/crypt/etc/hmac', `${repo}/firmware/net/moddable/types/hmac`],
+      rng: ['$(MODULES)/crypt/etc/rng', `${repo}/firmware/net/moddable/types/rng`],
       ...(link.kind === 'mqtt' ? { mqtt: `${repo}/firmware/net/moddable/types/mqtt` } : {}),
       'firmware/net/*': `${repo}/firmware/net/*`,
       ...Object.fromEntries([start!, 'firmware/net/moddable/board-node', 'firmware/net/moddable/moddable-hmac'].map(module)),

@@ -1,6 +1,6 @@
 // The host's side of the bus: MQTT with mqtt.js, HMAC-SHA256 with node:crypto, and the node's state records as
 // files in its state folder, each replaced atomically (written beside, flushed, then renamed over).
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
@@ -10,6 +10,9 @@ import type { Transport } from '../../firmware/net/node';
 import type { NodeStateStore } from '../../firmware/net/state-store';
 import { statusTopic, topicFor } from '../../firmware/net/topics';
 
+/** A challenge's nonce: 16 bytes from the operating system's CSPRNG, as hex. */
+export const nodeNonce = (): string => randomBytes(16).toString('hex');
+
 export const nodeHmac: HmacSha256 = (keyHex, message) => createHmac('sha256', Buffer.from(keyHex, 'hex')).update(message, 'utf8').digest('hex');
 
 /** A node's records as files `<dir>/<name>`: a record is replaced whole or not at all, so a crash mid-write
@@ -17,6 +20,7 @@ export const nodeHmac: HmacSha256 = (keyHex, message) => createHmac('sha256', Bu
  * file is a record never written; any other read error is reported as unreadable. */
 export function fileStateStore(dir: string, o: { durable?: boolean } = { durable: true }): NodeStateStore {
   return {
+    where: dir,
     get(name) {
       try { return readFileSync(join(dir, name), 'utf8'); } catch (e) {
         return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : `(unreadable: ${(e as Error).message})`;

@@ -117,7 +117,7 @@ describe('startDeviceNode', () => {
   const start = (provision: unknown) => {
     const clock = new VirtualClock();
     const device = createSimulatorDevice({ board, model: new LaunchBayModel(), clock });
-    return startDeviceNode({ board, device, clock, provision, preferences: new SimPreference(), hmac: hmacSha256, transport: { send() {}, onMessage() {} } });
+    return startDeviceNode({ board, device, clock, provision, preferences: new SimPreference(), hmac: hmacSha256, nonce: () => 'ab'.repeat(16), transport: { send() {}, onMessage() {} } });
   };
   const key = 'ab'.repeat(32);
   const directory = { 'bay door': 'bay', 'bay environment': 'bay', 'battle deck': 'bridge' };

@@ -9,11 +9,12 @@ import { createSerialTransport } from '../../firmware/net/serial-transport';
 import { utf8 } from '../../firmware/net/sha256';
 import { payloadText } from '../../scripts/lib/node-net';
 import type { Device, SerialOptions } from '../../hal/types';
-import { introduce, testLink } from './fixtures';
+import { introduce, prove, testLink } from './fixtures';
 
 /** The bay's link, introduced to the bridge; every genuine message the bridge seals is remembered by its text. */
 function pair() {
   const bay = testLink('bay'), bridge = testLink('bridge');
+  prove(bay, bridge, testLink('airlock-b'));
   introduce(bay.link, bridge.link);
   const signed = new Set<string>();
   const genuine = (body: Envelope['body'] = { machine: 'bay door', event: 'close requested' }, to = 'bay', kind: Envelope['kind'] = 'command') => {

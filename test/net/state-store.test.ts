@@ -1,10 +1,10 @@
 // What a node keeps across reboots: records replaced atomically on the host, a boot epoch that is read, raised
 // and written back, and a damaged record reported as lost rather than trusted; the simulated world likewise.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bootEpoch, EPOCH_RECORD, loadPeers, MemoryStateStore, savePeers } from '../../firmware/net/state-store';
+import { EPOCH_RECORD, loadPeers, MemoryStateStore, persistEpoch, savePeers, storedEpoch } from '../../firmware/net/state-store';
 import { fileStateStore } from '../../scripts/lib/node-net';
 import { LaunchBayModel } from '../../sim/physics/model';
 import { worldOptions, worldRecord } from '../../sim/physics/persist';
@@ -22,18 +22,35 @@ describe('the node state store', () => {
     expect(readdirSync(join(dir, 'bay'))).toEqual([EPOCH_RECORD]);
   });
 
-  it('raises the boot epoch and writes it before the node sends anything; reports a missing or damaged record as lost', () => {
+  it('reads the stored epoch without trusting or writing it; reports a missing or damaged record as lost', () => {
     const store = new MemoryStateStore();
     store.put(EPOCH_RECORD, '6\n');
-    expect(bootEpoch(store)).toEqual({ epoch: 7 });
-    expect(store.get(EPOCH_RECORD)).toBe('7');
+    expect(storedEpoch(store)).toEqual({ epoch: 6 });
+    expect(store.get(EPOCH_RECORD)).toBe('6\n');
     for (const [text, why] of [[undefined, 'no epoch record'], ['7.5', 'unreadable epoch record "7.5"'], ['', 'unreadable'], ['-3', 'unreadable'], ['1e400', 'unreadable']] as const) {
       const s = new MemoryStateStore();
       if (text !== undefined) s.put(EPOCH_RECORD, text);
-      const boot = bootEpoch(s);
-      expect(boot.epoch).toBe(1);
-      expect(boot.lost).toContain(why);
+      const stored = storedEpoch(s);
+      expect(stored.epoch).toBe(0);
+      expect(stored.lost).toContain(why);
     }
+  });
+
+  it('persists an epoch only if it reads it back, naming what came back otherwise', () => {
+    const store = new MemoryStateStore();
+    persistEpoch(store, 8);
+    expect(store.get(EPOCH_RECORD)).toBe('8');
+    const forgetful = { get: () => '7', put: () => {} };
+    expect(() => persistEpoch(forgetful, 9)).toThrow('wrote 9, read back "7"');
+    store.refuse = 'EROFS: read-only file system';
+    expect(() => persistEpoch(store, 9)).toThrow('EROFS');
+  });
+
+  it('names its folder, and fails a write it cannot make with the system\'s reason', () => {
+    writeFileSync(join(dir, 'blocked'), 'a file where the state folder should be');
+    const store = fileStateStore(join(dir, 'blocked', 'bay'));
+    expect(store.where).toBe(join(dir, 'blocked', 'bay'));
+    expect(() => store.put(EPOCH_RECORD, '4')).toThrow(/ENOTDIR/);
   });
 
   it('keeps only well-formed replay windows of known peers, under the key they were accepted with', () => {

@@ -5,7 +5,7 @@ import HMAC from 'hmac';
 import type { HmacSha256 } from '../hmac';
 import { utf8 } from '../sha256';
 
-const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+export const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 const fromHex = (text: string) => new Uint8Array((text.match(/../g) ?? []).map((h) => parseInt(h, 16))).buffer;
 
 // A node holds one key per peer: each is turned into bytes once, not on every MAC.
