@@ -58,10 +58,7 @@ export function startNode(o: NodeOptions): Node {
     // Proven and persisted (at boot, or moved while running): evidence must be heard again under it, and the
     // others told at once.
     onEpoch: (epoch) => { mark = [epoch, link.nextSeq]; publish(); sendHeld(); },
-    onPeerRestart: (peer, epoch) => {
-      report({ t: clock.now(), kind: 'fault', machine: name, detail: `node ${peer} restarted (epoch ${epoch})` });
-      o.onPeerRestart?.(peer);
-    },
+    onPeerRestart: (peer, epoch) => { peerRestarted(peer, epoch); o.onPeerRestart?.(peer); },
   });
   const replicas = new Replicas(() => clock.now(), 3 * T);
   const hostsDeck = board.hosts.includes('battle deck');
@@ -140,27 +137,23 @@ export function startNode(o: NodeOptions): Node {
     if (hostsDeck) controller.system.coordination.drive();
   };
 
-  // A peer's epoch rising is a peer that rebooted: it acts on no request from before its boot (issue 27), so the
-  // deck lets its goal go when that peer hosts door E or the environment, and waits for the bridge to ask again.
-  const epochs = new Map<string, number>();
-  const peerEpoch = (e: Envelope) => {
-    const before = epochs.get(e.from);
-    epochs.set(e.from, e.epoch);
-    if (before === undefined || e.epoch <= before) return;
-    replicas.forget(e.from);
-    report({ t: clock.now(), kind: 'notice', machine: e.from, detail: `${e.from} restarted (epoch ${before} → ${e.epoch}): it resumes no request from before its boot` });
-    const drives = o.directory.get('bay door') === e.from || o.directory.get('bay environment') === e.from;
+  // A peer that rebooted acts on no request from before its boot (issue 27): what it reported before is forgotten
+  // (its machines read unknown until it reports afresh), and the deck lets its goal go when that peer hosts door E
+  // or the environment, and waits for the bridge to ask again. Told by the link before the message is acted on.
+  function peerRestarted(peer: string, epoch: number): void {
+    replicas.forget(peer);
+    report({ t: clock.now(), kind: 'notice', machine: peer, detail: `node ${peer} restarted (epoch ${epoch}): it resumes no request from before its boot` });
+    const drives = o.directory.get('bay door') === peer || o.directory.get('bay environment') === peer;
     const deck = controller?.system.machines['battle deck'];
     // Only a goal can be resumed: a deck that holds none (after its own boot) has nothing to let go.
     if (drives && deck && deck.goal !== undefined && deck.state !== undefined) controller!.send('battle deck', 'stand by');
-  };
+  }
 
   // Link.open never throws; acting on an accepted message is guarded too, so no input ends the node.
   const receive = (text: string) => {
     const e = link.open(text);
     if (!e || !controller) return;
     try {
-      peerEpoch(e);
       if (e.kind === 'report') { replicas.take(e.from, e.body as ReportBody); observe(); return; }
       deliver(e);
     } catch (err) { fault(`acting on ${e.kind} ${e.epoch}/${e.seq} from ${e.from} failed: ${(err as Error).message}`); }
