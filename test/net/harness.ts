@@ -85,4 +85,4 @@ export async function stillUp(p: Proc): Promise<boolean> {
   return p.exited === undefined && p.statuses > n;
 }
 export const totalRejected = (p: Proc) => Object.values(p.status?.rejected ?? {}).reduce((a, b) => a + b, 0);
-export const logged = (p: Proc, pattern: RegExp) => p.reports.some((r) => r.kind === 'fault' && pattern.test(r.detail ?? ''));
+export const logged = (p: Proc, pattern: RegExp) => p.reports.some((r) => (r.kind === 'fault' || r.kind === 'notice') && pattern.test(r.detail ?? ''));
