@@ -8,6 +8,7 @@ import { checkDeviceProvision } from '../firmware/net/device-node';
 import { nodeNameOf } from '../firmware/net/node';
 import { listBoards, loadBoard, repoRoot } from '../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from './lib/firmware-modules';
+import { readSmallFile } from './lib/small-file';
 import { APP_NAME, installSteps, mcconfigArgs, runMcconfig, typescriptFailures } from './lib/mcconfig';
 
 const USAGE = `usage: npm run build:firmware -- --board <name> [--debug] [--out <dir>] [--keys <file>] [--broker <host:port>] [name=value ...]
@@ -88,7 +89,7 @@ function provisioning(board: Board, file: string | undefined): unknown {
   const node = nodeNameOf(board);
   const path = file ?? join(repoRoot, 'keys', `${node}.json`);
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) {
+  try { text = readSmallFile(path); } catch (e) {
     throw new Error(`boards/${board.name}.json names a transport, so its image needs node ${node}'s provisioning: cannot read ${shown(path)} (${(e as Error).message}). Provision the deployment: npm run keys`);
   }
   let parsed: unknown;

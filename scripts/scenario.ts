@@ -2,7 +2,6 @@
 // timeline (or JSON lines); --report also writes one self-contained HTML report with charts of the whole run.
 // Exit 0 when every expectation and invariant holds, 1 when one fails, 2 when the scenario or the options are malformed.
 // With --emulate it plays on the emulated Pico instead (scripts/lib/scenario-emulate.ts).
-import { readFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
 import { Args, UsageError } from '../sim/cli/args';
 import { writeReport } from '../sim/report/html';
@@ -13,6 +12,10 @@ import type { SimWorld } from '../sim/world';
 import { formatReport, formatTime } from '../sim/view/timeline';
 import { runEmulatedCli } from './lib/scenario-emulate';
 import { boardsFor } from './lib/scenario-boards';
+import { readSmallFile } from './lib/small-file';
+
+/** The largest scenario file read: the shipped ones are a few KB, a soak's or verify's a few tens. */
+const MAX_SCENARIO_BYTES = 4 << 20;
 
 const usage = `usage: npm run scenario -- <file.json> [--json] [--report out.html]
   --json           the trace as JSON lines instead of a timeline
@@ -46,7 +49,7 @@ function main(argv: string[]): number {
   }
   const { file, json } = o;
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) { console.error(`scenario: cannot read ${file}: ${(e as Error).message}`); return 2; }
+  try { text = readSmallFile(file, MAX_SCENARIO_BYTES); } catch (e) { console.error(`scenario: cannot read ${file}: ${(e as Error).message}`); return 2; }
   let scenario, board;
   try {
     scenario = parseScenario(text, file);

@@ -1,6 +1,7 @@
 // The host's audit log: append-only JSON lines, rotated at a size bound, that survives a crash and a full disk.
 import * as fs from 'node:fs';
 import type { ControllerReport } from '../../firmware/controller';
+import { makeDirs } from '../make-dirs';
 
 export interface AuditFileOptions {
   path: string;
@@ -28,7 +29,7 @@ export class AuditFile {
     this.fs = o.fs ?? fs;
     try {
       const dir = o.path.slice(0, Math.max(o.path.lastIndexOf('/'), 0));
-      if (dir) this.fs.mkdirSync(dir, { recursive: true });
+      if (dir) makeDirs(dir, this.fs);
       // Only a regular file is read back: a device such as /dev/full or /dev/zero never ends.
       const regular = this.fs.existsSync(o.path) && this.fs.statSync(o.path).isFile();
       const text = regular ? this.fs.readFileSync(o.path, 'utf8') : '';

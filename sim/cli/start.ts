@@ -12,6 +12,8 @@ import { createSimWorld } from '../world';
 import { runWebBench, webUsage } from '../web/cli';
 import { Args, UsageError, usageExit } from './args';
 import { BoardError } from '../../firmware/board/validate';
+import { dirname } from 'node:path';
+import { makeDirs } from '../make-dirs';
 
 const usage = `usage: npm start -- [--board sim | --cluster] [--speed N] [--duration SECONDS] [--seed N] [--timeline] [--audit-log FILE]
        npm start -- --web [--port N] [--host ADDR --token SECRET]
@@ -62,6 +64,8 @@ function main(): void {
     if (e instanceof BoardError) { console.error(`start: ${e.message}`); process.exit(2); }
     throw e;
   }
+  // An audit log that cannot even be created is a bad option; one whose disk fills later is reported and dropped.
+  try { makeDirs(dirname(o.auditLog)); } catch (e) { console.error(`start: --audit-log ${o.auditLog}: cannot create its folder (${(e as Error).message})`); process.exit(2); }
   if (o.web) { runWebBench({ ...o, boards }).catch((e: Error) => { console.error(`start: ${e.message}`); process.exit(2); }); return; }
   const live = !o.timeline && process.stdout.isTTY === true && process.stdin.isTTY === true;
   const recent: ControllerReport[] = [];
