@@ -70,7 +70,8 @@ function main(argv: string[]): number {
     const line = `FAILED at ${formatTime(f.t)}: ${where}: ${f.message}`;
     if (json) console.log(JSON.stringify({ t: f.t, kind: 'failure', field: f.field, line: f.line, detail: f.message })); else console.log(line);
   }
-  if (!json) console.log(result.ok ? `passed: ${result.checks} expectations, invariants held for ${formatTime(result.endMs)}` : `failed: ${result.failures.length} problem(s)`);
+  if (json) console.log(JSON.stringify({ t: result.endMs, kind: 'verdict', ok: result.ok, expectations: result.checks, failures: result.failures.length, scenario: scenario.name }));
+  else console.log(result.ok ? `passed: ${result.checks} expectations, invariants held for ${formatTime(result.endMs)}` : `failed: ${result.failures.length} problem(s)`);
   if (o.report) {
     try { writeReport(o.report, { scenario, result }); } catch (e) { console.error(`scenario: cannot write the report ${o.report}: ${(e as Error).message}`); return 2; }
     if (!json) console.log(`report: ${o.report}`);
