@@ -10,11 +10,18 @@ export type DirFileSystem = Pick<typeof nodeFs, 'mkdirSync' | 'statSync'>;
 export function makeDirs(dir: string, fs: DirFileSystem = nodeFs): void {
   const missing: string[] = [];
   for (let at = resolve(dir); ; at = dirname(at)) {
-    const stat = fs.statSync(at, { throwIfNoEntry: false });
+    const stat = statOrNothing(fs, at);
     if (stat?.isDirectory()) break;
     if (stat) throw new Error(`${at} is a file, not a folder`);
     missing.push(at);
     if (dirname(at) === at) break;
   }
   for (const d of missing.reverse()) fs.mkdirSync(d);
+}
+
+function statOrNothing(fs: DirFileSystem, path: string): nodeFs.Stats | undefined {
+  try { return fs.statSync(path); } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
 }
