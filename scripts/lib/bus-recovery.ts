@@ -46,7 +46,7 @@ export class BusRecovery {
   summary(): string | undefined {
     const stale = [...this.pending.values()].reduce((a, b) => a + b, 0);
     const senders = [...this.pending].map(([from, n]) => `${from} ${n}`).join(', ');
-    const messages = stale ? `${stale} stale message${stale === 1 ? '' : 's'} rejected (${senders}): sealed for an epoch of this node they had not yet heard was left` : '';
+    const messages = stale ? `${stale} stale message${stale === 1 ? '' : 's'} rejected (${senders}), bound to an epoch this node had left` : '';
     let line: string | undefined;
     if (this.recovered) {
       const boot = this.lost ? `${this.lost.why} at boot, so deaf until its peers showed the epoch it had reached; ` : '';

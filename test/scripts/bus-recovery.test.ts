@@ -29,7 +29,7 @@ describe('the bus\'s recovery, as a node prints it', () => {
     const r = new BusRecovery('bridge');
     r.take(stale(5000, 'bay'));
     expect(r.due(5000 + QUIET_MS - 1)).toBeUndefined();
-    expect(r.due(5000 + QUIET_MS)).toBe('bus: 1 stale message rejected (bay 1): sealed for an epoch of this node they had not yet heard was left; expected while nodes boot or restart.');
+    expect(r.due(5000 + QUIET_MS)).toBe('bus: 1 stale message rejected (bay 1), bound to an epoch this node had left; expected while nodes boot or restart.');
     r.take(stale(9000, 'bay'));
     expect(r.summary()).toMatch(/^bus: 1 stale message rejected \(bay 1\)/);
     expect(r.staleFrom.get('bay')).toBe(2);
