@@ -19,8 +19,8 @@ describe('the bus\'s recovery, as a node prints it', () => {
     expect(r.due(10_000)).toBeUndefined(); // still deaf: said whole when it ends
     expect(r.take(fault(2000, 'epoch: epoch 2: recovered: 2 of 2 peers heard had heard up to epoch 1'))).toBe(true);
     expect(r.due(2000)).toBe('bus: recovered as designed: no epoch record at boot, so deaf until its peers showed the epoch it had reached; '
-      + 'epoch 2 after 2.0 s (2 of 2 peers heard had heard up to epoch 1); meanwhile 5 stale messages rejected (bay 3, airlock-b 2): '
-      + 'sealed for an epoch of this node they had not yet heard was left.');
+      + 'epoch 2 after 2.0 s (2 of 2 peers heard had heard up to epoch 1); meanwhile 5 stale messages rejected (bay 3, airlock-b 2), '
+      + 'bound to an epoch this node had left.');
     expect(r.due(9000)).toBeUndefined();
     expect(Object.fromEntries(r.staleFrom)).toEqual({ bay: 3, 'airlock-b': 2 });
   });
