@@ -93,9 +93,12 @@ async function main(): Promise<number> {
     board, device, clock, transport, keys: prov.keys, directory: prov.directory, store: fileStateStore(dir),
     hmac: nodeHmac, heartbeatMs: cli.heartbeatMs,
     onReport: (r) => {
-      // The bus recovering as designed is counted and summed up in one line, not shown as faults.
-      if (recovery.take(r)) { sayRecovery(recovery.due(r.t)); return; }
-      out(cli.json ? { report: r } : formatReport(r));
+      // The bus recovering as designed is counted and summed up in one line, not shown as faults; JSON keeps every
+      // report for the programs that read it, marked as expected.
+      const expected = recovery.take(r);
+      if (cli.json) out(expected ? { report: r, expected: 'recovery' } : { report: r });
+      else if (!expected) out(formatReport(r));
+      if (expected) sayRecovery(recovery.due(r.t));
     },
   });
   // One physical bay, several processes: a node without the environment mirrors the bay's reported pressure,
