@@ -7,7 +7,8 @@ import type { ControllerReport } from '../../firmware/controller';
 export const QUIET_MS = 2000;
 
 const STALE = /^rejected message from (\S+): stale \(/;
-const RECOVERED = /^epoch: epoch (\d+): recovered: (.*)$/;
+// Any other notice of the node's epoch ends a recovery: `epoch 2: recovered: …`, `no peer knew this node …: epoch 1 stands`.
+const ENDED = /^epoch: (.*)$/;
 const DEAF = /^epoch: (.*?): deaf until/;
 
 export class BusRecovery {
@@ -16,19 +17,19 @@ export class BusRecovery {
   private pending = new Map<string, number>();
   private lastAt = 0;
   private lost: { why: string; at: number } | undefined;
-  private recovered: { epoch: string; how: string; at: number } | undefined;
+  private recovered: { outcome: string; at: number } | undefined;
 
   constructor(private readonly node: string) {}
 
   /** Whether the report is the bus's expected recovery (counted, said later in a summary), not a fault to show. */
   take(r: ControllerReport): boolean {
     if (r.kind !== 'fault' || r.machine !== this.node || r.detail === undefined) return false;
-    const stale = STALE.exec(r.detail), recovered = RECOVERED.exec(r.detail), deaf = DEAF.exec(r.detail);
+    const stale = STALE.exec(r.detail), deaf = DEAF.exec(r.detail), ended = ENDED.exec(r.detail);
     if (stale) {
       this.pending.set(stale[1]!, (this.pending.get(stale[1]!) ?? 0) + 1);
       this.staleFrom.set(stale[1]!, (this.staleFrom.get(stale[1]!) ?? 0) + 1);
     } else if (deaf) this.lost = { why: deaf[1]!, at: r.t };
-    else if (recovered) this.recovered = { epoch: recovered[1]!, how: recovered[2]!, at: r.t };
+    else if (ended) this.recovered = { outcome: ended[1]!, at: r.t };
     else return false;
     this.lastAt = r.t;
     return true;
@@ -50,8 +51,8 @@ export class BusRecovery {
     let line: string | undefined;
     if (this.recovered) {
       const boot = this.lost ? `${this.lost.why} at boot, so deaf until its peers showed the epoch it had reached; ` : '';
-      const after = this.lost ? ` after ${((this.recovered.at - this.lost.at) / 1000).toFixed(1)} s` : '';
-      line = `bus: recovered as designed: ${boot}epoch ${this.recovered.epoch}${after} (${this.recovered.how})${messages ? `; meanwhile ${messages}` : ''}.`;
+      const after = this.lost ? `after ${((this.recovered.at - this.lost.at) / 1000).toFixed(1)} s, ` : '';
+      line = `bus: recovered as designed: ${boot}${after}${this.recovered.outcome}${messages ? `; meanwhile ${messages}` : ''}.`;
       this.lost = undefined;
     } else if (messages) line = `bus: ${messages}; expected while nodes boot or restart.`;
     this.pending = new Map();

@@ -19,10 +19,17 @@ describe('the bus\'s recovery, as a node prints it', () => {
     expect(r.due(10_000)).toBeUndefined(); // still deaf: said whole when it ends
     expect(r.take(fault(2000, 'epoch: epoch 2: recovered: 2 of 2 peers heard had heard up to epoch 1'))).toBe(true);
     expect(r.due(2000)).toBe('bus: recovered as designed: no epoch record at boot, so deaf until its peers showed the epoch it had reached; '
-      + 'epoch 2 after 2.0 s (2 of 2 peers heard had heard up to epoch 1); meanwhile 5 stale messages rejected (bay 3, airlock-b 2), '
+      + 'after 2.0 s, epoch 2: recovered: 2 of 2 peers heard had heard up to epoch 1; meanwhile 5 stale messages rejected (bay 3, airlock-b 2), '
       + 'bound to an epoch this node had left.');
     expect(r.due(9000)).toBeUndefined();
     expect(Object.fromEntries(r.staleFrom)).toEqual({ bay: 3, 'airlock-b': 2 });
+  });
+
+  it('ends a recovery on any notice of the node\'s epoch, as when no peer knew the node', () => {
+    const r = new BusRecovery('bridge');
+    r.take(fault(0, 'epoch: no epoch record: deaf until its peers show the epoch this node had reached'));
+    expect(r.take(fault(1192, 'epoch: no peer knew this node (1 said so): epoch 1 stands'))).toBe(true);
+    expect(r.due(1192)).toBe('bus: recovered as designed: no epoch record at boot, so deaf until its peers showed the epoch it had reached; after 1.2 s, no peer knew this node (1 said so): epoch 1 stands.');
   });
 
   it('sums up stale messages that come later once the bus has been quiet, and keeps the running counts', () => {
