@@ -1,5 +1,5 @@
 // Loads board files on the host (beside them, below the simulator and the tools that use it): reads boards/<name>.json and its chip's pin table, validates, and adds line numbers.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BoardError, validateBoard, validateMcu, type Board, type Mcu } from '../hal/board';
@@ -28,6 +28,34 @@ export function loadBoard(name: string, root = repoRoot): Board {
   } catch (e) {
     throw e instanceof BoardError && e.file === file ? withLine(e, text) : e;
   }
+}
+
+/** The largest board file read from a path: a device (/dev/zero) or a huge file is refused, never read forever. */
+const MAX_BOARD_BYTES = 1 << 20;
+
+/**
+ * Reads and validates a board file anywhere (`--board path/to/my-ship.json`), with its chip's pin table from this
+ * repository's boards/mcu/; every problem is a `BoardError` naming the file, line and field.
+ */
+export function loadBoardFile(path: string, root = repoRoot): Board {
+  let text: string;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    if (stat.size > MAX_BOARD_BYTES) throw new Error(`larger than ${MAX_BOARD_BYTES} bytes`);
+    text = readFileSync(path, 'utf8');
+  } catch (e) { throw new BoardError(path, '(file)', `cannot read it (${(e as Error).message})`); }
+  const parsed = parseJson(text, path);
+  try {
+    return validateBoard(parsed, pinTableFor(parsed, path, root), path);
+  } catch (e) {
+    throw e instanceof BoardError && e.file === path ? withLine(e, text) : e;
+  }
+}
+
+/** A `--board` value: a board's name (boards/<name>.json), or a path to a board file (it ends in .json). */
+export function loadBoardArg(arg: string, root = repoRoot): Board {
+  return arg.endsWith('.json') ? loadBoardFile(arg, root) : loadBoard(arg, root);
 }
 
 /** Reads and validates the pin table boards/mcu/<name>.json, e.g. for the chip a loaded board names. */

@@ -1,5 +1,6 @@
 // Builds the firmware for one board: validates it, writes the generated modules into build/<board>/, and runs
 // Moddable's mcconfig (`-t build`, never a deploy) when $MODDABLE is set, or says what to install and type.
+// Exit 0 built, 1 not built (the build failed, or no $MODDABLE), 2 bad options, board or provisioning.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BoardError, validateBoard, type Board } from '../firmware/board';
@@ -7,6 +8,7 @@ import { checkDeviceProvision } from '../firmware/net/device-node';
 import { nodeNameOf } from '../firmware/net/node';
 import { listBoards, loadBoard, repoRoot } from '../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from './lib/firmware-modules';
+import { readSmallFile } from './lib/small-file';
 import { APP_NAME, installSteps, mcconfigArgs, runMcconfig, typescriptFailures } from './lib/mcconfig';
 
 const USAGE = `usage: npm run build:firmware -- --board <name> [--debug] [--out <dir>] [--keys <file>] [--broker <host:port>] [name=value ...]
@@ -87,7 +89,7 @@ function provisioning(board: Board, file: string | undefined): unknown {
   const node = nodeNameOf(board);
   const path = file ?? join(repoRoot, 'keys', `${node}.json`);
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) {
+  try { text = readSmallFile(path); } catch (e) {
     throw new Error(`boards/${board.name}.json names a transport, so its image needs node ${node}'s provisioning: cannot read ${shown(path)} (${(e as Error).message}). Provision the deployment: npm run keys`);
   }
   let parsed: unknown;
@@ -127,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
     provision = provisioning(board, options.keys);
   } catch (e) {
     console.error((e as Error).message);
-    return 1;
+    return 2;
   }
   const out = options.out ? resolve(options.out) : join(repoRoot, 'build', board.name);
   mkdirSync(out, { recursive: true });
@@ -139,7 +141,12 @@ async function main(argv: string[]): Promise<number> {
     const where = board.transport.kind === 'mqtt' ? `the broker ${board.transport.host}:${board.transport.port}` : `UART ${board.transport.port}`;
     console.log(`Node ${board.node} joins the bus over ${board.transport.kind} (${where}); its provisioning is built into ${shown(join(out, 'provision.js'))} (secret).`);
   }
-  if (!process.env.MODDABLE) { printCommands(platform, out, options.debug, options.config); return 0; }
+  if (!process.env.MODDABLE) {
+    printCommands(platform, out, options.debug, options.config);
+    // Not built is not success: a CI job must not read this as a build.
+    console.error('build:firmware: nothing was compiled ($MODDABLE is not set): exit 1');
+    return 1;
+  }
   return build(platform, out, options.debug, options.config);
 }
 

@@ -2,11 +2,12 @@
 // its own secrets: one 32-byte key per pair of nodes, written into `<out>/<node>.json` together with the directory
 // (which node hosts each machine). Existing pair keys are kept. keys/ is git-ignored. See docs/PROTOCOL.md.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Board } from '../firmware/board/types';
 import { nodeNameOf as nodeOf } from '../firmware/net/node';
 import { fileStateStore } from './lib/node-net';
+import { readSmallFile } from './lib/small-file';
 import { listBoards, loadBoard } from './lib/board-file';
 
 const usage = `usage: npm run keys -- [--boards <board>,<board>,...] [--out <folder>]
@@ -34,6 +35,8 @@ function options(argv: string[]): { boards?: string[]; out: string } {
 }
 
 const o = options(process.argv.slice(2));
+// --out is a folder: an existing file there is refused before anything is generated.
+if (existsSync(o.out) && !statSync(o.out).isDirectory()) fail(`--out ${o.out} is a file, not a folder`);
 let boards: Board[];
 try {
   boards = (o.boards ?? listBoards()).map((name) => loadBoard(name)).filter((b) => o.boards || b.node);
@@ -50,7 +53,7 @@ if (periods.length > 1) fail(`the boards disagree on transport.heartbeatMs (${bo
 const existing = (node: string): { [peer: string]: string } => {
   const file = join(o.out, `${node}.json`);
   if (!existsSync(file)) return {};
-  try { return JSON.parse(readFileSync(file, 'utf8')).keys ?? {}; } catch { return {}; }
+  try { return JSON.parse(readSmallFile(file)).keys ?? {}; } catch { return {}; }
 };
 const old = Object.fromEntries(names.map((n) => [n, existing(n)]));
 const keys = Object.fromEntries(names.map((n) => [n, {} as { [peer: string]: string }]));
@@ -66,5 +69,7 @@ for (let i = 0; i < names.length; i++) {
 }
 const directory = Object.fromEntries(boards.flatMap((b) => b.hosts.map((id) => [id, nodeOf(b)])));
 const store = fileStateStore(o.out);
-for (const n of names) store.put(`${n}.json`, `${JSON.stringify({ node: n, keys: keys[n], directory }, null, 2)}\n`);
+try {
+  for (const n of names) store.put(`${n}.json`, `${JSON.stringify({ node: n, keys: keys[n], directory }, null, 2)}\n`);
+} catch (e) { fail(`cannot write into ${o.out}: ${(e as Error).message}`); }
 console.log(`keys: ${o.out}/{${names.join(',')}}.json, ${(names.length * (names.length - 1)) / 2} pair keys (${kept} kept); give each node only its own file`);

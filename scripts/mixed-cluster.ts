@@ -12,14 +12,18 @@ import { createInterface } from 'node:readline';
 import { moddableMissing } from '../bench/moddable/mcsim';
 import { repoRoot } from '../boards/load';
 import { sdkTools, SDK_TESTED } from './lib/mcconfig';
+import { writeLogs, type ProcessLines } from './lib/process-logs';
 
 const usage = `usage: npm run mixed-cluster -- [--json] [--timeout <s>] [--keep]
   --json         print the summary as one JSON object (last line)
   --timeout <s>  give up on the red alert after this many seconds (default 300)
-  --keep         keep the scratch folder (build, keys, node state, logs) and say where it is`;
+  --keep         keep the scratch folder (build, keys, node state, and logs/<process>.log: every line each
+                 process printed) and say where it is
+Exit 0 when the red alert is carried with no violation and no rejection, 1 when not (or the Moddable SDK,
+xvfb-run or mosquitto is missing), 2 on a bad option.`;
 
 interface Line { atMs: number; node: string; machine: string; from?: string; to?: string; event?: string; detail?: string; kind: string }
-interface Proc { name: string; child: ChildProcess; lines: string[] }
+interface Proc extends ProcessLines { child: ChildProcess; lines: string[] }
 
 const HOST_NODES = ['bridge', 'airlock-a', 'airlock-b', 'airlock-c', 'airlock-d'];
 const started = Date.now();
@@ -68,14 +72,18 @@ async function main(argv: string[]): Promise<number> {
     else { console.error(`mixed-cluster: unknown option ${argv[i]}\n${usage}`); return 2; }
   }
   const missing = moddableMissing() ?? (spawnSync('sh', ['-c', 'command -v mosquitto']).status === 0 ? undefined : 'mosquitto is not installed (apt-get install mosquitto)');
-  if (missing) { console.error(`mixed-cluster: ${missing}`); return 2; }
+  if (missing) { console.error(`mixed-cluster: ${missing}`); return 1; }
   const say = (text: string) => { if (!json) console.log(`[${(now() / 1000).toFixed(1)} s] ${text}`); };
 
   const scratch = mkdtempSync(join(tmpdir(), 'launchbay-mixed-'));
   const procs: { p: Proc; group: boolean }[] = [];
   // Interrupted: end what it started, then go.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => { for (const { p, group } of procs) end(p, group); rmSync(scratch, { recursive: true, force: true }); process.exit(130); });
+    process.once(signal, () => {
+      for (const { p, group } of procs) end(p, group);
+      if (keep) console.error(`scratch kept in ${scratch}; logs in ${writeLogs(scratch, procs.map(({ p }) => p))}`); else rmSync(scratch, { recursive: true, force: true });
+      process.exit(130);
+    });
   }
   const timeline: Line[] = [];
   const violations: unknown[] = [];
@@ -171,7 +179,8 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     for (const { p, group } of procs.reverse()) end(p, group);
-    if (keep) console.error(`scratch kept in ${scratch}`); else rmSync(scratch, { recursive: true, force: true });
+    if (keep) console.error(`scratch kept in ${scratch}; each process's output in ${writeLogs(scratch, procs.map(({ p }) => p))}`);
+    else rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,6 @@
 // timeline (or JSON lines); --report also writes one self-contained HTML report with charts of the whole run.
 // Exit 0 when every expectation and invariant holds, 1 when one fails, 2 when the scenario or the options are malformed.
 // With --emulate it plays on the emulated Pico instead (scripts/lib/scenario-emulate.ts).
-import { readFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
 import { Args, UsageError } from '../sim/cli/args';
 import { writeReport } from '../sim/report/html';
@@ -13,6 +12,10 @@ import type { SimWorld } from '../sim/world';
 import { formatReport, formatTime } from '../sim/view/timeline';
 import { runEmulatedCli } from './lib/scenario-emulate';
 import { boardsFor } from './lib/scenario-boards';
+import { readSmallFile } from './lib/small-file';
+
+/** The largest scenario file read: the shipped ones are a few KB, a soak's or verify's a few tens. */
+const MAX_SCENARIO_BYTES = 4 << 20;
 
 const usage = `usage: npm run scenario -- <file.json> [--json] [--report out.html]
   --json           the trace as JSON lines instead of a timeline
@@ -46,7 +49,7 @@ function main(argv: string[]): number {
   }
   const { file, json } = o;
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) { console.error(`scenario: cannot read ${file}: ${(e as Error).message}`); return 2; }
+  try { text = readSmallFile(file, MAX_SCENARIO_BYTES); } catch (e) { console.error(`scenario: cannot read ${file}: ${(e as Error).message}`); return 2; }
   let scenario, board;
   try {
     scenario = parseScenario(text, file);
@@ -67,7 +70,8 @@ function main(argv: string[]): number {
     const line = `FAILED at ${formatTime(f.t)}: ${where}: ${f.message}`;
     if (json) console.log(JSON.stringify({ t: f.t, kind: 'failure', field: f.field, line: f.line, detail: f.message })); else console.log(line);
   }
-  if (!json) console.log(result.ok ? `passed: ${result.checks} expectations, invariants held for ${formatTime(result.endMs)}` : `failed: ${result.failures.length} problem(s)`);
+  if (json) console.log(JSON.stringify({ t: result.endMs, kind: 'verdict', ok: result.ok, expectations: result.checks, failures: result.failures.length, scenario: scenario.name }));
+  else console.log(result.ok ? `passed: ${result.checks} expectations, invariants held for ${formatTime(result.endMs)}` : `failed: ${result.failures.length} problem(s)`);
   if (o.report) {
     try { writeReport(o.report, { scenario, result }); } catch (e) { console.error(`scenario: cannot write the report ${o.report}: ${(e as Error).message}`); return 2; }
     if (!json) console.log(`report: ${o.report}`);

@@ -1,29 +1,65 @@
-// `npm run soak -- --runs N [--seed S] [--out DIR]`: many random fault campaigns (up to two faults each), with a
+// `npm run soak -- --runs N [--seed S] [--out DIR] [--board B]`: many random fault campaigns (up to two faults each), with a
 // progress bar. A failure shrinks to a small schedule, prints the invariant it broke and the steps, writes them as
 // a scenario file with its HTML report beside it (charts, timeline, the broken invariant), and prints the one
 // command that replays it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { loadBoard } from './lib/board-file';
+import { BoardError } from '../firmware/board/validate';
+import { hostedAirlocks } from '../firmware/board/signals';
+import type { Board } from '../firmware/board/types';
+import { loadBoardArg } from '../boards/load';
 import { progressBar } from './lib/progress-bar';
 import { reportScenarioFile } from './lib/report-file';
+import { Args, UsageError, usageExit } from '../sim/cli/args';
 import { runSchedule, schedule, toScenarioFile, type Step } from '../sim/campaign/schedule';
 import type { Violation } from '../sim/invariants';
 
-const USAGE = 'usage: npm run soak -- [--runs N] [--seed S] [--out DIR]';
+const USAGE = `usage: npm run soak -- [--runs N] [--seed S] [--out DIR] [--board NAME | --board FILE.json]
+  --runs N        how many random campaigns (default 200)
+  --seed S        fast-check's seed, to repeat a run (default: the clock's)
+  --out DIR       where a failing campaign's scenario file and report go (default test-artifacts/soak)
+  --board B       the board the campaigns run on: a name in boards/ (default sim), or a board file's path; it
+                  must host the whole bay (deck, door E, environment) and its airlocks, e.g. a ship with airlock F
+Exit 0 when every campaign kept every invariant, 1 when one broke one, 2 on a bad option or board.`;
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 0) { console.error(`soak: ${name} must be a whole number\n${USAGE}`); process.exit(2); }
-  return v;
+/** The whole bay on one board: a campaign drives the deck, door E and the environment as well as the airlocks. */
+const BAY = ['battle deck', 'bay door', 'bay environment'];
+
+function parse(argv: string[]) {
+  const o = { runs: 200, seed: Date.now() % 1_000_000, out: 'test-artifacts/soak', board: 'sim' };
+  const args = new Args(argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
+    if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
+    else if (a === '--runs') o.runs = args.number(a, { min: 1, max: 10_000_000, integer: true });
+    else if (a === '--seed') o.seed = args.number(a, { min: 0, max: 2 ** 31 - 1, integer: true });
+    else if (a === '--out') o.out = args.value(a);
+    else if (a === '--board') o.board = args.value(a);
+    else throw new UsageError(a.startsWith('-') ? `unknown option ${a}` : `unexpected argument ${JSON.stringify(a)}`);
+  }
+  return o;
 }
-const outIndex = process.argv.indexOf('--out');
-const runs = arg('--runs', 200), seed = arg('--seed', Date.now() % 1_000_000);
-const outDir = outIndex >= 0 ? process.argv[outIndex + 1] ?? '' : 'test-artifacts/soak';
-if (outDir === '' || outDir.startsWith('-')) { console.error(`soak: --out needs a folder\n${USAGE}`); process.exit(2); }
-const board = loadBoard('sim');
+
+function boardOf(arg: string): Board {
+  const board = loadBoardArg(arg);
+  const missing = BAY.filter((id) => !board.hosts.includes(id as Board['hosts'][number]));
+  if (missing.length || hostedAirlocks([board]).length === 0) {
+    const lacks = [...missing, ...(hostedAirlocks([board]).length ? [] : ['an airlock'])];
+    throw new BoardError(arg.endsWith('.json') ? arg : `boards/${arg}.json`, 'hosts', `a soak runs the whole bay on one board, and this one lacks ${lacks.join(', ')} (it hosts ${board.hosts.join(', ')})`);
+  }
+  return board;
+}
+
+let options: ReturnType<typeof parse>, board: Board;
+try {
+  options = parse(process.argv.slice(2));
+  board = boardOf(options.board);
+} catch (e) {
+  if (e instanceof UsageError || e instanceof BoardError) usageExit('soak', e.message, USAGE);
+  throw e;
+}
+const { runs, seed, out: outDir } = options;
+const letters = hostedAirlocks([board]);
 const tty = process.stderr.isTTY === true;
 let done = 0, simulatedMs = 0, shrinking = 0;
 const started = Date.now();
@@ -37,9 +73,9 @@ function progress(final = false) {
 
 const describe = (v: Violation) => `invariant ${v.invariant} at ${(v.t / 1000).toFixed(2)} s: ${v.detail}`;
 
-console.log(`soak: ${runs} campaigns on board ${board.name}, up to two faults each, seed ${seed}`);
+console.log(`soak: ${runs} campaigns on board ${board.name} (airlocks ${letters.join(', ')}), up to two faults each, seed ${seed}`);
 let failed = false;
-const result = fc.check(fc.property(schedule(), fc.integer({ min: 1, max: 1000 }), (steps, noise) => {
+const result = fc.check(fc.property(schedule(40, 2, 600_000, letters), fc.integer({ min: 1, max: 1000 }), (steps, noise) => {
   const r = runSchedule(board, steps, noise);
   if (failed) shrinking++; else done++;
   simulatedMs += r.endMs;
@@ -57,8 +93,10 @@ if (result.failed && result.counterexample) {
   for (const s of steps) { at += s.afterMs; console.log(`  at ${(at / 1000).toFixed(1)} s: ${JSON.stringify(s.action)}`); }
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `soak-${seed}.json`);
-  writeFileSync(file, `${JSON.stringify(toScenarioFile(steps, noise, `soak campaign ${seed}`), null, 2)}\n`);
-  console.log(`\nreplay: npm run scenario -- ${file}`);
+  writeFileSync(file, `${JSON.stringify(toScenarioFile(steps, noise, `soak campaign ${seed}`, undefined, board.name), null, 2)}\n`);
+  // A scenario names its board, which npm run scenario looks up in boards/.
+  const outside = options.board.endsWith('.json') ? ` (after copying ${options.board} to boards/${board.name}.json)` : '';
+  console.log(`\nreplay${outside}: npm run scenario -- ${file}`);
   try { console.log(`report: ${reportScenarioFile(file, undefined, `A campaign of npm run soak (seed ${seed}) that broke an invariant, shrunk.`)}`); } catch (e) {
     console.error(`soak: no report for ${file}: ${(e as Error).message}`);
   }

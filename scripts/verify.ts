@@ -13,7 +13,7 @@ const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [-
   [--no-reboot] [--no-interlock] [--no-symmetry]
   --break RULE breaks a rule on purpose, to watch the checker catch it: ${mutationNames.join(', ')}`;
 
-interface Args { json: boolean; out: string; common: CheckOptions; custom?: CheckOptions }
+interface Args { json: boolean; out: string; common: CheckOptions; custom?: CheckOptions; broken?: string }
 
 function parse(argv: string[]): Args | string {
   const args: Args = { json: false, out: 'test-artifacts/verify', common: {} };
@@ -45,9 +45,11 @@ function parse(argv: string[]): Args | string {
         case '--no-symmetry': custom.symmetry = false; isCustom = true; break;
         case '--break': {
           const name = argv[++i] ?? '';
-          if (!MUTATIONS[name]) throw new Error(`--break needs one of: ${mutationNames.join(', ')} (not ${JSON.stringify(name)})`);
-          args.common.rules = MUTATIONS[name].rules;
-          args.common.boot = MUTATIONS[name].boot;
+          // Own names only: `toString` is on every object's prototype, and breaks nothing.
+          if (!Object.hasOwn(MUTATIONS, name)) throw new Error(`--break: no rule named ${JSON.stringify(name)}; the rules it can break: ${mutationNames.join(', ')}`);
+          args.common.rules = MUTATIONS[name]!.rules;
+          args.common.boot = MUTATIONS[name]!.boot;
+          args.broken = name;
           break;
         }
         default: return `unknown option ${a}\n${USAGE}`;
@@ -90,14 +92,19 @@ function runAll(specs: readonly RunSpec[], common: CheckOptions): Outcome[] {
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-function writeScenarios(outcomes: Outcome[], dir: string): Map<Violation, string> {
+/** What a counterexample found with a broken rule is, said in its file and wherever it is named. */
+const foundBroken = (rule: string) => `found with the rule ${JSON.stringify(rule)} broken (--break ${rule}): replayed by npm run scenario on the real rules it fails, where they part from the broken one`;
+
+function writeScenarios(outcomes: Outcome[], dir: string, broken: string | undefined): Map<Violation, string> {
   const files = new Map<Violation, string>();
   if (!outcomes.some((o) => o.violations.length)) return files;
   mkdirSync(dir, { recursive: true });
   for (const o of outcomes) {
     for (const v of o.violations) {
       const file = join(dir, `${slug(o.spec.name)}--${slug(v.property)}-${v.level}.json`);
-      writeFileSync(file, `${JSON.stringify(toScenario(v).scenario, null, 2)}\n`);
+      const { scenario } = toScenario(v);
+      if (broken) scenario.description = `${scenario.description} This counterexample was ${foundBroken(broken)}.`;
+      writeFileSync(file, `${JSON.stringify(scenario, null, 2)}\n`);
       files.set(v, file);
       // Its report beside it: the counterexample replayed on the simulator, charted (a report that fails is said, not fatal).
       try { reportScenarioFile(file, undefined, `Counterexample of ${v.property} found by npm run verify (${o.spec.name}).`); } catch (e) {
@@ -108,7 +115,7 @@ function writeScenarios(outcomes: Outcome[], dir: string): Map<Violation, string
   return files;
 }
 
-function printText(outcomes: Outcome[], files: Map<Violation, string>): void {
+function printText(outcomes: Outcome[], files: Map<Violation, string>, broken: string | undefined): void {
   for (const { spec, result: r, violations: vs } of outcomes) {
     const reduction = r.concreteStates / r.states;
     console.log(`\n== ${spec.name}: ${spec.covers}`);
@@ -117,9 +124,24 @@ function printText(outcomes: Outcome[], files: Map<Violation, string>): void {
       `${r.complete ? '' : ' — INCOMPLETE (stopped early; liveness not checked)'}`);
     if (vs.length === 0) console.log('   every safety invariant and liveness property holds');
     for (const v of vs) {
-      console.log(`\n   ${v.text.split('\n').join('\n   ')}\n   (${thousands(v.states)} states show it)${files.has(v) ? `\n   scenario: ${files.get(v)}` : ''}`);
+      console.log(`\n   ${v.text.split('\n').join('\n   ')}\n   (${thousands(v.states)} states show it)${files.has(v) ? `\n   scenario: ${files.get(v)}${broken ? `\n   (${foundBroken(broken)})` : ''}` : ''}`);
     }
   }
+  console.log(`\n${verdict(outcomes, files, broken)}`);
+}
+
+/** The closing line: what was checked, and what was found. */
+function verdict(outcomes: Outcome[], files: Map<Violation, string>, broken: string | undefined): string {
+  const states = outcomes.reduce((n, o) => n + o.result.states, 0), seconds = outcomes.reduce((n, o) => n + o.result.seconds, 0);
+  const found = outcomes.reduce((n, o) => n + o.violations.length, 0), incomplete = outcomes.filter((o) => !o.result.complete).length;
+  const checked = `${outcomes.length} run${outcomes.length === 1 ? '' : 's'}, ${thousands(states)} states, ${seconds.toFixed(1)} s${incomplete ? `, ${incomplete} stopped early` : ''}`;
+  const saved = files.size ? `; ${files.size} scenario file${files.size === 1 ? '' : 's'} in ${[...new Set([...files.values()].map((f) => f.slice(0, f.lastIndexOf('/'))))].join(', ')}` : '';
+  if (broken) {
+    return found
+      ? `verify: the broken rule ${JSON.stringify(broken)} was caught: ${found} counterexample${found === 1 ? '' : 's'} (${checked})${saved}. They show the broken rule: on the real rules each replay fails.`
+      : `verify: the broken rule ${JSON.stringify(broken)} was NOT caught: every property held (${checked}).`;
+  }
+  return found ? `verify: FAILED: ${found} counterexample${found === 1 ? '' : 's'} (${checked})${saved}.` : `verify: every property holds (${checked}).`;
 }
 
 function main(): number {
@@ -127,11 +149,12 @@ function main(): number {
   if (typeof args === 'string') { console.error(`verify: ${args}`); return 2; }
   const specs: readonly RunSpec[] = args.custom ? [{ name: 'custom', covers: JSON.stringify(args.custom), options: args.custom }] : DEFAULT_RUNS;
   const outcomes = runAll(specs, args.common);
-  const files = writeScenarios(outcomes, args.out);
+  const files = writeScenarios(outcomes, args.out, args.broken);
   const all = outcomes.flatMap((o) => o.violations.map((v) => ({ run: o.spec.name, v })));
   if (args.json) {
     const sum = (f: (r: CheckResult) => number) => outcomes.reduce((n, o) => n + f(o.result), 0);
     console.log(JSON.stringify({
+      ok: all.length === 0, broken: args.broken ?? null,
       states: sum((r) => r.states), transitions: sum((r) => r.transitions), seconds: Number(sum((r) => r.seconds).toFixed(3)),
       violations: all.map(({ run, v }) => ({
         run, property: v.property, level: v.level, detail: v.detail, states: v.states, scenario: files.get(v),
@@ -143,7 +166,7 @@ function main(): number {
         statesPerSecond: Math.round(r.states / Math.max(r.seconds, 0.001)), depth: r.depth, complete: r.complete,
       })),
     }));
-  } else printText(outcomes, files);
+  } else printText(outcomes, files, args.broken);
   return all.length ? 1 : 0;
 }
 

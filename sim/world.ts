@@ -67,9 +67,12 @@ export function startingPoint(o: Pick<SimWorldOptions, 'start' | 'emptyChambers'
   return { initial, model: new LaunchBayModel({ seed: o.seed, ...start.physics, airlocks, letters, ...o.physics }) };
 }
 
+/** Whether the bay has a button of this name: its own names only (`toString` is on every object's prototype). */
+export const hasButton = (model: LaunchBayModel, signal: string): boolean => Object.hasOwn(model.buttons, signal);
+
 /** Presses a button for `ms`, as a finger would. */
 export function pressButton(model: LaunchBayModel, clock: Pick<Clock, 'set'>, signal: string, ms: number): void {
-  if (!(signal in model.buttons)) throw new Error(`simulator: no button named ${JSON.stringify(signal)}`);
+  if (!hasButton(model, signal)) throw new Error(`simulator: no button named ${JSON.stringify(signal)}`);
   model.buttons[signal] = true;
   clock.set(() => { model.buttons[signal] = false; }, ms);
 }

@@ -1,7 +1,7 @@
 // The host's side of the bus: MQTT with mqtt.js, HMAC-SHA256 with node:crypto, and the node's state records as
 // files in its state folder, each replaced atomically (written beside, flushed, then renamed over).
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { LIMITS } from '../../firmware/net/envelope';
@@ -9,6 +9,7 @@ import type { HmacSha256 } from '../../firmware/net/hmac';
 import type { Transport } from '../../firmware/net/node';
 import type { NodeStateStore } from '../../firmware/net/state-store';
 import { statusTopic, topicFor } from '../../firmware/net/topics';
+import { makeDirs } from '../../sim/make-dirs';
 
 /** A challenge's nonce: 16 bytes from the operating system's CSPRNG, as hex. */
 export const nodeNonce = (): string => randomBytes(16).toString('hex');
@@ -27,7 +28,7 @@ export function fileStateStore(dir: string, o: { durable?: boolean } = { durable
       }
     },
     put(name, value) {
-      mkdirSync(dir, { recursive: true });
+      makeDirs(dir);
       const file = join(dir, name), temp = `${file}.${process.pid}.tmp`;
       const fd = openSync(temp, 'w', 0o600);
       try { writeSync(fd, value); if (o.durable) fsyncSync(fd); } finally { closeSync(fd); }

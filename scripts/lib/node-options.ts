@@ -24,7 +24,8 @@ Control lines on stdin, one JSON object per line:
   {"request": "ready"|"active"|"relaxed"}   ask the battle deck for a state (the bridge node: the deck lives there)
   {"reset": "<machine>"}                     reset a faulted machine hosted here
   {"status": true}                           print the status now
-A bad line is answered with an error line and changes nothing.
+Every line is answered: what was done ("done: ..."), or why not ("control: ..."), changing nothing; a button or
+machine another node hosts is answered with the node that hosts it (from the provisioning's directory).
 
 Exit status: 0 on SIGINT/SIGTERM, 2 for a bad option, board, provisioning or broker.`;
 
@@ -79,7 +80,11 @@ export function parseNodeArgs(argv: string[]): NodeCli {
   if (!cli.board) throw new Error('--board is required');
   if (!/^[\w-]+$/.test(cli.board)) throw new Error(`--board ${JSON.stringify(cli.board)}: a board name, as in boards/<name>.json`);
   if (cli.broker !== undefined && cli.serial !== undefined) throw new Error('give at most one of --broker and --serial');
-  if (cli.broker !== undefined && !/^mqtts?:\/\/[^\s/:]+(:\d{1,5})?\/?$/.test(cli.broker)) throw new Error(`--broker ${JSON.stringify(cli.broker)}: expected mqtt://host:port`);
+  if (cli.broker !== undefined) {
+    const m = /^mqtts?:\/\/[^\s/:]+(?::(\d{1,5}))?\/?$/.exec(cli.broker);
+    if (!m) throw new Error(`--broker ${JSON.stringify(cli.broker)}: expected mqtt://host:port`);
+    if (m[1] !== undefined && !(Number(m[1]) >= 1 && Number(m[1]) <= 65535)) throw new Error(`--broker ${JSON.stringify(cli.broker)}: port ${m[1]} is not from 1 to 65535`);
+  }
   if (v.has('--baud') && cli.serial === undefined) throw new Error('--baud applies to --serial only');
   return cli;
 }

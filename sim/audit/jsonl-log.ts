@@ -1,6 +1,11 @@
 // The host's audit log: append-only JSON lines, rotated at a size bound, that survives a crash and a full disk.
+// One file spans runs: each run begins with a `run started` marker (wall-clock time, board, seed, command), and
+// every entry carries its run and the wall-clock time it was written; `t` is simulated ms since that run began.
+// Operator inputs (presses, deck requests, injected faults, resets, time controls) are entries too, with their
+// source, so the log answers who pressed what, and when.
 import * as fs from 'node:fs';
 import type { ControllerReport } from '../../firmware/controller';
+import { makeDirs } from '../make-dirs';
 
 export interface AuditFileOptions {
   path: string;
@@ -12,11 +17,21 @@ export interface AuditFileOptions {
   onError?(error: Error): void;
   /** The file system (default node:fs); tests pass one that fails like a full disk. */
   fs?: FileSystem;
+  /** The wall clock each entry is stamped with (default the system's). */
+  now?: () => Date;
 }
 
 export type FileSystem = Pick<typeof fs, 'appendFileSync' | 'existsSync' | 'readFileSync' | 'renameSync' | 'mkdirSync' | 'statSync'>;
 
+/** What started a run, for its marker. */
+export interface RunStart { board: string; seed: number; command: string; speed?: number }
+
+/** An operator's input: where it came from (`keyboard`, `web 127.0.0.1`), what it asked, and what it did. */
+export interface OperatorInput { t: number; source: string; input: string; answer: string; ok?: boolean }
+
 export class AuditFile {
+  /** This run's name in every entry: the wall-clock time it started (ISO 8601, UTC). */
+  run: string | undefined;
   private size = 0;
   private failing = false;
   /** Entries that could not be written. */
@@ -28,7 +43,7 @@ export class AuditFile {
     this.fs = o.fs ?? fs;
     try {
       const dir = o.path.slice(0, Math.max(o.path.lastIndexOf('/'), 0));
-      if (dir) this.fs.mkdirSync(dir, { recursive: true });
+      if (dir) makeDirs(dir, this.fs);
       // Only a regular file is read back: a device such as /dev/full or /dev/zero never ends.
       const regular = this.fs.existsSync(o.path) && this.fs.statSync(o.path).isFile();
       const text = regular ? this.fs.readFileSync(o.path, 'utf8') : '';
@@ -38,8 +53,25 @@ export class AuditFile {
     } catch (error) { this.fail(error as Error); }
   }
 
+  /** Writes the run's start marker; every later entry names this run. */
+  startRun(start: RunStart): void {
+    this.run = this.wall();
+    this.entry({ kind: 'run started', run: this.run, at: this.run, pid: process.pid, ...start, t: 0, note: 't is simulated ms since this run started' });
+  }
+
+  /** Records an operator's input and what came of it. */
+  operator(input: OperatorInput): void {
+    this.entry({ t: input.t, kind: 'operator', run: this.run, at: this.wall(), source: input.source, input: input.input, answer: input.answer, ...(input.ok === false ? { ok: false } : {}) });
+  }
+
   append(report: ControllerReport): void {
-    const line = JSON.stringify(report) + '\n';
+    this.entry({ ...report, run: this.run, at: this.wall() });
+  }
+
+  private wall(): string { return (this.o.now?.() ?? new Date()).toISOString(); }
+
+  private entry(fields: object): void {
+    const line = JSON.stringify(fields) + '\n';
     const bytes = Buffer.byteLength(line);
     if (this.size > 0 && this.size + bytes > (this.o.maxBytes ?? 1 << 20)) this.rotate();
     if (!this.write(line)) this.dropped++;

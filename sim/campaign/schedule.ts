@@ -2,7 +2,7 @@
 // 100 kPa/s, jams, sensor faults, dead pumps, reboots), as plain data (so a failing one prints, shrinks, and
 // replays as a scenario file), and a runner that checks the invariants throughout.
 import fc from 'fast-check';
-import { airlockOf, knownSignals, shipAirlocks } from '../../firmware/board/signals';
+import { airlockOf, knownSignals, shipAirlocks, type AirlockLetter } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import type { Thresholds } from '../../firmware/controller';
 import type { Violation } from '../invariants';
@@ -22,34 +22,37 @@ export type Action =
 
 export interface Step { afterMs: number; action: Action }
 
-// The ship's bay: its deck, door E, environment and its own airlocks (the sim board's), not every one the vocabulary allows.
-const ours = (name: string) => { const l = airlockOf(name); return l === undefined || shipAirlocks.includes(l); };
-const buttons = [...knownSignals()].filter(([n, s]) => s.kind === 'input' && !n.endsWith(' limit') && ours(n)).map(([n]) => n);
-const sensors = [...knownSignals()].filter(([n, s]) => s.kind === 'sensor' && ours(n)).map(([n]) => n);
-const doors = ['bay door', ...shipAirlocks.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
-const places = ['bay', ...shipAirlocks.map((l) => `airlock ${l}`)];
-const machines = ['bay door', 'bay environment', ...shipAirlocks.map((l) => `airlock ${l}`)];
-
-// What operators do, weighted toward the buttons; repairs (unjam, heal, revive) are operator actions too.
-const operatorAction: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ do: fc.constant('press' as const), button: fc.constantFrom(...buttons), holdMs: fc.integer({ min: 50, max: 3000 }) }) },
-  { weight: 4, arbitrary: fc.record({ do: fc.constant('request' as const), deck: fc.constantFrom('active' as const, 'ready' as const, 'relaxed' as const) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('unjam' as const), door: fc.constantFrom(...doors) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('heal' as const), sensor: fc.constantFrom(...sensors) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('revive pump' as const), place: fc.constantFrom(...places) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('leak' as const), kPaPerS: fc.constant(0) }) },
-  { weight: 2, arbitrary: fc.record({ do: fc.constant('reset' as const), machine: fc.constantFrom(...machines) }) },
-);
-
-/** The faults a campaign may inject: a breach of any rate up to 100 kPa/s, a jam, a sensor fault, a dead pump, a power loss. */
-const faultAction: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ do: fc.constant('leak' as const), kPaPerS: fc.constantFrom(0.5, 2, 5, 20, 40, 70, 100) }) },
-  { weight: 2, arbitrary: fc.record({ do: fc.constant('jam' as const), door: fc.constantFrom(...doors) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('stick' as const), sensor: fc.constantFrom(...sensors), value: fc.constantFrom(0, 20, 50, 101.3) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('out of range' as const), sensor: fc.constantFrom(...sensors) }) },
-  { weight: 1, arbitrary: fc.record({ do: fc.constant('kill pump' as const), place: fc.constantFrom(...places) }) },
-  { weight: 2, arbitrary: fc.record({ do: fc.constant('reboot' as const), downMs: fc.integer({ min: 10, max: 5000 }) }) },
-);
+/** The operator actions and faults a campaign draws from, for a bay with these airlocks. */
+function actionsFor(letters: readonly AirlockLetter[]): { operator: fc.Arbitrary<Action>; fault: fc.Arbitrary<Action> } {
+  // The bay: its deck, door E, environment and the board's airlocks, not every one the vocabulary allows.
+  const ours = (name: string) => { const l = airlockOf(name); return l === undefined || letters.includes(l); };
+  const buttons = [...knownSignals()].filter(([n, s]) => s.kind === 'input' && !n.endsWith(' limit') && ours(n)).map(([n]) => n);
+  const sensors = [...knownSignals()].filter(([n, s]) => s.kind === 'sensor' && ours(n)).map(([n]) => n);
+  const doors = ['bay door', ...letters.flatMap((l) => [`airlock ${l} outer`, `airlock ${l} inner`])];
+  const places = ['bay', ...letters.map((l) => `airlock ${l}`)];
+  const machines = ['bay door', 'bay environment', ...letters.map((l) => `airlock ${l}`)];
+  return {
+    // What operators do, weighted toward the buttons; repairs (unjam, heal, revive) are operator actions too.
+    operator: fc.oneof(
+      { weight: 8, arbitrary: fc.record({ do: fc.constant('press' as const), button: fc.constantFrom(...buttons), holdMs: fc.integer({ min: 50, max: 3000 }) }) },
+      { weight: 4, arbitrary: fc.record({ do: fc.constant('request' as const), deck: fc.constantFrom('active' as const, 'ready' as const, 'relaxed' as const) }) },
+      { weight: 1, arbitrary: fc.record({ do: fc.constant('unjam' as const), door: fc.constantFrom(...doors) }) },
+      { weight: 1, arbitrary: fc.record({ do: fc.constant('heal' as const), sensor: fc.constantFrom(...sensors) }) },
+      { weight: 1, arbitrary: fc.record({ do: fc.constant('revive pump' as const), place: fc.constantFrom(...places) }) },
+      { weight: 1, arbitrary: fc.record({ do: fc.constant('leak' as const), kPaPerS: fc.constant(0) }) },
+      { weight: 2, arbitrary: fc.record({ do: fc.constant('reset' as const), machine: fc.constantFrom(...machines) }) },
+    ),
+    // The faults a campaign may inject: a breach of any rate up to 100 kPa/s, a jam, a sensor fault, a dead pump, a power loss.
+    fault: fc.oneof(
+      { weight: 2, arbitrary: fc.record({ do: fc.constant('leak' as const), kPaPerS: fc.constantFrom(0.5, 2, 5, 20, 40, 70, 100) }) },
+      { weight: 2, arbitrary: fc.record({ do: fc.constant('jam' as const), door: fc.constantFrom(...doors) }) },
+      { weight: 1, arbitrary: fc.record({ do: fc.constant('stick' as const), sensor: fc.constantFrom(...sensors), value: fc.constantFrom(0, 20, 50, 101.3) }) },
+      { weight: 1, arbitrary: fc.record({ do: fc.constant('out of range' as const), sensor: fc.constantFrom(...sensors) }) },
+      { weight: 1, arbitrary: fc.record({ do: fc.constant('kill pump' as const), place: fc.constantFrom(...places) }) },
+      { weight: 2, arbitrary: fc.record({ do: fc.constant('reboot' as const), downMs: fc.integer({ min: 10, max: 5000 }) }) },
+    ),
+  };
+}
 
 const FAULT_KINDS: { [kind: string]: boolean } = { jam: true, stick: true, 'out of range': true, 'kill pump': true, reboot: true };
 /** Whether an action is one of the campaign's faults (a breach counts; sealing it does not). */
@@ -59,14 +62,16 @@ const timed = (a: fc.Arbitrary<Action>, spanMs: number) => fc.record({ atMs: fc.
 
 /**
  * A campaign: up to `maxSteps` operator actions and at most `maxFaults` faults (default two), at random instants
- * over ten minutes, merged in time order.
+ * over ten minutes, merged in time order, on a bay with these airlocks (default the ship's A–D).
  */
-export const schedule = (maxSteps = 40, maxFaults = 2, spanMs = 600_000): fc.Arbitrary<Step[]> =>
-  fc.tuple(fc.array(timed(operatorAction, spanMs), { minLength: 1, maxLength: maxSteps }), fc.array(timed(faultAction, spanMs), { maxLength: maxFaults }))
+export const schedule = (maxSteps = 40, maxFaults = 2, spanMs = 600_000, letters: readonly AirlockLetter[] = shipAirlocks): fc.Arbitrary<Step[]> => {
+  const { operator, fault } = actionsFor(letters);
+  return fc.tuple(fc.array(timed(operator, spanMs), { minLength: 1, maxLength: maxSteps }), fc.array(timed(fault, spanMs), { maxLength: maxFaults }))
     .map(([ops, faults]) => {
       const all = [...ops, ...faults].sort((a, b) => a.atMs - b.atMs);
       return all.map((s, i) => ({ afterMs: s.atMs - (i > 0 ? all[i - 1].atMs : 0), action: s.action }));
     });
+};
 
 function apply(world: SimWorld, a: Action): void {
   const { model } = world;
@@ -111,7 +116,7 @@ export function runSchedule(board: Board, steps: readonly Step[], seed = 1, sett
  * A campaign as a scenario file (docs/SCENARIOS.md), so `npm run scenario` replays it: the same actions at the
  * same instants on the same noise seed, then the same time to settle. The invariants are checked throughout.
  */
-export function toScenarioFile(steps: readonly Step[], seed: number, name: string, settleMs = 60_000): object {
+export function toScenarioFile(steps: readonly Step[], seed: number, name: string, settleMs = 60_000, board = 'sim'): object {
   let at = 0;
   const out: object[] = [];
   for (const s of steps) {
@@ -132,5 +137,5 @@ export function toScenarioFile(steps: readonly Step[], seed: number, name: strin
     }
   }
   out.push({ at: at + settleMs, wait: true });
-  return { name, description: 'A soak campaign that broke an invariant, shrunk: replay it to see where.', seed, steps: out };
+  return { name, description: 'A soak campaign that broke an invariant, shrunk: replay it to see where.', ...(board === 'sim' ? {} : { board }), seed, steps: out };
 }

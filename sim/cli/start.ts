@@ -1,8 +1,9 @@
 // `npm start`: the whole launch bay on simulated hardware, in real time, with a live terminal view and keys.
 // Off a terminal (or with stdin closed) it prints a timeline instead, and still runs.
-import { loadBoard } from '../../boards/load';
+import { loadBoard, loadBoardArg } from '../../boards/load';
 import type { ControllerReport } from '../../firmware/controller';
 import { handleKey, keyHelp, keyHelpFor } from '../view/keys';
+import { hostedAirlocks } from '../../firmware/board/signals';
 import { renderScreen, type ScreenState } from '../view/screen';
 import { formatReport } from '../view/timeline';
 import { AuditFile } from '../audit/jsonl-log';
@@ -12,8 +13,10 @@ import { createSimWorld } from '../world';
 import { runWebBench, webUsage } from '../web/cli';
 import { Args, UsageError, usageExit } from './args';
 import { BoardError } from '../../firmware/board/validate';
+import { dirname } from 'node:path';
+import { makeDirs } from '../make-dirs';
 
-const usage = `usage: npm start -- [--board sim | --cluster] [--speed N] [--duration SECONDS] [--seed N] [--timeline] [--audit-log FILE]
+const usageFor = (keys: string) => `usage: npm start -- [--board NAME | --board FILE.json | --cluster] [--speed N] [--duration SECONDS] [--seed N] [--timeline] [--audit-log FILE]
        npm start -- --web [--port N] [--host ADDR --token SECRET]
 
 Runs the launch bay in the simulator in real time (x N with --speed). On a terminal it shows a live view;
@@ -22,7 +25,9 @@ nodes (bridge, bay, one per airlock) on the in-process bus instead of one board 
 Every transition, veto, beep, refusal and fault is appended to the audit log (default logs/audit.jsonl, rotated at 1 MiB).
 ${webUsage}
 
-${keyHelp}`;
+Keys of the board's airlocks (\`npm start -- --board NAME --help\` for another board):
+${keys}`;
+const usage = usageFor(keyHelp);
 
 /** The bounds of --speed and --duration: the fastest the keys go, and thirty simulated days. */
 export const MAX_SPEED = 1000, MAX_DURATION_S = 30 * 24 * 3600;
@@ -50,19 +55,25 @@ function parseArgs(argv: string[]) {
   return o;
 }
 
+/** How this run was started, for the audit log's marker. */
+const commandLine = () => ['npm start', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+
 function main(): void {
   let o;
   try { o = parseArgs(process.argv.slice(2)); } catch (e) {
     if (e instanceof UsageError) usageExit('start', e.message, usage);
     throw e;
   }
-  if (o.help) { console.log(usage); return; }
   let boards;
-  try { boards = o.cluster ? clusterBoards.map((b) => loadBoard(b)) : [loadBoard(o.board)]; } catch (e) {
+  try { boards = o.cluster ? clusterBoards.map((b) => loadBoard(b)) : [loadBoardArg(o.board)]; } catch (e) {
     if (e instanceof BoardError) { console.error(`start: ${e.message}`); process.exit(2); }
     throw e;
   }
-  if (o.web) { runWebBench({ ...o, boards }).catch((e: Error) => { console.error(`start: ${e.message}`); process.exit(2); }); return; }
+  // The keys of every airlock this board hosts: a ship with airlock F gets F's row.
+  if (o.help) { console.log(usageFor(keyHelpFor(hostedAirlocks(boards)))); return; }
+  // An audit log that cannot even be created is a bad option; one whose disk fills later is reported and dropped.
+  try { makeDirs(dirname(o.auditLog)); } catch (e) { console.error(`start: --audit-log ${o.auditLog}: cannot create its folder (${(e as Error).message})`); process.exit(2); }
+  if (o.web) { runWebBench({ ...o, boards, command: commandLine() }).catch((e: Error) => { console.error(`start: ${e.message}`); process.exit(2); }); return; }
   const live = !o.timeline && process.stdout.isTTY === true && process.stdin.isTTY === true;
   const recent: ControllerReport[] = [];
   const screen: ScreenState = { speed: o.speed, paused: false, message: '', recent };
@@ -74,6 +85,7 @@ function main(): void {
     if (!live) console.log(formatReport(r));
   };
   const board = o.cluster ? { name: 'six nodes on the in-process bus' } : boards[0];
+  audit.startRun({ board: o.cluster ? `cluster: ${boards.map((b) => b.name).join(', ')}` : board.name, seed: o.seed, speed: o.speed, command: commandLine() });
   const world = o.cluster ? createSimCluster({ boards, seed: o.seed, onReport }) : createSimWorld({ board: boards[0], seed: o.seed, onReport });
   const pending = { jam: false };
   if (!live) console.log(`launch bay simulator: board ${board.name}, speed x${o.speed}; timeline follows`);
@@ -101,16 +113,18 @@ function main(): void {
 
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
   process.stdin.setEncoding('utf8');
+  // Every key that does something is an operator's input, and goes into the audit log with what it did.
+  const operator = (key: string, answer: string) => audit.operator({ t: world.clock.now(), source: 'keyboard', input: `key ${JSON.stringify(key)}`, answer });
   process.stdin.on('data', (chunk: string) => {
     for (const key of chunk) {
-      if (key === '\u0003') quit(0);
-      else if (key === ' ') screen.paused = !screen.paused;
-      else if (key === '+') screen.speed = Math.min(screen.speed * 2, 1000);
-      else if (key === '-') screen.speed = Math.max(screen.speed / 2, 0.25);
+      if (key === '\u0003') { operator('Ctrl-C', 'quit'); quit(0); }
+      else if (key === ' ') { screen.paused = !screen.paused; operator(key, screen.paused ? 'paused' : 'running'); }
+      else if (key === '+') { screen.speed = Math.min(screen.speed * 2, 1000); operator(key, `speed x${screen.speed}`); }
+      else if (key === '-') { screen.speed = Math.max(screen.speed / 2, 0.25); operator(key, `speed x${screen.speed}`); }
       else if (key === '?') screen.message = keyHelpFor(world.model.letters).replace(/\n/g, '  ');
       else {
         const message = handleKey(world, key, pending);
-        if (message) { screen.message = message; if (!live) console.log(`  key ${JSON.stringify(key)}: ${message}`); }
+        if (message) { operator(key, message); screen.message = message; if (!live) console.log(`  key ${JSON.stringify(key)}: ${message}`); }
       }
     }
   });

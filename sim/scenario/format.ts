@@ -97,7 +97,7 @@ const TIME_HELP = 'must be a time of at most 24 h: ms, or "1.5s", "2m", "1h"';
 export function parseScenario(text: string, file: string): Scenario {
   let parsed;
   try { parsed = parseWithLines(text); } catch (e) {
-    if (e instanceof JsonSyntaxError) throw new ScenarioError(file, '', e.line, `not valid JSON: ${e.message.replace(/^line \d+: /, '')}`);
+    if (e instanceof JsonSyntaxError) throw new ScenarioError(file, e.field, e.line, `${e.field ? '' : 'not valid JSON: '}${e.message.replace(/^line \d+: /, '')}`);
     throw e;
   }
   const { value, lines } = parsed;

@@ -3,8 +3,12 @@
 export interface Located { value: unknown; lines: Map<string, number> }
 
 export class JsonSyntaxError extends Error {
-  constructor(readonly line: number, detail: string) { super(`line ${line}: ${detail}`); }
+  /** `field`: where it went wrong, when that is a field (a value nested too deep). */
+  constructor(readonly line: number, detail: string, readonly field = '') { super(`line ${line}: ${detail}`); }
 }
+
+/** How deep values may nest: a scenario needs a few levels; thousands would overflow the stack. */
+export const MAX_JSON_DEPTH = 64;
 
 /** Parses `text` as JSON and records the line each value starts on, keyed by its path (`steps[2].press`). */
 export function parseWithLines(text: string): Located {
@@ -14,12 +18,13 @@ export function parseWithLines(text: string): Located {
   const space = () => {
     while (i < text.length && /\s/.test(text[i])) { if (text[i] === '\n') line++; i++; }
   };
-  const value = (path: string): unknown => {
+  const value = (path: string, depth = 0): unknown => {
     space();
     lines.set(path, line);
     const c = text[i];
-    if (c === '{') return object(path);
-    if (c === '[') return array(path);
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) throw new JsonSyntaxError(line, `nested more than ${MAX_JSON_DEPTH} levels deep`, path);
+    if (c === '{') return object(path, depth);
+    if (c === '[') return array(path, depth);
     if (c === '"') return string();
     const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 40));
     if (!m) return fail(c === undefined ? 'unexpected end of file' : `unexpected character ${JSON.stringify(c)}`);
@@ -32,7 +37,7 @@ export function parseWithLines(text: string): Located {
     i += m[0].length;
     return JSON.parse(m[0]) as string;
   };
-  const object = (path: string) => {
+  const object = (path: string, depth: number) => {
     const out: { [k: string]: unknown } = {};
     i++; space();
     if (text[i] === '}') { i++; return out; }
@@ -44,19 +49,19 @@ export function parseWithLines(text: string): Located {
       if (text[i] !== ':') fail(`expected ':' after "${key}"`);
       i++;
       // Own properties only: "__proto__" is a field like any other (and unknown), never the object's prototype.
-      Object.defineProperty(out, key, { value: value(path ? `${path}.${key}` : key), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, { value: value(path ? `${path}.${key}` : key, depth + 1), enumerable: true, writable: true, configurable: true });
       space();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === '}') { i++; return out; }
       fail(`expected ',' or '}' after "${key}"`);
     }
   };
-  const array = (path: string) => {
+  const array = (path: string, depth: number) => {
     const out: unknown[] = [];
     i++; space();
     if (text[i] === ']') { i++; return out; }
     for (;;) {
-      out.push(value(`${path}[${out.length}]`));
+      out.push(value(`${path}[${out.length}]`, depth + 1));
       space();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === ']') { i++; return out; }

@@ -1,6 +1,6 @@
 // What the page may do to the bench, one handler per POST /api/<action>: buttons, deck requests, resets, faults, time.
 import { airlockOf, type MachineId } from '../../firmware/board/signals';
-import type { SimWorld } from '../world';
+import { hasButton, type SimWorld } from '../world';
 import { clusterOf, SPEEDS, STEP_MS } from './layout';
 import type { TimeState } from './snapshot';
 
@@ -38,7 +38,7 @@ function flag(body: Body, field: string): boolean {
 
 function machine(world: SimWorld, id: string) {
   if (!world.powered) throw new InputError('the controller is powered off');
-  const m = world.controller.machines[id as MachineId];
+  const m = Object.hasOwn(world.controller.machines, id) ? world.controller.machines[id as MachineId] : undefined;
   if (!m) throw new InputError(`this board does not host ${JSON.stringify(id)}`);
   return m;
 }
@@ -62,7 +62,7 @@ function clearFaults(world: SimWorld): string {
 export const inputs: { [action: string]: Handler } = {
   press({ world }, body) {
     const signal = text(body, 'signal');
-    if (!(signal in world.model.buttons)) throw new InputError(`no button named ${JSON.stringify(signal)}`);
+    if (!hasButton(world.model, signal)) throw new InputError(`no button named ${JSON.stringify(signal)}`);
     world.press(signal);
     return `pressed ${signal}`;
   },

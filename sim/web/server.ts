@@ -33,6 +33,8 @@ export interface WebBenchOptions {
   publishMs?: number;
   /** Also told every report (the CLI's audit log file). */
   onReport?: Reporter;
+  /** Told every input a page sends, taken or refused (the CLI's audit log file: who pressed what, when). */
+  onInput?(input: { t: number; source: string; action: string; body: string; answer: string; ok: boolean }): void;
 }
 
 export interface WebBench {
@@ -56,7 +58,7 @@ const HEADERS = {
 export const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0f172a"/>'
   + '<rect x="2" y="6" width="12" height="4" fill="#64748b"/><rect x="5" y="6" width="6" height="4" fill="#f59e0b"/></svg>';
 
-interface Site { assets: Assets; layout: string; live: LiveFeed; bench: BenchContext; token?: string; history: SampleHistory }
+interface Site { assets: Assets; layout: string; live: LiveFeed; bench: BenchContext; token?: string; history: SampleHistory; onInput?: WebBenchOptions['onInput'] }
 
 /** Strip-chart history: how often the bench samples itself and how much it keeps (simulated ms). */
 export const HISTORY = { everyMs: 500, keepMs: 10 * 60_000 };
@@ -76,7 +78,7 @@ export async function startWebBench(o: WebBenchOptions): Promise<WebBench> {
   const live = createLiveFeed(world, time, audit, history);
   const bench: BenchContext = { world, time, advance: (ms) => { world.advance(ms); live.publish(); } };
   const publisher = setInterval(live.publish, o.publishMs ?? 100);
-  const site: Site = { assets, layout: JSON.stringify(layoutOf(world)), live, bench, token: o.token, history };
+  const site: Site = { assets, layout: JSON.stringify(layoutOf(world)), live, bench, token: o.token, history, onInput: o.onInput };
   const server = createServer((req, res) => { handle(site, req, res).catch((e: Error) => reply(res, 500, e.message)); });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -113,12 +115,18 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
 async function input(site: Site, req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
   const handler = Object.hasOwn(inputs, action) ? inputs[action] : undefined;
   if (!handler) return reply(res, 404, `no input named ${JSON.stringify(action)}`);
+  let body: { [field: string]: unknown } = {};
+  const told = (answer: string, ok: boolean) =>
+    site.onInput?.({ t: site.bench.world.clock.now(), source: `web ${req.socket.remoteAddress ?? '?'}`, action, body: JSON.stringify(body), answer, ok });
   try {
-    const message = handler(site.bench, await readJson(req));
+    body = await readJson(req);
+    const message = handler(site.bench, body);
+    told(message, true);
     site.live.publish();
     reply(res, 200, message, true);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
+    told(e.message, false);
     reply(res, 400, e.message);
   }
 }

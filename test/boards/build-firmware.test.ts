@@ -17,8 +17,13 @@ describe('npm run build:firmware without the Moddable SDK', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
   const devkit = build('--board', 'esp32-devkitc', '--out', join(out, 'esp32-devkitc'));
 
+  it('exits 1 and says nothing was compiled, so a CI job never takes it for a build', () => {
+    expect(devkit.status).toBe(1);
+    expect(devkit.stderr).toContain('build:firmware: nothing was compiled ($MODDABLE is not set): exit 1');
+    expect(build('--board', 'pico', '--out', join(out, 'pico')).status).toBe(1);
+  });
+
   it('prints the mcconfig command that builds the board for its platform', () => {
-    expect(devkit.status).toBe(0);
     expect(devkit.stdout).toContain(`mcconfig -m -t build -p esp32 -o ${join(out, 'esp32-devkitc')} ./manifest.json`);
     expect(devkit.stdout).toContain(`LAUNCH_BAY_BOARD=${join(out, 'esp32-devkitc')} `);
   });
@@ -89,7 +94,7 @@ describe('npm run build:firmware for a node (a board with a transport)', () => {
 
   it('builds the node\'s provisioning into its image, with the MQTT start, the SDK modules and our typings', async () => {
     const r = build('--board', 'sim-bay', '--keys', join(keys, 'bay.json'), '--out', at('bay'), 'ssid=ship', 'password=hunter2');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain('Node bay joins the bus over mqtt (the broker 127.0.0.1:1883)');
     expect(r.stdout).toMatch(/mcconfig -m -t build -p lin .* \.\/manifest\.json ssid=ship password=<password>/);
     expect(r.stdout).not.toContain('hunter2');
@@ -105,34 +110,34 @@ describe('npm run build:firmware for a node (a board with a transport)', () => {
 
   it('puts --broker in place of the board file\'s broker', async () => {
     const r = build('--board', 'sim-bay', '--keys', join(keys, 'bay.json'), '--out', at('bay-broker'), '--broker', 'broker.ship:18830');
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(1);
     const board = (await import(pathToFileURL(at('bay-broker/board.js')).href)).default;
     expect(board.transport).toEqual({ kind: 'mqtt', host: 'broker.ship', port: 18830 });
     expect(build('--board', 'sim-bay', '--keys', join(keys, 'bay.json'), '--broker', 'no-port').status).toBe(2);
     const lone = build('--board', 'sim', '--out', at('sim-broker'), '--broker', 'h:1');
-    expect(lone.status).toBe(1);
+    expect(lone.status).toBe(2);
     expect(lone.stderr).toContain('transport: --broker is for a board whose transport is MQTT');
     const keyed = build('--board', 'sim', '--out', at('sim-keys'), '--keys', join(keys, 'bay.json'));
-    expect(keyed.status).toBe(1);
+    expect(keyed.status).toBe(2);
     expect(keyed.stderr).toContain('--keys: boards/sim.json names no transport');
   });
 
   it('refuses, naming the file and what to run, when the node has no provisioning', () => {
     const r = build('--board', 'sim-bay', '--keys', join(keys, 'nobody.json'), '--out', at('none'));
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/names a transport, so its image needs node bay's provisioning: cannot read .*nobody\.json .*npm run keys/);
     expect(existsSync(at('none/provision.js'))).toBe(false);
   });
 
   it('refuses another node\'s provisioning, naming the field', () => {
     const r = build('--board', 'sim-bay', '--keys', join(keys, 'bridge.json'), '--out', at('wrong'));
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bridge\.json: node: is "bridge", this is node "bay"/);
   });
 
   it('builds a lone board with no node: node-start exports nothing, and no provisioning is written', async () => {
     const r = build('--board', 'sim', '--out', at('sim'));
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(1);
     expect((await import(pathToFileURL(at('sim/node-start.js')).href)).default).toBeUndefined();
     expect(existsSync(at('sim/provision.js'))).toBe(false);
     expect(JSON.parse(readFileSync(at('sim/manifest_node.json'), 'utf8'))).toEqual({ modules: { 'node-start': `${at('sim')}/node-start` } });

@@ -60,4 +60,16 @@ describe('the scenario runner', () => {
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['t', 'machine', 'from', 'to', 'event']));
     expect(first).toMatchObject({ machine: 'airlock C', from: 'closed pressurized', to: 'opening outer', event: 'ask open outer', goal: 'outer open friendly' });
   });
+
+  it('ends a --json trace with its verdict, passed or failed', () => {
+    const passed = cli('sim/scenarios/leak-while-airlock-open.json', '--json').stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(passed.at(-1)).toMatchObject({ kind: 'verdict', ok: true, failures: 0 });
+    expect(passed.at(-1).expectations).toBeGreaterThan(0);
+    const failing = file('fail-json.json', JSON.stringify({ name: 'x', steps: [{ at: '100ms', expect: { states: { 'bay door': 'open' } } }] }));
+    const r = cli(failing, '--json');
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toEqual({ t: lines.at(-1).t, kind: 'verdict', ok: false, expectations: 1, failures: 1, scenario: 'x' });
+    expect(lines.at(-2)).toMatchObject({ kind: 'failure', field: 'steps[0]' });
+  });
 });

@@ -1,34 +1,13 @@
 // A bay with six airlocks (A–D, F and G: never E, which is the bay door) built from a board file alone: the
 // vocabulary allows them, the board hosts them, and a scenario runs on it with the same rules as on four.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadMcu } from '../../boards/load';
-import { validateBoard, type Board } from '../../firmware/board';
 import { checkAgainstBoards } from '../../sim/scenario/check-board';
 import { parseScenario, ScenarioError } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
 import { keyHelpFor } from '../../sim/view/keys';
 import { renderScreen } from '../../sim/view/screen';
 import { createSimWorld } from '../../sim/world';
-
-/** boards/sim.json with airlocks F and G wired like the others, on free pins. */
-function sixAirlockBoard(): Board {
-  const sim = JSON.parse(readFileSync('boards/sim.json', 'utf8'));
-  const signals = { ...sim.signals };
-  for (const [letter, base] of [['F', 110], ['G', 130]] as const) {
-    const a = `airlock ${letter}`;
-    for (let n = 1; n <= 4; n++) signals[`${a} button ${n}`] = { pin: base + n - 1, activeLow: true, pullUp: true };
-    for (const [side, at] of [['outer', base + 4], ['inner', base + 8]] as const) {
-      signals[`${a} ${side} door`] = { wiring: 'dir-enable', dir: at, enable: at + 1 };
-      signals[`${a} ${side} door open limit`] = { pin: at + 2, activeLow: true, pullUp: true };
-      signals[`${a} ${side} door closed limit`] = { pin: at + 3, activeLow: true, pullUp: true };
-    }
-    signals[`${a} chamber pressure`] = { wiring: 'analog', pin: base + 12, calibration: { raw: [0, 4095], value: [0, 120] } };
-    signals[`${a} pump`] = { pin: base + 13 };
-    signals[`${a} vent`] = { pin: base + 14 };
-  }
-  return validateBoard({ ...sim, name: 'sim-six', hosts: [...sim.hosts, 'airlock F', 'airlock G'], signals }, loadMcu('sim'), 'sim-six.json');
-}
+import { sixAirlockBoard } from '../support/six-airlocks';
 
 describe('a bay with six airlocks', () => {
   const board = sixAirlockBoard();

@@ -89,7 +89,7 @@ describe('npm run keys and npm run soak', () => {
     expect(keys.stderr).toMatch(/keys: --boards needs a value\nusage: npm run keys/);
     const soak = tsx('scripts/soak.ts', '--out', '--runs', '1');
     expect(soak.status).toBe(2);
-    expect(soak.stderr).toMatch(/soak: --out needs a folder\nusage: npm run soak/);
+    expect(soak.stderr).toMatch(/soak: --out needs a value \(got the flag --runs\)\n\nusage: npm run soak/);
   });
 });
 

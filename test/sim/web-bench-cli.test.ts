@@ -38,6 +38,14 @@ describe('npm start -- --web', () => {
       // Real time at ×20: the press is taken within a few simulated seconds.
       for (let i = 0; i < 100 && !(existsSync(log) && readAuditFile(log).entries.some((e) => e.machine === 'airlock B')); i++) await new Promise((r) => setTimeout(r, 100));
       expect(readAuditFile(log).entries.find((e) => e.machine === 'airlock B')).toMatchObject({ kind: 'transition', from: 'closed pressurized', to: 'opening outer' });
+      // Who pressed what, and when: the page's inputs, taken or refused, with where they came from.
+      await fetch(`${url}api/press`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ signal: 'toString' }) });
+      const entries = readAuditFile(log).entries as unknown as { [field: string]: unknown }[];
+      expect(entries[0]).toMatchObject({ kind: 'run started', board: 'sim', command: expect.stringContaining('npm start -- --web') });
+      expect(entries.filter((e) => e.kind === 'operator').map((e) => [e.source, e.input, e.answer, e.ok])).toEqual([
+        ['web 127.0.0.1', 'press {"signal":"airlock B button 2"}', 'pressed airlock B button 2', undefined],
+        ['web 127.0.0.1', 'press {"signal":"toString"}', 'no button named "toString"', false],
+      ]);
     } finally { child.kill('SIGTERM'); }
   });
 });
