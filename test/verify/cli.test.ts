@@ -40,7 +40,7 @@ describe('npm run verify', () => {
   it('names the rules it can break when asked for one it does not know', () => {
     const run = verify('--break', 'gravity');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--break: no rule named "gravity"; the rules it can break: recall, hasty-door-e, no-airlock-rules');
+    expect(run.stderr).toContain('--break: no rule named "gravity"; the rules it can break: recall, hasty-door-e, no-airlock-rules, resume-after-reset, airlock-resumes, boot-defaults, resume-after-reboot, boot-remembers, deck-infers-goal');
   });
 
   it('refuses an unknown option with exit 2', () => {
