@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimWorld } from '../world';
 import type { AuditFeed } from './audit-feed';
+import { layoutOf } from './layout';
 import { snapshotOf, type TimeState } from './snapshot';
 import type { SampleHistory } from '../view/samples';
 
@@ -19,6 +20,7 @@ export interface LiveFeed {
 
 export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFeed, history?: SampleHistory): LiveFeed {
   const viewers = new Set<Viewer>();
+  const sensors = layoutOf(world).sensors.map((s) => ({ signal: s.id, unit: s.unit }));
   // Samples go out once, in the first message after they were taken; a new page fetches the history first.
   let sentUpTo = -Infinity;
   const fresh = () => (history ? history.samples.filter((x) => x.t > sentUpTo) : []);
@@ -30,7 +32,7 @@ export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFee
     if (fresh.length > 0) v.seq = fresh[fresh.length - 1].seq;
     v.res.write(`id: ${v.seq}\ndata: {"audit":${JSON.stringify(fresh)},${base.slice(1)}\n\n`);
   };
-  const moment = (samples = fresh()) => JSON.stringify({ ...snapshotOf(world, time, audit), samples });
+  const moment = (samples = fresh()) => JSON.stringify({ ...snapshotOf(world, time, audit, sensors), samples });
   return {
     watch(req, res, headers) {
       res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive', ...headers });

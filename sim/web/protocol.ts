@@ -1,6 +1,7 @@
 // What the web bench's server and page say to each other: the layout once, then live snapshots (types only).
 import type { Sample } from '../view/samples';
-export type { Sample };
+import type { SensorTruth } from '../view/sensors';
+export type { Sample, SensorTruth };
 
 /** One machine's matrix as the design note draws it: states down, events across, each cell in words. */
 export interface MatrixLayout {
@@ -80,6 +81,8 @@ export interface Snapshot {
   outputs: { beeper: boolean; klaxon: boolean; warningLights: boolean };
   /** Sensors with a fault, in words (`stuck at 40`, `out of range`). */
   sensorFaults: { [signal: string]: string };
+  /** Each sensor: what physics holds, what the sensor gives, what the controller reads, and whether they differ. */
+  sensors: SensorTruth[];
   machines: { [id: string]: MachineView };
   deck?: { state: string; goal?: string; requirements: Requirement[] };
   /** Audit entries the page has not had yet. */

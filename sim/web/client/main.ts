@@ -10,6 +10,7 @@ import { createFaults } from './faults';
 import { createMatrices } from './matrices';
 import { createNodes } from './nodes';
 import { createSchematic } from './schematic';
+import { createSensorTable } from './sensors';
 import { createTimeControls } from './time-controls';
 
 async function start(): Promise<void> {
@@ -21,6 +22,7 @@ async function start(): Promise<void> {
     createIndicators(byId('indicators')),
     createSchematic(byId('schematic'), layout),
     createAirlockControls(byId('airlock-controls'), layout),
+    createSensorTable(byId('sensors')),
     createDeck(byId('deck'), layout),
     createTimeControls(byId('time'), layout),
     createFaults(byId('faults'), layout),
