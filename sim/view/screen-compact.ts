@@ -2,6 +2,7 @@
 // and the keys; no line wider than the terminal.
 import type { Door } from '../physics';
 import { buttonKeys } from './keys';
+import { stateLabel } from './chart-svg';
 import { lettersOf } from './samples';
 import type { ScreenSize, ScreenState, ScreenWorld } from './screen';
 import { formatTime, reportBody } from './timeline';
@@ -19,16 +20,16 @@ export function renderCompact(world: ScreenWorld, s: ScreenState, colour: boolea
   const { model, controller } = world, m = controller.machines, width = Math.max(20, Math.min(size.columns, 200));
   const top: string[] = [], deck = m['battle deck'], env = m['bay environment'], b = model.bay;
   top.push(`${s.title ?? 'Launch bay'}  t ${formatTime(world.clock.now(), 1)}  x${s.speed}${s.paused ? ' PAUSED' : ''}  ${controller.board.name}`);
-  if (deck) top.push(`Deck     ${deck.state.padEnd(21)} goal ${deck.goal ?? '-'}`);
-  if (m['bay door']) top.push(`Door E   ${m['bay door'].state.padEnd(21)} door ${pct(model.bayDoor)}`);
+  if (deck) top.push(`Deck     ${stateLabel(deck.state).padEnd(21)} goal ${deck.goal ?? '-'}`);
+  if (m['bay door']) top.push(`Door E   ${stateLabel(m['bay door'].state).padEnd(21)} door ${pct(model.bayDoor)}`);
   if (env) {
-    top.push(`Bay      ${env.state.padEnd(21)} ${b.kPa.toFixed(1).padStart(5)} kPa ${b.tempC.toFixed(1).padStart(5)} °C`
+    top.push(`Bay      ${stateLabel(env.state).padEnd(21)} ${b.kPa.toFixed(1).padStart(5)} kPa ${b.tempC.toFixed(1).padStart(5)} °C`
       + ` pump ${on(b.pumpOn, 'P')} vent ${on(b.ventOn, 'V')} heat ${on(b.heaterOn, 'H')}${b.leakKpaPerS > 0 ? ` LEAK ${b.leakKpaPerS}` : ''}`);
   }
   for (const l of lettersOf(model)) {
     const a = m[`airlock ${l}`], p = model.airlocks[l];
     if (!a || !p) continue;
-    top.push(`Airlk ${l}  ${a.state.padEnd(21)}→${(a.goal ?? '-').padEnd(20)}${p.chamberKpa.toFixed(1).padStart(5)}kPa o${pct(p.outer)}i${pct(p.inner)}`);
+    top.push(`Airlk ${l}  ${stateLabel(a.state).padEnd(21)}→${(a.goal ?? '-').padEnd(20)}${p.chamberKpa.toFixed(1).padStart(5)}kPa o${pct(p.outer)}i${pct(p.inner)}`);
   }
   const out = model.outputs;
   top.push(`beeper ${out['beeper'] ? 'ON' : 'off'}  klaxon ${out['klaxon'] ? 'ON' : 'off'}  lights ${out['warning lights'] ? 'ON' : 'off'}   door % ↑opening ↓closing !jammed`);

@@ -4,6 +4,7 @@ import type { Controller, ControllerReport } from '../../firmware/controller';
 import { deckRequirements } from '../../firmware/machines';
 import type { Airlock, Bay, Door } from '../physics';
 import { buttonSummary } from './buttons';
+import { stateLabel } from './chart-svg';
 import { lettersOf } from './samples';
 import { renderCompact } from './screen-compact';
 import { formatReport, formatTime } from './timeline';
@@ -62,20 +63,20 @@ function renderDetailed(world: ScreenWorld, s: ScreenState, colour: boolean): st
     const goal = deck.goal as keyof typeof deckRequirements | undefined;
     const req = goal ? deckRequirements[goal] : undefined;
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    lines.push(`Battle deck      ${deck.state.padEnd(22)} goal ${goal ?? '-'}` + (req
+    lines.push(`Battle deck      ${stateLabel(deck.state).padEnd(22)} goal ${goal ?? '-'}` + (req
       ? `   requires door E ${req.bayDoor} (${met(m['bay door']?.state === req.bayDoor)}), bay ${req.bayEnvironment} (${met(m['bay environment']?.state === req.bayEnvironment)})` : ''));
   }
   const env = m['bay environment'];
   if (env) {
     const b = model.bay;
-    lines.push(`Bay environment  ${env.state.padEnd(22)} ${kPa(b.kPa)}  ${b.tempC.toFixed(1).padStart(5)} °C   pump ${onOff(b.pumpOn)} vent ${onOff(b.ventOn)} heater ${onOff(b.heaterOn)}${b.leakKpaPerS > 0 ? `   LEAK ${b.leakKpaPerS} kPa/s` : ''}`);
+    lines.push(`Bay environment  ${stateLabel(env.state).padEnd(22)} ${kPa(b.kPa)}  ${b.tempC.toFixed(1).padStart(5)} °C   pump ${onOff(b.pumpOn)} vent ${onOff(b.ventOn)} heater ${onOff(b.heaterOn)}${b.leakKpaPerS > 0 ? `   LEAK ${b.leakKpaPerS} kPa/s` : ''}`);
   }
-  if (m['bay door']) lines.push(`Door E           ${m['bay door'].state.padEnd(22)} ${bar(model.bayDoor, 20)}`);
+  if (m['bay door']) lines.push(`Door E           ${stateLabel(m['bay door'].state).padEnd(22)} ${bar(model.bayDoor, 20)}`);
   lines.push('');
   for (const l of lettersOf(model)) {
     const a = m[`airlock ${l}`], p = model.airlocks[l];
     if (!a || !p) continue;
-    lines.push(`Airlock ${l}        ${a.state.padEnd(22)} goal ${(a.goal ?? '-').padEnd(20)} chamber ${kPa(p.chamberKpa)}  pump ${onOff(p.pumpOn)} vent ${onOff(p.ventOn)}`);
+    lines.push(`Airlock ${l}        ${stateLabel(a.state).padEnd(22)} goal ${(a.goal ?? '-').padEnd(20)} chamber ${kPa(p.chamberKpa)}  pump ${onOff(p.pumpOn)} vent ${onOff(p.ventOn)}`);
     lines.push(`                 outer ${bar(p.outer)}   inner ${bar(p.inner)}`);
   }
   const out = model.outputs;

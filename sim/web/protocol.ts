@@ -47,7 +47,8 @@ export interface AirlockView {
 }
 
 export interface MachineView {
-  state: string;
+  /** Absent while it is not yet known (after boot, before its sensors have been read): the page says "unknown". */
+  state?: string;
   goal?: string;
   /** The cell of the last event that acted (transition, beep, veto or impossible). */
   last?: { state: string; event: string; kind: string };
@@ -84,7 +85,7 @@ export interface Snapshot {
   /** Each sensor: what physics holds, what the sensor gives, what the controller reads, and whether they differ. */
   sensors: SensorTruth[];
   machines: { [id: string]: MachineView };
-  deck?: { state: string; goal?: string; requirements: Requirement[] };
+  deck?: { state?: string; goal?: string; requirements: Requirement[] };
   /** Audit entries the page has not had yet. */
   audit: AuditLine[];
   /** The nodes of a cluster (empty on one board). */

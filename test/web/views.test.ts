@@ -54,4 +54,43 @@ describe('the web bench views', () => {
     expect(await page.getAttribute('#message', 'class')).toBe('refused');
     expect(await page.textContent('#sensor-status')).toBe('Every sensor reads true');
   });
+
+  it('draws every chart series in a style of its own, labelled, and names every state band however narrow', async () => {
+    open = await openBench(browser);
+    const { bench, page } = open;
+    await click(page, '#airlock-B-button-2');
+    await runUntilText(bench, page, '#airlock-B-state', 'outer open friendly', 30_000);
+    await click(page, '#airlock-B-button-3');
+    await runUntilText(bench, page, '#airlock-B-state', 'inner open', 30_000);
+    bench.advance(20_000);
+    await caughtUp(bench, page);
+    await page.waitForFunction((t) => Number(document.getElementById('strip-charts')?.dataset.to ?? 0) >= t, bench.world.clock.now());
+    const panels = await page.evaluate(() => [...document.querySelectorAll('#strip-charts .panel')].map((panel) => ({
+      title: panel.getAttribute('data-panel'),
+      series: [...panel.querySelectorAll('g.series')].map((g) => ({
+        name: g.getAttribute('data-series'), style: `${g.getAttribute('data-colour')}|${g.getAttribute('data-dash')}|${g.getAttribute('data-shape')}`,
+        marks: [...g.querySelectorAll('circle, rect, path')].map((m) => Math.round(m.getBoundingClientRect().x)),
+      })),
+      legend: Object.fromEntries([...panel.querySelectorAll('g.legend-item')].map((g) => [g.textContent, `${g.getAttribute('data-colour')}|${g.getAttribute('data-dash')}|${g.getAttribute('data-shape')}`])),
+    })));
+    const doors = panels.find((p) => p.title === 'Doors (% open)')!;
+    expect(doors.series.map((s) => s.name)).toEqual(['door E', 'A outer', 'A inner', 'B outer', 'B inner', 'C outer', 'C inner', 'D outer', 'D inner']);
+    for (const panel of panels) {
+      const styles = panel.series.map((s) => s.style);
+      expect(new Set(styles).size, panel.title!).toBe(styles.length);
+      for (const s of panel.series) expect(panel.legend[s.name!], `${panel.title}: ${s.name}`).toBe(s.style);
+    }
+    // Door E and D inner lie on the same line (closed); the colours differ, and their markers do not cover each other.
+    const e = doors.series[0], dInner = doors.series[8];
+    expect(e.style.split('|')[0]).not.toBe(dInner.style.split('|')[0]);
+    expect(e.marks.length).toBeGreaterThan(3);
+    expect(dInner.marks.filter((x) => e.marks.includes(x))).toEqual([]);
+    const bands = await page.evaluate(() => [...document.querySelectorAll('#strip-charts .band[data-machine="airlock B"] rect')].map((r) => ({
+      state: r.getAttribute('data-state'), width: Number(r.getAttribute('width')) })));
+    const labels = await page.locator('#strip-charts .band[data-machine="airlock B"] text').allTextContents();
+    const narrow = bands.filter((b) => b.width < b.state!.length * 5.6 + 6);
+    expect(narrow.length).toBeGreaterThan(0);
+    for (const b of bands) expect(labels, b.state!).toContain(b.state);
+    await page.locator('.charts-panel').screenshot({ path: 'test-artifacts/web/strip-charts-styles.png' });
+  });
 });
