@@ -6,7 +6,8 @@ import type { Airlock, Bay, Door } from '../physics';
 import { buttonSummary } from './buttons';
 import { stateLabel } from './chart-svg';
 import { lettersOf } from './samples';
-import { renderCompact } from './screen-compact';
+import { keyHelpFor } from './keys';
+import { helpPages, renderCompact } from './screen-compact';
 import { formatReport, formatTime } from './timeline';
 
 const bar = (d: Readonly<Door>, width = 10) => {
@@ -25,6 +26,8 @@ export interface ScreenState {
   recent: ControllerReport[];
   /** The heading (default `Launch bay simulator`). */
   title?: string;
+  /** The page of the `?` help shown in place of the recent events (undefined: closed). */
+  help?: number;
 }
 
 /** The parts the view shows: the simulator's model, or the bench's pins read as the same parts. */
@@ -46,6 +49,13 @@ export interface ScreenWorld {
 /** The terminal's size; the detailed view needs DETAILED_COLUMNS, anything smaller gets the compact one. */
 export interface ScreenSize { columns: number; rows: number }
 export const DETAILED_COLUMNS = 130, DETAILED_ROWS = 32;
+
+/** How many pages the `?` help takes on a terminal of `size` (the detailed view shows it whole). */
+export function helpPagesFor(world: ScreenWorld, size: ScreenSize): number {
+  if (size.columns >= DETAILED_COLUMNS && size.rows >= DETAILED_ROWS) return 1;
+  const compact = renderCompact(world, { speed: 1, paused: false, message: '', recent: [], help: 0 }, false, size);
+  return Number(/help 1\/(\d+)/.exec(compact)?.[1] ?? 1);
+}
 
 /** The view for a terminal of `size` (default: unbounded, the detailed view). */
 export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean, size: ScreenSize = { columns: Infinity, rows: Infinity }): string {
@@ -81,7 +91,8 @@ function renderDetailed(world: ScreenWorld, s: ScreenState, colour: boolean): st
   }
   const out = model.outputs;
   lines.push('', `Indicators: beeper ${onOff(out['beeper'])}  klaxon ${onOff(out['klaxon'])}  warning lights ${onOff(out['warning lights'])}`);
-  lines.push('', 'Recent:', ...s.recent.slice(-6).map((r) => `  ${formatReport(r)}`));
+  if (s.help !== undefined) lines.push('', ...keyHelpFor(lettersOf(model)).split('\n'), '— help: ? or Esc closes —');
+  else lines.push('', 'Recent:', ...s.recent.slice(-6).map((r) => `  ${formatReport(r)}`));
   lines.push('', `Airlock ${buttonSummary}`);
   lines.push(s.message ? `> ${s.message}` : '> press ? for keys');
   return lines.join('\n');

@@ -65,13 +65,13 @@ describe('the web bench views', () => {
     bench.advance(20_000);
     await caughtUp(bench, page);
     await page.waitForFunction((t) => Number(document.getElementById('strip-charts')?.dataset.to ?? 0) >= t, bench.world.clock.now());
-    const panels = await page.evaluate(() => [...document.querySelectorAll('#strip-charts .panel')].map((panel) => ({
+    const panels = await page.evaluate(() => Array.from(document.querySelectorAll('#strip-charts .panel')).map((panel) => ({
       title: panel.getAttribute('data-panel'),
-      series: [...panel.querySelectorAll('g.series')].map((g) => ({
+      series: Array.from(panel.querySelectorAll('g.series')).map((g) => ({
         name: g.getAttribute('data-series'), style: `${g.getAttribute('data-colour')}|${g.getAttribute('data-dash')}|${g.getAttribute('data-shape')}`,
-        marks: [...g.querySelectorAll('circle, rect, path')].map((m) => Math.round(m.getBoundingClientRect().x)),
+        marks: Array.from(g.querySelectorAll('circle, rect, path')).map((m) => Math.round(m.getBoundingClientRect().x)),
       })),
-      legend: Object.fromEntries([...panel.querySelectorAll('g.legend-item')].map((g) => [g.textContent, `${g.getAttribute('data-colour')}|${g.getAttribute('data-dash')}|${g.getAttribute('data-shape')}`])),
+      legend: Object.fromEntries(Array.from(panel.querySelectorAll('g.legend-item')).map((g) => [g.textContent, `${g.getAttribute('data-colour')}|${g.getAttribute('data-dash')}|${g.getAttribute('data-shape')}`])),
     })));
     const doors = panels.find((p) => p.title === 'Doors (% open)')!;
     expect(doors.series.map((s) => s.name)).toEqual(['door E', 'A outer', 'A inner', 'B outer', 'B inner', 'C outer', 'C inner', 'D outer', 'D inner']);
@@ -85,7 +85,7 @@ describe('the web bench views', () => {
     expect(e.style.split('|')[0]).not.toBe(dInner.style.split('|')[0]);
     expect(e.marks.length).toBeGreaterThan(3);
     expect(dInner.marks.filter((x) => e.marks.includes(x))).toEqual([]);
-    const bands = await page.evaluate(() => [...document.querySelectorAll('#strip-charts .band[data-machine="airlock B"] rect')].map((r) => ({
+    const bands = await page.evaluate(() => Array.from(document.querySelectorAll('#strip-charts .band[data-machine="airlock B"] rect')).map((r) => ({
       state: r.getAttribute('data-state'), width: Number(r.getAttribute('width')) })));
     const labels = await page.locator('#strip-charts .band[data-machine="airlock B"] text').allTextContents();
     const narrow = bands.filter((b) => b.width < b.state!.length * 5.6 + 6);
