@@ -20,7 +20,7 @@ export async function runWebBench(o: WebCliOptions): Promise<void> {
   // The audit log, as npm start writes it: a failing disk is said once on stderr, never fatal.
   const audit = new AuditFile({ path: o.auditLog, onError: (e) => console.error(`audit log: ${e.message} (entries are being dropped)`) });
   const bench = await startWebBench({
-    board: o.boards[0], seed: o.seed, speed: Math.min(o.speed, 100), host: o.host, port: o.port, token: o.token, world, onReport: (r) => audit.append(r),
+    board: o.boards[0], boards: o.boards, seed: o.seed, speed: Math.min(o.speed, 100), host: o.host, port: o.port, token: o.token, world, onReport: (r) => audit.append(r),
   });
   console.log(`launch bay web bench: ${o.cluster ? `${o.boards.length} nodes on the in-process bus` : `board ${o.boards[0].name}`}, speed x${bench.time.speed}, audit log ${o.auditLog}\n  open ${bench.url}\n  Ctrl-C quits`);
   const quit = () => { void bench.close().then(() => process.exit(0)); };

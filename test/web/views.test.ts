@@ -1,5 +1,6 @@
 // The web bench's views in a real browser (Debian's chromium): sensor truth beside physics, the jam selector, the
 // charts' distinct series, and scrubbing back through the history.
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caughtUp, click, launchChromium, openBench, runUntilText, screenshot } from './browser';
@@ -92,5 +93,25 @@ describe('the web bench views', () => {
     expect(narrow.length).toBeGreaterThan(0);
     for (const b of bands) expect(labels, b.state!).toContain(b.state);
     await page.locator('.charts-panel').screenshot({ path: 'test-artifacts/web/strip-charts-styles.png' });
+  });
+
+  it('downloads every pin of the last minutes as a VCD file, with the press of a button on it', async () => {
+    open = await openBench(browser);
+    const { bench, page } = open;
+    await click(page, '#airlock-B-button-2');
+    bench.advance(5000);
+    await caughtUp(bench, page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#vcd-download')]);
+    expect(download.suggestedFilename()).toBe('launch-bay-6s.vcd');
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toMatch(/\$timescale 1 ms \$end\n\$scope module sim \$end/);
+    const id = /\$var wire 1 (\S+) airlock_B_button_2 \$end/.exec(text)![1];
+    expect(text.match(/\$var /g)).toHaveLength(78);
+    // Wired active low: pulled down by the press, up again 200 ms later.
+    const changes = [...text.slice(text.indexOf('$enddefinitions')).matchAll(/^#(\d+)$|^([01])(\S+)$/gm)];
+    let t = 0;
+    const button: string[] = [];
+    for (const m of changes) { if (m[1]) t = Number(m[1]); else if (m[3] === id) button.push(`${t}:${m[2]}`); }
+    expect(button).toEqual(['0:1', expect.stringMatching(/^10[05]0:0$/), expect.stringMatching(/^1[12][05]0:1$/)]);
   });
 });

@@ -17,7 +17,8 @@ export function createCharts(root: HTMLElement): { update(snap: Snapshot): void;
   const figure = h('div', { id: 'strip-charts', class: 'strip-charts' });
   const caption = h('p', { id: 'chart-caption', class: 'legend' });
   const list = h('ol', { id: 'chart-markers', class: 'chart-markers', 'aria-label': 'Faults, vetoes and refusals in the charted window, newest first' });
-  root.append(h('div', { class: 'buttons' }, h('label', {}, 'Show ', choose)), figure, caption,
+  const vcd = h('a', { id: 'vcd-download', href: `/api/vcd${query}`, download: '' }, 'Download every pin as VCD (GTKWave, PulseView)');
+  root.append(h('div', { class: 'buttons' }, h('label', {}, 'Show ', choose), vcd), figure, caption,
     h('h3', {}, 'Faults, vetoes and refusals'), list);
   // The history so far, once; the live messages bring the rest.
   void fetch(`/api/history${query}`).then((r) => r.json()).then((old: Sample[]) => {
