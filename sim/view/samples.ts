@@ -35,12 +35,12 @@ export function sampleOf(world: ScreenWorld & { powered?: boolean }): Sample {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Keeps samples no closer than `everyMs` and no older than `keepMs` behind the newest. */
-export class SampleHistory {
-  readonly samples: Sample[] = [];
+/** Keeps samples (or any timed records) no closer than `everyMs` and no older than `keepMs` behind the newest. */
+export class SampleHistory<T extends { t: number } = Sample> {
+  readonly samples: T[] = [];
   constructor(private readonly everyMs: number, private readonly keepMs = Infinity) {}
 
-  offer(take: () => Sample, now: number): void {
+  offer(take: () => T, now: number): void {
     const last = this.samples[this.samples.length - 1];
     if (last && now - last.t < this.everyMs && now >= last.t) return;
     if (last && now < last.t) this.samples.length = 0; // time went back (a new world): start again
@@ -49,5 +49,13 @@ export class SampleHistory {
     let drop = 0;
     while (drop < this.samples.length && this.samples[drop].t < oldest) drop++;
     if (drop) this.samples.splice(0, drop);
+  }
+
+  /** The last record taken at or before `t` (the oldest kept, if `t` is older still). */
+  at(t: number): T | undefined {
+    const s = this.samples;
+    let lo = 0, hi = s.length - 1, found = s.length ? 0 : -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (s[mid].t <= t) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+    return found >= 0 ? s[found] : undefined;
   }
 }

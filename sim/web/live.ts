@@ -4,6 +4,7 @@ import type { SimWorld } from '../world';
 import type { AuditFeed } from './audit-feed';
 import { layoutOf } from './layout';
 import { snapshotOf, type TimeState } from './snapshot';
+import type { Moment } from './protocol';
 import type { SampleHistory } from '../view/samples';
 
 interface Viewer { res: ServerResponse; seq: number; base: string }
@@ -15,6 +16,8 @@ export interface LiveFeed {
   publish(): void;
   /** The whole moment, with every kept audit entry (GET /api/snapshot). */
   whole(): string;
+  /** The moment as the page shows it, without audit entries or samples (the scrubbable history keeps these). */
+  moment(): Moment;
   close(): void;
 }
 
@@ -52,6 +55,7 @@ export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFee
       for (const v of viewers) send(v, base);
     },
     whole: () => `{"audit":${JSON.stringify(audit.since(0))},${moment().slice(1)}`,
+    moment: () => snapshotOf(world, time, audit, sensors),
     close() {
       for (const v of viewers) v.res.end();
       viewers.clear();

@@ -94,5 +94,8 @@ export interface Snapshot {
   samples: Sample[];
 }
 
+/** A moment without its audit entries and samples: what GET /api/moment?t= answers from the kept history. */
+export type Moment = Omit<Snapshot, 'audit' | 'samples'>;
+
 /** The answer to every input. */
 export interface InputResult { ok: boolean; message: string }

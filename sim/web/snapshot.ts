@@ -6,7 +6,7 @@ import { sensorTruths } from '../view/sensors';
 import type { SimWorld } from '../world';
 import type { AuditFeed } from './audit-feed';
 import { clusterOf } from './layout';
-import type { DoorView, MachineView, Requirement, Snapshot } from './protocol';
+import type { DoorView, MachineView, Moment, Requirement, Snapshot } from './protocol';
 
 export interface TimeState { speed: number; paused: boolean }
 
@@ -29,7 +29,7 @@ function requirementsOf(goal: string | undefined, state: (id: string) => string 
 }
 
 /** `sensors`: the sensors the page shows (the layout's), each read beside the physics. */
-export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed, sensors: { signal: string; unit: string }[] = []): Omit<Snapshot, 'audit' | 'samples'> {
+export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed, sensors: { signal: string; unit: string }[] = []): Moment {
   const { model } = world;
   const controller = world.powered ? world.controller : undefined;
   const memory = controller?.snapshot().memory;

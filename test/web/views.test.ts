@@ -114,4 +114,33 @@ describe('the web bench views', () => {
     for (const m of changes) { if (m[1]) t = Number(m[1]); else if (m[3] === id) button.push(`${t}:${m[2]}`); }
     expect(button).toEqual(['0:1', expect.stringMatching(/^10[05]0:0$/), expect.stringMatching(/^1[12][05]0:1$/)]);
   });
+
+  it('scrubs back through its history: the page shows airlock B as it was, then live again', async () => {
+    open = await openBench(browser);
+    const { bench, page } = open;
+    await click(page, '#airlock-B-button-2');
+    await runUntilText(bench, page, '#airlock-B-state', 'opening outer', 5_000, 100);
+    const opening = bench.world.clock.now();
+    await runUntilText(bench, page, '#airlock-B-state', 'outer open friendly', 30_000);
+    bench.advance(10_000);
+    await caughtUp(bench, page);
+    expect(await page.getAttribute('#scrub', 'max')).toBe(String(bench.world.clock.now()));
+    await page.locator('#scrub').fill(String(Math.ceil(opening / 500) * 500));
+    await page.waitForFunction(() => document.body.dataset.viewing !== undefined);
+    expect(await page.textContent('#airlock-B-state')).toBe('opening outer');
+    expect(await page.textContent('#airlock-B-outer')).toMatch(/^\d+% opening$/);
+    expect(await page.textContent('#scrub-status')).toMatch(/^Showing 00:00:0\d\.\d, 00:00:\d\d\.\d ago: inputs still act on the live bench$/);
+    expect(await page.textContent('#chart-caption')).toMatch(new RegExp(`to 00:00:${(Math.ceil(opening / 500) / 2).toFixed(1).padStart(4, '0')}`));
+    // Time runs on while the past is shown; the page stays on the moment chosen.
+    bench.advance(5_000);
+    await caughtUp(bench, page);
+    expect(await page.textContent('#airlock-B-state')).toBe('opening outer');
+    await screenshot(page, 'scrubbed');
+    await page.click('#scrub-live');
+    expect(await page.textContent('#airlock-B-state')).toBe('outer open friendly');
+    expect(await page.textContent('#scrub-status')).toBe('Live');
+    bench.advance(1_000);
+    await caughtUp(bench, page);
+    expect(await page.inputValue('#scrub')).toBe(String(bench.world.clock.now()));
+  });
 });

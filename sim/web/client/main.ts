@@ -10,6 +10,7 @@ import { createFaults } from './faults';
 import { createMatrices } from './matrices';
 import { createNodes } from './nodes';
 import { createSchematic } from './schematic';
+import { createScrub } from './scrub';
 import { createSensorTable } from './sensors';
 import { createTimeControls } from './time-controls';
 
@@ -31,13 +32,20 @@ async function start(): Promise<void> {
   ];
   const audit = createAuditLog(byId('audit-panel'));
   const charts = createCharts(byId('charts'));
+  let latest: Snapshot | undefined;
+  const show = (snap: Snapshot) => { for (const view of views) view(snap); };
+  const scrub = createScrub(byId('scrub-panel'), show, charts.endAt, () => latest);
   const connection = byId('connection');
   const events = new EventSource(`/api/events${query}`);
   events.onopen = () => { setText(connection, 'live'); connection.className = 'live'; };
   events.onerror = () => { setText(connection, 'disconnected: retrying'); connection.className = 'lost'; };
   events.onmessage = (e: MessageEvent<string>) => {
     const snap = JSON.parse(e.data) as Snapshot;
-    for (const view of views) view(snap);
+    latest = snap;
+    document.body.dataset.t = String(snap.t);
+    scrub.live(snap.t);
+    // While scrubbing, the page shows the moment chosen; the charts and the audit log still take in the present.
+    if (scrub.viewing === undefined) show(snap);
     audit(snap.audit);
     charts.audit(snap.audit);
     charts.update(snap);
