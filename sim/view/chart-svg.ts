@@ -137,7 +137,7 @@ function bands(samples: readonly Sample[], machines: string[], x: X, bandsTop: n
       while (j + 1 < samples.length && samples[j + 1].states[m] === state) j++;
       const x0 = x(samples[i].t), x1 = j + 1 < samples.length ? x(samples[j + 1].t) : x(samples[j].t);
       const w = Math.max(1, x1 - x0), label = stateLabel(state), wide = label.length * CHAR_W;
-      parts.push(`<rect x="${n(x0)}" y="${top}" width="${n(w)}" height="${BAND - 3}" fill="${state === undefined ? '#475569' : stateColour(state)}" data-state="${esc(label)}"><title>${esc(`${m}: ${label}`)}</title></rect>`);
+      parts.push(`<rect x="${n(x0)}" y="${top}" width="${n(w)}" height="${BAND - 3}" fill="${state == null ? '#475569' : stateColour(state)}" data-state="${esc(label)}"><title>${esc(`${m}: ${label}`)}</title></rect>`);
       if (w > wide + 6) parts.push(text(n(x0 + 3), top + 12, 'band-label', label));
       else {
         const line = ends.findIndex((end) => end + 4 <= x0);
@@ -157,7 +157,7 @@ function bands(samples: readonly Sample[], machines: string[], x: X, bandsTop: n
 }
 
 /** A state in words: an unknown state (not yet known after boot, or the power off) is said, never defaulted. */
-export const stateLabel = (state: string | undefined) => state ?? 'unknown';
+export const stateLabel = (state: string | null | undefined) => state ?? 'unknown';
 
 // The time axis, then the markers and failed moments across every panel, down to `bottom`.
 function verticals(c: ChartInput, x: X, bottom: number): string {

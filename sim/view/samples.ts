@@ -15,8 +15,8 @@ export interface Sample {
   chamberKpa: { [letter: string]: number };
   /** 0 closed … 100 open: `bay door`, `airlock A outer`, … */
   doors: { [door: string]: number };
-  /** Each hosted machine's state (absent while the power is off, or while it is not yet known: unknown). */
-  states: { [machine: string]: string | undefined };
+  /** Each hosted machine's state: null while it is not yet known (after boot), absent while the power is off. */
+  states: { [machine: string]: string | null };
 }
 
 export function sampleOf(world: ScreenWorld & { powered?: boolean }): Sample {
@@ -29,7 +29,7 @@ export function sampleOf(world: ScreenWorld & { powered?: boolean }): Sample {
     doors[`airlock ${l} inner`] = Math.round(a.inner.position * 100);
   }
   const states: Sample['states'] = {};
-  if (world.powered !== false) for (const [id, m] of Object.entries(world.controller.machines)) if (m && m.state !== undefined) states[id] = m.state;
+  if (world.powered !== false) for (const [id, m] of Object.entries(world.controller.machines)) if (m) states[id] = m.state ?? null;
   return { t: world.clock.now(), bayKpa: round1(model.bay.kPa), bayTempC: round1(model.bay.tempC), chamberKpa, doors, states };
 }
 

@@ -143,4 +143,17 @@ describe('the web bench views', () => {
     await caughtUp(bench, page);
     expect(await page.inputValue('#scrub')).toBe(String(bench.world.clock.now()));
   });
+
+  it('says "unknown" wherever a machine\'s state is not yet known', async () => {
+    open = await openBench(browser);
+    const { bench, page } = open;
+    Object.defineProperty(bench.world.controller.machines['airlock B']!, 'state', { value: undefined, configurable: true });
+    bench.advance(1000);
+    await caughtUp(bench, page);
+    await runUntilText(bench, page, '#airlock-B-state', 'unknown', 1000, 500);
+    expect(await page.locator('#svg-airlock-B .state').textContent()).toBe('unknown');
+    expect(await page.textContent('#matrix-status-airlock-B')).toMatch(/^state unknown/);
+    expect(await page.locator('#matrix-airlock-B tr.current').count()).toBe(0);
+    expect(await page.textContent('body')).not.toContain('undefined');
+  });
 });
