@@ -13,7 +13,7 @@ export interface SensorTruth {
   /** What the sensor gives: a number, or null when it reads out of range (pinned to full scale). */
   gives: number | null;
   /** What the controller takes: a number, null when it holds the reading unknown (faulty, judged, not yet live),
-   *  undefined when this controller does not report it (a temperature, a cluster's facade). */
+   *  undefined when no controller reports it (the bay temperature is not one of the controller's facts). */
   reads: number | null | undefined;
   /** The controller's reading (or the sensor's) is not what physics holds. */
   differs: boolean;
@@ -36,19 +36,21 @@ function physicalOf(model: LaunchBayModel, signal: string): number {
   return model.airlocks[signal.split(' ')[1] as 'A'].chamberKpa;
 }
 
-// The controller's facts sample the ADC: the model's noise is put back, so looking changes nothing.
-function controllerReading(model: LaunchBayModel, controller: Controller | undefined, signal: string): number | null | undefined {
-  const facts = controller?.facts;
+// The controller that wires the sensor reads it (on a cluster, that sensor's node); its facts sample the ADC, and
+// the model's noise is put back, so looking changes nothing.
+function controllerReading(model: LaunchBayModel, controllers: readonly Controller[], signal: string): number | null | undefined {
+  const facts = controllers.find((c) => c.board.signals[signal] !== undefined)?.facts;
   if (!facts || signal === 'bay temperature') return undefined;
   const v = model.unperturbed(() => (signal === 'bay pressure' ? facts.bayKpa() : facts.chamberKpa(signal.slice(0, -' chamber pressure'.length))));
   return Number.isFinite(v) ? v : null;
 }
 
-export function sensorTruths(model: LaunchBayModel, controller: Controller | undefined, signals: { signal: string; unit: string }[]): SensorTruth[] {
+/** Each sensor's truth; `controllers`: the running controllers (one, or a cluster's nodes'; none while powered off). */
+export function sensorTruths(model: LaunchBayModel, controllers: readonly Controller[], signals: { signal: string; unit: string }[]): SensorTruth[] {
   return signals.map(({ signal, unit }) => {
     const physical = physicalOf(model, signal), fault = model.sensorFaults[signal];
     const gives = fault === undefined ? physical : fault.kind === 'stuck' ? fault.value : null;
-    const reads = controllerReading(model, controller, signal);
+    const reads = controllerReading(model, controllers, signal);
     const off = (v: number | null | undefined) => v === null || (v !== undefined && Math.abs(v - physical) > AGREE);
     return { signal, unit, physical, gives, reads, differs: off(gives) || off(reads) };
   });

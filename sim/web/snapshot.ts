@@ -63,7 +63,7 @@ export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed, s
     t: world.clock.now(), speed: time.speed, paused: time.paused, powered: world.powered,
     bay: { ...model.bay }, bayDoor: doorView(model.bayDoor), airlocks,
     outputs: { beeper: model.outputs['beeper'], klaxon: model.outputs['klaxon'], warningLights: model.outputs['warning lights'] },
-    sensorFaults, machines, sensors: sensorTruths(model, controller, sensors),
+    sensorFaults, machines, sensors: sensorTruths(model, cluster ? Object.values(cluster.nodes).flatMap((n) => (n ? [n.controller] : [])) : controller ? [controller] : [], sensors),
     deck: deck && { state: deck.state, goal: deck.goal, requirements: requirementsOf(deck.goal, (id) => machines[id]?.state) },
   };
 }
