@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
 import { Args, UsageError } from '../sim/cli/args';
 import { writeReport } from '../sim/report/html';
+import { runForReport } from '../sim/report/record';
 import { parseScenario, ScenarioError } from '../sim/scenario/format';
 import { runScenario } from '../sim/scenario/run';
 import { samplePhysics } from '../sim/scenario/samples';
@@ -20,9 +21,6 @@ const usage = `usage: npm run scenario -- <file.json> [--json] [--report out.htm
   --report FILE    also write an HTML report: charts of the whole run, every expectation, the invariants' verdict
   --vcd FILE       also write every digital pin and analog input of the run as a VCD file (GTKWave, PulseView)
   --emulate --image FILE --bootrom FILE   play it on the emulated Pico instead (npm run emulate -- --help)`;
-
-/** Samples for the report's charts, in simulated ms. */
-const REPORT_SAMPLE_MS = 250;
 
 function parse(argv: string[]) {
   const o = { json: false, report: undefined as string | undefined, vcd: undefined as string | undefined, file: undefined as string | undefined };
@@ -67,8 +65,7 @@ function main(argv: string[]): number {
     if (json) samplePhysics(world, (s) => console.log(JSON.stringify(s)));
     if (o.vcd) pins = recordPins(world, Array.isArray(board) ? board : [board]);
   };
-  const result = runScenario(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)),
-    { setup, ...(o.report ? { sampleEveryMs: REPORT_SAMPLE_MS } : {}) });
+  const result = (o.report ? runForReport : runScenario)(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)), { setup });
   for (const f of result.failures) {
     const where = `${file}${f.line ? `:${f.line}` : ''} ${f.field}`;
     const line = `FAILED at ${formatTime(f.t)}: ${where}: ${f.message}`;

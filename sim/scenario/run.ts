@@ -10,7 +10,7 @@ import type { Expectation, Range, Scenario, Step } from './format';
 import { eventsUnmet, stateMet, stateText } from './expectations';
 import { Monitors, type Outcome } from './monitors';
 import { sampleOf, type Sample, SampleHistory } from '../view/samples';
-import { recordMessages, type Message } from '../report/sequence';
+import type { Message } from '../report/sequence';
 
 export interface Failure { t: number; field: string; line?: number; message: string }
 export interface ScenarioResult {
@@ -19,16 +19,13 @@ export interface ScenarioResult {
   outcomes: Outcome[];
   /** The bay sampled through the run, for charts (only when `tweaks.sampleEveryMs` asks). */
   samples: Sample[];
-  /** Who told whom what, and when, for the report's sequence view (recorded with the samples). */
+  /** Who told whom what, and when, for the report's sequence view (only from `runForReport`, sim/report/record.ts). */
   messages?: Message[];
 }
 
 const POLL_MS = 50;
 
-/**
- * Adjustments for tests: world options (thresholds, physics), and `setup` to schedule more on the world's clock.
- * `sampleEveryMs` records what a report shows: the bay sampled that often, and the messages between machines and nodes.
- */
+/** Adjustments for tests: world options (thresholds, physics), and `setup` to schedule more on the world's clock. */
 export type Tweaks = Partial<SimWorldOptions> & Pick<SimClusterOptions, 'deviceNodes'> & { setup?(world: SimWorld): void; sampleEveryMs?: number };
 
 /** Runs on one board, or on several (a cluster scenario: one node per board, on the in-process bus). */
@@ -41,7 +38,6 @@ export function runScenario(scenario: Scenario, boards: Board | Board[], onRepor
   };
   const world: SimWorld = Array.isArray(boards) ? createSimCluster({ boards, ...common }) : createSimWorld({ board: boards, ...common });
   tweaks.setup?.(world);
-  const messages = sampleEveryMs !== undefined ? recordMessages(world) : undefined;
   let result: { checks: number; failures: Failure[]; samples: Sample[] };
   try {
     result = playSteps(scenario, world, act, { trace, outcomes, sampleEveryMs });
@@ -50,7 +46,7 @@ export function runScenario(scenario: Scenario, boards: Board | Board[], onRepor
   }
   failures.push(...result.failures);
   failures.sort((a, b) => a.t - b.t);
-  return { ok: failures.length === 0, trace, failures, checks: result.checks, endMs: world.clock.now(), outcomes, samples: result.samples, messages: messages?.messages() };
+  return { ok: failures.length === 0, trace, failures, checks: result.checks, endMs: world.clock.now(), outcomes, samples: result.samples };
 }
 
 /** What playing steps needs of a world: its time, its physics, the machines' states, and a way to run on. */

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { reportHtml } from '../../sim/report/html';
 import { INPUTS } from '../../sim/report/sequence';
 import { parseScenario } from '../../sim/scenario/format';
-import { runScenario } from '../../sim/scenario/run';
+import { runForReport } from '../../sim/report/record';
 import { boardsFor } from '../../scripts/lib/scenario-boards';
 
 const run = (file: string) => {
   const scenario = parseScenario(readFileSync(file, 'utf8'), file);
-  return { scenario, result: runScenario(scenario, boardsFor(scenario), undefined, { sampleEveryMs: 250 }) };
+  return { scenario, result: runForReport(scenario, boardsFor(scenario)) };
 };
 
 describe('the sequence view', () => {
