@@ -1,15 +1,18 @@
-// `npm run scenario -- <file> [--json] [--report out.html]`: runs a scenario in virtual time and prints its
+// `npm run scenario -- <file> [--json] [--report out.html] [--vcd out.vcd]`: runs a scenario in virtual time and prints its
 // timeline (or JSON lines); --report also writes one self-contained HTML report with charts of the whole run.
 // Exit 0 when every expectation and invariant holds, 1 when one fails, 2 when the scenario or the options are malformed.
 // With --emulate it plays on the emulated Pico instead (scripts/lib/scenario-emulate.ts).
+import { writeFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
 import { Args, UsageError } from '../sim/cli/args';
 import { writeReport } from '../sim/report/html';
+import { runForReport } from '../sim/report/record';
 import { parseScenario, ScenarioError } from '../sim/scenario/format';
 import { runScenario } from '../sim/scenario/run';
 import { samplePhysics } from '../sim/scenario/samples';
 import type { SimWorld } from '../sim/world';
 import { formatReport, formatTime } from '../sim/view/timeline';
+import { recordPins, type VcdRecorder } from '../sim/view/vcd';
 import { runEmulatedCli } from './lib/scenario-emulate';
 import { boardsFor } from './lib/scenario-boards';
 import { readSmallFile } from './lib/small-file';
@@ -17,20 +20,19 @@ import { readSmallFile } from './lib/small-file';
 /** The largest scenario file read: the shipped ones are a few KB, a soak's or verify's a few tens. */
 const MAX_SCENARIO_BYTES = 4 << 20;
 
-const usage = `usage: npm run scenario -- <file.json> [--json] [--report out.html]
+const usage = `usage: npm run scenario -- <file.json> [--json] [--report out.html] [--vcd out.vcd]
   --json           the trace as JSON lines instead of a timeline
   --report FILE    also write an HTML report: charts of the whole run, every expectation, the invariants' verdict
+  --vcd FILE       also write every digital pin and analog input of the run as a VCD file (GTKWave, PulseView)
   --emulate --image FILE --bootrom FILE   play it on the emulated Pico instead (npm run emulate -- --help)`;
 
-/** Samples for the report's charts, in simulated ms. */
-const REPORT_SAMPLE_MS = 250;
-
 function parse(argv: string[]) {
-  const o = { json: false, report: undefined as string | undefined, file: undefined as string | undefined };
+  const o = { json: false, report: undefined as string | undefined, vcd: undefined as string | undefined, file: undefined as string | undefined };
   const args = new Args(argv);
   for (let a = args.next(); a !== undefined; a = args.next()) {
     if (a === '--json') o.json = true;
     else if (a === '--report') o.report = args.value(a);
+    else if (a === '--vcd') o.vcd = args.value(a);
     else if (a === '--help' || a === '-h') { console.log(usage); process.exit(0); }
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (o.file !== undefined) throw new UsageError(`one scenario file at a time (got ${o.file} and ${a})`);
@@ -62,9 +64,12 @@ function main(argv: string[]): number {
   if (!json) console.log(`scenario: ${scenario.name} (${where}, seed ${scenario.seed}, starting ${scenario.start})`);
   // JSON traces also carry the physics (start states, then door positions and pressures as they change), so an
   // outside monitor can judge the physical invariants from the trace alone.
-  const physics = json ? { setup: (world: SimWorld) => samplePhysics(world, (s) => console.log(JSON.stringify(s))) } : {};
-  const result = runScenario(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)),
-    { ...physics, ...(o.report ? { sampleEveryMs: REPORT_SAMPLE_MS } : {}) });
+  let pins: VcdRecorder | undefined;
+  const setup = (world: SimWorld) => {
+    if (json) samplePhysics(world, (s) => console.log(JSON.stringify(s)));
+    if (o.vcd) pins = recordPins(world, Array.isArray(board) ? board : [board]);
+  };
+  const result = (o.report ? runForReport : runScenario)(scenario, board, (r) => console.log(json ? JSON.stringify(r) : formatReport(r)), { setup });
   for (const f of result.failures) {
     const where = `${file}${f.line ? `:${f.line}` : ''} ${f.field}`;
     const line = `FAILED at ${formatTime(f.t)}: ${where}: ${f.message}`;
@@ -75,6 +80,10 @@ function main(argv: string[]): number {
   if (o.report) {
     try { writeReport(o.report, { scenario, result }); } catch (e) { console.error(`scenario: cannot write the report ${o.report}: ${(e as Error).message}`); return 2; }
     if (!json) console.log(`report: ${o.report}`);
+  }
+  if (o.vcd && pins) {
+    try { writeFileSync(o.vcd, pins.vcd({ date: new Date(), comment: `scenario ${scenario.name} (${file}), seed ${scenario.seed}` })); } catch (e) { console.error(`scenario: cannot write the VCD ${o.vcd}: ${(e as Error).message}`); return 2; }
+    if (!json) console.log(`vcd: ${o.vcd} (${pins.probes.length} signals)`);
   }
   return result.ok ? 0 : 1;
 }

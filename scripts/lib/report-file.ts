@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { writeReport } from '../../sim/report/html';
 import { parseScenario } from '../../sim/scenario/format';
-import { runScenario } from '../../sim/scenario/run';
+import { runForReport } from '../../sim/report/record';
 import { boardsFor } from './scenario-boards';
 
 /** Runs the scenario in `file` with sampling and writes its report to `out` (default: the file with `.html`). Returns `out`. */
 export function reportScenarioFile(file: string, out = file.replace(/\.json$/, '') + '.html', note?: string): string {
   const scenario = parseScenario(readFileSync(file, 'utf8'), file);
-  const result = runScenario(scenario, boardsFor(scenario), undefined, { sampleEveryMs: 250 });
+  const result = runForReport(scenario, boardsFor(scenario));
   writeReport(out, { scenario, result, note });
   return out;
 }

@@ -4,7 +4,7 @@ import { loadBoard, loadBoardArg } from '../../boards/load';
 import type { ControllerReport } from '../../firmware/controller';
 import { handleKey, keyHelp, keyHelpFor } from '../view/keys';
 import { hostedAirlocks } from '../../firmware/board/signals';
-import { renderScreen, type ScreenState } from '../view/screen';
+import { helpPagesFor, renderScreen, type ScreenState } from '../view/screen';
 import { formatReport } from '../view/timeline';
 import { AuditFile } from '../audit/jsonl-log';
 import { createSimCluster } from '../cluster';
@@ -88,6 +88,8 @@ function main(): void {
   audit.startRun({ board: o.cluster ? `cluster: ${boards.map((b) => b.name).join(', ')}` : board.name, seed: o.seed, speed: o.speed, command: commandLine() });
   const world = o.cluster ? createSimCluster({ boards, seed: o.seed, onReport }) : createSimWorld({ board: boards[0], seed: o.seed, onReport });
   const pending = { jam: false };
+  const size = () => ({ columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 });
+  const helpPageCount = () => helpPagesFor(world, size());
   if (!live) console.log(`launch bay simulator: board ${board.name}, speed x${o.speed}; timeline follows`);
 
   let last = Date.now();
@@ -101,7 +103,7 @@ function main(): void {
     }
     if (world.clock.now() >= o.duration) quit(0);
   }, 20);
-  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(world, screen, true, { columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 })}\n`), 100) : undefined;
+  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(world, screen, true, size())}\n`), 100) : undefined;
 
   function quit(code: number) {
     clearInterval(tick);
@@ -118,10 +120,12 @@ function main(): void {
   process.stdin.on('data', (chunk: string) => {
     for (const key of chunk) {
       if (key === '\u0003') { operator('Ctrl-C', 'quit'); quit(0); }
+      // The help is paged: `?` turns the page (past the last, it closes); any other key only closes it.
+      else if (screen.help !== undefined) screen.help = key === '?' && screen.help + 1 < helpPageCount() ? screen.help + 1 : undefined;
       else if (key === ' ') { screen.paused = !screen.paused; operator(key, screen.paused ? 'paused' : 'running'); }
       else if (key === '+') { screen.speed = Math.min(screen.speed * 2, 1000); operator(key, `speed x${screen.speed}`); }
       else if (key === '-') { screen.speed = Math.max(screen.speed / 2, 0.25); operator(key, `speed x${screen.speed}`); }
-      else if (key === '?') screen.message = keyHelpFor(world.model.letters).replace(/\n/g, '  ');
+      else if (key === '?') { if (live) screen.help = 0; else console.log(keyHelpFor(world.model.letters)); }
       else {
         const message = handleKey(world, key, pending);
         if (message) { operator(key, message); screen.message = message; if (!live) console.log(`  key ${JSON.stringify(key)}: ${message}`); }

@@ -85,6 +85,12 @@ export class LaunchBayModel {
   /** Sensor noise: uniform in [-1, 1), from the seeded generator; the caller scales it. */
   noise(): number { return this.random.signed(); }
 
+  /** Runs `look` (a view reading a sensor through the controller) and puts the noise back, so looking changes no run. */
+  unperturbed<T>(look: () => T): T {
+    const mark = this.random.mark();
+    try { return look(); } finally { this.random.restore(mark); }
+  }
+
   private doorOf(door: Door | string): Door { return typeof door === 'string' ? this.door(door) : door; }
 
   private substep(dtMs: number): void {

@@ -15,4 +15,9 @@ export class SeededRandom {
 
   /** Uniform in [-1, 1). */
   signed(): number { return this.next() * 2 - 1; }
+
+  /** Where the sequence stands, to put it back (`restore`) after a view has sampled a sensor. */
+  mark(): number { return this.state; }
+
+  restore(mark: number): void { this.state = mark; }
 }

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Scenario } from '../scenario/format';
 import type { ScenarioResult } from '../scenario/run';
+import { sequenceSvg } from './sequence';
 import { esc, MARKED_KINDS, renderCharts, type Marker, type Threshold } from '../view/chart-svg';
 import type { Sample } from '../view/samples';
 import { formatReport, formatTime, reportBody } from '../view/timeline';
@@ -11,7 +12,7 @@ import { formatReport, formatTime, reportBody } from '../view/timeline';
 export interface ReportInput {
   /** The scenario, for its name, file and expectations' bounds (absent for a run that is not one). */
   scenario?: Pick<Scenario, 'name' | 'description' | 'file' | 'steps' | 'seed' | 'board' | 'cluster'>;
-  result: Pick<ScenarioResult, 'ok' | 'trace' | 'failures' | 'outcomes' | 'samples' | 'endMs'>;
+  result: Pick<ScenarioResult, 'ok' | 'trace' | 'failures' | 'outcomes' | 'samples' | 'endMs' | 'messages'>;
   /** A heading, when there is no scenario (e.g. a soak counterexample). */
   title?: string;
   /** Extra words under the heading, e.g. how to replay it. */
@@ -49,7 +50,7 @@ h1{font-size:1.4rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.6rem 0 .5rem}
 .charts{background:#fff;border:1px solid #cbd5e1;border-radius:6px;padding:.5rem}.charts svg{width:100%;height:auto;display:block}
 table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #e2e8f0;padding:.25rem .5rem;text-align:left;vertical-align:top}
 tr.failed td{background:#fef2f2}pre{background:#fff;border:1px solid #e2e8f0;padding:.6rem;overflow:auto;font-size:12px;max-height:40rem}
-.muted{color:#475569}
+.muted{color:#475569}.sequence-wrap{background:#fff;border:1px solid #cbd5e1;border-radius:6px;overflow:auto;max-height:48rem}
 </style></head>
 <body>
 <h1>${esc(title)}</h1>
@@ -61,6 +62,8 @@ ${scenario?.description ? `<p>${esc(scenario.description)}</p>` : ''}${input.not
 <p class="muted">Markers: ▼ amber a veto, purple an interlock refusal, red a fault; a thick red line is a failed expectation; dashed lines are expectations' pressure bounds. Hover for reasons.</p>
 <h2>Expectations</h2>
 ${expectationsTable(result.outcomes, where)}
+<h2>Sequence: who told whom what, and when</h2>
+${sequenceSection(result.messages)}
 <h2>Safety invariants</h2>
 <p id="invariants">${invariantFailures.length === 0 ? `The invariant monitor found no violation in ${formatTime(result.endMs)}.`
     : `<strong>${invariantFailures.length} violation(s):</strong></p><ul>${invariantFailures.map((f) => `<li>${esc(`${formatTime(f.t)} ${f.field}: ${f.message}`)}</li>`).join('')}</ul><p>`}</p>
@@ -70,6 +73,14 @@ ${markerList(markers)}
 <pre>${esc(result.trace.slice(0, MAX_TIMELINE).map(formatReport).join('\n'))}${result.trace.length > MAX_TIMELINE ? `\n… ${result.trace.length - MAX_TIMELINE} more` : ''}</pre>
 </body></html>
 `;
+}
+
+function sequenceSection(messages: ScenarioResult['messages']): string {
+  if (!messages) return '<p>Not recorded for this run.</p>';
+  if (messages.length === 0) return '<p>No machine was told anything.</p>';
+  const count = (via: string) => messages.filter((m) => m.via === via).length;
+  return `<p class="muted" id="sequence-summary">${messages.length} messages: ${count('hook')} sent by hooks (blue), ${count('input')} from inputs and the scan: buttons, sensors, deadlines, the operator, held-back goals resumed (grey)${count('bus') ? `, ${count('bus')} on the bus between nodes (amber, dashed; a report is drawn only when it says a state changed)` : ''}. Time runs down; hover an arrow for its time.</p>
+<div class="sequence-wrap">${sequenceSvg(messages)}</div>`;
 }
 
 function expectationsTable(outcomes: ScenarioResult['outcomes'], file: string): string {

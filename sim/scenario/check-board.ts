@@ -3,6 +3,7 @@
 import { airlockOf, hostedAirlocks } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import { airlock, bayDoor, bayEnvironment, battleDeck } from '../../firmware/machines';
+import { stuckRefusal } from '../view/sensors';
 import { ScenarioError, type Expectation, type Scenario } from './format';
 
 type Def = { states: readonly string[]; goals: readonly string[] };
@@ -56,6 +57,9 @@ export function checkAgainstBoards(scenario: Scenario, boards: Board | Board[]):
     if ('sensorFault' in step || 'clearSensorFault' in step) {
       const sensor = 'sensorFault' in step ? step.sensorFault : step.clearSensorFault;
       if (!wired.has(sensor)) fail(`${step.field}.${'sensorFault' in step ? 'sensorFault' : 'clearSensorFault'}`, `"${sensor}" is not wired on ${where}`);
+      const wiredOn = list.find((b) => b.signals[sensor] !== undefined);
+      const refused = 'sensorFault' in step && step.stuck !== undefined && wiredOn ? stuckRefusal(wiredOn, sensor, step.stuck) : undefined;
+      if (refused) fail(`${step.field}.stuck`, refused);
     }
     if ('cut' in step) node(step.cut, `${step.field}.cut`);
     if ('heal' in step) node(step.heal, `${step.field}.heal`);

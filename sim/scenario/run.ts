@@ -10,6 +10,7 @@ import type { Expectation, Range, Scenario, Step } from './format';
 import { eventsUnmet, stateMet, stateText } from './expectations';
 import { Monitors, type Outcome } from './monitors';
 import { sampleOf, type Sample, SampleHistory } from '../view/samples';
+import type { Message } from '../report/sequence';
 
 export interface Failure { t: number; field: string; line?: number; message: string }
 export interface ScenarioResult {
@@ -18,6 +19,8 @@ export interface ScenarioResult {
   outcomes: Outcome[];
   /** The bay sampled through the run, for charts (only when `tweaks.sampleEveryMs` asks). */
   samples: Sample[];
+  /** Who told whom what, and when, for the report's sequence view (only from `runForReport`, sim/report/record.ts). */
+  messages?: Message[];
 }
 
 const POLL_MS = 50;

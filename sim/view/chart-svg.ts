@@ -18,7 +18,31 @@ export interface ChartInput {
 }
 
 const W = 1000, LEFT = 120, RIGHT = 16, PLOT = W - LEFT - RIGHT, BAND = 20;
-const LINE_COLOURS = ['#0f172a', '#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891b2', '#be123c', '#4d7c0f'];
+// Ten colours told apart by most eyes (Tableau 10), each series also a dash and a marker shape of its own: two
+// series on the same value (door E and D inner, both closed) still show both, and print in grey.
+const LINE_COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+const DASHES = ['', '6 3', '2 2', '8 3 2 3', '4 4', '1 3'];
+const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'cross', 'bar'] as const;
+/** Markers along a line, every this many pixels; each series starts at its own offset so equal lines show both. */
+const MARK_EVERY = 60;
+
+/** The style of series `i` in a panel: no two of the first 30 share colour and dash. */
+export function seriesStyle(i: number): { colour: string; dash: string; shape: (typeof SHAPES)[number] } {
+  return { colour: LINE_COLOURS[i % LINE_COLOURS.length], dash: DASHES[(i + Math.floor(i / LINE_COLOURS.length)) % DASHES.length], shape: SHAPES[i % SHAPES.length] };
+}
+
+function shape(kind: (typeof SHAPES)[number], cx: number, cy: number, colour: string): string {
+  const at = (dx: number, dy: number) => `${n(cx + dx)},${n(cy + dy)}`;
+  switch (kind) {
+    case 'circle': return `<circle cx="${n(cx)}" cy="${n(cy)}" r="3" fill="${colour}"/>`;
+    case 'square': return `<rect x="${n(cx - 3)}" y="${n(cy - 3)}" width="6" height="6" fill="${colour}"/>`;
+    case 'triangle': return `<path d="M${at(0, -4)} L${at(3.5, 3)} L${at(-3.5, 3)} z" fill="${colour}"/>`;
+    case 'diamond': return `<path d="M${at(0, -4)} L${at(4, 0)} L${at(0, 4)} L${at(-4, 0)} z" fill="${colour}"/>`;
+    case 'cross': return `<path d="M${at(-3, -3)} L${at(3, 3)} M${at(3, -3)} L${at(-3, 3)}" stroke="${colour}" stroke-width="2"/>`;
+    case 'bar': return `<path d="M${at(0, -4)} L${at(0, 4)}" stroke="${colour}" stroke-width="2.5"/>`;
+  }
+}
+
 const MARKER_COLOURS: { [kind: string]: string } = { fault: '#dc2626', impossible: '#dc2626', invariant: '#7f1d1d', veto: '#d97706', interlock: '#9333ea', failure: '#dc2626' };
 /** The reports that become markers. */
 export const MARKED_KINDS: { [kind: string]: boolean } = { fault: true, impossible: true, veto: true, interlock: true, invariant: true };
@@ -32,6 +56,7 @@ const FONT: { [cls: string]: string } = {
   'chart-legend': 'font-family="sans-serif" font-size="10" font-weight="bold"',
   'band-name': 'font-family="sans-serif" font-size="11" fill="#0f172a"',
   'band-label': 'font-family="sans-serif" font-size="10" fill="#1e293b"',
+  'band-callout': 'font-family="sans-serif" font-size="9.5" fill="#1e293b"',
   'threshold-label': 'font-family="sans-serif" font-size="10" font-weight="bold"',
 };
 const text = (x: number | string, y: number | string, cls: string, content: string, more = '') =>
@@ -59,10 +84,14 @@ export function renderCharts(c: ChartInput): string {
       text(8, top + 14, 'chart-title', title),
       text(LEFT + 3, top + 11, 'tick', `${hi} ${unit}`), text(LEFT + 3, top + height - 3, 'tick', `${lo} ${unit}`));
     series.forEach((se, i) => {
-      const pts = samples.map((s) => `${n(x(s.t))},${n(yOf(Math.max(lo, Math.min(hi, se.value(s)))))}`).join(' ');
-      const colour = LINE_COLOURS[i % LINE_COLOURS.length];
-      parts.push(`<polyline class="series" data-series="${esc(se.name)}" points="${pts}" fill="none" stroke="${colour}" stroke-width="${i === 0 ? 2.2 : 1.4}"${i > 0 && series.length > 5 && i % 2 === 0 ? ' stroke-dasharray="5 3"' : ''}><title>${esc(se.name)}</title></polyline>`);
-      parts.push(text(8, top + 28 + i * 11, 'chart-legend', `— ${se.name}`, `fill="${colour}"`));
+      const xy = samples.map((s) => [x(s.t), yOf(Math.max(lo, Math.min(hi, se.value(s))))]);
+      const { colour, dash, shape: kind } = seriesStyle(i), dashed = dash ? ` stroke-dasharray="${dash}"` : '';
+      const style = `data-colour="${colour}" data-dash="${dash}" data-shape="${kind}"`;
+      parts.push(`<g class="series" data-series="${esc(se.name)}" ${style}><polyline points="${xy.map(([a, b]) => `${n(a)},${n(b)}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="1.6"${dashed}/>`
+        + markersAlong(xy, i * (MARK_EVERY / series.length), kind, colour) + `<title>${esc(se.name)}</title></g>`);
+      const ly = top + 26 + i * 11;
+      parts.push(`<g class="legend-item" data-series="${esc(se.name)}" ${style}><line x1="8" x2="30" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="2"${dashed}/>${shape(kind, 19, ly, colour)}`
+        + `${text(34, ly + 3.5, 'chart-legend', se.name, `fill="${colour}"`)}</g>`);
     });
     parts.push(extra.replace(/Y\((-?[\d.]+)\)/g, (_, v) => n(yOf(Number(v)))), '</g>');
     y += height + 14;
@@ -72,8 +101,9 @@ export function renderCharts(c: ChartInput): string {
   panel('Pressure', 150, 0, 110, [{ name: 'bay', value: (s) => s.bayKpa }, ...letters.map((l) => ({ name: `chamber ${l}`, value: (s: Sample) => s.chamberKpa[l] }))], 'kPa', thresholds);
   panel('Bay temperature', 60, -50, 30, [{ name: 'bay °C', value: (s) => s.bayTempC }], '°C');
   panel('Doors (% open)', 125, 0, 100, doors.map((d) => ({ name: d === 'bay door' ? 'door E' : d.replace('airlock ', ''), value: (s: Sample) => s.doors[d] })), '%');
-  parts.push(bands(samples, machines, x, y));
-  y += machines.length * BAND + 6;
+  const stateBands = bands(samples, machines, x, y);
+  parts.push(stateBands.svg);
+  y += stateBands.height + 6;
   parts.push(verticals(c, x, y));
   const height = y + 20;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" class="strip-charts" role="img" aria-label="Strip charts from ${clock(c.from)} to ${clock(c.to)}: pressures, temperature, doors, machine states, markers">`
@@ -82,26 +112,52 @@ export function renderCharts(c: ChartInput): string {
 
 type X = (t: number) => number;
 
-// State bands: one row per machine, a coloured run per state, labelled in text where there is room.
-function bands(samples: readonly Sample[], machines: string[], x: X, bandsTop: number): string {
+// A marker every MARK_EVERY pixels along the line, starting `offset` pixels in.
+function markersAlong(xy: number[][], offset: number, kind: (typeof SHAPES)[number], colour: string): string {
+  const out: string[] = [];
+  let next = (xy[0]?.[0] ?? 0) + offset;
+  for (const [a, b] of xy) if (a >= next) { out.push(shape(kind, a, b, colour)); next = a + MARK_EVERY; }
+  return out.join('');
+}
+
+// State bands: one row per machine, a coloured run per state, labelled in text inside where there is room; a
+// narrower run is labelled on a callout line under its row (two at most, packed left to right), so every state a
+// machine passed through is named, however briefly it stayed.
+const CHAR_W = 5.6, CALLOUT = 11, CALLOUT_LINES = 2;
+function bands(samples: readonly Sample[], machines: string[], x: X, bandsTop: number): { svg: string; height: number } {
   const parts: string[] = [];
-  machines.forEach((m, row) => {
-    const top = bandsTop + row * BAND;
+  let top = bandsTop;
+  for (const m of machines) {
     parts.push(`<g class="band" data-machine="${esc(m)}">${text(8, top + 13, 'band-name', m)}`);
+    const ends = Array<number>(CALLOUT_LINES).fill(-Infinity);
+    let used = 0;
     for (let i = 0; i < samples.length;) {
       const state = samples[i].states[m];
       let j = i;
       while (j + 1 < samples.length && samples[j + 1].states[m] === state) j++;
       const x0 = x(samples[i].t), x1 = j + 1 < samples.length ? x(samples[j + 1].t) : x(samples[j].t);
-      const w = Math.max(1, x1 - x0), label = state ?? 'power off';
-      parts.push(`<rect x="${n(x0)}" y="${top}" width="${n(w)}" height="${BAND - 3}" fill="${state ? stateColour(state) : '#475569'}"><title>${esc(`${m}: ${label}`)}</title></rect>`);
-      if (w > label.length * 5.6 + 6) parts.push(text(n(x0 + 3), top + 12, 'band-label', label));
+      const w = Math.max(1, x1 - x0), label = stateLabel(state), wide = label.length * CHAR_W;
+      parts.push(`<rect x="${n(x0)}" y="${top}" width="${n(w)}" height="${BAND - 3}" fill="${state == null ? '#475569' : stateColour(state)}" data-state="${esc(label)}"><title>${esc(`${m}: ${label}`)}</title></rect>`);
+      if (w > wide + 6) parts.push(text(n(x0 + 3), top + 12, 'band-label', label));
+      else {
+        const line = ends.findIndex((end) => end + 4 <= x0);
+        if (line >= 0) {
+          const y = top + BAND - 3 + (line + 1) * CALLOUT;
+          parts.push(`<g class="callout"><line x1="${n(x0 + w / 2)}" x2="${n(x0 + w / 2)}" y1="${top + BAND - 3}" y2="${y - 7}" stroke="#64748b"/>${text(n(x0), y, 'band-callout', label)}</g>`);
+          ends[line] = x0 + wide;
+          used = Math.max(used, line + 1);
+        }
+      }
       i = j + 1;
     }
     parts.push('</g>');
-  });
-  return parts.join('');
+    top += BAND + used * CALLOUT;
+  }
+  return { svg: parts.join(''), height: top - bandsTop };
 }
+
+/** A state in words: an unknown state (not yet known after boot, or the power off) is said, never defaulted. */
+export const stateLabel = (state: string | null | undefined) => state ?? 'unknown';
 
 // The time axis, then the markers and failed moments across every panel, down to `bottom`.
 function verticals(c: ChartInput, x: X, bottom: number): string {

@@ -1,6 +1,5 @@
 // One sample of the bay for the strip charts (web bench and scenario report): pressures, temperature, door
 // positions and every machine's state, at one moment of simulated time.
-import { stateText } from '../../firmware/core';
 import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals';
 import type { ScreenModel, ScreenWorld } from './screen';
 
@@ -16,8 +15,8 @@ export interface Sample {
   chamberKpa: { [letter: string]: number };
   /** 0 closed … 100 open: `bay door`, `airlock A outer`, … */
   doors: { [door: string]: number };
-  /** Each hosted machine's state (absent while the power is off). */
-  states: { [machine: string]: string };
+  /** Each hosted machine's state: null while it is not yet known (after boot), absent while the power is off. */
+  states: { [machine: string]: string | null };
 }
 
 export function sampleOf(world: ScreenWorld & { powered?: boolean }): Sample {
@@ -30,18 +29,18 @@ export function sampleOf(world: ScreenWorld & { powered?: boolean }): Sample {
     doors[`airlock ${l} inner`] = Math.round(a.inner.position * 100);
   }
   const states: Sample['states'] = {};
-  if (world.powered !== false) for (const [id, m] of Object.entries(world.controller.machines)) if (m) states[id] = stateText(m.state);
+  if (world.powered !== false) for (const [id, m] of Object.entries(world.controller.machines)) if (m) states[id] = m.state ?? null;
   return { t: world.clock.now(), bayKpa: round1(model.bay.kPa), bayTempC: round1(model.bay.tempC), chamberKpa, doors, states };
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Keeps samples no closer than `everyMs` and no older than `keepMs` behind the newest. */
-export class SampleHistory {
-  readonly samples: Sample[] = [];
+/** Keeps samples (or any timed records) no closer than `everyMs` and no older than `keepMs` behind the newest. */
+export class SampleHistory<T extends { t: number } = Sample> {
+  readonly samples: T[] = [];
   constructor(private readonly everyMs: number, private readonly keepMs = Infinity) {}
 
-  offer(take: () => Sample, now: number): void {
+  offer(take: () => T, now: number): void {
     const last = this.samples[this.samples.length - 1];
     if (last && now - last.t < this.everyMs && now >= last.t) return;
     if (last && now < last.t) this.samples.length = 0; // time went back (a new world): start again
@@ -50,5 +49,13 @@ export class SampleHistory {
     let drop = 0;
     while (drop < this.samples.length && this.samples[drop].t < oldest) drop++;
     if (drop) this.samples.splice(0, drop);
+  }
+
+  /** The last record taken at or before `t` (the oldest kept, if `t` is older still). */
+  at(t: number): T | undefined {
+    const s = this.samples;
+    let lo = 0, hi = s.length - 1, found = s.length ? 0 : -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (s[mid].t <= t) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+    return found >= 0 ? s[found] : undefined;
   }
 }

@@ -1,12 +1,13 @@
 // The live terminal view of `npm start`: every machine's state and goal, doors, pressures, the deck's requirements.
-import { stateText } from '../../firmware/core';
 import type { AirlockLetter } from '../../firmware/board/signals';
 import type { Controller, ControllerReport } from '../../firmware/controller';
 import { deckRequirements } from '../../firmware/machines';
 import type { Airlock, Bay, Door } from '../physics';
 import { buttonSummary } from './buttons';
+import { stateLabel } from './chart-svg';
 import { lettersOf } from './samples';
-import { renderCompact } from './screen-compact';
+import { keyHelpFor } from './keys';
+import { helpPages, renderCompact } from './screen-compact';
 import { formatReport, formatTime } from './timeline';
 
 const bar = (d: Readonly<Door>, width = 10) => {
@@ -25,6 +26,8 @@ export interface ScreenState {
   recent: ControllerReport[];
   /** The heading (default `Launch bay simulator`). */
   title?: string;
+  /** The page of the `?` help shown in place of the recent events (undefined: closed). */
+  help?: number;
 }
 
 /** The parts the view shows: the simulator's model, or the bench's pins read as the same parts. */
@@ -47,6 +50,13 @@ export interface ScreenWorld {
 export interface ScreenSize { columns: number; rows: number }
 export const DETAILED_COLUMNS = 130, DETAILED_ROWS = 32;
 
+/** How many pages the `?` help takes on a terminal of `size` (the detailed view shows it whole). */
+export function helpPagesFor(world: ScreenWorld, size: ScreenSize): number {
+  if (size.columns >= DETAILED_COLUMNS && size.rows >= DETAILED_ROWS) return 1;
+  const compact = renderCompact(world, { speed: 1, paused: false, message: '', recent: [], help: 0 }, false, size);
+  return Number(/help 1\/(\d+)/.exec(compact)?.[1] ?? 1);
+}
+
 /** The view for a terminal of `size` (default: unbounded, the detailed view). */
 export function renderScreen(world: ScreenWorld, s: ScreenState, colour: boolean, size: ScreenSize = { columns: Infinity, rows: Infinity }): string {
   if (size.columns < DETAILED_COLUMNS || size.rows < DETAILED_ROWS) return renderCompact(world, s, colour, size);
@@ -63,25 +73,26 @@ function renderDetailed(world: ScreenWorld, s: ScreenState, colour: boolean): st
     const goal = deck.goal as keyof typeof deckRequirements | undefined;
     const req = goal ? deckRequirements[goal] : undefined;
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    lines.push(`Battle deck      ${stateText(deck.state).padEnd(22)} goal ${goal ?? '-'}` + (req
+    lines.push(`Battle deck      ${stateLabel(deck.state).padEnd(22)} goal ${goal ?? '-'}` + (req
       ? `   requires door E ${req.bayDoor} (${met(m['bay door']?.state === req.bayDoor)}), bay ${req.bayEnvironment} (${met(m['bay environment']?.state === req.bayEnvironment)})` : ''));
   }
   const env = m['bay environment'];
   if (env) {
     const b = model.bay;
-    lines.push(`Bay environment  ${stateText(env.state).padEnd(22)} ${kPa(b.kPa)}  ${b.tempC.toFixed(1).padStart(5)} °C   pump ${onOff(b.pumpOn)} vent ${onOff(b.ventOn)} heater ${onOff(b.heaterOn)}${b.leakKpaPerS > 0 ? `   LEAK ${b.leakKpaPerS} kPa/s` : ''}`);
+    lines.push(`Bay environment  ${stateLabel(env.state).padEnd(22)} ${kPa(b.kPa)}  ${b.tempC.toFixed(1).padStart(5)} °C   pump ${onOff(b.pumpOn)} vent ${onOff(b.ventOn)} heater ${onOff(b.heaterOn)}${b.leakKpaPerS > 0 ? `   LEAK ${b.leakKpaPerS} kPa/s` : ''}`);
   }
-  if (m['bay door']) lines.push(`Door E           ${stateText(m['bay door'].state).padEnd(22)} ${bar(model.bayDoor, 20)}`);
+  if (m['bay door']) lines.push(`Door E           ${stateLabel(m['bay door'].state).padEnd(22)} ${bar(model.bayDoor, 20)}`);
   lines.push('');
   for (const l of lettersOf(model)) {
     const a = m[`airlock ${l}`], p = model.airlocks[l];
     if (!a || !p) continue;
-    lines.push(`Airlock ${l}        ${stateText(a.state).padEnd(22)} goal ${(a.goal ?? '-').padEnd(20)} chamber ${kPa(p.chamberKpa)}  pump ${onOff(p.pumpOn)} vent ${onOff(p.ventOn)}`);
+    lines.push(`Airlock ${l}        ${stateLabel(a.state).padEnd(22)} goal ${(a.goal ?? '-').padEnd(20)} chamber ${kPa(p.chamberKpa)}  pump ${onOff(p.pumpOn)} vent ${onOff(p.ventOn)}`);
     lines.push(`                 outer ${bar(p.outer)}   inner ${bar(p.inner)}`);
   }
   const out = model.outputs;
   lines.push('', `Indicators: beeper ${onOff(out['beeper'])}  klaxon ${onOff(out['klaxon'])}  warning lights ${onOff(out['warning lights'])}`);
-  lines.push('', 'Recent:', ...s.recent.slice(-6).map((r) => `  ${formatReport(r)}`));
+  if (s.help !== undefined) lines.push('', ...keyHelpFor(lettersOf(model)).split('\n'), '— help: ? or Esc closes —');
+  else lines.push('', 'Recent:', ...s.recent.slice(-6).map((r) => `  ${formatReport(r)}`));
   lines.push('', `Airlock ${buttonSummary}`);
   lines.push(s.message ? `> ${s.message}` : '> press ? for keys');
   return lines.join('\n');

@@ -18,7 +18,9 @@ export function formatReport(r: ControllerReport): string {
 }
 
 /** What happened, without the time and the machine. */
-export function reportBody(r: ControllerReport): string {
+export function reportBody(report: ControllerReport): string {
+  // A machine not yet known after boot has no state: it is said to be unknown, never given a default.
+  const r = { ...report, from: report.from ?? 'unknown', to: report.to ?? (report.kind === 'transition' ? 'unknown' : undefined) };
   const goal = r.goal ? `  (goal ${r.goal})` : '';
   switch (r.kind) {
     case 'transition': return `${r.from === r.to ? r.from : `${r.from} → ${r.to}`}  on "${r.event}"${goal}`;

@@ -23,7 +23,7 @@ export async function runWebBench(o: WebCliOptions): Promise<void> {
   const audit = new AuditFile({ path: o.auditLog, onError: (e) => console.error(`audit log: ${e.message} (entries are being dropped)`) });
   audit.startRun({ board: o.cluster ? `cluster: ${o.boards.map((b) => b.name).join(', ')}` : o.boards[0].name, seed: o.seed, speed: Math.min(o.speed, 100), command: o.command ?? 'npm start -- --web' });
   const bench = await startWebBench({
-    board: o.boards[0], seed: o.seed, speed: Math.min(o.speed, 100), host: o.host, port: o.port, token: o.token, world, onReport: (r) => audit.append(r),
+    board: o.boards[0], boards: o.boards, seed: o.seed, speed: Math.min(o.speed, 100), host: o.host, port: o.port, token: o.token, world, onReport: (r) => audit.append(r),
     // Every input a page sends, with where it came from: the audit log answers who pressed what, and when.
     onInput: (i) => audit.operator({ t: i.t, source: i.source, input: `${i.action} ${i.body}`, answer: i.answer, ok: i.ok }),
   });

@@ -1,5 +1,6 @@
 // What the page may do to the bench, one handler per POST /api/<action>: buttons, deck requests, resets, faults, time.
 import { airlockOf, type MachineId } from '../../firmware/board/signals';
+import { stuckRefusal } from '../view/sensors';
 import { hasButton, type SimWorld } from '../world';
 import { clusterOf, SPEEDS, STEP_MS } from './layout';
 import type { TimeState } from './snapshot';
@@ -101,7 +102,13 @@ export const inputs: { [action: string]: Handler } = {
     const faults = world.model.sensorFaults;
     if (fault === 'none') faults[signal] = undefined;
     else if (fault === 'out of range') faults[signal] = { kind: 'out of range' };
-    else faults[signal] = { kind: 'stuck', value: num(body, 'value', -1000, 1000) };
+    else {
+      const value = num(body, 'value', -1000, 1000);
+      // An ADC cannot read below its zero or above its full scale: such a fault would show one value and read another.
+      const refused = world.powered ? stuckRefusal(world.controller.board, signal, value) : undefined;
+      if (refused) throw new InputError(refused);
+      faults[signal] = { kind: 'stuck', value };
+    }
     return fault === 'none' ? `${signal} reads true` : `${signal} ${fault === 'stuck' ? `stuck at ${body.value}` : 'out of range'}`;
   },
   'clear-faults': ({ world }) => clearFaults(world),

@@ -2,7 +2,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimWorld } from '../world';
 import type { AuditFeed } from './audit-feed';
+import { layoutOf } from './layout';
 import { snapshotOf, type TimeState } from './snapshot';
+import type { Moment } from './protocol';
 import type { SampleHistory } from '../view/samples';
 
 interface Viewer { res: ServerResponse; seq: number; base: string }
@@ -14,11 +16,14 @@ export interface LiveFeed {
   publish(): void;
   /** The whole moment, with every kept audit entry (GET /api/snapshot). */
   whole(): string;
+  /** The moment as the page shows it, without audit entries or samples (the scrubbable history keeps these). */
+  moment(): Moment;
   close(): void;
 }
 
 export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFeed, history?: SampleHistory): LiveFeed {
   const viewers = new Set<Viewer>();
+  const sensors = layoutOf(world).sensors.map((s) => ({ signal: s.id, unit: s.unit }));
   // Samples go out once, in the first message after they were taken; a new page fetches the history first.
   let sentUpTo = -Infinity;
   const fresh = () => (history ? history.samples.filter((x) => x.t > sentUpTo) : []);
@@ -30,7 +35,7 @@ export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFee
     if (fresh.length > 0) v.seq = fresh[fresh.length - 1].seq;
     v.res.write(`id: ${v.seq}\ndata: {"audit":${JSON.stringify(fresh)},${base.slice(1)}\n\n`);
   };
-  const moment = (samples = fresh()) => JSON.stringify({ ...snapshotOf(world, time, audit), samples });
+  const moment = (samples = fresh()) => JSON.stringify({ ...snapshotOf(world, time, audit, sensors), samples });
   return {
     watch(req, res, headers) {
       res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive', ...headers });
@@ -50,6 +55,7 @@ export function createLiveFeed(world: SimWorld, time: TimeState, audit: AuditFee
       for (const v of viewers) send(v, base);
     },
     whole: () => `{"audit":${JSON.stringify(audit.since(0))},${moment().slice(1)}`,
+    moment: () => snapshotOf(world, time, audit, sensors),
     close() {
       for (const v of viewers) v.res.end();
       viewers.clear();

@@ -1,6 +1,7 @@
 // What the web bench's server and page say to each other: the layout once, then live snapshots (types only).
 import type { Sample } from '../view/samples';
-export type { Sample };
+import type { SensorTruth } from '../view/sensors';
+export type { Sample, SensorTruth };
 
 /** One machine's matrix as the design note draws it: states down, events across, each cell in words. */
 export interface MatrixLayout {
@@ -46,7 +47,8 @@ export interface AirlockView {
 }
 
 export interface MachineView {
-  state: string;
+  /** Absent while it is not yet known (after boot, before its sensors have been read): the page says "unknown". */
+  state?: string;
   goal?: string;
   /** The cell of the last event that acted (transition, beep, veto or impossible). */
   last?: { state: string; event: string; kind: string };
@@ -80,8 +82,10 @@ export interface Snapshot {
   outputs: { beeper: boolean; klaxon: boolean; warningLights: boolean };
   /** Sensors with a fault, in words (`stuck at 40`, `out of range`). */
   sensorFaults: { [signal: string]: string };
+  /** Each sensor: what physics holds, what the sensor gives, what the controller reads, and whether they differ. */
+  sensors: SensorTruth[];
   machines: { [id: string]: MachineView };
-  deck?: { state: string; goal?: string; requirements: Requirement[] };
+  deck?: { state?: string; goal?: string; requirements: Requirement[] };
   /** Audit entries the page has not had yet. */
   audit: AuditLine[];
   /** The nodes of a cluster (empty on one board). */
@@ -89,6 +93,9 @@ export interface Snapshot {
   /** Samples for the strip charts taken since the last message (GET /api/history has the last ten minutes). */
   samples: Sample[];
 }
+
+/** A moment without its audit entries and samples: what GET /api/moment?t= answers from the kept history. */
+export type Moment = Omit<Snapshot, 'audit' | 'samples'>;
 
 /** The answer to every input. */
 export interface InputResult { ok: boolean; message: string }

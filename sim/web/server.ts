@@ -5,6 +5,7 @@ import type { Board } from '../../firmware/board/types';
 import type { Reporter } from '../../firmware/controller';
 import { runInRealTime } from '../realtime';
 import { sampleOf, SampleHistory } from '../view/samples';
+import { recordPins, type VcdRecorder } from '../view/vcd';
 import { createSimWorld, type DeckStart, type SimWorld } from '../world';
 import { checkListen, refusal } from './access';
 import { loadAssets, pageHtml, type Assets } from './assets';
@@ -13,9 +14,12 @@ import { InputError, inputs, type BenchContext } from './inputs';
 import { layoutOf } from './layout';
 import { createLiveFeed, type LiveFeed } from './live';
 import type { TimeState } from './snapshot';
+import type { Moment } from './protocol';
 
 export interface WebBenchOptions {
   board: Board;
+  /** Every board the world runs (a cluster's, one per node; default `[board]`): their pins go into the VCD. */
+  boards?: Board[];
   seed?: number;
   start?: DeckStart;
   /** Builds the world instead of one board's (MULTI-NODE: a cluster is a SimWorld too). */
@@ -58,7 +62,7 @@ const HEADERS = {
 export const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0f172a"/>'
   + '<rect x="2" y="6" width="12" height="4" fill="#64748b"/><rect x="5" y="6" width="6" height="4" fill="#f59e0b"/></svg>';
 
-interface Site { assets: Assets; layout: string; live: LiveFeed; bench: BenchContext; token?: string; history: SampleHistory; onInput?: WebBenchOptions['onInput'] }
+interface Site { assets: Assets; layout: string; live: LiveFeed; bench: BenchContext; token?: string; history: SampleHistory; pins: VcdRecorder; moments: SampleHistory<Moment>; onInput?: WebBenchOptions['onInput'] }
 
 /** Strip-chart history: how often the bench samples itself and how much it keeps (simulated ms). */
 export const HISTORY = { everyMs: 500, keepMs: 10 * 60_000 };
@@ -71,14 +75,18 @@ export async function startWebBench(o: WebBenchOptions): Promise<WebBench> {
   const onReport: Reporter = (r) => { audit.report(r); o.onReport?.(r); };
   const world = o.world ? o.world(onReport) : createSimWorld({ board: o.board, seed: o.seed, start: o.start, onReport });
   const time = o.time === 'manual' ? { speed: o.speed ?? 1, paused: false, stop() {} } : runInRealTime(world.clock, o.speed ?? 1);
-  // The strip charts' history: a sample every half second of simulated time, the last ten minutes kept.
-  const history = new SampleHistory(HISTORY.everyMs, HISTORY.keepMs);
-  const sampling = world.clock.set(() => history.offer(() => sampleOf(world), world.clock.now()), HISTORY.everyMs, HISTORY.everyMs);
-  history.offer(() => sampleOf(world), world.clock.now());
+  // The strip charts' history: a sample every half second of simulated time, the last ten minutes kept; the page can
+  // scrub back through the same ten minutes, so the whole moment is kept with each sample.
+  const history = new SampleHistory(HISTORY.everyMs, HISTORY.keepMs), moments = new SampleHistory<Moment>(HISTORY.everyMs, HISTORY.keepMs);
   const live = createLiveFeed(world, time, audit, history);
+  const keep = () => { history.offer(() => sampleOf(world), world.clock.now()); moments.offer(live.moment, world.clock.now()); };
+  const sampling = world.clock.set(keep, HISTORY.everyMs, HISTORY.everyMs);
+  keep();
+  // Every pin, for the VCD download: the same ten minutes as the charts.
+  const pins = recordPins(world, o.boards ?? [o.board], { keepMs: HISTORY.keepMs });
   const bench: BenchContext = { world, time, advance: (ms) => { world.advance(ms); live.publish(); } };
   const publisher = setInterval(live.publish, o.publishMs ?? 100);
-  const site: Site = { assets, layout: JSON.stringify(layoutOf(world)), live, bench, token: o.token, history, onInput: o.onInput };
+  const site: Site = { assets, layout: JSON.stringify(layoutOf(world)), live, bench, token: o.token, history, pins, moments, onInput: o.onInput };
   const server = createServer((req, res) => { handle(site, req, res).catch((e: Error) => reply(res, 500, e.message)); });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -106,6 +114,20 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
   if (req.method === 'POST' && url.pathname.startsWith('/api/')) return input(site, req, res, url.pathname.slice('/api/'.length));
   if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'GET or POST only');
   if (url.pathname === '/api/events') return site.live.watch(req, res, HEADERS);
+  if (url.pathname === '/api/vcd') {
+    const t = Math.round(site.bench.world.clock.now() / 1000);
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="launch-bay-${t}s.vcd"`, ...HEADERS });
+    res.end(site.pins.vcd({ date: new Date(), comment: `web bench, the last ${HISTORY.keepMs / 60_000} minutes to t = ${t} s` }));
+    return;
+  }
+  if (url.pathname === '/api/moment') {
+    const t = Number(url.searchParams.get('t'));
+    const moment = Number.isFinite(t) ? site.moments.at(t) : undefined;
+    if (!moment) return reply(res, 404, Number.isFinite(t) ? `no moment kept at t = ${t} ms` : 'give the moment as ?t=<ms>');
+    res.writeHead(200, { 'content-type': 'application/json', ...HEADERS });
+    res.end(JSON.stringify({ ...moment, audit: [], samples: [] }));
+    return;
+  }
   const page = staticPage(site, url.pathname);
   if (!page) return reply(res, 404, `nothing at ${url.pathname}`);
   res.writeHead(200, { 'content-type': page.type, ...HEADERS });

@@ -3,10 +3,11 @@ import { stateText } from '../../firmware/core';
 import { airlockLetters } from '../../firmware/board/signals';
 import { deckRequirements } from '../../firmware/machines';
 import { atClosedLimit, atOpenLimit, type Door } from '../physics';
+import { sensorTruths } from '../view/sensors';
 import type { SimWorld } from '../world';
 import type { AuditFeed } from './audit-feed';
 import { clusterOf } from './layout';
-import type { DoorView, MachineView, Requirement, Snapshot } from './protocol';
+import type { DoorView, MachineView, Moment, Requirement, Snapshot } from './protocol';
 
 export interface TimeState { speed: number; paused: boolean }
 
@@ -28,7 +29,8 @@ function requirementsOf(goal: string | undefined, state: (id: string) => string 
   return [row('door E', 'bay door', req.bayDoor), row('bay environment', 'bay environment', req.bayEnvironment)];
 }
 
-export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): Omit<Snapshot, 'audit' | 'samples'> {
+/** `sensors`: the sensors the page shows (the layout's), each read beside the physics. */
+export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed, sensors: { signal: string; unit: string }[] = []): Moment {
   const { model } = world;
   const controller = world.powered ? world.controller : undefined;
   const memory = controller?.snapshot().memory;
@@ -62,7 +64,7 @@ export function snapshotOf(world: SimWorld, time: TimeState, audit: AuditFeed): 
     t: world.clock.now(), speed: time.speed, paused: time.paused, powered: world.powered,
     bay: { ...model.bay }, bayDoor: doorView(model.bayDoor), airlocks,
     outputs: { beeper: model.outputs['beeper'], klaxon: model.outputs['klaxon'], warningLights: model.outputs['warning lights'] },
-    sensorFaults, machines,
+    sensorFaults, machines, sensors: sensorTruths(model, cluster ? Object.values(cluster.nodes).flatMap((n) => (n ? [n.controller] : [])) : controller ? [controller] : [], sensors),
     deck: deck && { state: deck.state, goal: deck.goal, requirements: requirementsOf(deck.goal, (id) => machines[id]?.state) },
   };
 }

@@ -24,11 +24,11 @@ describe('npm test on a fresh machine', () => {
     expect(r.stdout + r.stderr).toMatch(/CI=true and socat missing: .*Install with: sudo apt-get install -y socat/);
   });
 
-  it('knows every suite that starts chromium, socat or mosquitto', () => {
+  it('knows every suite that starts chromium, socat, mosquitto, GTKWave\'s tools or tmux', () => {
     const listed = (file: string) => requirements.some((q) => q.suites.some((s) => s === file || (s.endsWith('/**/*.test.ts') && file.startsWith(s.slice(0, -'**/*.test.ts'.length)))));
     const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
     for (const file of walk('test').filter((f) => f.endsWith('.test.ts') && !f.endsWith('fresh-machine.test.ts'))) {
-      if (/launchChromium|openPtyPair|spawn\('mosquitto'/.test(readFileSync(file, 'utf8'))) expect(listed(file), file).toBe(true);
+      if (/launchChromium|openPtyPair|spawn\('mosquitto'|\/usr\/bin\/(vcd2fst|tmux)'/.test(readFileSync(file, 'utf8'))) expect(listed(file), file).toBe(true);
     }
   });
 });

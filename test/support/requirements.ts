@@ -1,4 +1,4 @@
-// The test suites that need a program from outside npm (Debian's chromium, socat, mosquitto): on a machine
+// The test suites that need a program from outside npm (Debian's chromium, socat, mosquitto, gtkwave, tmux): on a machine
 // without one, `npm test` skips those suites and names them at the end, with the one command that installs
 // what they need; under CI (CI=true) a missing program fails the run instead, so nothing is silently left out.
 import { existsSync } from 'node:fs';
@@ -17,6 +17,8 @@ export const requirements: Requirement[] = [
     suites: ['test/bench/bench-board-cli.test.ts', 'test/bench/serial-line.test.ts', 'test/bench/bench-rig.test.ts', 'test/net/serial-pty.test.ts', 'test/bench/genuine/**/*.test.ts'],
   },
   { program: 'mosquitto', debianPackage: 'mosquitto', present: () => onPath('mosquitto'), suites: ['test/net/mqtt.test.ts', 'test/net/node-recovery-text.test.ts'] },
+  { program: 'vcd2fst', debianPackage: 'gtkwave', present: () => onPath('vcd2fst') && onPath('fst2vcd'), suites: ['test/report/vcd-gtkwave.test.ts'] },
+  { program: 'tmux', debianPackage: 'tmux', present: () => onPath('tmux'), suites: ['test/scripts/terminal-80x24.test.ts'] },
 ];
 
 export const missing = () => requirements.filter((r) => pretendMissing(r.program) || !r.present());

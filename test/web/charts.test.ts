@@ -17,7 +17,7 @@ import type { WebBench } from '../../sim/web/server';
 async function chartsCaughtUp(bench: WebBench, page: Page): Promise<void> {
   await page.waitForFunction((t) => Number(document.getElementById('strip-charts')?.dataset.to ?? 0) >= t, bench.world.clock.now(), { timeout: 5000 });
 }
-const bayPoints = (page: Page) => page.getAttribute('#strip-charts polyline[data-series="bay"]', 'points');
+const bayPoints = (page: Page) => page.getAttribute('#strip-charts .series[data-series="bay"] polyline', 'points');
 
 describe('the strip charts', () => {
   let browser: Browser;
@@ -85,7 +85,7 @@ describe('the scenario report', () => {
     const crossing = await page.evaluate(() => {
       const line = document.querySelector('.threshold.failed line')!;
       const y = Number(line.getAttribute('y1'));
-      const ys = document.querySelector('polyline[data-series="bay"]')!.getAttribute('points')!.split(' ').map((p) => Number(p.split(',')[1]));
+      const ys = document.querySelector('.series[data-series="bay"] polyline')!.getAttribute('points')!.split(' ').map((p) => Number(p.split(',')[1]));
       return { above: ys.some((v) => v < y), below: ys.some((v) => v > y), label: line.parentElement!.textContent };
     });
     expect(crossing).toEqual({ above: true, below: true, label: 'steps[1]: bay below 50 kPa' });

@@ -7,7 +7,7 @@ import type { AnalogPin, PinTable } from './pin-table';
 
 // The ESP32's ADC, and most microcontrollers' ones: 12 bits.
 const RESOLUTION = 12;
-const FULL_SCALE = (1 << RESOLUTION) - 1;
+export const FULL_SCALE = (1 << RESOLUTION) - 1;
 
 /** Raw counts for a value, by the board's two-point calibration read backwards, clamped to the ADC's range. */
 export function countsFor(entry: AnalogPin, value: number): number {

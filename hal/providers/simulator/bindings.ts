@@ -40,6 +40,22 @@ export function outputOf(model: LaunchBayModel, signal: string): (on: boolean) =
   return (on) => { outputs[signal] = on; };
 }
 
+/** Whether the part an output switches is on now (what `outputOf` last set): for views that record the pins. */
+export function outputStateOf(model: LaunchBayModel, signal: string): () => boolean {
+  const bay = model.bay;
+  if (signal === 'bay pump') return () => bay.pumpOn;
+  if (signal === 'bay vent') return () => bay.ventOn;
+  if (signal === 'bay heater') return () => bay.heaterOn;
+  const m = /^airlock (\S+) (pump|vent)$/.exec(signal);
+  if (m && isAirlockLetter(m[1])) {
+    const airlock = model.airlocks[m[1]];
+    return m[2] === 'pump' ? () => airlock.pumpOn : () => airlock.ventOn;
+  }
+  const outputs = model.outputs;
+  if (!(signal in outputs)) throw new Error(`no output ${JSON.stringify(signal)} in the launch bay`);
+  return () => outputs[signal] === true;
+}
+
 /** A sensor's true value, in engineering units, and its noise amplitude. */
 export interface Quantity { value: () => number; noise: number }
 

@@ -3,6 +3,7 @@
 import type { Layout, Snapshot } from '../protocol';
 import { buttonMeaning, buttonPlaces } from '../../view/buttons';
 import { byId, h, kPa, send, setText } from './dom';
+import { sensorLine } from './sensors';
 
 function card(letter: string) {
   const id = (part: string) => `airlock-${letter}-${part}`;
@@ -15,7 +16,7 @@ function card(letter: string) {
   });
   const section = h('section', { class: 'airlock-card', 'aria-labelledby': id('heading') },
     h('h3', { id: id('heading') }, `Airlock ${letter}`),
-    h('dl', {}, field('State', 'state'), field('Goal', 'goal'), field('Outer door', 'outer'), field('Inner door', 'inner'), field('Chamber', 'chamber')),
+    h('dl', {}, field('State', 'state'), field('Goal', 'goal'), field('Outer door', 'outer'), field('Inner door', 'inner'), field('Chamber', 'chamber'), field('Sensor', 'sensor')),
     h('p', { class: 'flags', id: id('flags') }),
     h('div', { class: 'buttons', role: 'group', 'aria-label': `Airlock ${letter} buttons` }, ...buttons));
   return { section, buttons };
@@ -32,7 +33,10 @@ export function createAirlockControls(root: HTMLElement, layout: Layout): (snap:
       f('goal', m?.goal ?? 'none');
       f('outer', a.outer.label);
       f('inner', a.inner.label);
-      f('chamber', `${kPa(a.chamberKpa)}, pump ${a.pumpOn ? 'on' : 'off'}, vent ${a.ventOn ? 'on' : 'off'}`);
+      f('chamber', `${kPa(a.chamberKpa)} (physics), pump ${a.pumpOn ? 'on' : 'off'}, vent ${a.ventOn ? 'on' : 'off'}`);
+      const sensor = snap.sensors.find((s) => s.signal === `airlock ${letter} chamber pressure`);
+      f('sensor', sensor ? sensorLine(sensor) : 'not wired');
+      byId(`airlock-${letter}-sensor`).classList.toggle('differs', sensor?.differs === true);
       f('flags', [a.recalled && 'Recalled (red alert): outer door refused until inner open', a.heldBack && 'Held back: waiting for a stable bay',
         a.pumpDead && 'Pump dead', m?.state === 'faulted' && 'FAULTED: needs a reset'].filter(Boolean).join('. '));
       buttons.forEach((b, i) => b.classList.toggle('lit', a.buttons[i]));

@@ -19,7 +19,7 @@ export function createDeck(root: HTMLElement, layout: Layout): (snap: Snapshot) 
     h('h3', {}, 'What the goal requires'), requirements,
   );
   return (snap) => {
-    setText(byId('deck-state'), snap.deck?.state ?? 'not on this board');
+    setText(byId('deck-state'), snap.deck ? snap.deck.state ?? 'unknown' : 'not on this board');
     setText(byId('deck-goal'), snap.deck?.goal ?? 'none');
     const rows = snap.deck?.requirements ?? [];
     const lines = rows.map((r) => `${r.met ? '✓ met' : '✗ not met'}: ${r.part} ${r.wanted} (now ${r.now})`);

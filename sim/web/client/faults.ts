@@ -5,7 +5,20 @@ import { h, send, setText } from './dom';
 
 type Control = { element: HTMLElement; update(snap: Snapshot): void };
 
-const select = (id: string, choices: Choice[]) => h('select', { id }, ...choices.map((c) => h('option', { value: c.id }, c.label)));
+/**
+ * A choice that stays chosen: kept in the tab's session storage, so neither a jam, a reconnection nor a reload of
+ * the page puts it back to the first choice (door E).
+ */
+function select(id: string, choices: Choice[]): HTMLSelectElement {
+  const el = h('select', { id }, ...choices.map((c) => h('option', { value: c.id }, c.label)));
+  const kept = remembered(id);
+  if (kept !== null && choices.some((c) => c.id === kept)) el.value = kept;
+  el.addEventListener('change', () => { try { sessionStorage.setItem(`bench-choice-${id}`, el.value); } catch { /* storage off: choose again */ } });
+  return el;
+}
+function remembered(id: string): string | null {
+  try { return sessionStorage.getItem(`bench-choice-${id}`); } catch { return null; }
+}
 const labelled = (text: string, control: HTMLElement) => h('label', {}, `${text} `, control);
 const fieldset = (legend: string, ...children: HTMLElement[]) => h('fieldset', {}, h('legend', {}, legend), ...children);
 function button(id: string, text: string, onClick: () => void): HTMLButtonElement {

@@ -10,6 +10,8 @@ import { createFaults } from './faults';
 import { createMatrices } from './matrices';
 import { createNodes } from './nodes';
 import { createSchematic } from './schematic';
+import { createScrub } from './scrub';
+import { createSensorTable } from './sensors';
 import { createTimeControls } from './time-controls';
 
 async function start(): Promise<void> {
@@ -21,6 +23,7 @@ async function start(): Promise<void> {
     createIndicators(byId('indicators')),
     createSchematic(byId('schematic'), layout),
     createAirlockControls(byId('airlock-controls'), layout),
+    createSensorTable(byId('sensors')),
     createDeck(byId('deck'), layout),
     createTimeControls(byId('time'), layout),
     createFaults(byId('faults'), layout),
@@ -29,13 +32,20 @@ async function start(): Promise<void> {
   ];
   const audit = createAuditLog(byId('audit-panel'));
   const charts = createCharts(byId('charts'));
+  let latest: Snapshot | undefined;
+  const show = (snap: Snapshot) => { for (const view of views) view(snap); };
+  const scrub = createScrub(byId('scrub-panel'), show, charts.endAt, () => latest);
   const connection = byId('connection');
   const events = new EventSource(`/api/events${query}`);
   events.onopen = () => { setText(connection, 'live'); connection.className = 'live'; };
   events.onerror = () => { setText(connection, 'disconnected: retrying'); connection.className = 'lost'; };
   events.onmessage = (e: MessageEvent<string>) => {
     const snap = JSON.parse(e.data) as Snapshot;
-    for (const view of views) view(snap);
+    latest = snap;
+    document.body.dataset.t = String(snap.t);
+    scrub.live(snap.t);
+    // While scrubbing, the page shows the moment chosen; the charts and the audit log still take in the present.
+    if (scrub.viewing === undefined) show(snap);
     audit(snap.audit);
     charts.audit(snap.audit);
     charts.update(snap);

@@ -42,13 +42,13 @@ function machinePanel(m: MatrixLayout) {
   const marks: Marks = {};
   const update = (snap: Snapshot) => {
     const v = snap.machines[m.id];
-    const row = v ? rows[m.states.indexOf(v.state)] : undefined;
+    const row = v?.state !== undefined ? rows[m.states.indexOf(v.state)] : undefined;
     const si = v?.last ? m.states.indexOf(v.last.state) : -1, ei = v?.last ? m.events.indexOf(v.last.event) : -1;
     const cell = si >= 0 && ei >= 0 ? rows[si].cells[ei + 1] as HTMLTableCellElement : undefined;
     if (row !== marks.row) { mark(marks.row, 'current', false); mark(row, 'current', true); marks.row = row; }
     if (cell !== marks.cell) { mark(marks.cell, 'last', false); mark(cell, 'last', true); marks.cell = cell; }
     const last = v?.last ? `; last: "${v.last.event}" in ${v.last.state} (${v.last.kind})` : '';
-    setText(status, v ? `state ${v.state}${v.goal ? `, goal ${v.goal}` : ''}${last}` : 'not running');
+    setText(status, v ? `state ${v.state ?? 'unknown'}${v.goal ? `, goal ${v.goal}` : ''}${last}` : 'not running');
   };
   return { section, update };
 }

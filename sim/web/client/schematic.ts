@@ -90,11 +90,11 @@ function drawBay(svg: SVGSVGElement) {
     const b = snap.bay;
     fill.setAttribute('fill', airFill(b.kPa));
     g.setAttribute('class', inkOn(b.kPa));
-    setText(lines.env, snap.machines['bay environment']?.state ?? 'environment unknown');
+    setText(lines.env, snap.machines['bay environment']?.state ?? 'unknown');
     setText(lines.air, `${kPa(b.kPa)} · ${b.tempC.toFixed(1)} °C`);
     setText(lines.kit, `pump ${onOff(b.pumpOn)} · vent ${onOff(b.ventOn)} · heater ${onOff(b.heaterOn)}`);
     setText(lines.alarm, [b.leakKpaPerS > 0 && `LEAK ${b.leakKpaPerS} kPa/s`, b.pumpDead && 'PUMP DEAD'].filter(Boolean).join(' · '));
-    setText(lines.deck, snap.deck ? `battle deck: ${snap.deck.state}` : '');
+    setText(lines.deck, snap.deck ? `battle deck: ${snap.deck.state ?? 'unknown'}` : '');
     setText(lines.goal, snap.deck?.goal ? `goal ${snap.deck.goal}` : '');
     setText(lines.lights, `warning lights ${onOff(snap.outputs.warningLights)}`);
     setText(lines.klaxon, `klaxon ${onOff(snap.outputs.klaxon)}`);

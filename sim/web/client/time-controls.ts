@@ -15,7 +15,6 @@ export function createTimeControls(root: HTMLElement, layout: Layout): (snap: Sn
   root.append(clock, h('div', { class: 'buttons' }, pause, step, h('label', {}, 'Speed ', speed)));
   return (snap) => {
     paused = snap.paused;
-    document.body.dataset.t = String(snap.t);
     setText(clock, `t ${formatTime(snap.t)} · ×${snap.speed} · ${snap.paused ? 'PAUSED' : 'running'}${snap.powered ? '' : ' · POWER OFF'}`);
     setText(pause, snap.paused ? 'Resume' : 'Pause');
     pause.setAttribute('aria-pressed', String(snap.paused));
