@@ -152,6 +152,11 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     // Some node runs: the facade routes each request to its machine's node, and drops it while that node is down.
     get powered() { return o.boards.some((b) => nodes[nodeOf(b)] !== undefined); },
     press: (signal, ms = 200) => { invariants.pressed(signal); pressButton(model, clock, signal, ms); },
+    request(deck) {
+      if (!running('battle deck')) return;
+      invariants.requested();
+      facade.send('battle deck', `${deck} requested`);
+    },
     reset(machine) {
       const m = running(machine)?.machines[machine];
       if (!m) return;
@@ -164,6 +169,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
       for (const b of o.boards.filter((x) => node === undefined || nodeOf(x) === node)) {
         if (!nodes[nodeOf(b)]) continue;
         powerOff(b);
+        invariants.powerLost(b.hosts);
         o.onReport?.({ t: clock.now(), kind: 'fault', machine: nodeOf(b), detail: `power lost for ${downMs / 1000} s` });
         clock.set(() => boot(b, false), Math.max(downMs, 1));
       }

@@ -70,10 +70,9 @@ export const schedule = (maxSteps = 40, maxFaults = 2, spanMs = 600_000): fc.Arb
 
 function apply(world: SimWorld, a: Action): void {
   const { model } = world;
-  const on = world.powered ? world.controller : undefined;
   switch (a.do) {
     case 'press': world.press(a.button, a.holdMs); break;
-    case 'request': on?.send('battle deck', `${a.deck} requested`); break;
+    case 'request': world.request(a.deck); break;
     case 'reset': world.reset(a.machine as 'bay door'); break;
     case 'leak': model.bay.leakKpaPerS = a.kPaPerS; break;
     case 'jam': model.jam(a.door as DoorName); break;

@@ -110,8 +110,8 @@ export function playSteps<W extends StepWorld>(scenario: Scenario, world: W, doA
 export function act(world: SimWorld, step: Step): void {
   const { model } = world;
   if ('press' in step) world.press(step.press, step.for);
-  // While the power is off, requests and resets reach no one, as on the ship.
-  else if ('request' in step) { if (world.powered) world.controller.send('battle deck', `${step.request} requested`); }
+  // While the power is off, requests and resets reach no one, as on the ship (the world sees to it).
+  else if ('request' in step) world.request(step.request);
   else if ('reset' in step) world.reset(step.reset);
   else if ('reboot' in step) world.reboot(step.reboot, step.node);
   else if ('cut' in step) (world as SimCluster).bus.cut.add(step.cut);
