@@ -117,6 +117,11 @@ export function act(world: SimWorld, step: Step): void {
   else if ('cut' in step) (world as SimCluster).bus.cut.add(step.cut);
   else if ('heal' in step) (world as SimCluster).bus.cut.delete(step.heal);
   else if ('link' in step) Object.assign((world as SimCluster).bus.faults, step.link);
+  else if ('store' in step) {
+    const store = (world as SimCluster).stores[step.node];
+    if (!store) throw new Error(`${step.field}: node "${step.node}" keeps no simulated state store (a device node keeps a Preference)`);
+    store.apply(step.store);
+  }
   else if ('leak' in step) model.bay.leakKpaPerS = step.leak;
   else if ('jam' in step) model.jam(step.jam);
   else if ('unjam' in step) model.unjam(step.unjam);
