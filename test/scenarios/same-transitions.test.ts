@@ -1,0 +1,44 @@
+// Invariant 8: sensor noise never changes a decision. Every shipped single-board scenario takes the same
+// transitions (machine, from, to, event), in the same order, on noise seeds 1–5; a difference names the first
+// transition where a seed parted from seed 1.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { boardsFor } from '../../scripts/lib/scenario-boards';
+import { parseScenario, type Scenario } from '../../sim/scenario/format';
+import { runScenario } from '../../sim/scenario/run';
+
+const SEEDS = [1, 2, 3, 4, 5];
+const files = ['sim/scenarios', 'sim/scenarios/faults'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => `${dir}/${f}`));
+
+/** The run's transitions, each as `machine: from → to on event`. */
+export function transitions(scenario: Scenario, seed: number): string[] {
+  return runScenario({ ...scenario, seed }, boardsFor(scenario)).trace
+    .filter((r) => r.kind === 'transition')
+    .map((r) => `${r.machine}: ${r.from ?? 'unknown'} → ${r.to} on ${r.event}`);
+}
+
+/** Where `other` first parts from `reference`, in words; undefined when they are the same. */
+export function firstDifference(reference: readonly string[], other: readonly string[]): string | undefined {
+  for (let i = 0; i < Math.max(reference.length, other.length); i++) {
+    if (reference[i] !== other[i]) return `transition ${i + 1}: seed 1 took "${reference[i] ?? '(none: it ended)'}", this seed "${other[i] ?? '(none: it ended)'}"`;
+  }
+  return undefined;
+}
+
+describe('the same transitions on every noise seed (invariant 8)', () => {
+  it('names the first transition where two runs part', () => {
+    expect(firstDifference(['a', 'b'], ['a', 'b'])).toBeUndefined();
+    expect(firstDifference(['a', 'b'], ['a', 'c'])).toBe('transition 2: seed 1 took "b", this seed "c"');
+    expect(firstDifference(['a'], ['a', 'c'])).toBe('transition 2: seed 1 took "(none: it ended)", this seed "c"');
+  });
+
+  for (const file of files) {
+    const scenario = parseScenario(readFileSync(file, 'utf8'), file);
+    if (scenario.cluster) continue;
+    it(`${file} on seeds ${SEEDS.join(', ')}`, () => {
+      const reference = transitions(scenario, SEEDS[0]);
+      expect(reference.length).toBeGreaterThan(0);
+      for (const seed of SEEDS.slice(1)) expect(firstDifference(reference, transitions(scenario, seed)), `seed ${seed}`).toBeUndefined();
+    }, 120_000);
+  }
+});
