@@ -6,24 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { boardsFor } from '../../scripts/lib/scenario-boards';
 import { parseScenario, type Scenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
+import { firstDifference, transitionsOf } from '../support/transitions';
 
 const SEEDS = [1, 2, 3, 4, 5];
 const files = ['sim/scenarios', 'sim/scenarios/faults'].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => `${dir}/${f}`));
 
-/** The run's transitions, each as `machine: from → to on event`. */
-export function transitions(scenario: Scenario, seed: number): string[] {
-  return runScenario({ ...scenario, seed }, boardsFor(scenario)).trace
-    .filter((r) => r.kind === 'transition')
-    .map((r) => `${r.machine}: ${r.from ?? 'unknown'} → ${r.to} on ${r.event}`);
-}
-
-/** Where `other` first parts from `reference`, in words; undefined when they are the same. */
-export function firstDifference(reference: readonly string[], other: readonly string[]): string | undefined {
-  for (let i = 0; i < Math.max(reference.length, other.length); i++) {
-    if (reference[i] !== other[i]) return `transition ${i + 1}: seed 1 took "${reference[i] ?? '(none: it ended)'}", this seed "${other[i] ?? '(none: it ended)'}"`;
-  }
-  return undefined;
-}
+const transitions = (scenario: Scenario, seed: number) => transitionsOf(runScenario({ ...scenario, seed }, boardsFor(scenario)).trace);
 
 describe('the same transitions on every noise seed (invariant 8)', () => {
   it('names the first transition where two runs part', () => {
