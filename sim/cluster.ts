@@ -10,11 +10,12 @@ import { hmacSha256 } from '../firmware/net/sha256';
 import { startDeviceNode } from '../firmware/net/device-node';
 import { createModdableMqttTransport, type DeviceMqttTransport } from '../firmware/net/moddable-mqtt';
 import { createPreferenceStore } from '../firmware/net/preference-store';
-import { EPOCH_RECORD, MemoryStateStore } from '../firmware/net/state-store';
+import { EPOCH_RECORD } from '../firmware/net/state-store';
 import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
 import { InProcessBus } from './bus';
 import { createSimBroker, type SimBroker } from './mqtt-client';
 import { SimPreference } from './preference';
+import { SimStateStore } from './state-store';
 import { VirtualClock } from './clock';
 import type { ControllerReport } from '../firmware/controller';
 import { InvariantMonitor } from './invariants';
@@ -40,8 +41,8 @@ export interface SimCluster extends SimWorld {
   readonly nodes: { readonly [name: string]: Node | undefined };
   /** Each node's provisioned keys: one per pair of nodes, each node holding only its own. */
   readonly keys: { readonly [node: string]: Map<string, string> };
-  /** Each host node's flash: its epoch and replay windows survive its reboots (tests may lose or spoil them). */
-  readonly stores: { readonly [node: string]: MemoryStateStore };
+  /** Each host node's flash: its epoch and replay windows survive its reboots (tests and the soak may break them). */
+  readonly stores: { readonly [node: string]: SimStateStore };
   /** Each device node's Preference (see `deviceNodes`), and the broker its MQTT client reaches. */
   readonly preferences: { readonly [node: string]: SimPreference };
   readonly broker: SimBroker;
@@ -81,7 +82,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
   const keys = testKeys(o.boards, o.seed ?? 1), nonce = simNonces(o.seed ?? 1);
   // Flashed boards start at epoch 0 (a first boot, not a lost record).
   const isDevice = (name: string) => o.deviceNodes === 'all' || (o.deviceNodes ?? []).includes(name);
-  const stores = Object.fromEntries(o.boards.filter((b) => !isDevice(nodeOf(b))).map((b) => { const s = new MemoryStateStore(); s.put(EPOCH_RECORD, '0'); return [nodeOf(b), s]; }));
+  const stores = Object.fromEntries(o.boards.filter((b) => !isDevice(nodeOf(b))).map((b) => { const s = new SimStateStore(); s.put(EPOCH_RECORD, '0'); return [nodeOf(b), s]; }));
   const preferences = Object.fromEntries(o.boards.filter((b) => isDevice(nodeOf(b))).map((b) => {
     const flash = new SimPreference();
     createPreferenceStore(flash).put(EPOCH_RECORD, '0');
@@ -165,6 +166,11 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
     // Some node runs: the facade routes each request to its machine's node, and drops it while that node is down.
     get powered() { return o.boards.some((b) => nodes[nodeOf(b)] !== undefined); },
     press: (signal, ms = 200) => { invariants.pressed(signal); pressButton(model, clock, signal, ms); },
+    request(deck) {
+      if (!running('battle deck')) return;
+      invariants.requested();
+      facade.send('battle deck', `${deck} requested`);
+    },
     reset(machine) {
       const m = running(machine)?.machines[machine];
       if (!m) return;
@@ -177,6 +183,7 @@ export function createSimCluster(o: SimClusterOptions): SimCluster {
       for (const b of o.boards.filter((x) => node === undefined || nodeOf(x) === node)) {
         if (!nodes[nodeOf(b)]) continue;
         powerOff(b);
+        invariants.powerLost(b.hosts);
         o.onReport?.({ t: clock.now(), kind: 'fault', machine: nodeOf(b), detail: `power lost for ${downMs / 1000} s` });
         clock.set(() => boot(b, false), Math.max(downMs, 1));
       }

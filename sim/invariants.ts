@@ -1,6 +1,7 @@
 // COORDINATION.md's safety invariants, checked against the physics (doors, pressures) and the machines' states.
-// Invariants 7–9 are judged from the hardware alone: door positions and pressures, never from machine states.
-import { airlockLetters, knownSignals } from '../firmware/board/signals';
+// Invariants 7–9 are judged from the hardware alone (door motors and positions, pumps, vents, heater, pressures)
+// and the operator's inputs (resets, requests, buttons, power), never from machine states.
+import { airlockLetters, knownSignals, type AirlockLetter } from '../firmware/board/signals';
 import type { Controller, ControllerReport } from '../firmware/controller';
 import { atClosedLimit, type Door, type LaunchBayModel } from './physics';
 
@@ -14,6 +15,9 @@ const BAY_DOOR_START_KPA = 1, DOOR_START_KPA = 5;
 const CHANGING: { [state: string]: boolean } = { pressurizing: true, heating: true, depressurizing: true };
 const AIR: { [state: string]: boolean } = { pressurizing: true, heating: true, friendly: true };
 const SENSORS: { [name: string]: boolean } = {};
+// Invariant 9's physical "at rest": the bay counts as empty at 2 kPa, as full at 98 kPa, and a friendly bay's
+// thermostat keeps it from 18 °C (holdsWarmC) up; half a degree of margin for the temperature sensor's noise.
+const EMPTY_KPA = 2, FULL_KPA = 98, WARM_C = 17.5;
 for (const [name, spec] of knownSignals()) if (spec.kind === 'sensor') SENSORS[name] = true;
 
 const notClosed = (d: Door) => !atClosedLimit(d);
@@ -26,8 +30,18 @@ export class InvariantMonitor {
   private readonly outerWasOpening: { [letter: string]: boolean } = {};
   // Where each door was at the last step: a start is leaving the closed limit.
   private readonly wasClosed = new Map<Door, boolean>();
-  // Airlocks reset by an operator and not asked for anything since (invariant 9).
-  private readonly resting: { [letter: string]: boolean } = {};
+  // Invariant 9: what was reset or lost its power, and has not been asked for anything since. Door E and the bay's
+  // air rest together (the deck lets its goal go when either is reset); each airlock on its own.
+  private doorStill = false;
+  private bayStill = false;
+  // The bay's pump, vent or heater ran when the rest began (a node that kept its power): the run it was on may
+  // go on (pressurizing hands over to heating) until all of them are off once.
+  private bayCarries = false;
+  private readonly airlockStill: { [letter: string]: boolean } = {};
+  // What each part did at the last step: a start is a switch from off (or closing) to on (or opening).
+  private readonly wasDrivenOpen = new Map<Door, boolean>();
+  private readonly bayWas = { pump: false, vent: false, heater: false };
+  private readonly chamberWas: { [letter: string]: { pump: boolean; vent: boolean } } = {};
   // Sensors a fault was ever injected into: what they do after it is cleared is that fault's aftermath, not noise.
   private readonly broken: { [sensor: string]: boolean } = {};
 
@@ -36,23 +50,56 @@ export class InvariantMonitor {
   constructor(private readonly model: LaunchBayModel, private readonly controller: () => Controller | undefined, private readonly now: () => number) {
     this.doors = [model.bayDoor];
     for (const l of model.letters) this.doors.push(model.airlocks[l].outer, model.airlocks[l].inner);
-    for (const d of this.doors) this.wasClosed.set(d, atClosedLimit(d));
+    for (const d of this.doors) { this.wasClosed.set(d, atClosedLimit(d)); this.wasDrivenOpen.set(d, d.motor === 1); }
+    for (const l of model.letters) this.chamberWas[l] = { pump: model.airlocks[l].pumpOn, vent: model.airlocks[l].ventOn };
   }
 
   // One key per place an invariant is checked, made once: the check itself builds no string unless it fails.
   private static readonly keys = Object.fromEntries(airlockLetters.map((l) => [l, {
-    outer: `1:${l}:outer`, inner: `1:${l}:inner`, both: `2:${l}`, start: `5:${l}`, outer7: `7:${l}:outer`, inner7: `7:${l}:inner`, rest: `9:${l}`,
+    outer: `1:${l}:outer`, inner: `1:${l}:inner`, both: `2:${l}`, start: `5:${l}`, outer7: `7:${l}:outer`, inner7: `7:${l}:inner`, outer9: `9:${l}:outer`, inner9: `9:${l}:inner`, chamber9: `9:${l}:chamber`,
   }]));
 
-  /** An operator reset a machine: an airlock must now rest until a person asks again (invariant 9). */
-  reset(machine: string): void {
-    if (machine.startsWith('airlock ')) this.resting[machine.slice('airlock '.length)] = true;
-  }
+  /** An operator's reset took a machine out of `faulted`: it must now rest until a person asks again (invariant 9). */
+  reset(machine: string): void { this.rest([machine]); }
 
-  /** A person pressed a button: an airlock's buttons end its rest after a reset. */
+  /** The power of the board (or node) hosting these machines was lost: a reboot resumes nothing (invariant 9). */
+  powerLost(machines: readonly string[]): void { this.rest(machines); }
+
+  /** A person pressed a button: an airlock's buttons end its rest; the deck's request buttons are a deck request. */
   pressed(button: string): void {
     const m = /^airlock (\w+) button/.exec(button);
-    if (m) this.resting[m[1]] = false;
+    if (m) this.airlockStill[m[1]] = false;
+    else if (/^deck \w+ request$/.test(button)) this.requested();
+  }
+
+  /**
+   * A new deck request (the bridge, or a deck button): door E and the bay's air may move again, and an airlock
+   * whose outer door stands open to the bay may be recalled (red alert).
+   */
+  requested(): void {
+    this.doorStill = this.bayStill = false;
+    this.recallable();
+  }
+
+  private rest(machines: readonly string[]): void {
+    for (const id of machines) {
+      if (id.startsWith('airlock ')) this.airlockStill[id.slice('airlock '.length)] = true;
+      else if (id === 'bay door' || id === 'bay environment' || id === 'battle deck') {
+        const bay = this.model.bay;
+        // The deck's goal went with it (stood by, or lost with the bridge's power): door E and the air rest.
+        this.doorStill = this.bayStill = true;
+        this.bayCarries = bay.pumpOn || bay.ventOn || bay.heaterOn;
+      }
+    }
+  }
+
+  // Fresh evidence or a fresh request ends the rest of an airlock whose outer door stands open (not being closed):
+  // a recall brings its user in.
+  private recallable(): void {
+    for (const l of this.model.letters) {
+      const outer = this.model.airlocks[l].outer;
+      if (!atClosedLimit(outer) && outer.motor !== -1) this.airlockStill[l] = false;
+    }
   }
 
   /**
@@ -91,12 +138,10 @@ export class InvariantMonitor {
       if (this.starts(a.outer)) {
         if (Math.abs(a.chamberKpa - bay) > DOOR_START_KPA) this.fail(k.outer7, 7, `airlock ${l} outer door started opening with chamber ${a.chamberKpa.toFixed(1)} kPa and bay ${bay.toFixed(1)} kPa`);
         else this.clear(k.outer7);
-        if (this.resting[l]) this.fail(k.rest, 9, `airlock ${l} outer door started opening by itself after an operator reset`);
       }
       if (this.starts(a.inner)) {
         if (Math.abs(a.chamberKpa - ship) > DOOR_START_KPA) this.fail(k.inner7, 7, `airlock ${l} inner door started opening with chamber ${a.chamberKpa.toFixed(1)} kPa and ship ${ship} kPa`);
         else this.clear(k.inner7);
-        if (this.resting[l]) this.fail(k.rest, 9, `airlock ${l} inner door started opening by itself after an operator reset`);
       }
     }
     const door = model.bayDoor;
@@ -104,6 +149,7 @@ export class InvariantMonitor {
       if (bay > BAY_DOOR_START_KPA) this.fail('7:E', 7, `door E started opening while the bay holds ${bay.toFixed(1)} kPa`);
       else this.clear('7:E');
     }
+    this.checkRest();
     for (let i = 0; i < this.doors.length; i++) this.wasClosed.set(this.doors[i], atClosedLimit(this.doors[i]));
     if (env !== undefined) {
       // Door E jammed (stopped where it stands) under a faulted environment: no command can reach either until
@@ -114,6 +160,51 @@ export class InvariantMonitor {
       if (!(AIR[env] && notClosed(door))) this.clear('4');
       else this.fail('4', 4, `bay environment ${env} while the bay door is not closed`);
     }
+  }
+
+  /**
+   * Invariant 9: after a reset or a power loss nothing starts moving until a fresh request; coming to rest is
+   * allowed (a door closing, a chamber pumped to ship pressure behind its closed outer door, the bay's vent while
+   * door E is open or the bay empty, a friendly bay's thermostat). A breach is fresh evidence: the bay may vent.
+   */
+  private checkRest(): void {
+    const { model } = this, bay = model.bay, door = model.bayDoor;
+    if (bay.leakKpaPerS > 0) { this.bayStill = false; this.recallable(); }
+    if (this.startsOpening(door) && this.doorStill) this.fail('9:E', 9, 'door E was driven open after a reset or a power loss, before any new deck request');
+    else this.clear('9:E');
+    const on = bay.pumpOn || bay.ventOn || bay.heaterOn;
+    if (!on) this.bayCarries = false;
+    let started: string | undefined;
+    if (this.bayStill && !this.bayCarries) {
+      if (bay.pumpOn && !this.bayWas.pump) started = 'bay pump';
+      else if (bay.ventOn && !this.bayWas.vent && atClosedLimit(door) && bay.kPa > EMPTY_KPA) started = 'bay vent';
+      else if (bay.heaterOn && !this.bayWas.heater && !(bay.kPa >= FULL_KPA && bay.tempC >= WARM_C)) started = 'bay heater';
+    }
+    if (started) this.fail('9:bay', 9, `the ${started} was switched on after a reset or a power loss, before any new deck request or a breach`);
+    else this.clear('9:bay');
+    this.bayWas.pump = bay.pumpOn; this.bayWas.vent = bay.ventOn; this.bayWas.heater = bay.heaterOn;
+    for (const l of model.letters) this.checkAirlockRest(l);
+  }
+
+  private checkAirlockRest(l: AirlockLetter): void {
+    const a = this.model.airlocks[l], k = InvariantMonitor.keys[l], was = this.chamberWas[l], still = this.airlockStill[l] === true;
+    const after = `after a reset or a power loss, before any press of its buttons`;
+    if (this.startsOpening(a.outer) && still) this.fail(k.outer9, 9, `airlock ${l} outer door was driven open ${after}`);
+    else this.clear(k.outer9);
+    if (this.startsOpening(a.inner) && still) this.fail(k.inner9, 9, `airlock ${l} inner door was driven open ${after}`);
+    else this.clear(k.inner9);
+    // Pumping to ship pressure once the outer door is closed brings the chamber to rest; venting never does.
+    const pump = a.pumpOn && !was.pump && !atClosedLimit(a.outer), vent = a.ventOn && !was.vent;
+    if (still && (pump || vent)) this.fail(k.chamber9, 9, `airlock ${l} chamber ${pump ? 'pump' : 'vent'} was switched on ${after}`);
+    else this.clear(k.chamber9);
+    was.pump = a.pumpOn; was.vent = a.ventOn;
+  }
+
+  /** The door's motor has just been switched to opening (from stopped or closing). */
+  private startsOpening(d: Door): boolean {
+    const driven = d.motor === 1, was = this.wasDrivenOpen.get(d) === true;
+    this.wasDrivenOpen.set(d, driven);
+    return driven && !was;
   }
 
   /** The door has just left its closed limit, driven open. */

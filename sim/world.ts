@@ -36,6 +36,8 @@ export interface SimWorld {
   reboot(downMs: number, node?: string): void;
   /** Presses a button for `ms` (default 200), as a finger would. */
   press(signal: string, ms?: number): void;
+  /** A deck request from the bridge (it reaches no one while the deck's board is off, as on the ship). */
+  request(deck: DeckStart): void;
   /** An operator's reset of a faulted machine (nothing happens while the power is off, as on the ship). */
   reset(machine: MachineId): void;
   /** Runs the world for `ms` of virtual time. */
@@ -100,6 +102,11 @@ export function createSimWorld(o: SimWorldOptions): SimWorld {
     },
     get powered() { return controller !== undefined; },
     press: (signal, ms = 200) => { invariants.pressed(signal); pressButton(model, clock, signal, ms); },
+    request(deck) {
+      if (!controller) return;
+      invariants.requested();
+      controller.send('battle deck', `${deck} requested`);
+    },
     reset(machine) {
       const m = controller?.machines[machine];
       if (!m) return;
@@ -112,6 +119,7 @@ export function createSimWorld(o: SimWorldOptions): SimWorld {
       if (!controller) return;
       controller.stop();
       controller = undefined; device = undefined;
+      invariants.powerLost(o.board.hosts);
       o.onReport?.({ t: clock.now(), kind: 'fault', machine: o.board.name, detail: `power lost for ${downMs / 1000} s` });
       clock.set(() => boot(), Math.max(downMs, 1));
     },

@@ -63,7 +63,7 @@ export function checkAgainstBoards(scenario: Scenario, boards: Board | Board[]):
     }
     if ('cut' in step) node(step.cut, `${step.field}.cut`);
     if ('heal' in step) node(step.heal, `${step.field}.heal`);
-    if ('reboot' in step) node(step.node, `${step.field}.node`);
+    if ('reboot' in step || 'store' in step) node(step.node, `${step.field}.node`);
     const e = 'expect' in step ? step.expect : 'eventually' in step ? step.eventually : 'always' in step ? step.always : 'never' in step ? step.never : undefined;
     const kind = 'expect' in step ? 'expect' : 'eventually' in step ? 'eventually' : 'always' in step ? 'always' : 'never';
     if (e) expectation(e, `${step.field}.${kind}`);

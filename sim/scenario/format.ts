@@ -1,5 +1,6 @@
 // The scenario file format (docs/SCENARIOS.md): timed operator actions and expectations, checked on load.
 import { airlockLetters, isAirlockLetter, knownSignals, machineIds, shipAirlocks, type AirlockLetter, type MachineId } from '../../firmware/board/signals';
+import { storeFaults, type StoreFault } from '../state-store';
 import { JsonSyntaxError, parseWithLines } from './json-lines';
 
 export type DoorName = 'bay door' | `airlock ${AirlockLetter} ${'outer' | 'inner'}`;
@@ -34,6 +35,7 @@ export type Action =
   | { reset: MachineId }
   | { reboot: number; node?: string }
   | { cut: string } | { heal: string }
+  | { store: StoreFault; node: string }
   | { link: { loss?: number; delayMs?: number; jitterMs?: number; duplicate?: number } }
   | { leak: number }
   | { jam: DoorName } | { unjam: DoorName }
@@ -80,7 +82,7 @@ const doorNames = ['bay door', ...letters.flatMap((l) => [`airlock ${l} outer`, 
 const places = ['bay', ...letters.map((l) => `airlock ${l}`)];
 const buttons = [...knownSignals()].filter(([name, spec]) => spec.kind === 'input' && !name.endsWith(' limit')).map(([name]) => name);
 const sensors = [...knownSignals()].filter(([, spec]) => spec.kind === 'sensor').map(([name]) => name);
-const ACTIONS = ['press', 'request', 'reset', 'reboot', 'cut', 'heal', 'link', 'leak', 'jam', 'unjam', 'sensorFault', 'clearSensorFault', 'pumpDead', 'pumpRevived', 'expect', 'eventually', 'always', 'never', 'wait'];
+const ACTIONS = ['press', 'request', 'reset', 'reboot', 'cut', 'heal', 'link', 'store', 'leak', 'jam', 'unjam', 'sensorFault', 'clearSensorFault', 'pumpDead', 'pumpRevived', 'expect', 'eventually', 'always', 'never', 'wait'];
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** The longest time a scenario may name (any `at`, `after`, `within`, `for`): a day of simulated time. */
@@ -128,7 +130,7 @@ export function parseScenario(text: string, file: string): Scenario {
     for (const k of Object.keys(step)) if (!['at', 'after', 'for', 'within', 'until', 'id', 'stuck', 'outOfRange', 'node', ...ACTIONS].includes(k)) fail(`${field}.${k}`, 'unknown field');
     if (step.id !== undefined && (typeof step.id !== 'string' || !step.id)) fail(`${field}.id`, 'must be a non-empty string');
     if (step.until !== undefined && !['always', 'never'].includes(kinds[0])) fail(`${field}.until`, 'only "always" and "never" watch until a step');
-    const linkAction = ['cut', 'heal', 'link'].includes(kinds[0]) || step.node !== undefined;
+    const linkAction = ['cut', 'heal', 'link', 'store'].includes(kinds[0]) || step.node !== undefined;
     if (linkAction && root.cluster !== true) fail(field, 'link faults and nodes need "cluster": true');
     return { ...action(kinds[0], step, field), at, after: has(step, 'after') ? time('after') : 0, field, line: lines.get(field), id: step.id as string | undefined } as Step;
   });
@@ -164,6 +166,10 @@ export function parseScenario(text: string, file: string): Scenario {
       case 'reboot': {
         if (step.node !== undefined && (typeof step.node !== 'string' || !NODE_NAME.test(step.node))) fail(`${field}.node`, 'must be a node\'s name, e.g. "bay" or "airlock-b"');
         return { reboot: duration(v) ?? fail(at, `must be how long the power is off, e.g. "2s" (${TIME_HELP})`), node: step.node as string | undefined };
+      }
+      case 'store': {
+        if (typeof step.node !== 'string' || !NODE_NAME.test(step.node)) fail(`${field}.node`, 'must be the node whose state store it is, e.g. "bay"');
+        return { store: oneOf([...storeFaults], 'what happens to the node\'s state store') as StoreFault, node: step.node as string };
       }
       case 'cut': case 'heal': return { [kind]: typeof v === 'string' && NODE_NAME.test(v) ? v : fail(at, 'must be a node\'s name, e.g. "bay" or "airlock-b"') } as Action;
       case 'link': {

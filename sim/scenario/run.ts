@@ -113,13 +113,18 @@ export function playSteps<W extends StepWorld>(scenario: Scenario, world: W, doA
 export function act(world: SimWorld, step: Step): void {
   const { model } = world;
   if ('press' in step) world.press(step.press, step.for);
-  // While the power is off, requests and resets reach no one, as on the ship.
-  else if ('request' in step) { if (world.powered) world.controller.send('battle deck', `${step.request} requested`); }
+  // While the power is off, requests and resets reach no one, as on the ship (the world sees to it).
+  else if ('request' in step) world.request(step.request);
   else if ('reset' in step) world.reset(step.reset);
   else if ('reboot' in step) world.reboot(step.reboot, step.node);
   else if ('cut' in step) (world as SimCluster).bus.cut.add(step.cut);
   else if ('heal' in step) (world as SimCluster).bus.cut.delete(step.heal);
   else if ('link' in step) Object.assign((world as SimCluster).bus.faults, step.link);
+  else if ('store' in step) {
+    const store = (world as SimCluster).stores[step.node];
+    if (!store) throw new Error(`${step.field}: node "${step.node}" keeps no simulated state store (a device node keeps a Preference)`);
+    store.apply(step.store);
+  }
   else if ('leak' in step) model.bay.leakKpaPerS = step.leak;
   else if ('jam' in step) model.jam(step.jam);
   else if ('unjam' in step) model.unjam(step.unjam);

@@ -4,7 +4,8 @@ import type { SimWorld } from '../world';
 import { buttonSummary } from './buttons';
 
 /** What the keys act on: the simulated world, or the bench's controller and (in hybrid mode) its physics. */
-export type KeyWorld = Pick<SimWorld, 'model' | 'controller' | 'press'>;
+// `request` tells the invariant monitor it is a fresh request (invariant 9); a bench without one sends the event.
+export type KeyWorld = Pick<SimWorld, 'model' | 'controller' | 'press'> & Partial<Pick<SimWorld, 'request'>>;
 
 export interface KeyAction { key: string; label: string; run(world: KeyWorld): string | void }
 
@@ -33,7 +34,7 @@ export function keyActionsFor(letters: readonly AirlockLetter[]): KeyAction[] {
 const commonActions: KeyAction[] = [
   ...(['active', 'ready', 'relaxed'] as const).map((r) => ({
     key: r === 'active' ? 'A' : r === 'ready' ? 'R' : 'X', label: `deck: ${r} requested`,
-    run: (w: KeyWorld) => { w.controller.send('battle deck', `${r} requested`); },
+    run: (w: KeyWorld) => { if (w.request) w.request(r); else w.controller.send('battle deck', `${r} requested`); },
   })),
   { key: 'l', label: 'leak in the bay (again to seal it)', run: (w) => {
     w.model.bay.leakKpaPerS = w.model.bay.leakKpaPerS > 0 ? 0 : 2;

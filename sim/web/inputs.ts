@@ -1,7 +1,7 @@
 // What the page may do to the bench, one handler per POST /api/<action>: buttons, deck requests, resets, faults, time.
 import { airlockOf, type MachineId } from '../../firmware/board/signals';
 import { stuckRefusal } from '../view/sensors';
-import { hasButton, type SimWorld } from '../world';
+import { hasButton, type DeckStart, type SimWorld } from '../world';
 import { clusterOf, SPEEDS, STEP_MS } from './layout';
 import type { TimeState } from './snapshot';
 
@@ -48,7 +48,7 @@ function machine(world: SimWorld, id: string) {
 function requestDeck(world: SimWorld, request: string): string {
   const signal = `deck ${request} request`;
   if (world.controller.board.signals[signal]) { world.press(signal); return `pressed ${signal}`; }
-  world.controller.send('battle deck', `${request} requested`);
+  world.request(request as DeckStart);
   return `battle deck: ${request} requested`;
 }
 

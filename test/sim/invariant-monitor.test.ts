@@ -1,5 +1,5 @@
 // The invariant monitor judges 7–9 from the hardware: a door that starts opening across a pressure difference,
-// a healthy sensor condemned (noise deciding), a door that moves by itself after an operator reset.
+// a healthy sensor condemned (noise deciding), a part that starts moving by itself after a reset or a power loss.
 import { describe, expect, it } from 'vitest';
 import { InvariantMonitor } from '../../sim/invariants';
 import { LaunchBayModel } from '../../sim/physics';
@@ -42,7 +42,7 @@ describe('the invariant monitor', () => {
     m.check();
     startOpening(model.airlocks.B.inner);
     m.check();
-    expect(m.violations.map((v) => `${v.invariant}: ${v.detail}`)).toEqual(['9: airlock B inner door started opening by itself after an operator reset']);
+    expect(m.violations.map((v) => `${v.invariant}: ${v.detail}`)).toEqual(['9: airlock B inner door was driven open after a reset or a power loss, before any press of its buttons']);
     const fresh = monitor();
     fresh.m.reset('airlock B');
     fresh.m.pressed('airlock B button 4');
@@ -50,6 +50,100 @@ describe('the invariant monitor', () => {
     startOpening(fresh.model.airlocks.B.inner);
     fresh.m.check();
     expect(fresh.m.violations).toEqual([]);
+  });
+});
+
+describe('invariant 9 in the monitor', () => {
+  const nine = (m: InvariantMonitor) => m.violations.filter((v) => v.invariant === 9).map((v) => v.detail);
+
+  it('sees door E driven open after its reset, and after a reset of the environment, until a new deck request', () => {
+    for (const machine of ['bay door', 'bay environment']) {
+      const { model, m } = monitor(new LaunchBayModel({ bay: { kPa: 0 } }));
+      m.reset(machine);
+      model.bayDoor.motor = -1;                   // closing is coming to rest
+      m.check();
+      model.bayDoor.motor = 1;
+      m.check();
+      expect(nine(m), machine).toEqual(['door E was driven open after a reset or a power loss, before any new deck request']);
+      const asked = monitor(new LaunchBayModel({ bay: { kPa: 0 } }));
+      asked.m.reset(machine);
+      asked.m.check();
+      asked.m.pressed('deck active request');
+      asked.model.bayDoor.motor = 1;
+      asked.m.check();
+      expect(nine(asked.m), machine).toEqual([]);
+    }
+  });
+
+  it('sees the bay pumped, vented or heated after a power loss, but lets it vent while door E is open or the bay is empty, and keep a friendly bay warm', () => {
+    const cases: [string, ConstructorParameters<typeof LaunchBayModel>[0], 'pumpOn' | 'ventOn' | 'heaterOn', boolean][] = [
+      ['pump, half-full bay', { bay: { kPa: 50 } }, 'pumpOn', true],
+      ['vent, half-full bay, door E closed', { bay: { kPa: 50 } }, 'ventOn', true],
+      ['vent, half-full bay, door E open', { bay: { kPa: 50 }, bayDoor: { position: 0.5 } }, 'ventOn', false],
+      ['vent, empty bay', { bay: { kPa: 1 } }, 'ventOn', false],
+      ['heater, full cold bay', { bay: { kPa: 101.3, tempC: 12 } }, 'heaterOn', true],
+      ['heater, half-full bay', { bay: { kPa: 50, tempC: 19 } }, 'heaterOn', true],
+      ['heater, full warm bay (thermostat)', { bay: { kPa: 101.3, tempC: 19 } }, 'heaterOn', false],
+    ];
+    for (const [name, start, part, caught] of cases) {
+      const { model, m } = monitor(new LaunchBayModel(start));
+      m.powerLost(['bay door', 'bay environment']);
+      m.check();
+      model.bay[part] = true;
+      m.check();
+      expect(nine(m).length, name).toBe(caught ? 1 : 0);
+    }
+  });
+
+  it('lets a breach vent the bay after a reset: fresh evidence', () => {
+    const { model, m } = monitor(new LaunchBayModel({ bay: { kPa: 60 } }));
+    m.reset('bay environment');
+    m.check();
+    model.bay.leakKpaPerS = 2;
+    model.bay.ventOn = true;
+    m.check();
+    expect(nine(m)).toEqual([]);
+  });
+
+  it('lets a run that was going on when the deck\'s board lost its power go on, but not start again once it stopped', () => {
+    const { model, m } = monitor(new LaunchBayModel({ bay: { kPa: 99, tempC: 5 } }));
+    model.bay.pumpOn = true;
+    m.check();
+    m.powerLost(['battle deck']);
+    model.bay.pumpOn = false; model.bay.heaterOn = true;   // pressurizing hands over to heating
+    m.check();
+    expect(nine(m)).toEqual([]);
+    model.bay.heaterOn = false;
+    m.check();
+    model.bay.heaterOn = true;
+    m.check();
+    expect(nine(m)).toEqual(['the bay heater was switched on after a reset or a power loss, before any new deck request or a breach']);
+  });
+
+  it('lets an airlock pump its chamber to ship pressure behind its closed outer door after a power loss, never vent it or pump with the outer door open', () => {
+    const { model, m } = monitor(new LaunchBayModel({ airlocks: { A: { chamberKpa: 50 }, B: { chamberKpa: 50 }, C: { chamberKpa: 50, outer: { position: 0.5 } } } }));
+    m.powerLost(['airlock A', 'airlock B', 'airlock C']);
+    m.check();
+    model.airlocks.A.pumpOn = true;
+    model.airlocks.B.ventOn = true;
+    model.airlocks.C.pumpOn = true;
+    model.airlocks.C.outer.motor = -1;
+    m.check();
+    expect(nine(m)).toEqual([
+      'airlock B chamber vent was switched on after a reset or a power loss, before any press of its buttons',
+      'airlock C chamber pump was switched on after a reset or a power loss, before any press of its buttons',
+    ]);
+  });
+
+  it('lets a red alert recall an airlock whose outer door stood open at the power loss, not one whose door was closing', () => {
+    const { model, m } = monitor(new LaunchBayModel({ airlocks: { A: { outer: { position: 1 } }, B: { outer: { position: 0.5, motor: -1 } } } }));
+    m.powerLost(['airlock A', 'airlock B', 'battle deck']);
+    m.check();
+    m.requested();
+    model.airlocks.A.inner.motor = 1;
+    model.airlocks.B.inner.motor = 1;
+    m.check();
+    expect(nine(m)).toEqual(['airlock B inner door was driven open after a reset or a power loss, before any press of its buttons']);
   });
 });
 
