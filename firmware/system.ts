@@ -4,7 +4,7 @@ import type { AirlockLetter, MachineId } from './board/signals';
 import { createDispatcher, createMachine, type Dispatcher, type Machine, type MachineOptions, type PostHook, type PreHook } from './core';
 import { bayHostileIn, copyMemory, createCoordination, type Coordination, type CoordinationMemory, type CoordinationView } from './coordination';
 import { airlock, bayDoor, bayEnvironment, battleDeck } from './machines';
-import { defaultThresholds, holdsEmpty, holdsFull, type Thresholds } from './thresholds';
+import { claimsFull, defaultThresholds, holdsEmpty, holdsFull, type Thresholds } from './thresholds';
 
 /** Extra options for one machine: hooks that act on hardware, and listeners that report. */
 export type ExtraOptions = Pick<MachineOptions, 'onBeep' | 'onVeto' | 'onImpossible'> & { pre?: readonly PreHook[]; post?: readonly PostHook[] };
@@ -81,7 +81,7 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
   const bayHostile = () => bayHostileIn(view.state('bay environment'));
   const environmentSensors = {
     bayDoorClosed: () => options.bayDoorClosed(), bayWarm: () => options.bayWarm(),
-    bayFull: () => holdsFull(kPa('bay'), limits), bayEmpty: () => holdsEmpty(kPa('bay'), limits),
+    bayFull: () => claimsFull(kPa('bay'), limits), bayEmpty: () => holdsEmpty(kPa('bay'), limits),
   };
 
   for (const id of options.hosts) {

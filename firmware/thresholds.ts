@@ -21,8 +21,15 @@ export interface Thresholds {
   shipKpa: number;
   /** Heating stops here: a bay heated to this is warm. */
   warmC: number;
-  /** At or above this the bay counts as warm: friendly claims it, and a reset or a boot judges by it. */
+  /** At or above this a friendly bay still counts as warm (below it, it is sent `cooled`). */
   holdsWarmC: number;
+  /**
+   * A reset or a boot claims a bay full, and warm, only from these: above the lines a friendly bay is judged by
+   * afterwards (holdsFullKpa, holdsWarmC), so noise cannot turn a fresh claim into a leak or a cooling at the next
+   * scan. A bay between the two lines holds.
+   */
+  claimsFullKpa: number;
+  claimsWarmC: number;
   /** A friendly bay's thermostat turns the heater on below this and off again at `warmC` and above. */
   thermostatC: number;
   /** How often the controller scans its sensors for `finished …` conditions. */
@@ -36,9 +43,12 @@ export interface Thresholds {
 // counts as warm down to holdsWarmC, so a working heater never lets noise end a friendly claim.
 export const defaultThresholds: Thresholds = {
   fullKpa: 99.5, holdsFullKpa: 98, emptyKpa: 0.5, holdsEmptyKpa: 2, matchKpa: 4, equalKpa: 5, bayDoorKpa: 1,
-  shipKpa: 101.3, warmC: 20, holdsWarmC: 18, thermostatC: 19.5, scanMs: 50,
+  shipKpa: 101.3, warmC: 20, holdsWarmC: 18, thermostatC: 19.5, claimsFullKpa: 99, claimsWarmC: 19, scanMs: 50,
 };
 
+/** A reset or a boot may claim the bay full, or warm (a NaN reading, unknown, never does). */
+export const claimsFull = (kPa: number, t: Thresholds): boolean => kPa >= t.claimsFullKpa;
+export const claimsWarm = (tempC: number, t: Thresholds): boolean => tempC >= t.claimsWarmC;
 /** Counts as warm (a NaN reading, unknown, never does). */
 export const holdsWarm = (tempC: number, t: Thresholds): boolean => tempC >= t.holdsWarmC;
 /** Counts as full (a NaN reading, unknown, never does). */

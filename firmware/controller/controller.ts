@@ -16,7 +16,7 @@ import { DeadlineWatch } from './deadlines';
 import { createDeckStation } from './deck-station';
 import type { InterlockFacts } from './interlock';
 import type { ControllerReport, Reporter } from './report';
-import { defaultThresholds, holdsWarm, type Thresholds } from '../thresholds';
+import { claimsWarm, defaultThresholds, type Thresholds } from '../thresholds';
 
 export interface ControllerOptions {
   board: Board;
@@ -139,7 +139,7 @@ export function startController(options: ControllerOptions): Controller {
     kPa: (place) => (place === 'bay' ? facts.bayKpa() : facts.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
     outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
     bayDoorClosed: () => facts.doorClosed('bay door'),
-    bayWarm: () => (environment ? holdsWarm(environment.temperature.read(), limits) : false),
+    bayWarm: () => (environment ? claimsWarm(environment.temperature.read(), limits) : false),
     alarm: (on) => { deckAlarm = on; showAlarm(); },
     extra: (id) => {
       const station = stationOf(id);

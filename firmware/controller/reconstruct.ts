@@ -1,7 +1,7 @@
 // After power returns, every machine's state is rebuilt from the sensors, never assumed; whatever is found
 // between states is brought to a safe rest. Pure functions of readings, so they are tested on their own.
 import { environmentFromSensors } from '../machines/bay-environment';
-import { holdsEmpty, holdsFull, holdsWarm, type Thresholds } from '../thresholds';
+import { claimsFull, claimsWarm, holdsEmpty, holdsFull, type Thresholds } from '../thresholds';
 
 export interface DoorReading { open: boolean; closed: boolean }
 export interface Restart { state: string; goal?: string }
@@ -22,7 +22,7 @@ export function environmentAfterBoot(kPa: number, tempC: number, doorClosed: boo
   if (!doorClosed) return { state: 'hostile' };
   if (!Number.isFinite(kPa) || !Number.isFinite(tempC)) return { state: 'faulted' };
   return { state: environmentFromSensors({
-    bayDoorClosed: () => doorClosed, bayFull: () => holdsFull(kPa, t), bayEmpty: () => holdsEmpty(kPa, t), bayWarm: () => holdsWarm(tempC, t),
+    bayDoorClosed: () => doorClosed, bayFull: () => claimsFull(kPa, t), bayEmpty: () => holdsEmpty(kPa, t), bayWarm: () => claimsWarm(tempC, t),
   }) };
 }
 
