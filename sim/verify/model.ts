@@ -23,11 +23,6 @@ export interface ModelOptions {
    * (default false: every order, however narrow the window).
    */
   promptScan?: boolean;
-  /**
-   * Which machines faults hit (default `all`): `airlocks`, or `bay` (door E, the environment and power losses).
-   * With one fault per path the two shares together reach every state `all` reaches: the check can run them apart.
-   */
-  faultsOn?: 'all' | 'airlocks' | 'bay';
   /** Treat airlocks A–D as interchangeable (default true). */
   symmetry?: boolean;
   /**
@@ -88,18 +83,19 @@ export class Model {
   private readonly airlockBits: number;
 
   constructor(options: ModelOptions = {}) {
-    const o = this.options = { airlocks: 4, interlock: true, faults: 1, reboot: true, leaks: true, promptScan: false, symmetry: true, faultsOn: 'all' as const, ...options };
+    const o = this.options = { airlocks: 4, interlock: true, faults: 1, reboot: true, leaks: true, promptScan: false, symmetry: true, ...options };
     if (!(o.airlocks >= 0 && o.airlocks <= 4)) throw new Error(`verify: airlocks must be 0 to 4 (not ${o.airlocks})`);
     if (!(o.faults >= 0 && o.faults <= 7)) throw new Error(`verify: faults must be 0 to 7 (not ${o.faults})`);
     this.letters = airlockLetters.slice(0, o.airlocks);
     this.ids = ['battle deck', 'bay door', 'bay environment', ...this.letters.map((l) => `airlock ${l}` as MachineId)];
     this.slotIds = this.ids.slice(1);
     this.world = createWorld(o.airlocks);
+    // Each airlock's hooks by their source text: alike when every airlock runs the same code.
     const index = (l: AirlockLetter) => this.letters.indexOf(l), hookNames = new Set<string>();
     this.system = createSystem({
       hosts: this.ids, rules: (hooks) => {
         const out = o.rules ? o.rules(hooks, () => this.system) : hooks;
-        for (const l of this.letters) { const h = out[`airlock ${l}`]; hookNames.add(h ? `${h.pre.map((f) => f.name)}|${h.post.map((f) => f.name)}` : ''); }
+        for (const l of this.letters) hookNames.add(JSON.stringify(out[`airlock ${l}`], (_k, v) => (typeof v === 'function' ? String(v) : v)) ?? '');
         return out;
       },
       // The abstract levels as readings (world.ts KPA); a full bay is taken as cold when a reset reads it (it heats).

@@ -36,13 +36,10 @@ function pushAir(out: EventList, slot: number, level: number, a: number, b: numb
   if (a > level || b > level || c > level || d > level) out.push(event(AIR, slot, 1));
 }
 
-// A share of the faults (ModelOptions.faultsOn): on the airlocks, or on door E, the environment and the power.
-const faultsHere = (model: Model, slot: number) => model.options.faultsOn === 'all' || (model.options.faultsOn === 'airlocks') === (slot >= FIRST_AIRLOCK);
-
 function pushFaults(model: Model, out: EventList, slot: number): void {
   const state = stateOf(model, slot);
   if (state === 'faulted') { out.push(event(RESET, slot)); return; }
-  if (model.world.faults >= model.options.faults || !faultsHere(model, slot)) return;
+  if (model.world.faults >= model.options.faults) return;
   out.push(event(SENSOR, slot));
   if (movingPartOf(slotMachine(model, slot), state) !== undefined) out.push(event(DEADLINE, slot));
 }
@@ -56,7 +53,7 @@ export function enabledEvents(model: Model, out: EventList, twin?: (i: number) =
   // A hull breach opens (a bay in vacuum has nothing to lose), and stays open until it is sealed.
   if (o.leaks && !w.breach && w.bay !== EMPTY) out.push(event(LEAK));
   if (w.breach) out.push(event(SEAL));
-  if (w.faults < o.faults && o.reboot && faultsHere(model, BAY_DOOR)) {
+  if (w.faults < o.faults && o.reboot) {
     out.push(event(REBOOT, 0, 0));
     if (w.bay === FULL && w.bayDoor === CLOSED) out.push(event(REBOOT, 0, 1)); // full and cold: heating resumes
   }
