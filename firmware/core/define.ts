@@ -57,12 +57,14 @@ export interface MachineDefinition<S extends string = string, E extends string =
   cell(state: S, event: E): Cell<S, Sn>;
   readonly stateIndex: { readonly [name: string]: number };
   readonly eventIndex: { readonly [name: string]: number };
+  readonly eventCount: number;
   readonly kind: Uint8Array;      // kind of each cell (WHEN resolves at run time)
   readonly target: Int16Array;    // target state index of TO cells, or of the `then` side of WHEN
   readonly thenKind: Uint8Array;  // WHEN: kind of the `then` side (TO or NO_CHANGE)
   readonly elseKind: Uint8Array;  // WHEN: kind of the `otherwise` side
   readonly elseTarget: Int16Array;
   readonly sensorOf: readonly (Sn | undefined)[]; // WHEN: sensor name
+  readonly sensorAt: Int8Array;   // WHEN: the sensor's position in `sensors`
   readonly goalOf: readonly (((sensors: Sensors<Sn>) => G | undefined) | undefined)[]; // per event
 }
 
@@ -110,11 +112,15 @@ export function defineMachine<const S extends string, const E extends readonly s
       i++;
     }
   }
+  const sensors = def.sensors ?? [], sensorAt = new Int8Array(n).fill(-1);
+  sensorOf.forEach((sensor, at) => { sensorAt[at] = sensors.indexOf(sensor!); });
+  // What dispatch reads comes first: XS finds a property by walking the object's properties in order.
   return {
-    name: def.name, states, events: events as readonly E[number][], initial: def.initial,
-    sensors: def.sensors ?? [], goals: def.goals ?? [], initialGoal: def.initialGoal, follow: def.follow, sense: def.sense,
+    eventIndex, eventCount: events.length, kind, target, goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
+    states, thenKind, elseKind, elseTarget, sensorAt, stateIndex, follow: def.follow, sense: def.sense,
+    name: def.name, events: events as readonly E[number][], initial: def.initial,
+    sensors, goals: def.goals ?? [], initialGoal: def.initialGoal,
     cell: (state, event) => matrix[state][eventIndex[event]] as Cell<S, Sn>,
-    stateIndex, eventIndex, kind, target, thenKind, elseKind, elseTarget, sensorOf,
-    goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
+    sensorOf,
   };
 }
