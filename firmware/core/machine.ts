@@ -58,13 +58,13 @@ export class Machine<S extends string = string, E extends string = string, G ext
   #dispatcher!: Dispatcher;
   /** The one Transition, filled in by each attempt. */
   #t!: Transition<S, E, G>;
-  #pre: readonly PreHook<S, E, G>[] = [];
-  #post: readonly PostHook<S, E, G>[] = [];
+  #pre!: readonly PreHook<S, E, G>[];
+  #post!: readonly PostHook<S, E, G>[];
   /** The sensors' functions in the definition's sensor order, for `when` cells. */
   #read: readonly (() => boolean)[];
   #sensors: Sensors<Sn>;
-  #beeps: Listeners<S, E> = [];
-  #vetoes: Listeners<S, E> = [];
+  #beeps!: Listeners<S, E>;
+  #vetoes!: Listeners<S, E>;
   /** Absent when nobody listens: an impossible event then throws. */
   #impossibles: Listeners<S, E> | undefined;
 
