@@ -10,7 +10,7 @@ import { BUS_STARTS } from '../scripts/lib/firmware-modules';
 import { listBoards, loadBoard, repoRoot } from '../scripts/lib/board-file';
 
 /** Moddable built-ins the firmware imports: the ECMA-419 provider and the timer and clock modules. */
-const MODDABLE_BUILTINS = /^(embedded:.*|time|timer|mqtt|preference|crypt|hmac)$/;
+const MODDABLE_BUILTINS = /^(embedded:.*|time|timer|mqtt|preference|crypt|hmac|rng)$/;
 
 async function minified(entry: string, plugins: Plugin[] = []): Promise<Uint8Array> {
   const result = await build({

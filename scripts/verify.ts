@@ -1,12 +1,24 @@
 // `npm run verify [-- options]`: the exhaustive check of the composed system (docs/VERIFICATION.md), with a
 // progress bar on stderr. Exit 0 when every property holds, 1 with counterexamples, 2 on bad options.
+import { buildSync } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  check, DEFAULT_RUNS, interference, MUTATIONS, mutationNames, projectionCheck, toScenario, violations,
-  type CheckOptions, type CheckResult, type Progress, type RunSpec, type Violation,
-} from '../sim/verify';
+import { fileURLToPath } from 'node:url';
+import type { CheckOptions, CheckResult, Progress, RunSpec, Violation } from '../sim/verify';
+import { MUTATIONS, mutationNames } from '../sim/verify/mutations';
 import { reportScenarioFile } from './lib/report-file';
+
+type Checker = typeof import('../sim/verify');
+
+/**
+ * The checker, run from one esbuild bundle of sim/verify: under tsx every imported binding the search touches is
+ * reached through the loader's module wrapper, about 1.5 times slower over hundreds of millions of transitions.
+ */
+async function loadChecker(): Promise<Checker> {
+  const entry = fileURLToPath(new URL('../sim/verify/index.ts', import.meta.url));
+  const out = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`) as Promise<Checker>;
+}
 
 const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness] [--break RULE]
   a single run instead of the default ones: [--airlocks 0-4] [--faults 0-7] [--prompt-scan] [--no-leaks]
@@ -73,7 +85,8 @@ function bar(run: string, p: Progress, max: number | undefined, final: boolean):
 
 interface Outcome { spec: RunSpec; result: CheckResult; violations: Violation[] }
 
-function runAll(specs: readonly RunSpec[], common: CheckOptions): Outcome[] {
+function runAll(verify: Checker, specs: readonly RunSpec[], common: CheckOptions): Outcome[] {
+  const { check, interference, projectionCheck, violations } = verify;
   const done = new Map<string, CheckResult>(), outcomes: Outcome[] = [];
   for (const spec of specs) {
     const options = { ...spec.options, ...common };
@@ -95,7 +108,7 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 /** What a counterexample found with a broken rule is, said in its file and wherever it is named. */
 const foundBroken = (rule: string) => `found with the rule ${JSON.stringify(rule)} broken (--break ${rule}): replayed by npm run scenario on the real rules it fails, where they part from the broken one`;
 
-function writeScenarios(outcomes: Outcome[], dir: string, broken: string | undefined): Map<Violation, string> {
+function writeScenarios(toScenario: Checker['toScenario'], outcomes: Outcome[], dir: string, broken: string | undefined): Map<Violation, string> {
   const files = new Map<Violation, string>();
   if (!outcomes.some((o) => o.violations.length)) return files;
   mkdirSync(dir, { recursive: true });
@@ -144,12 +157,13 @@ function verdict(outcomes: Outcome[], files: Map<Violation, string>, broken: str
   return found ? `verify: FAILED: ${found} counterexample${found === 1 ? '' : 's'} (${checked})${saved}.` : `verify: every property holds (${checked}).`;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
   if (typeof args === 'string') { console.error(`verify: ${args}`); return 2; }
-  const specs: readonly RunSpec[] = args.custom ? [{ name: 'custom', covers: JSON.stringify(args.custom), options: args.custom }] : DEFAULT_RUNS;
-  const outcomes = runAll(specs, args.common);
-  const files = writeScenarios(outcomes, args.out, args.broken);
+  const verify = await loadChecker();
+  const specs: readonly RunSpec[] = args.custom ? [{ name: 'custom', covers: JSON.stringify(args.custom), options: args.custom }] : verify.DEFAULT_RUNS;
+  const outcomes = runAll(verify, specs, args.common);
+  const files = writeScenarios(verify.toScenario, outcomes, args.out, args.broken);
   const all = outcomes.flatMap((o) => o.violations.map((v) => ({ run: o.spec.name, v })));
   if (args.json) {
     const sum = (f: (r: CheckResult) => number) => outcomes.reduce((n, o) => n + f(o.result), 0);
@@ -170,4 +184,4 @@ function main(): number {
   return all.length ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

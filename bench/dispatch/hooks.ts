@@ -43,8 +43,10 @@ export const restingState = (env: Env) =>
 export const rereadGoal = (goal: AirlockGoal | undefined, env: Env): AirlockGoal | undefined =>
   (goal === undefined || goal === 'inner open' ? goal : outerGoal(env));
 
-/** The next step toward the (re-read) goal, given the sensors now. */
-export function nextStep(goal: AirlockGoal | undefined, env: Env): string {
+/** The next step toward the (re-read) goal from `from`, given the sensors now (the firmware's follow.next). */
+export function nextStep(goal: AirlockGoal | undefined, env: Env, from: string): string {
+  // A chamber just closed off from the bay is pumped to a definite pressure, as the firmware's airlock does.
+  if (from === 'closing outer') return goal !== undefined && goal !== 'inner open' && bayHostile(env) ? 'depressurizing' : 'pressurizing';
   if (goal === undefined) return restingState(env);
   if (goal === 'inner open') return chamberPressurized(env) ? 'opening inner' : 'pressurizing';
   if (bayHostile(env)) return chamberEmpty(env) ? 'opening outer' : 'depressurizing';

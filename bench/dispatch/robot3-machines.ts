@@ -28,12 +28,13 @@ function airlockMachine(env: Env, hooks: Hooks) {
   const beep = (event: string, self: string) => go(event, self, action<Context, unknown>(() => {}));
   const faults = (self: string) => [to('deadline missed', 'faulted'), to('sensor fault', 'faulted'), beep('reset', self)];
   const faultsAtRest = (self: string) => [to('sensor fault', 'faulted'), beep('reset', self)];
-  const follow = (event: string) => [
-    ...followTargets.map((target) => go(event, target, guard<Context, unknown>((ctx) => nextStep(rereadGoal(ctx.goal, env), env) === target),
+  // Every follow-goal event is `finished <the state it leaves>`.
+  const follow = (event: string, from = event.slice('finished '.length)) => [
+    ...followTargets.map((target) => go(event, target, guard<Context, unknown>((ctx) => nextStep(rereadGoal(ctx.goal, env), env, from) === target),
       pre, reduce<Context, unknown>((ctx) => ({ ...ctx, goal: rereadGoal(ctx.goal, env) })), post)),
     // A vetoed step rests where the chamber says, unless that is where the step led anyway.
     ...restTargets.map((target) => go(event, target, guard<Context, unknown>((ctx) =>
-      restingState(env) === target && nextStep(rereadGoal(ctx.goal, env), env) !== target), pre, post)),
+      restingState(env) === target && nextStep(rereadGoal(ctx.goal, env), env, from) !== target), pre, post)),
   ];
 
   return createMachine('closed pressurized', {

@@ -18,10 +18,10 @@ function airlockMachine(env: Env, hooks: Hooks) {
       outerDoorClosed: () => outerDoorClosed(env),
       outerGoalChanges: ({ context }) => outerGoal(env) !== context.goal,
       innerGoalChanges: ({ context }) => context.goal !== 'inner open',
-      nextIs: ({ context }, params: { state: string }) => nextStep(rereadGoal(context.goal, env), env) === params.state,
+      nextIs: ({ context }, params: { state: string; from: string }) => nextStep(rereadGoal(context.goal, env), env, params.from) === params.state,
       // A vetoed step rests where the chamber says, unless that is where the step led anyway.
-      restIs: ({ context }, params: { state: string }) =>
-        restingState(env) === params.state && nextStep(rereadGoal(context.goal, env), env) !== params.state,
+      restIs: ({ context }, params: { state: string; from: string }) =>
+        restingState(env) === params.state && nextStep(rereadGoal(context.goal, env), env, params.from) !== params.state,
     },
     actions: {
       post: () => { hooks.post++; },
@@ -43,9 +43,9 @@ function airlockMachine(env: Env, hooks: Hooks) {
   const stayOuter = { guard: and(['outerGoalChanges', 'pre']), actions: ['setOuterGoal', 'post'] } as const;
   const stayInner = { guard: and(['innerGoalChanges', 'pre']), actions: ['setInnerGoal', 'post'] } as const;
   const beep = { actions: 'beep' } as const;
-  const followGoal = [
-    ...followTargets.map((target) => ({ target, guard: and([{ type: 'nextIs', params: { state: target } }, 'pre']), actions: ['rereadGoal', 'post'] }) as const),
-    ...restTargets.map((target) => ({ target, guard: and([{ type: 'restIs', params: { state: target } }, 'pre']), actions: 'post' }) as const),
+  const followGoal = (from: string) => [
+    ...followTargets.map((target) => ({ target, guard: and([{ type: 'nextIs', params: { state: target, from } }, 'pre']), actions: ['rereadGoal', 'post'] }) as const),
+    ...restTargets.map((target) => ({ target, guard: and([{ type: 'restIs', params: { state: target, from } }, 'pre']), actions: 'post' }) as const),
   ];
   const faults = { 'deadline missed': to('faulted'), 'sensor fault': to('faulted'), 'reset': beep } as const;
   const faultsAtRest = { 'sensor fault': to('faulted'), 'reset': beep } as const;
@@ -68,8 +68,8 @@ function airlockMachine(env: Env, hooks: Hooks) {
         },
       },
       'opening inner': { on: { 'ask open outer': outer('closing inner'), 'ask open inner': beep, 'finished opening inner': to('inner open'), ...faults } },
-      'closing outer': { on: { 'ask open outer': outer('opening outer'), 'ask open inner': stayInner, 'finished closing outer': followGoal, ...faults } },
-      'closing inner': { on: { 'ask open outer': stayOuter, 'ask open inner': inner('opening inner'), 'finished closing inner': followGoal, ...faults } },
+      'closing outer': { on: { 'ask open outer': outer('opening outer'), 'ask open inner': stayInner, 'finished closing outer': followGoal('closing outer'), ...faults } },
+      'closing inner': { on: { 'ask open outer': stayOuter, 'ask open inner': inner('opening inner'), 'finished closing inner': followGoal('closing inner'), ...faults } },
       // Decisions 1 and 2: reverse the pumps only when the re-read goal needs the other pressure.
       'pressurizing': {
         on: {
@@ -77,7 +77,7 @@ function airlockMachine(env: Env, hooks: Hooks) {
             { target: 'depressurizing', guard: and(['bayHostile', 'pre']), actions: ['setOuterGoal', 'post'] },
             { guard: and([not('bayHostile'), 'outerGoalChanges', 'pre']), actions: ['setOuterGoal', 'post'] },
           ],
-          'ask open inner': stayInner, 'finished pressurizing': followGoal, ...faults,
+          'ask open inner': stayInner, 'finished pressurizing': followGoal('pressurizing'), ...faults,
         },
       },
       'depressurizing': {
@@ -86,7 +86,7 @@ function airlockMachine(env: Env, hooks: Hooks) {
             { guard: and(['bayHostile', 'outerGoalChanges', 'pre']), actions: ['setOuterGoal', 'post'] },
             { target: 'pressurizing', guard: and([not('bayHostile'), 'pre']), actions: ['setOuterGoal', 'post'] },
           ],
-          'ask open inner': inner('pressurizing'), 'finished depressurizing': followGoal, ...faults,
+          'ask open inner': inner('pressurizing'), 'finished depressurizing': followGoal('depressurizing'), ...faults,
         },
       },
       'inner open': { on: { 'ask open outer': outer('closing inner'), 'ask open inner': beep, ...faultsAtRest } },

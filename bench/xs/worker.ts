@@ -58,6 +58,9 @@ export class XsWorker {
     return new XsWorker(child);
   }
 
+  /** The worker's process id (to read its CPU time from /proc). */
+  get pid(): number | undefined { return this.child.pid; }
+
   /** What the scripts printed (XS's `print`, and the console the bundles are given). */
   get printed(): string { return this.output.join(''); }
 

@@ -57,12 +57,13 @@ export interface MachineDefinition<S extends string = string, E extends string =
   cell(state: S, event: E): Cell<S, Sn>;
   readonly stateIndex: { readonly [name: string]: number };
   readonly eventIndex: { readonly [name: string]: number };
+  readonly eventCount: number;
   readonly kind: Uint8Array;      // kind of each cell (WHEN resolves at run time)
   readonly target: Int16Array;    // target state index of TO cells, or of the `then` side of WHEN
   readonly thenKind: Uint8Array;  // WHEN: kind of the `then` side (TO or NO_CHANGE)
   readonly elseKind: Uint8Array;  // WHEN: kind of the `otherwise` side
   readonly elseTarget: Int16Array;
-  readonly sensorOf: readonly (Sn | undefined)[]; // WHEN: sensor name
+  readonly sensorAt: Int8Array;   // WHEN: the sensor's position in `sensors`
   readonly goalOf: readonly (((sensors: Sensors<Sn>) => G | undefined) | undefined)[]; // per event
 }
 
@@ -92,7 +93,7 @@ export function defineMachine<const S extends string, const E extends readonly s
   const n = states.length * events.length, stateIndex = indexOf(states), eventIndex = indexOf(events);
   const bytes = () => new Uint8Array(n), targets = () => new Int16Array(n).fill(-1);
   const kind = bytes(), thenKind = bytes(), elseKind = bytes(), target = targets(), elseTarget = targets();
-  const sensorOf: (Sn | undefined)[] = [];
+  const sensors = def.sensors ?? [], sensorAt = new Int8Array(n);
   // A cell's kind, and its target if it is `→ X` (else -1); also for either side of a `when`.
   const put = (c: Cell<string, Sn>, i: number, kinds: Uint8Array, targets: Int16Array) => {
     kinds[i] = KIND_CODE[c.kind];
@@ -103,18 +104,19 @@ export function defineMachine<const S extends string, const E extends readonly s
     for (const cell of matrix[state]) {
       put(cell, i, kind, target);
       if (cell.kind === 'when') {
-        sensorOf[i] = cell.sensor;
+        sensorAt[i] = sensors.indexOf(cell.sensor);
         put(cell.then, i, thenKind, target);
         put(cell.otherwise, i, elseKind, elseTarget);
       }
       i++;
     }
   }
+  // What dispatch reads comes first: XS finds a property by walking the object's properties in order.
   return {
-    name: def.name, states, events: events as readonly E[number][], initial: def.initial,
-    sensors: def.sensors ?? [], goals: def.goals ?? [], initialGoal: def.initialGoal, follow: def.follow, sense: def.sense,
+    eventIndex, eventCount: events.length, kind, target, goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
+    states, thenKind, elseKind, elseTarget, sensorAt, stateIndex, follow: def.follow, sense: def.sense,
+    name: def.name, events: events as readonly E[number][], initial: def.initial,
+    sensors, goals: def.goals ?? [], initialGoal: def.initialGoal,
     cell: (state, event) => matrix[state][eventIndex[event]] as Cell<S, Sn>,
-    stateIndex, eventIndex, kind, target, thenKind, elseKind, elseTarget, sensorOf,
-    goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
   };
 }

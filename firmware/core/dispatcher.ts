@@ -6,10 +6,11 @@ export interface Steppable { step(event: string): void }
 export class Dispatcher {
   // (target, event) pairs, drained from the front and emptied when drained. It only grows when more events are
   // queued in one run than ever before, so steady running allocates nothing.
-  #queue: (Steppable | string | undefined)[] = [];
-  #head = 0;
-  #tail = 0;
+  // In the order dispatch reads them: XS finds a private field by walking the instance's fields.
   #busy = false;
+  #tail = 0;
+  #head = 0;
+  #queue: (Steppable | string | undefined)[] = [];
 
   /** True while an event is being handled; events dispatched now are queued. */
   get running(): boolean { return this.#busy; }

@@ -53,21 +53,27 @@ type Listeners<S extends string, E extends string> = readonly Report<S, E>[];
 export class Machine<S extends string = string, E extends string = string, G extends string = string, Sn extends string = string> {
   declare readonly name: string;
   declare readonly definition: MachineDefinition<S, E, G, Sn>;
+  // Fields in the order dispatch reads them: XS finds a private field by walking the instance's fields.
   #s = 0;
   #g: G | undefined;
+  #d: MachineDefinition<S, E, G, Sn>;
+  #dispatcher!: Dispatcher;
+  /** The one Transition, filled in by each attempt. */
+  #t!: Transition<S, E, G>;
+  #pre!: readonly PreHook<S, E, G>[];
+  #post!: readonly PostHook<S, E, G>[];
+  /** The sensors' functions in the definition's sensor order, for `when` cells. */
+  #read: readonly (() => boolean)[];
   #sensors: Sensors<Sn>;
-  #pre: readonly PreHook<S, E, G>[];
-  #post: readonly PostHook<S, E, G>[];
-  #beeps: Listeners<S, E>;
-  #vetoes: Listeners<S, E>;
+  #beeps!: Listeners<S, E>;
+  #vetoes!: Listeners<S, E>;
   /** Absent when nobody listens: an impossible event then throws. */
   #impossibles: Listeners<S, E> | undefined;
-  #dispatcher: Dispatcher;
-  /** The one Transition, filled in by each attempt. */
-  #t: Transition<S, E, G>;
 
   constructor(definition: MachineDefinition<S, E, G, Sn>, o: MachineOptions<S, E, G, Sn> = {}) {
+    this.#d = definition;
     this.#sensors = o.sensors ?? ({} as Sensors<Sn>);
+    this.#read = definition.sensors.map((name) => this.#sensors[name]);
     checks.create?.(definition.name, definition, this.#sensors);
     Object.assign(this, { definition, name: o.name ?? definition.name });
     this.restore(o.state ?? definition.initial, 'goal' in o ? o.goal : definition.initialGoal);
@@ -82,7 +88,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
   }
 
   /** The state, or undefined while it is not known (after power-up, before the sensors have been read). */
-  get state(): S | undefined { return this.#s < 0 ? undefined : this.definition.states[this.#s]; }
+  get state(): S | undefined { return this.#s < 0 ? undefined : this.#d.states[this.#s]; }
   get goal(): G | undefined { return this.#g; }
 
   /**
@@ -101,14 +107,14 @@ export class Machine<S extends string = string, E extends string = string, G ext
 
   /** Handles one event now. Only the dispatcher calls this. */
   step(event: string): void {
-    const def = this.definition, e = def.eventIndex[event], sensors = this.#sensors, g = this.#g, s = this.#s;
+    const def = this.#d, e = def.eventIndex[event], sensors = this.#sensors, g = this.#g, s = this.#s;
     if (e === undefined) throw new UnknownEventError(this.name, event);
     // No state is assumed: a machine that does not know where it is moves nothing.
     if (s < 0) { this.#report(this.#vetoes, event as E, undefined, UNKNOWN_REASON); return; }
-    const i = s * def.events.length + e, setGoal = def.goalOf[e];
+    const i = s * def.eventCount + e, setGoal = def.goalOf[e];
     let kind = def.kind[i], target = def.target[i];
     if (kind === WHEN) {
-      if (sensors[def.sensorOf[i]!]()) kind = def.thenKind[i];
+      if (this.#read[def.sensorAt[i]]()) kind = def.thenKind[i];
       else { kind = def.elseKind[i]; target = def.elseTarget[i]; }
     }
     // `no change` that sets the goal is a transition to the same state, when the goal does change.
@@ -132,7 +138,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
   }
 
   #attempt(event: E, to: number, goal: G | undefined): boolean {
-    const t = this.#t, states = this.definition.states, pre = this.#pre, post = this.#post;
+    const t = this.#t, states = this.#d.states, pre = this.#pre, post = this.#post;
     t.from = states[this.#s]; t.to = states[to]; t.event = event; t.goalBefore = this.#g; t.goalAfter = goal;
     for (let i = 0; i < pre.length; i++) {
       const verdict = pre[i](t);
@@ -145,6 +151,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
 
   /** Tells the listeners; false, for a vetoed attempt. */
   #report(listeners: Listeners<S, E>, event: E, to?: S, reason?: string): false {
+    if (listeners.length === 0) return false;
     const state = this.state;
     for (let i = 0; i < listeners.length; i++) listeners[i](this, state, event, to, reason);
     return false;

@@ -77,19 +77,21 @@ export function check(options: CheckOptions = {}): CheckResult {
 /** The breadth-first search's working parts: one model, the visited states, the progress edges, the findings. */
 class Search {
   readonly model: Model;
-  readonly store = new StateStore();
+  readonly store: StateStore;
   readonly found = new Map<string, Found>();
   transitions = 0;
   private readonly edges = new EdgeList();
   private readonly list = new EventList();
-  private readonly scratch = new Uint32Array(3);
+  private readonly scratch: Uint32Array;
   private current = 0;
   // Airlock i is the twin of i − 1 (same code, airlocks sorted): its events lead to mirror images, left out.
   private readonly twin = (i: number) => i > 0 && this.model.options.symmetry
-    && this.model.airlockCode(this.store.words, this.current * 3, i) === this.model.airlockCode(this.store.words, this.current * 3, i - 1);
+    && this.model.airlockCode(this.store.words, this.current * this.store.width, i) === this.model.airlockCode(this.store.words, this.current * this.store.width, i - 1);
 
   constructor(options: CheckOptions) {
     this.model = new Model(options);
+    this.store = new StateStore(this.model.width);
+    this.scratch = new Uint32Array(this.model.width);
     this.model.save(this.scratch, 0, true);
     this.store.add(this.scratch, 0, -1, -1);
     this.visit(0);
@@ -98,12 +100,13 @@ class Search {
   /** Every successor of state `i`. */
   expand(i: number): void {
     const { model, store, list, scratch } = this;
+    const at = i * store.width;
     this.current = i;
-    model.load(store.words, i * 3);
+    model.load(store.words, at, true);
     enabledEvents(model, list, this.twin);
     for (let k = 0; k < list.length; k++) {
       const e = list.codes[k];
-      if (k > 0) model.load(store.words, i * 3);
+      if (k > 0) model.load(store.words, at, true);
       apply(model, e);
       model.save(scratch, 0, true);
       this.transitions++;
@@ -138,12 +141,12 @@ class Search {
 
 // Each canonical state stands for n! / (k1! k2! …) orderings of its airlocks (k: how many share a code).
 function orbits(model: Model, store: StateStore): number {
-  const n = model.letters.length, fact = [1, 1, 2, 6, 24];
+  const n = model.letters.length, fact = [1, 1, 2, 6, 24], width = store.width;
   let total = 0;
   for (let s = 0; s < store.size; s++) {
     let ways = fact[n], run = 1;
     for (let i = 1; i <= n; i++) {
-      if (i < n && model.airlockCode(store.words, s * 3, i) === model.airlockCode(store.words, s * 3, i - 1)) run++;
+      if (i < n && model.airlockCode(store.words, s * width, i) === model.airlockCode(store.words, s * width, i - 1)) run++;
       else { ways /= fact[run]; run = 1; }
     }
     total += ways;

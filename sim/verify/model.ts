@@ -1,11 +1,12 @@
 // The composed system under check: the real machines and coordination hooks (createSystem) in one reused
-// instance, the abstract world around them, and the codec that saves a whole state to three 32-bit words.
+// instance, the abstract world around them, and the codec that saves a whole state to a few 32-bit words (sim/verify/codec.ts).
 import { airlockLetters, type AirlockLetter, type MachineId } from '../../firmware/board/signals';
 import type { airlockAfterBoot, bayDoorAfterBoot, deckAfterBoot, environmentAfterBoot } from '../../firmware/controller/reconstruct';
 import type { Machine } from '../../firmware/core';
 import { airlock, bayDoor, bayEnvironment, battleDeck } from '../../firmware/machines';
 import type { CoordinationMemory } from '../../firmware/coordination';
 import { createSystem, type LaunchBaySystem, type SystemOptions } from '../../firmware/system';
+import { bitsFor, compileMemory, put, take, type MemoryCodec } from './codec';
 import { createWorld, KPA, Outputs, type MachineStates, type World } from './world';
 
 export interface ModelOptions {
@@ -54,16 +55,19 @@ export interface Boot {
 
 export type Resolved = Required<Omit<ModelOptions, 'rules' | 'boot'>> & Pick<ModelOptions, 'rules' | 'boot'>;
 
-const KNOWN_MEMORY = ['recalled', 'heldBack', 'evidence', 'claimed'];
 // Definitions held locally: the hot path reads them millions of times.
 const DECK = battleDeck, DOOR = bayDoor, ENV = bayEnvironment, LOCK = airlock;
-const codes = (names: readonly string[]) => Object.fromEntries(names.map((n, i) => [n, i + 1])) as { [name: string]: number };
-const DECK_GOAL = codes(DECK.goals), AIRLOCK_GOAL = codes(LOCK.goals), DOOR_CODE = codes(DOOR.states), ENV_CODE = codes(ENV.states);
-// The fields are full: three bits hold the deck's, door E's and the environment's 7 states and `unknown` (and the
-// evidence, 1–7, with 0 for none); four bits an airlock's 12 states and `unknown`. A new state needs a wider field.
-for (const [d, bits] of [[DECK, 3], [DOOR, 3], [ENV, 3], [LOCK, 4]] as const) {
-  if (d.states.length >= 1 << bits) throw new Error(`verify: ${d.name} has ${d.states.length} states, more than the state key's ${bits} bits carry with unknown; widen its field in sim/verify/model.ts`);
-}
+type Definition = Machine['definition'];
+/** A machine's state as a code: its index + 1, 0 while unknown. */
+const stateCode = (d: Definition, m: Machine) => (d.stateIndex[m.state as string] ?? -1) + 1;
+/** A goal as a code: its index + 1, 0 for none. */
+const goalCode = (d: Definition, m: Machine) => (m.goal === undefined ? 0 : d.goals.indexOf(m.goal) + 1);
+/** Code 0 restores the unknown state (firmware/core machine.ts `restore(undefined, undefined)`). */
+const restoreFrom = (d: Definition, m: Machine, state: number, goal: number) => m.restore(d.states[state - 1], d.goals[goal - 1]);
+// The abstract world's fields: levels and positions take 2 bits, the fault counter 3; the bay's flags (door E and
+// the environment wait for a request, the boot window) 3; an airlock's world (chamber, doors, a sensor fault, waits
+// for a request) 2 + 2 + 2 + 1 + 1.
+const LEVEL = 2, FAULTS = 3, BAY_FLAGS = 3, AIRLOCK_WORLD = 3 * LEVEL + 2;
 
 export class Model {
   readonly options: Resolved;
@@ -82,9 +86,23 @@ export class Model {
   private readonly door: Machine;
   private readonly env: Machine;
   private readonly locks: Machine[];
-  private readonly extras: string[] = [];
-  private readonly extraIndex = new Map<string, number>();
+  /** 32-bit words per saved state. */
+  readonly width: number;
+  private readonly leaves: MemoryCodec;
+  private readonly fields: number;
   private readonly code: number[];
+  /** The airlock codes the machines hold now (concrete order), valid right after a save or load. */
+  private readonly live: number[];
+  /** The bay machines' state and goal codes held now, as the airlocks' in `live`. */
+  private readonly liveBay = [-1, -1, -1, -1];
+  private saves = 0;
+  // Bit widths and offsets of the state key (sim/verify/codec.ts).
+  private readonly bits: { deck: number; deckGoal: number; door: number; env: number; lock: number; lockGoal: number };
+  /** Where the fault counter sits: the bay part is every bit before it (the projection check leaves it out). */
+  readonly faultsAt: number;
+  /** Where the airlocks' parts start, and how many bits each takes. */
+  private readonly airlocksAt: number;
+  private readonly airlockBits: number;
 
   constructor(options: ModelOptions = {}) {
     const o = this.options = { airlocks: 4, interlock: true, faults: 1, reboot: true, leaks: true, promptScan: false, symmetry: true, ...options };
@@ -94,9 +112,14 @@ export class Model {
     this.ids = ['battle deck', 'bay door', 'bay environment', ...this.letters.map((l) => `airlock ${l}` as MachineId)];
     this.slotIds = this.ids.slice(1);
     this.world = createWorld(o.airlocks);
-    const index = (l: AirlockLetter) => this.letters.indexOf(l);
+    // Each airlock's hooks by their source text: alike when every airlock runs the same code.
+    const index = (l: AirlockLetter) => this.letters.indexOf(l), hookNames = new Set<string>();
     this.system = createSystem({
-      hosts: this.ids, rules: o.rules && ((hooks) => o.rules!(hooks, () => this.system)),
+      hosts: this.ids, rules: (hooks) => {
+        const out = o.rules ? o.rules(hooks, () => this.system) : hooks;
+        for (const l of this.letters) hookNames.add(JSON.stringify(out[`airlock ${l}`], (_k, v) => (typeof v === 'function' ? String(v) : v)) ?? '');
+        return out;
+      },
       // The abstract levels as readings (world.ts KPA); a full bay is taken as cold when a reset reads it (it heats).
       kPa: (place) => KPA[place === 'bay' ? this.world.bay : this.world.airlocks[index(place)].chamber],
       outerDoorClosed: (l) => this.world.airlocks[index(l)].outer === 0,
@@ -113,83 +136,114 @@ export class Model {
       airlock: (i) => this.locks[i].state ?? 'unknown',
     };
     this.outputs = new Outputs(this.letters, o.interlock).bind(this.world, this.states);
+    // Symmetry holds only while every airlock runs the same hooks (a rule broken for one airlock breaks it).
+    if (hookNames.size > 1) o.symmetry = false;
     this.code = this.letters.map(() => 0);
-    // The checker knows the coordination's memory field by field; anything new is carried along as one value.
-    const memory = this.system.coordination.memory as unknown as { [k: string]: unknown };
-    if (Object.keys(memory).some((k) => !KNOWN_MEMORY.includes(k) && isPerAirlock(memory[k]))) this.options.symmetry = false;
+    this.live = this.letters.map(() => -1);
+    // Every leaf of the coordination's memory is part of the key, found in its shape: a new field is never dropped.
+    this.leaves = compileMemory(this.memory(), this.letters);
+    this.fields = fieldCount(this.memory());
+    const b = this.bits = {
+      deck: bitsFor(DECK.states.length + 1), deckGoal: bitsFor(DECK.goals.length + 1), door: bitsFor(DOOR.states.length + 1),
+      env: bitsFor(ENV.states.length + 1), lock: bitsFor(LOCK.states.length + 1), lockGoal: bitsFor(LOCK.goals.length + 1),
+    };
+    this.faultsAt = b.deck + b.deckGoal + b.door + b.env + LEVEL + 1 + LEVEL + 1 + BAY_FLAGS + this.leaves.sharedBits;
+    this.airlocksAt = this.faultsAt + FAULTS;
+    this.airlockBits = b.lock + b.lockGoal + AIRLOCK_WORLD + this.leaves.airlockBits;
+    if (this.airlockBits > 31) throw new Error(`verify: an airlock's part of the state takes ${this.airlockBits} bits, more than the 31 it may`);
+    this.width = Math.max(1, Math.ceil((this.airlocksAt + this.letters.length * this.airlockBits) / 32));
   }
+
+  private memory(): { [field: string]: unknown } { return this.system.coordination.memory as unknown as { [field: string]: unknown }; }
 
   machine(i: number): Machine { return this.locks[i]; }
   deckGoal(): string | undefined { return this.deck.goal; }
 
-  /**
-   * Saves the state now into `out[at…at+2]`; `canonical`: airlocks sorted, when symmetry is on. An unknown state
-   * is its field's highest value (7, or 15 for an airlock), which no machine's states reach.
-   */
+  /** Saves the state now into `out[at…at+width-1]`; `canonical`: airlocks sorted, when symmetry is on. */
   save(out: Uint32Array, at: number, canonical: boolean): void {
-    const w = this.world, mem = this.system.coordination.memory, door = this.door.state;
-    out[at] = ((this.deck.state === undefined ? 7 : DECK.stateIndex[this.deck.state]) | (DECK_GOAL[this.deck.goal ?? ''] ?? 0) << 3
-      | (door === undefined ? 7 : DOOR.stateIndex[door]) << 5 | w.bayDoor << 8 | (w.bayDoorSensorFault && door === 'faulted' ? 1 : 0) << 10
-      | (this.env.state === undefined ? 7 : ENV.stateIndex[this.env.state]) << 11 | w.bay << 14
-      | (DOOR_CODE[mem.evidence.bayDoor ?? ''] ?? 0) << 16 | (ENV_CODE[mem.evidence.bayEnvironment ?? ''] ?? 0) << 19
-      | (DECK_GOAL[mem.claimed ?? ''] ?? 0) << 22 | w.faults << 24 | this.extraCode() << 27
-      | (w.doorAwaitsRequest ? 1 : 0) << 28 | (w.environmentAwaitsRequest ? 1 : 0) << 29 | (w.booting ? 1 : 0) << 30
-      | (w.breach ? 1 : 0) << 31) >>> 0;
+    const w = this.world, mem = this.memory(), b = this.bits, leaves = this.leaves;
+    if ((++this.saves & 1023) === 0 && fieldCount(mem) !== this.fields) throw new Error('verify: the coordination memory gained or lost a field while the check ran; its fields must all exist from the start');
+    for (let k = 0; k < this.width; k++) out[at + k] = 0;
+    const live = this.liveBay;
+    let pos = put(out, at, 0, live[0] = stateCode(DECK, this.deck), b.deck);
+    pos = put(out, at, pos, live[1] = goalCode(DECK, this.deck), b.deckGoal);
+    pos = put(out, at, pos, live[2] = stateCode(DOOR, this.door), b.door);
+    pos = put(out, at, pos, live[3] = stateCode(ENV, this.env), b.env);
+    pos = put(out, at, pos, w.bayDoor, LEVEL);
+    pos = put(out, at, pos, w.bayDoorSensorFault && this.door.state === 'faulted' ? 1 : 0, 1);
+    pos = put(out, at, pos, w.bay, LEVEL);
+    pos = put(out, at, pos, w.breach ? 1 : 0, 1);
+    // The observation state of the fresh-intent properties: who waits for a new request, and the boot window.
+    pos = put(out, at, pos, (w.doorAwaitsRequest ? 1 : 0) | (w.environmentAwaitsRequest ? 2 : 0) | (w.booting ? 4 : 0), BAY_FLAGS);
+    pos = leaves.saveShared(mem, out, at, pos);
+    pos = put(out, at, pos, w.faults, FAULTS);
     const code = this.code;
     for (let i = 0; i < this.locks.length; i++) {
-      const a = w.airlocks[i], m = this.locks[i], l = this.letters[i], state = m.state;
-      code[i] = (state === undefined ? 15 : LOCK.stateIndex[state]) | (AIRLOCK_GOAL[m.goal ?? ''] ?? 0) << 4
-        | (mem.recalled[l] ? 1 : 0) << 6 | (mem.heldBack[l] ? 1 : 0) << 7
-        | a.chamber << 8 | a.outer << 10 | a.inner << 12 | (a.sensorFault && state === 'faulted' ? 1 : 0) << 14
-        | (a.awaitsRequest ? 1 : 0) << 15;
+      const a = w.airlocks[i], m = this.locks[i];
+      let c = stateCode(LOCK, m), shift = b.lock;
+      c |= goalCode(LOCK, m) << shift; shift += b.lockGoal;
+      c |= (a.chamber | a.outer << LEVEL | a.inner << (2 * LEVEL) | (a.sensorFault && m.state === 'faulted' ? 1 : 0) << (3 * LEVEL)
+        | (a.awaitsRequest ? 1 : 0) << (3 * LEVEL + 1)) << shift;
+      c |= leaves.airlockCodes[i](mem) << (shift + AIRLOCK_WORLD);
+      code[i] = this.live[i] = c;
     }
     if (canonical && this.options.symmetry) sortSmall(code);
-    out[at + 1] = ((code[0] ?? 0) | (code[1] ?? 0) << 16) >>> 0;
-    out[at + 2] = ((code[2] ?? 0) | (code[3] ?? 0) << 16) >>> 0;
+    for (let i = 0; i < code.length; i++) pos = put(out, at, pos, code[i], this.airlockBits);
   }
 
   /**
    * Loads a saved state into the machines (placed without hooks, as `LaunchBaySystem.restore` does), the
-   * coordination's memory and the world: one reused system, no allocation.
+   * coordination's memory and the world: one reused system, no allocation. `sinceSave`: the model has not moved
+   * since it was last saved or loaded, so an airlock that already holds its part is left as it is.
    */
-  load(words: Uint32Array, at: number): void {
-    const s = words[at], w = this.world, mem = this.system.coordination.memory;
-    this.deck.restore(DECK.states[s & 7], DECK.goals[((s >> 3) & 3) - 1]);
-    this.door.restore(DOOR.states[(s >> 5) & 7], undefined);
-    this.env.restore(ENV.states[(s >> 11) & 7], undefined);
-    w.bayDoor = (s >> 8) & 3; w.bayDoorSensorFault = ((s >> 10) & 1) === 1; w.bay = (s >> 14) & 3; w.faults = (s >> 24) & 7; w.breach = s >>> 31 === 1;
-    w.doorAwaitsRequest = ((s >> 28) & 1) === 1; w.environmentAwaitsRequest = ((s >> 29) & 1) === 1; w.booting = ((s >> 30) & 1) === 1;
-    mem.evidence.bayDoor = DOOR.states[((s >> 16) & 7) - 1];
-    mem.evidence.bayEnvironment = ENV.states[((s >> 19) & 7) - 1];
-    mem.claimed = DECK.goals[((s >> 22) & 3) - 1];
-    if (this.extras.length) Object.assign(mem, JSON.parse(this.extras[(s >>> 27) & 1]));
+  load(words: Uint32Array, at: number, sinceSave = false): void {
+    const w = this.world, mem = this.memory(), b = this.bits, leaves = this.leaves;
+    const live = this.liveBay, deck = take(words, at, 0, b.deck), deckGoal = take(words, at, b.deck, b.deckGoal);
+    const door = take(words, at, b.deck + b.deckGoal, b.door), env = take(words, at, b.deck + b.deckGoal + b.door, b.env);
+    let pos = b.deck + b.deckGoal + b.door + b.env;
+    if (!sinceSave || deck !== live[0] || deckGoal !== live[1]) restoreFrom(DECK, this.deck, live[0] = deck, live[1] = deckGoal);
+    if (!sinceSave || door !== live[2]) restoreFrom(DOOR, this.door, live[2] = door, 0);
+    if (!sinceSave || env !== live[3]) restoreFrom(ENV, this.env, live[3] = env, 0);
+    w.bayDoor = take(words, at, pos, LEVEL); pos += LEVEL;
+    w.bayDoorSensorFault = take(words, at, pos, 1) === 1; pos += 1;
+    w.bay = take(words, at, pos, LEVEL); pos += LEVEL;
+    w.breach = take(words, at, pos, 1) === 1; pos += 1;
+    const flags = take(words, at, pos, BAY_FLAGS); pos += BAY_FLAGS;
+    w.doorAwaitsRequest = (flags & 1) !== 0; w.environmentAwaitsRequest = (flags & 2) !== 0; w.booting = (flags & 4) !== 0;
+    pos = leaves.loadShared(mem, words, at, pos);
+    w.faults = take(words, at, pos, FAULTS);
     for (let i = 0; i < this.locks.length; i++) {
-      const c = (words[at + 1 + (i >> 1)] >>> ((i & 1) * 16)) & 0xffff, a = w.airlocks[i], l = this.letters[i];
-      this.locks[i].restore(LOCK.states[c & 15], LOCK.goals[((c >> 4) & 3) - 1]);
-      mem.recalled[l] = ((c >> 6) & 1) === 1; mem.heldBack[l] = ((c >> 7) & 1) === 1;
-      a.chamber = (c >> 8) & 3; a.outer = (c >> 10) & 3; a.inner = (c >> 12) & 3; a.sensorFault = ((c >> 14) & 1) === 1; a.awaitsRequest = c >>> 15 === 1;
+      const c = take(words, at, this.airlocksAt + i * this.airlockBits, this.airlockBits);
+      if (sinceSave && c === this.live[i]) continue;
+      this.live[i] = c;
+      const a = w.airlocks[i], shift = b.lock + b.lockGoal;
+      restoreFrom(LOCK, this.locks[i], c & ((1 << b.lock) - 1), (c >>> b.lock) & ((1 << b.lockGoal) - 1));
+      a.chamber = (c >>> shift) & 3; a.outer = (c >>> (shift + LEVEL)) & 3; a.inner = (c >>> (shift + 2 * LEVEL)) & 3;
+      a.sensorFault = ((c >>> (shift + 3 * LEVEL)) & 1) === 1;
+      a.awaitsRequest = ((c >>> (shift + 3 * LEVEL + 1)) & 1) === 1;
+      leaves.loadAirlock[i](mem, c >>> (shift + AIRLOCK_WORLD));
     }
     this.impossible.length = 0;
   }
 
   /** The code of airlock i's part of the state (equal codes: interchangeable airlocks). */
-  airlockCode(words: Uint32Array, at: number, i: number): number { return (words[at + 1 + (i >> 1)] >>> ((i & 1) * 16)) & 0xffff; }
+  airlockCode(words: Uint32Array, at: number, i: number): number { return take(words, at, this.airlocksAt + i * this.airlockBits, this.airlockBits); }
 
-  // Memory fields this checker does not know, interned as JSON so the state stays three words (one bit: two values).
-  private extraCode(): number {
-    const mem = this.system.coordination.memory as unknown as { [k: string]: unknown };
-    let fields = 0;
-    for (const _ in mem) fields++;
-    if (this.extras.length === 0 && fields === KNOWN_MEMORY.length) return 0;
-    const json = JSON.stringify(Object.fromEntries(Object.keys(mem).filter((k) => !KNOWN_MEMORY.includes(k)).map((k) => [k, mem[k]])));
-    let code = this.extraIndex.get(json);
-    if (code === undefined) {
-      code = this.extras.length;
-      if (code > 1) throw new Error('verify: the coordination memory holds more new values than the state key can carry; teach sim/verify/model.ts its new fields');
-      this.extras.push(json); this.extraIndex.set(json, code);
-    }
-    return code;
+  /** The bay's part of a state without the fault counter, as a key: what the projection check compares. */
+  bayKey(words: Uint32Array, at: number): string {
+    let key = '';
+    for (let pos = 0; pos < this.faultsAt; pos += 30) key += `${take(words, at, pos, Math.min(30, this.faultsAt - pos))},`;
+    return key;
   }
+
+  /** The faults spent on the path to a saved state. */
+  faultsSpent(words: Uint32Array, at: number): number { return take(words, at, this.faultsAt, FAULTS); }
+}
+
+function fieldCount(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
 }
 
 // At most four numbers: insertion sort, without the comparator closure of Array.prototype.sort.
@@ -202,4 +256,3 @@ function sortSmall(a: number[]): void {
   }
 }
 
-const isPerAirlock = (x: unknown) => !!x && typeof x === 'object' && airlockLetters.some((l) => l in (x as object));

@@ -26,7 +26,7 @@ export function violations(result: CheckResult): Violation[] {
 function counterexample(result: CheckResult, f: Found): Violation {
   const { model, store } = result, prefix = pathTo(store, f.state);
   const path = f.waiting ? [...prefix, ...f.waiting.path.slice(1)] : f.into !== undefined ? [...prefix, f.into] : prefix;
-  model.load(store.words, path[0] * 3);
+  model.load(store.words, path[0] * store.width);
   const start = picture(model);
   const trace = replay(model, store, path, f.into !== undefined);
   let detail = f.finding.detail, loopsTo: number | undefined;

@@ -1,4 +1,4 @@
-// The visited states: three words each in one typed array, an open-addressing hash index over them, and for
+// The visited states: `width` words each in one typed array, an open-addressing hash index over them, and for
 // each state its parent and the event that reached it first (breadth first, so the path back is a shortest one).
 
 const grow = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T => {
@@ -8,7 +8,7 @@ const grow = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: numbe
 };
 
 export class StateStore {
-  words = new Uint32Array(3 * 1024);
+  words: Uint32Array;
   parent = new Int32Array(1024);
   via = new Int32Array(1024);
   /** Per state, bits the checker sets (liveness goals met). */
@@ -16,24 +16,33 @@ export class StateStore {
   size = 0;
   private table = new Int32Array(4096);
 
-  /** The index of the state in `src[at…at+2]`, added with its parent and event if new; `~index` if already known. */
+  constructor(readonly width: number) { this.words = new Uint32Array(width * 1024); }
+
+  /** The index of the state in `src[at…at+width-1]`, added with its parent and event if new; `~index` if already known. */
   add(src: Uint32Array, at: number, parent: number, via: number): number {
-    const a = src[at], b = src[at + 1], c = src[at + 2];
-    let mask = this.table.length - 1, h = hash(a, b, c) & mask;
+    const n = this.width;
+    let mask = this.table.length - 1, h = hash(src, at, n) & mask;
     for (;;) {
       const slot = this.table[h];
       if (slot === 0) break;
-      const i = slot - 1, w = i * 3;
-      if (this.words[w] === a && this.words[w + 1] === b && this.words[w + 2] === c) return ~i;
+      const i = slot - 1;
+      if (this.equal(i, src, at)) return ~i;
       h = (h + 1) & mask;
     }
     const i = this.size++;
     if (i === this.parent.length) this.enlarge();
-    this.words[i * 3] = a; this.words[i * 3 + 1] = b; this.words[i * 3 + 2] = c;
+    for (let k = 0; k < n; k++) this.words[i * n + k] = src[at + k];
     this.parent[i] = parent; this.via[i] = via;
-    if (this.size * 2 > this.table.length) { this.rehash(); mask = this.table.length - 1; h = hash(a, b, c) & mask; while (this.table[h] !== 0) h = (h + 1) & mask; }
+    if (this.size * 2 > this.table.length) { this.rehash(); mask = this.table.length - 1; h = hash(src, at, n) & mask; while (this.table[h] !== 0) h = (h + 1) & mask; }
     this.table[h] = i + 1;
     return i;
+  }
+
+  /** Whether state `i` is the one in `src[at…]`. */
+  equal(i: number, src: Uint32Array, at: number): boolean {
+    const n = this.width, w = this.words;
+    for (let k = 0; k < n; k++) if (w[i * n + k] !== src[at + k]) return false;
+    return true;
   }
 
   /** Bytes held, for the report. */
@@ -41,14 +50,14 @@ export class StateStore {
 
   private enlarge(): void {
     const n = this.parent.length * 2;
-    this.words = grow(this.words, n * 3); this.parent = grow(this.parent, n); this.via = grow(this.via, n); this.flags = grow(this.flags, n);
+    this.words = grow(this.words, n * this.width); this.parent = grow(this.parent, n); this.via = grow(this.via, n); this.flags = grow(this.flags, n);
   }
 
   // The new state is inserted by the caller after this; only the ones before it are re-indexed.
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2), mask = table.length - 1;
     for (let i = 0; i < this.size - 1; i++) {
-      let h = hash(this.words[i * 3], this.words[i * 3 + 1], this.words[i * 3 + 2]) & mask;
+      let h = hash(this.words, i * this.width, this.width) & mask;
       while (table[h] !== 0) h = (h + 1) & mask;
       table[h] = i + 1;
     }
@@ -56,11 +65,11 @@ export class StateStore {
   }
 }
 
-function hash(a: number, b: number, c: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 16) ^ c, 0x27d4eb2f);
-  return (h ^ (h >>> 15)) >>> 0;
+function hash(words: Uint32Array, at: number, n: number): number {
+  let h = 0x9e3779b9;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ (h >>> 15) ^ words[at + k], 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** The progress transitions (source, target), in the order the sources were expanded. */

@@ -40,25 +40,21 @@ export interface Projection {
   example?: number;
 }
 
-const FAULT_BITS = ~(7 << 24);
-const key = (shared: number, airlock: number) => ((shared & FAULT_BITS) >>> 0) * 65536 + airlock;
-
 /**
  * Projects every state of `many` onto (bay part, one airlock), for each airlock, and compares with the states
  * of `one` (one airlock) that use no more faults than `many` allows. The fault counter itself is left out:
  * another airlock's fault spends the budget without touching this one.
  */
 export function projectionCheck(many: CheckResult, one: CheckResult): Projection {
-  const budget = many.model.options.faults, reach = new Map<number, boolean>();
+  const budget = many.model.options.faults, reach = new Map<string, boolean>(), w1 = one.store.width, wn = many.store.width;
   for (let s = 0; s < one.states; s++) {
-    const shared = one.store.words[s * 3];
-    if (((shared >>> 24) & 7) <= budget) reach.set(key(shared, one.store.words[s * 3 + 1] & 0xffff), false);
+    if (one.model.faultsSpent(one.store.words, s * w1) <= budget) reach.set(`${one.model.bayKey(one.store.words, s * w1)}${one.model.airlockCode(one.store.words, s * w1, 0)}`, false);
   }
   let extra = 0, example: number | undefined;
   for (let s = 0; s < many.states; s++) {
-    const shared = many.store.words[s * 3];
+    const bay = many.model.bayKey(many.store.words, s * wn);
     for (let i = 0; i < many.model.letters.length; i++) {
-      const k = key(shared, many.model.airlockCode(many.store.words, s * 3, i));
+      const k = `${bay}${many.model.airlockCode(many.store.words, s * wn, i)}`;
       if (reach.has(k)) reach.set(k, true);
       else { extra++; example ??= s; }
     }

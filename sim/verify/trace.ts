@@ -74,10 +74,9 @@ export function picture(model: Model): Pick<TraceStep, 'states' | 'world'> {
  * last step). Leaves the model in the last state, with that step's impossible events.
  */
 export function replay(model: Model, store: StateStore, path: readonly number[], impossibleLast = false): TraceStep[] {
-  const concrete = new Uint32Array(3), next = new Uint32Array(3), list = new EventList(), steps: TraceStep[] = [];
-  concrete.set(store.words.subarray(path[0] * 3, path[0] * 3 + 3));
+  const n = store.width, concrete = new Uint32Array(n), next = new Uint32Array(n), list = new EventList(), steps: TraceStep[] = [];
+  concrete.set(store.words.subarray(path[0] * n, path[0] * n + n));
   for (let j = 1; j < path.length; j++) {
-    const target = path[j] * 3;
     model.load(concrete, 0);
     enabledEvents(model, list);
     let done = false;
@@ -87,7 +86,7 @@ export function replay(model: Model, store: StateStore, path: readonly number[],
       const name = describe(model, e);
       apply(model, e);
       model.save(next, 0, true);
-      if (next[0] !== store.words[target] || next[1] !== store.words[target + 1] || next[2] !== store.words[target + 2]) continue;
+      if (!store.equal(path[j], next, 0)) continue;
       if (impossibleLast && j === path.length - 1 && model.impossible.length === 0) continue;
       model.save(concrete, 0, false);
       steps.push({ event: name, kind: KIND[kindOf(e)], code: e, ...picture(model) });

@@ -7,7 +7,7 @@ import { CLOSED, EMPTY, FULL, MOVING, OPEN } from '../../sim/verify/world';
 
 const ACTIVE = 0;
 const enabled = (model: Model) => { const list = new EventList(); enabledEvents(model, list); return [...list.codes.subarray(0, list.length)]; };
-const key = (model: Model, canonical = true) => { const out = new Uint32Array(3); model.save(out, 0, canonical); return [...out]; };
+const key = (model: Model, canonical = true) => { const out = new Uint32Array(model.width); model.save(out, 0, canonical); return [...out]; };
 
 /** Sends the first enabled event of `kind` (and slot), as the world would. */
 function step(model: Model, kind: number, slot?: number): void {
@@ -68,7 +68,7 @@ describe('the checker model', () => {
     apply(model, event(ASK, FIRST_AIRLOCK + 1, 0));
     step(model, DOOR, FIRST_AIRLOCK + 1);
     apply(model, event(REQUEST, 0, 1)); // ready: B is recalled
-    const saved = new Uint32Array(3);
+    const saved = new Uint32Array(model.width);
     model.save(saved, 0, false);
     const before = key(model, false), recalled = { ...model.system.coordination.memory.recalled };
     expect(recalled.B).toBe(true);
