@@ -7,9 +7,12 @@ import type { ControllerReport } from '../../firmware/controller';
 export const QUIET_MS = 2000;
 
 const STALE = /^rejected message from (\S+): stale \(/;
-// Any other notice of the node's epoch ends a recovery: `epoch 2: recovered: …`, `no peer knew this node …: epoch 1 stands`.
-const ENDED = /^epoch: (.*)$/;
-const DEAF = /^epoch: (.*?): deaf until/;
+// The link's own words (firmware/net/own-epoch.ts): a boot without its record, a challenge not yet answered by most
+// peers (expected while they boot too), and the epoch proven, which ends the recovery. A store that refuses the
+// epoch is a fault, and is shown as one.
+const DEAF = /^epoch: (.*?): its peers' answers will show/;
+const WAITING = /^epoch: epoch not proven: /;
+const ENDED = /^epoch: (epoch \d+: .*)$/;
 
 export class BusRecovery {
   /** Every stale message counted since the node started, by sender. */
@@ -25,6 +28,7 @@ export class BusRecovery {
   take(r: ControllerReport): boolean {
     if (r.kind !== 'fault' || r.machine !== this.node || r.detail === undefined) return false;
     const stale = STALE.exec(r.detail), deaf = DEAF.exec(r.detail), ended = ENDED.exec(r.detail);
+    if (WAITING.test(r.detail)) { this.lastAt = r.t; return true; }
     if (stale) {
       this.pending.set(stale[1]!, (this.pending.get(stale[1]!) ?? 0) + 1);
       this.staleFrom.set(stale[1]!, (this.staleFrom.get(stale[1]!) ?? 0) + 1);

@@ -12,24 +12,26 @@ describe('the bus\'s recovery, as a node prints it', () => {
     const r = new BusRecovery('bridge');
     const lines: (string | undefined)[] = [];
     for (const report of [
-      fault(0, 'epoch: no epoch record: deaf until its peers show the epoch this node had reached'),
+      fault(0, 'epoch: no epoch record: its peers\' answers will show the epoch this node had reached'),
+      fault(1000, 'epoch: epoch not proven: 1 of 2 peers answered its challenge; deaf until most do, challenging again'),
       stale(379, 'bay'), stale(939, 'airlock-b'), stale(1381, 'bay'), stale(1381, 'bay'), stale(1923, 'airlock-b'),
     ]) { expect(r.take(report)).toBe(true); lines.push(r.due(report.t)); }
     expect(lines.every((l) => l === undefined)).toBe(true);
     expect(r.due(10_000)).toBeUndefined(); // still deaf: said whole when it ends
-    expect(r.take(fault(2000, 'epoch: epoch 2: recovered: 2 of 2 peers heard had heard up to epoch 1'))).toBe(true);
+    expect(r.take(fault(2000, 'epoch: epoch 2: proven: 2 of 2 peers answered; the highest epoch of this node they knew was 1; its record was lost'))).toBe(true);
     expect(r.due(2000)).toBe('bus: recovered as designed: no epoch record at boot, so deaf until its peers showed the epoch it had reached; '
-      + 'after 2.0 s, epoch 2: recovered: 2 of 2 peers heard had heard up to epoch 1; meanwhile 5 stale messages rejected (bay 3, airlock-b 2), '
+      + 'after 2.0 s, epoch 2: proven: 2 of 2 peers answered; the highest epoch of this node they knew was 1; its record was lost; meanwhile 5 stale messages rejected (bay 3, airlock-b 2), '
       + 'bound to an epoch this node had left.');
     expect(r.due(9000)).toBeUndefined();
     expect(Object.fromEntries(r.staleFrom)).toEqual({ bay: 3, 'airlock-b': 2 });
   });
 
-  it('ends a recovery on any notice of the node\'s epoch, as when no peer knew the node', () => {
+  it('ends a recovery when the epoch is proven, as when no peer knew the node, and shows a store that refuses it as a fault', () => {
     const r = new BusRecovery('bridge');
-    r.take(fault(0, 'epoch: no epoch record: deaf until its peers show the epoch this node had reached'));
-    expect(r.take(fault(1192, 'epoch: no peer knew this node (1 said so): epoch 1 stands'))).toBe(true);
-    expect(r.due(1192)).toBe('bus: recovered as designed: no epoch record at boot, so deaf until its peers showed the epoch it had reached; after 1.2 s, no peer knew this node (1 said so): epoch 1 stands.');
+    r.take(fault(0, 'epoch: no epoch record: its peers\' answers will show the epoch this node had reached'));
+    expect(r.take(fault(1192, 'epoch: epoch 1: proven: no peer of 1 answering knew an epoch of this node; its record was lost'))).toBe(true);
+    expect(r.due(1192)).toBe('bus: recovered as designed: no epoch record at boot, so deaf until its peers showed the epoch it had reached; after 1.2 s, epoch 1: proven: no peer of 1 answering knew an epoch of this node; its record was lost.');
+    expect(r.take(fault(2000, 'epoch: cannot store epoch 2 in /x (EROFS): deaf to commands and reports until it can, retrying'))).toBe(false);
   });
 
   it('sums up stale messages that come later once the bus has been quiet, and keeps the running counts', () => {
