@@ -54,7 +54,9 @@ export function startNode(o: NodeOptions): Node {
     node: name, keys: o.keys, store: o.store, hmac: o.hmac, now: () => clock.now(), windowMs: 2 * T, authorize: authority(o.directory),
     send: (to, text) => o.transport.send(to, text), nonce: o.nonce,
     onReject: (reason, from, detail) => fault(`rejected message from ${from}: ${reason} (${detail})`),
-    onNotice: (detail) => fault(`epoch: ${detail}`),
+    // A challenge not yet answered by most peers is expected while they boot too: a notice, not a fault.
+    onNotice: (detail) => (detail.startsWith('epoch not proven: ')
+      ? report({ t: clock.now(), kind: 'notice', machine: name, detail: `epoch: ${detail}` }) : fault(`epoch: ${detail}`)),
     // Proven and persisted (at boot, or moved while running): evidence must be heard again under it, and the
     // others told at once.
     onEpoch: (epoch) => { mark = [epoch, link.nextSeq]; publish(); sendHeld(); },

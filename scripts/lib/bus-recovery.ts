@@ -26,7 +26,7 @@ export class BusRecovery {
 
   /** Whether the report is the bus's expected recovery (counted, said later in a summary), not a fault to show. */
   take(r: ControllerReport): boolean {
-    if (r.kind !== 'fault' || r.machine !== this.node || r.detail === undefined) return false;
+    if ((r.kind !== 'fault' && r.kind !== 'notice') || r.machine !== this.node || r.detail === undefined) return false;
     const stale = STALE.exec(r.detail), deaf = DEAF.exec(r.detail), ended = ENDED.exec(r.detail);
     if (WAITING.test(r.detail)) { this.lastAt = r.t; return true; }
     if (stale) {
