@@ -144,7 +144,7 @@ export function startNode(o: NodeOptions): Node {
   // or the environment, and waits for the bridge to ask again. Told by the link before the message is acted on.
   function peerRestarted(peer: string, epoch: number): void {
     replicas.forget(peer);
-    report({ t: clock.now(), kind: 'notice', machine: peer, detail: `node ${peer} restarted (epoch ${epoch}): it resumes no request from before its boot` });
+    report({ t: clock.now(), kind: 'notice', machine: name, detail: `node ${peer} restarted (epoch ${epoch}): it resumes no request from before its boot` });
     const drives = o.directory.get('bay door') === peer || o.directory.get('bay environment') === peer;
     const deck = controller?.system.machines['battle deck'];
     // Only a goal can be resumed: a deck that holds none (after its own boot) has nothing to let go.
