@@ -29,10 +29,11 @@ export function environmentAfterBoot(kPa: number, tempC: number, doorClosed: boo
 // The deck's goal is the operator's intent, which no sensor shows and no boot may invent: the deck holds none until
 // the bridge asks (invariant 9). Its state may claim only what the fresh evidence shows: a settled state whose
 // requirements all hold, else standing by.
-const DECK: { [env: string]: { [door: string]: string } } = {
-  friendly: { closed: 'relaxed' },
-  hostile: { closed: 'ready', open: 'active' },
-};
+// No prototype: on a bridge the states are a peer's word, and a name like `constructor` must find nothing.
+const DECK: { [env: string]: { [door: string]: string } } = Object.assign(Object.create(null), {
+  friendly: Object.assign(Object.create(null), { closed: 'relaxed' }),
+  hostile: Object.assign(Object.create(null), { closed: 'ready', open: 'active' }),
+});
 
 export function deckAfterBoot(environment: string | undefined, door: string | undefined): Restart {
   return { state: (environment && door && DECK[environment]?.[door]) || 'standing by' };

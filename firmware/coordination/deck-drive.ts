@@ -9,8 +9,12 @@ import { HOSTILE_DIRECTION, type CoordinationView } from './view';
 type Goal = keyof typeof deckRequirements;
 const SETTLING: { readonly [state: string]: Goal } = { activating: 'active', readying: 'ready', relaxing: 'relaxed' };
 const SETTLED: { readonly [state: string]: Goal } = { active: 'active', ready: 'ready', relaxed: 'relaxed' };
-// The settled state that door E's and the environment's states show, by `door environment`.
-const SHOWN: { readonly [evidence: string]: Goal } = { 'open hostile': 'active', 'closed hostile': 'ready', 'closed friendly': 'relaxed' };
+// The settled state that door E's and the environment's states show, by door then environment. No prototype: the
+// evidence may be a peer's word, and a name like `constructor` must find nothing.
+const byEnvironment = (o: { [env: string]: Goal }) => Object.assign(Object.create(null) as { [env: string]: Goal }, o);
+const SHOWN: { readonly [door: string]: { readonly [env: string]: Goal } } = Object.assign(Object.create(null), {
+  open: byEnvironment({ hostile: 'active' }), closed: byEnvironment({ hostile: 'ready', friendly: 'relaxed' }),
+});
 
 export function requirementsMet(goal: string | undefined, memory: CoordinationMemory): boolean {
   const req = goal ? deckRequirements[goal as Goal] : undefined;
@@ -24,7 +28,8 @@ export function driveDeck(view: CoordinationView, memory: CoordinationMemory): v
   if (deck === undefined) return;
   // No goal: nothing is driven. The deck may claim the settled state its evidence shows in full, and no more.
   if (deck === 'standing by') {
-    const shown = SHOWN[`${memory.evidence.bayDoor} ${memory.evidence.bayEnvironment}`];
+    const door = memory.evidence.bayDoor, env = memory.evidence.bayEnvironment;
+    const shown = door !== undefined && env !== undefined ? SHOWN[door]?.[env] : undefined;
     if (shown !== undefined && memory.claimed !== shown) { memory.claimed = shown; view.send('battle deck', `now ${shown}`); }
     return;
   }

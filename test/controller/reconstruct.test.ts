@@ -36,7 +36,8 @@ describe('reconstruction at boot', () => {
     expect(deckAfterBoot('friendly', 'closed')).toEqual({ state: 'relaxed' });
     expect(deckAfterBoot('hostile', 'open')).toEqual({ state: 'active' });
     expect(deckAfterBoot('hostile', 'closed')).toEqual({ state: 'ready' });
-    for (const [env, door] of [['holding', 'closed'], ['hostile', 'closing'], ['friendly', 'faulted'], ['faulted', 'closed'], [undefined, undefined]]) {
+    for (const [env, door] of [['holding', 'closed'], ['hostile', 'closing'], ['friendly', 'faulted'], ['faulted', 'closed'], [undefined, undefined],
+      ['constructor', 'name'], ['hostile', 'toString']]) {
       expect(deckAfterBoot(env, door)).toEqual({ state: 'standing by' });
     }
   });
