@@ -86,3 +86,7 @@ export async function stillUp(p: Proc): Promise<boolean> {
 }
 export const totalRejected = (p: Proc) => Object.values(p.status?.rejected ?? {}).reduce((a, b) => a + b, 0);
 export const logged = (p: Proc, pattern: RegExp) => p.reports.some((r) => (r.kind === 'fault' || r.kind === 'notice') && pattern.test(r.detail ?? ''));
+
+/** The arguments of `npm run node` for one node of a mosquitto test, through its proxy to the broker. */
+export const mqttNodeArgs = (node: string, port: number, keysDir: string, stateDir: string, speed: number): string[] =>
+  ['--board', `sim-${node}`, '--broker', `mqtt://127.0.0.1:${port}`, '--keys', `${keysDir}/${node}.json`, '--state-dir', stateDir, '--speed', String(speed)];

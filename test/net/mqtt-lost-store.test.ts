@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { control, freePort, logged, Proxy, provision, runNode, sleep, startBroker, until, type Proc } from './harness';
+import { control, mqttNodeArgs, freePort, logged, Proxy, provision, runNode, sleep, startBroker, until, type Proc } from './harness';
 
 const NODES = ['bridge', 'bay', 'airlock-b', 'airlock-c'];
 const PEERS = NODES.filter((n) => n !== 'bay');
@@ -25,8 +25,7 @@ let spy: mqtt.MqttClient;
 const recorded: { topic: string; text: string }[] = [];
 
 const startNode = (node: string) => {
-  procs[node] = runNode(['--board', `sim-${node}`, '--broker', `mqtt://127.0.0.1:${proxies[node].port}`, '--keys', join(keysDir, `${node}.json`),
-    '--state-dir', stateDir, '--speed', String(SPEED)]);
+  procs[node] = runNode(mqttNodeArgs(node, proxies[node].port, keysDir, stateDir, SPEED));
 };
 const kill = async (node: string) => {
   procs[node].child.kill('SIGKILL');

@@ -12,7 +12,7 @@ import { Link } from '../../firmware/net/link';
 import { checkProvision } from '../../firmware/net/provision';
 import { EPOCH_RECORD, MemoryStateStore } from '../../firmware/net/state-store';
 import { nodeHmac, nodeNonce } from '../../scripts/lib/node-net';
-import { control, logged, Proxy, provision, runNode, sleep, startBroker, stillUp, totalRejected, until, type Proc } from './harness';
+import { control, mqttNodeArgs, logged, Proxy, provision, runNode, sleep, startBroker, stillUp, totalRejected, until, type Proc } from './harness';
 
 const NODES = ['bridge', 'bay', 'airlock-b', 'airlock-c'];
 const SPEED = 20;
@@ -28,8 +28,7 @@ let spy: mqtt.MqttClient;
 const recorded: { topic: string; text: string }[] = [];
 
 const startNode = (node: string) => {
-  procs[node] = runNode(['--board', `sim-${node}`, '--broker', `mqtt://127.0.0.1:${proxies[node].port}`, '--keys', join(keysDir, `${node}.json`),
-    '--state-dir', stateDir, '--speed', String(SPEED)]);
+  procs[node] = runNode(mqttNodeArgs(node, proxies[node].port, keysDir, stateDir, SPEED));
 };
 const restart = async (node: string, before?: () => void) => {
   const old = procs[node].status!.epoch;
