@@ -1,5 +1,6 @@
 // After power returns, every machine's state is rebuilt from the sensors, never assumed; whatever is found
 // between states is brought to a safe rest. Pure functions of readings, so they are tested on their own.
+import { settledShown } from '../coordination';
 import { environmentFromSensors } from '../machines/bay-environment';
 import { claimsFull, claimsWarm, holdsEmpty, holdsFull, type Thresholds } from '../thresholds';
 
@@ -27,16 +28,10 @@ export function environmentAfterBoot(kPa: number, tempC: number, doorClosed: boo
 }
 
 // The deck's goal is the operator's intent, which no sensor shows and no boot may invent: the deck holds none until
-// the bridge asks (invariant 9). Its state may claim only what the fresh evidence shows: a settled state whose
-// requirements all hold, else standing by.
-// No prototype: on a bridge the states are a peer's word, and a name like `constructor` must find nothing.
-const DECK: { [env: string]: { [door: string]: string } } = Object.assign(Object.create(null), {
-  friendly: Object.assign(Object.create(null), { closed: 'relaxed' }),
-  hostile: Object.assign(Object.create(null), { closed: 'ready', open: 'active' }),
-});
-
+// the bridge asks (invariant 9). Its state may claim only what the fresh evidence shows, as a goal-less deck's claims
+// always do (settledShown): a settled state whose requirements all hold, else standing by.
 export function deckAfterBoot(environment: string | undefined, door: string | undefined): Restart {
-  return { state: (environment && door && DECK[environment]?.[door]) || 'standing by' };
+  return { state: settledShown(door, environment) ?? 'standing by' };
 }
 
 /** An airlock: at rest where its doors and chamber say; a door caught moving closes; a chamber caught between fills. */

@@ -16,7 +16,7 @@ export const bayDoorPre = (view: CoordinationView) => (t: Transition): boolean |
   if (env !== 'hostile') return `rule 2: door E may start opening only while the bay environment is hostile (it is ${env ?? 'unknown'})`;
   // Only a goal asked for since the last reset or boot counts (invariant 9): the deck's goal must be active now.
   const goal = view.goal('battle deck');
-  if (goal !== 'active') return `door E opens only when the deck's goal is active (it is ${goal ?? (view.state('battle deck') === undefined ? 'unknown' : 'none: the deck stands by')})`;
+  if (goal !== 'active') return `door E opens only when the deck's goal is active (it is ${goal ?? (view.state('battle deck') === undefined ? 'unknown: the deck is unknown' : 'none: nobody has asked since a reset or a boot')})`;
   const bay = view.kPa('bay');
   if (!(bay <= view.limits.emptyKpa)) return `door E waits: the bay still holds ${kPaText(bay)} kPa`;
   return true;

@@ -16,6 +16,10 @@ const SHOWN: { readonly [door: string]: { readonly [env: string]: Goal } } = Obj
   open: byEnvironment({ hostile: 'active' }), closed: byEnvironment({ hostile: 'ready', friendly: 'relaxed' }),
 });
 
+/** The settled deck state that door E's and the environment's states show in full, if any: what a deck with no goal may claim. */
+export const settledShown = (door: string | undefined, env: string | undefined): Goal | undefined =>
+  (door !== undefined && env !== undefined ? SHOWN[door]?.[env] : undefined);
+
 export function requirementsMet(goal: string | undefined, memory: CoordinationMemory): boolean {
   const req = goal ? deckRequirements[goal as Goal] : undefined;
   return !!req && memory.evidence.bayDoor === req.bayDoor && memory.evidence.bayEnvironment === req.bayEnvironment;
@@ -28,8 +32,7 @@ export function driveDeck(view: CoordinationView, memory: CoordinationMemory): v
   if (deck === undefined) return;
   // No goal: nothing is driven. The deck may claim the settled state its evidence shows in full, and no more.
   if (deck === 'standing by') {
-    const door = memory.evidence.bayDoor, env = memory.evidence.bayEnvironment;
-    const shown = door !== undefined && env !== undefined ? SHOWN[door]?.[env] : undefined;
+    const shown = settledShown(memory.evidence.bayDoor, memory.evidence.bayEnvironment);
     if (shown !== undefined && memory.claimed !== shown) { memory.claimed = shown; view.send('battle deck', `now ${shown}`); }
     return;
   }

@@ -8,7 +8,7 @@ import { createMemory, type CoordinationMemory } from './memory';
 import type { CoordinationView } from './view';
 
 export { copyMemory, createMemory, type CoordinationMemory } from './memory';
-export { requirementsMet } from './deck-drive';
+export { requirementsMet, settledShown } from './deck-drive';
 export { bayHostileIn, CHANGING, HOSTILE_DIRECTION, STABLE, type CoordinationView } from './view';
 
 export interface Coordination {
