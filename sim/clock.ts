@@ -77,14 +77,15 @@ export class VirtualClock implements Clock {
       const heap = this.heap;
       while (heap.length > 0 && heap[0].due <= end) {
         const timer = heap[0];
-        this.removeAt(0);
         this.time = timer.due;
-        // Re-armed before the call, so the callback may clear its own repeating timer.
+        // Re-armed before the call, so the callback may clear its own repeating timer. A repeat stays at the top
+        // with its new due time and sinks to its place: one sift instead of a removal and an insertion, the
+        // same order, since (due, seq) orders every timer.
         if (timer.repeatMs > 0) {
           timer.due += timer.repeatMs;
           timer.seq = this.seq++;
-          this.push(timer);
-        }
+          this.down(0);
+        } else this.removeAt(0);
         timer.callback();
       }
       this.time = end;

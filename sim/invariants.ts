@@ -1,9 +1,9 @@
 // COORDINATION.md's safety invariants, checked against the physics (doors, pressures) and the machines' states.
 // Invariants 7–9 are judged from the hardware alone (door motors and positions, pumps, vents, heater, pressures)
 // and the operator's inputs (resets, requests, buttons, power), never from machine states.
-import { airlockLetters, knownSignals, type AirlockLetter } from '../firmware/board/signals';
+import { knownSignals, type AirlockLetter } from '../firmware/board/signals';
 import type { Controller, ControllerReport } from '../firmware/controller';
-import { atClosedLimit, type Door, type LaunchBayModel } from './physics';
+import { atClosedLimit, type Airlock, type Door, type LaunchBayModel } from './physics';
 
 export interface Violation { t: number; invariant: number; detail: string }
 
@@ -23,13 +23,41 @@ for (const [name, spec] of knownSignals()) if (spec.kind === 'sensor') SENSORS[n
 const notClosed = (d: Door) => !atClosedLimit(d);
 const movingOpen = (d: Door) => d.motor === 1 && !d.jammed;
 
+// What each door did at the last step, kept on a record of its own so the check, every 50 ms, looks nothing up.
+interface DoorWas {
+  readonly door: Door;
+  /** At its closed limit: a start is leaving it. */
+  closed: boolean;
+  /** Driven open: a start is a switch from stopped or closing to opening. */
+  drivenOpen: boolean;
+}
+
+// One hosted airlock as the check sees it: its parts, its keys, and what it did at the last step.
+interface AirlockWas {
+  readonly letter: AirlockLetter;
+  readonly airlock: Airlock;
+  readonly keys: Keys;
+  readonly outer: DoorWas;
+  readonly inner: DoorWas;
+  outerOpening: boolean;
+  pump: boolean;
+  vent: boolean;
+  /** Invariant 9: reset or without power, and no press of its buttons since. */
+  still: boolean;
+}
+
+const doorWas = (door: Door): DoorWas => ({ door, closed: atClosedLimit(door), drivenOpen: door.motor === 1 });
+
+// One key per place an invariant is checked, made once: the check itself builds no string unless it fails.
+const keysOf = (l: AirlockLetter) => ({
+  outer: `1:${l}:outer`, inner: `1:${l}:inner`, both: `2:${l}`, start: `5:${l}`, outer7: `7:${l}:outer`, inner7: `7:${l}:inner`, outer9: `9:${l}:outer`, inner9: `9:${l}:inner`, chamber9: `9:${l}:chamber`,
+});
+type Keys = ReturnType<typeof keysOf>;
+
 /** Watches every step; records each violation once per episode (until it clears). */
 export class InvariantMonitor {
   readonly violations: Violation[] = [];
   private readonly active = new Set<string>();
-  private readonly outerWasOpening: { [letter: string]: boolean } = {};
-  // Where each door was at the last step: a start is leaving the closed limit.
-  private readonly wasClosed = new Map<Door, boolean>();
   // Invariant 9: what was reset or lost its power, and has not been asked for anything since. Door E and the bay's
   // air rest together (the deck lets its goal go when either is reset); each airlock on its own.
   private doorStill = false;
@@ -37,27 +65,28 @@ export class InvariantMonitor {
   // The bay's pump, vent or heater ran when the rest began (a node that kept its power): the run it was on may
   // go on (pressurizing hands over to heating) until all of them are off once.
   private bayCarries = false;
-  private readonly airlockStill: { [letter: string]: boolean } = {};
   // What each part did at the last step: a start is a switch from off (or closing) to on (or opening).
-  private readonly wasDrivenOpen = new Map<Door, boolean>();
   private readonly bayWas = { pump: false, vent: false, heater: false };
-  private readonly chamberWas: { [letter: string]: { pump: boolean; vent: boolean } } = {};
   // Sensors a fault was ever injected into: what they do after it is cleared is that fault's aftermath, not noise.
   private readonly broken: { [sensor: string]: boolean } = {};
 
-  private readonly doors: Door[];
+  // The hosted airlocks in the model's order, each by its letter too, and every door (door E first).
+  private readonly locks: AirlockWas[] = [];
+  private readonly lockOf: { [letter: string]: AirlockWas | undefined } = Object.create(null);
+  private readonly bayDoor: DoorWas;
+  private readonly doors: DoorWas[];
 
   constructor(private readonly model: LaunchBayModel, private readonly controller: () => Controller | undefined, private readonly now: () => number) {
-    this.doors = [model.bayDoor];
-    for (const l of model.letters) this.doors.push(model.airlocks[l].outer, model.airlocks[l].inner);
-    for (const d of this.doors) { this.wasClosed.set(d, atClosedLimit(d)); this.wasDrivenOpen.set(d, d.motor === 1); }
-    for (const l of model.letters) this.chamberWas[l] = { pump: model.airlocks[l].pumpOn, vent: model.airlocks[l].ventOn };
+    this.bayDoor = doorWas(model.bayDoor);
+    this.doors = [this.bayDoor];
+    for (const l of model.letters) {
+      const a = model.airlocks[l];
+      const w: AirlockWas = { letter: l, airlock: a, keys: keysOf(l), outer: doorWas(a.outer), inner: doorWas(a.inner), outerOpening: false, pump: a.pumpOn, vent: a.ventOn, still: false };
+      this.locks.push(w);
+      this.lockOf[l] = w;
+      this.doors.push(w.outer, w.inner);
+    }
   }
-
-  // One key per place an invariant is checked, made once: the check itself builds no string unless it fails.
-  private static readonly keys = Object.fromEntries(airlockLetters.map((l) => [l, {
-    outer: `1:${l}:outer`, inner: `1:${l}:inner`, both: `2:${l}`, start: `5:${l}`, outer7: `7:${l}:outer`, inner7: `7:${l}:inner`, outer9: `9:${l}:outer`, inner9: `9:${l}:inner`, chamber9: `9:${l}:chamber`,
-  }]));
 
   /** An operator's reset took a machine out of `faulted`: it must now rest until a person asks again (invariant 9). */
   reset(machine: string): void { this.rest([machine]); }
@@ -68,7 +97,7 @@ export class InvariantMonitor {
   /** A person pressed a button: an airlock's buttons end its rest; the deck's request buttons are a deck request. */
   pressed(button: string): void {
     const m = /^airlock (\w+) button/.exec(button);
-    if (m) this.airlockStill[m[1]] = false;
+    if (m) { const w = this.lockOf[m[1]]; if (w) w.still = false; }
     else if (/^deck \w+ request$/.test(button)) this.requested();
   }
 
@@ -83,7 +112,7 @@ export class InvariantMonitor {
 
   private rest(machines: readonly string[]): void {
     for (const id of machines) {
-      if (id.startsWith('airlock ')) this.airlockStill[id.slice('airlock '.length)] = true;
+      if (id.startsWith('airlock ')) { const w = this.lockOf[id.slice('airlock '.length)]; if (w) w.still = true; }
       else if (id === 'bay door' || id === 'bay environment' || id === 'battle deck') {
         const bay = this.model.bay;
         // The deck's goal went with it (stood by, or lost with the bridge's power): door E and the air rest.
@@ -96,9 +125,9 @@ export class InvariantMonitor {
   // Fresh evidence or a fresh request ends the rest of an airlock whose outer door stands open (not being closed):
   // a recall brings its user in.
   private recallable(): void {
-    for (const l of this.model.letters) {
-      const outer = this.model.airlocks[l].outer;
-      if (!atClosedLimit(outer) && outer.motor !== -1) this.airlockStill[l] = false;
+    for (let i = 0; i < this.locks.length; i++) {
+      const outer = this.locks[i].airlock.outer;
+      if (!atClosedLimit(outer) && outer.motor !== -1) this.locks[i].still = false;
     }
   }
 
@@ -117,12 +146,12 @@ export class InvariantMonitor {
   check(): void {
     // While the power is off, or the controller has not yet rebuilt its states, the environment's state is
     // unknown: only the physical invariants are checked.
-    const controller = this.controller(), { model } = this, keys = InvariantMonitor.keys;
+    const controller = this.controller(), { model, locks } = this;
     const env = controller?.started ? controller.machines['bay environment']?.state : undefined;
     const bay = model.bay.kPa, ship = model.constants.shipKpa;
     for (const sensor in model.sensorFaults) if (model.sensorFaults[sensor] !== undefined) this.broken[sensor] = true;
-    for (const l of model.letters) {
-      const a = model.airlocks[l], k = keys[l];
+    for (let i = 0; i < locks.length; i++) {
+      const w = locks[i], l = w.letter, a = w.airlock, k = w.keys;
       if (!notClosed(a.outer) || Math.abs(a.chamberKpa - bay) <= SAME_KPA) this.clear(k.outer);
       else this.fail(k.outer, 1, `airlock ${l} outer door open or moving while chamber ${a.chamberKpa.toFixed(1)} kPa and bay ${bay.toFixed(1)} kPa differ`);
       if (!notClosed(a.inner) || a.chamberKpa >= ship - SAME_KPA) this.clear(k.inner);
@@ -130,27 +159,27 @@ export class InvariantMonitor {
       if (!(notClosed(a.outer) && notClosed(a.inner))) this.clear(k.both);
       else this.fail(k.both, 2, `airlock ${l} has both doors open or moving`);
       const opening = movingOpen(a.outer);
-      if (opening && !this.outerWasOpening[l]) {
+      if (opening && !w.outerOpening) {
         if (!(env && CHANGING[env])) this.clear(k.start);
         else this.fail(k.start, 5, `airlock ${l} outer door started opening while the bay environment is ${env}`);
       }
-      this.outerWasOpening[l] = opening;
-      if (this.starts(a.outer)) {
+      w.outerOpening = opening;
+      if (this.starts(w.outer)) {
         if (Math.abs(a.chamberKpa - bay) > DOOR_START_KPA) this.fail(k.outer7, 7, `airlock ${l} outer door started opening with chamber ${a.chamberKpa.toFixed(1)} kPa and bay ${bay.toFixed(1)} kPa`);
         else this.clear(k.outer7);
       }
-      if (this.starts(a.inner)) {
+      if (this.starts(w.inner)) {
         if (Math.abs(a.chamberKpa - ship) > DOOR_START_KPA) this.fail(k.inner7, 7, `airlock ${l} inner door started opening with chamber ${a.chamberKpa.toFixed(1)} kPa and ship ${ship} kPa`);
         else this.clear(k.inner7);
       }
     }
     const door = model.bayDoor;
-    if (this.starts(door)) {
+    if (this.starts(this.bayDoor)) {
       if (bay > BAY_DOOR_START_KPA) this.fail('7:E', 7, `door E started opening while the bay holds ${bay.toFixed(1)} kPa`);
       else this.clear('7:E');
     }
     this.checkRest();
-    for (let i = 0; i < this.doors.length; i++) this.wasClosed.set(this.doors[i], atClosedLimit(this.doors[i]));
+    for (let i = 0; i < this.doors.length; i++) this.doors[i].closed = atClosedLimit(this.doors[i].door);
     if (env !== undefined) {
       // Door E jammed (stopped where it stands) under a faulted environment: no command can reach either until
       // an operator acts; physically the open door vents the bay, and invariant 7 has judged its start.
@@ -170,7 +199,7 @@ export class InvariantMonitor {
   private checkRest(): void {
     const { model } = this, bay = model.bay, door = model.bayDoor;
     if (bay.leakKpaPerS > 0) { this.bayStill = false; this.recallable(); }
-    if (this.startsOpening(door) && this.doorStill) this.fail('9:E', 9, 'door E was driven open after a reset or a power loss, before any new deck request');
+    if (this.startsOpening(this.bayDoor) && this.doorStill) this.fail('9:E', 9, 'door E was driven open after a reset or a power loss, before any new deck request');
     else this.clear('9:E');
     const on = bay.pumpOn || bay.ventOn || bay.heaterOn;
     if (!on) this.bayCarries = false;
@@ -183,15 +212,15 @@ export class InvariantMonitor {
     if (started) this.fail('9:bay', 9, `the ${started} was switched on after a reset or a power loss, before any new deck request or a breach`);
     else this.clear('9:bay');
     this.bayWas.pump = bay.pumpOn; this.bayWas.vent = bay.ventOn; this.bayWas.heater = bay.heaterOn;
-    for (const l of model.letters) this.checkAirlockRest(l);
+    for (let i = 0; i < this.locks.length; i++) this.checkAirlockRest(this.locks[i]);
   }
 
-  private checkAirlockRest(l: AirlockLetter): void {
-    const a = this.model.airlocks[l], k = InvariantMonitor.keys[l], was = this.chamberWas[l], still = this.airlockStill[l] === true;
+  private checkAirlockRest(w: AirlockWas): void {
+    const l = w.letter, a = w.airlock, k = w.keys, was = w, still = w.still;
     const after = `after a reset or a power loss, before any press of its buttons`;
-    if (this.startsOpening(a.outer) && still) this.fail(k.outer9, 9, `airlock ${l} outer door was driven open ${after}`);
+    if (this.startsOpening(w.outer) && still) this.fail(k.outer9, 9, `airlock ${l} outer door was driven open ${after}`);
     else this.clear(k.outer9);
-    if (this.startsOpening(a.inner) && still) this.fail(k.inner9, 9, `airlock ${l} inner door was driven open ${after}`);
+    if (this.startsOpening(w.inner) && still) this.fail(k.inner9, 9, `airlock ${l} inner door was driven open ${after}`);
     else this.clear(k.inner9);
     // Pumping to ship pressure once the outer door is closed brings the chamber to rest; venting never does.
     const pump = a.pumpOn && !was.pump && !atClosedLimit(a.outer), vent = a.ventOn && !was.vent;
@@ -201,14 +230,14 @@ export class InvariantMonitor {
   }
 
   /** The door's motor has just been switched to opening (from stopped or closing). */
-  private startsOpening(d: Door): boolean {
-    const driven = d.motor === 1, was = this.wasDrivenOpen.get(d) === true;
-    this.wasDrivenOpen.set(d, driven);
+  private startsOpening(d: DoorWas): boolean {
+    const driven = d.door.motor === 1, was = d.drivenOpen;
+    d.drivenOpen = driven;
     return driven && !was;
   }
 
   /** The door has just left its closed limit, driven open. */
-  private starts(d: Door): boolean { return this.wasClosed.get(d) === true && !atClosedLimit(d) && d.motor === 1; }
+  private starts(d: DoorWas): boolean { return d.closed && !atClosedLimit(d.door) && d.door.motor === 1; }
 
   private clear(key: string): void {
     if (this.active.size > 0) this.active.delete(key);
