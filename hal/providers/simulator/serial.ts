@@ -37,8 +37,7 @@ export function serialClass(table: PinTable, model: LaunchBayModel, clock: Clock
       this.live();
       const n = count === undefined || count > this.count ? this.count : count;
       if (n <= 0) return undefined;
-      // A new ArrayBuffer, as ECMA-419 hands over, filled through a view: asking a small Uint8Array for its
-      // `.buffer` makes V8 move its bytes off the heap, which cost more than the copy.
+      // A new ArrayBuffer, as ECMA-419 hands over, filled through a view, the ring's index wrapped without a modulo.
       const buffer = new ArrayBuffer(n), out = new Uint8Array(buffer), received = this.received;
       let at = this.head;
       for (let i = 0; i < n; i++) {
