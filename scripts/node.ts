@@ -117,7 +117,7 @@ async function main(): Promise<number> {
       // The bus recovering as designed is counted and summed up in one line, not shown as faults; JSON keeps every
       // report for the programs that read it, marked as expected.
       const expected = recovery.take(r);
-      audit.append(r);
+      audit.append(r, expected ? { expected: 'recovery' } : undefined);
       if (cli.json) out(expected ? { report: r, expected: 'recovery' } : { report: r });
       else if (!expected) out(formatReport(r));
       if (expected) sayRecovery(recovery.due(r.t));

@@ -66,8 +66,9 @@ export class AuditFile {
     this.entry({ t: input.t, kind: 'operator', run: this.run, at: this.wall(), source: input.source, input: input.input, answer: input.answer, ...(input.ok === false ? { ok: false } : {}) });
   }
 
-  append(report: ControllerReport): void {
-    this.entry({ ...report, run: this.run, at: this.wall() });
+  /** Records a report; `marks` add fields (a node's `expected: 'recovery'`, so expected recovery does not read as a fault). */
+  append(report: ControllerReport, marks?: object): void {
+    this.entry({ ...report, ...marks, run: this.run, at: this.wall() });
   }
 
   private wall(): string { return (this.o.now?.() ?? new Date()).toISOString(); }

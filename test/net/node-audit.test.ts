@@ -22,7 +22,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Entry = { kind: string; node?: string; run?: string; at?: string; t: number; source?: string; input?: string; answer?: string; ok?: boolean; command?: string; board?: string };
+type Entry = { kind: string; detail?: string; expected?: string; node?: string; run?: string; at?: string; t: number; source?: string; input?: string; answer?: string; ok?: boolean; command?: string; board?: string };
 
 describe('a node\'s audit log', () => {
   it('marks each run, and records every control line with the node asked, its answer and its time', async () => {
@@ -63,7 +63,11 @@ describe('a node\'s audit log', () => {
       [1, 'stdin of node airlock-b', lines[5], expect.stringMatching(/^airlock B: reset sent/), true],
       [2, 'stdin of node airlock-b', lines[0], 'pressed airlock B button 2 for 300 ms', true],
     ]);
-    // The node's own reports are there too: its machines' transitions since boot.
+    // The node's own reports are there too: its machines' transitions since boot, and its boot without an epoch
+    // record, marked as the bus recovering as designed rather than read as a fault.
     expect(entries.some((e) => e.kind === 'transition')).toBe(true);
+    const recovery = entries.filter((e) => (e.kind === 'fault' || e.kind === 'notice') && /^epoch: /.test(e.detail ?? ''));
+    expect(recovery.map((e) => e.detail)).toContainEqual(expect.stringMatching(/^epoch: no epoch record/));
+    for (const e of recovery) expect(e.expected, e.detail).toBe('recovery');
   }, 120_000);
 });
