@@ -11,11 +11,11 @@ import { WallClock } from '../hal/providers/bench/wall-clock';
 import { startEmulatedBoard, type EmulatedBoard } from '../sim/avr/emulated-board';
 import { startLoneBoardBay, type LoneBoardBay } from '../sim/lone-board';
 import { LaunchBayModel } from '../sim/physics';
-import { renderScreen, type ScreenModel, type ScreenState, type ScreenWorld } from '../sim/view/screen';
+import { helpPagesFor, renderScreen, type ScreenModel, type ScreenState, type ScreenWorld } from '../sim/view/screen';
 import { formatReport } from '../sim/view/timeline';
 import { airlockLetters } from '../firmware/board/signals';
 import { loadBoard } from './lib/board-file';
-import { benchKeyHelp, benchReadings, handleBenchKey } from './lib/bench-view';
+import { benchKeyHelp, benchKeysHint, benchReadings, handleBenchKey } from './lib/bench-view';
 import { startBenchSession, type BenchSession } from './lib/bench-session';
 import { describePorts } from './lib/serial-ports';
 
@@ -94,7 +94,8 @@ async function main(): Promise<void> {
   const board = boardOf(o);
   const live = !o.timeline && process.stdout.isTTY === true && process.stdin.isTTY === true;
   const recent: ControllerReport[] = [];
-  const screen: ScreenState = { speed: 1, paused: false, message: '', recent, title: 'Launch bay bench' };
+  // The bench's own keys in the help and the keys line: it has no pause or speed, and its buttons are real.
+  const screen: ScreenState = { speed: 1, paused: false, message: '? keys, Ctrl-C quits', recent, title: 'Launch bay bench', helpText: benchKeyHelp, keysHint: benchKeysHint };
   const log = (line: string) => { if (live) screen.message = line; else console.log(line); };
   const onReport = (r: ControllerReport) => { recent.push(r); if (recent.length > 50) recent.shift(); if (!live) console.log(formatReport(r)); };
   const clock = new WallClock();
@@ -140,7 +141,9 @@ interface Running {
 }
 
 function run(o: Options, live: boolean, r: Running): void {
-  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(r.world, r.screen, true)}\n`), 100) : undefined;
+  // Drawn for the terminal's size: at 80×24 the compact view, whose help is paged to fit.
+  const size = () => ({ columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 });
+  const draw = live ? setInterval(() => process.stdout.write(`\x1b[H\x1b[2J${renderScreen(r.world, r.screen, true, size())}\n`), 100) : undefined;
   const end = o.durationMs < Infinity ? setTimeout(() => void quit(0), o.durationMs) : undefined;
   let quitting = false;
   async function quit(code: number) {
@@ -159,7 +162,9 @@ function run(o: Options, live: boolean, r: Running): void {
   process.stdin.on('data', (chunk: string) => {
     for (const key of chunk) {
       if (key === '\u0003') void quit(0);
-      else if (key === '?') r.screen.message = benchKeyHelp.replace(/\n/g, '  ');
+      // The help is paged: `?` turns the page (past the last, it closes); any other key (Esc) only closes it.
+      else if (r.screen.help !== undefined) r.screen.help = key === '?' && r.screen.help + 1 < helpPagesFor(r.world, size(), r.screen) ? r.screen.help + 1 : undefined;
+      else if (key === '?') { if (live) r.screen.help = 0; else console.log(benchKeyHelp); }
       else {
         const message = handleBenchKey(r.world.controller, r.model, key, pending, r.simulated);
         if (message) { r.screen.message = message; if (!live) console.log(`  key ${JSON.stringify(key)}: ${message}`); }

@@ -18,7 +18,7 @@ const usage = `usage: npm run mixed-cluster -- [--json] [--timeout <s>] [--keep]
   --json         print the summary as one JSON object (last line)
   --timeout <s>  give up on the red alert after this many seconds (default 300)
   --keep         keep the scratch folder (build, keys, node state, and logs/<process>.log: every line each
-                 process printed) and say where it is
+                 process printed, beside each host node's audit log, logs/audit-<node>.jsonl) and say where it is
 Exit 0 when the red alert is carried with no violation and no rejection, 1 when not (or the Moddable SDK,
 xvfb-run or mosquitto is missing), 2 on a bad option.`;
 
@@ -131,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
     // The host nodes boot as provisioned boards do (epoch record 0: a first boot, not a lost record).
     for (const node of HOST_NODES) { mkdirSync(join(scratch, 'state', node), { recursive: true }); writeFileSync(join(scratch, 'state', node, 'epoch'), '0'); }
     const hosts = Object.fromEntries(HOST_NODES.map((node) => {
-      const p = start(node, ...tsx('scripts/node.ts', ['--board', `sim-${node}`, '--broker', `mqtt://127.0.0.1:${port}`, '--keys', join(keys, `${node}.json`), '--state-dir', join(scratch, 'state'), '--json']), take(node));
+      const p = start(node, ...tsx('scripts/node.ts', ['--board', `sim-${node}`, '--broker', `mqtt://127.0.0.1:${port}`, '--keys', join(keys, `${node}.json`), '--state-dir', join(scratch, 'state'), '--audit-log', join(scratch, 'logs', `audit-${node}.jsonl`), '--json']), take(node));
       procs.push({ p, group: false });
       return [node, p];
     }));

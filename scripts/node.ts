@@ -21,8 +21,9 @@ import { pressButton } from '../sim/world';
 import { loadBoard } from './lib/board-file';
 import { parseNodeArgs, usage, type NodeCli } from './lib/node-options';
 import { readSmallFile } from './lib/small-file';
-import { answerControl, type ControlTarget } from './lib/node-control';
+import { answerControl, type ControlTarget, type HardwareFault } from './lib/node-control';
 import { BusRecovery } from './lib/bus-recovery';
+import { AuditFile, auditPathProblem } from '../sim/audit/jsonl-log';
 
 /** A provisioning file holds a node's pair keys and the directory: a few KB; far past that it is no provisioning. */
 const PROVISION_MAX_BYTES = 256 * 1024;
@@ -55,6 +56,19 @@ async function connect(cli: NodeCli, node: string, out: (line: object | string) 
   return { send: t.send, onMessage: t.onMessage, close: t.close, bad: () => t.badPayloads };
 }
 
+/** Carries out a fault line on the simulated hardware (the line was checked against this node's board). */
+function injectFault(model: LaunchBayModel, f: HardwareFault): void {
+  if ('leak' in f) model.bay.leakKpaPerS = f.leak;
+  else if ('jam' in f) model.door(f.jam).jammed = true;
+  else if ('unjam' in f) model.door(f.unjam).jammed = false;
+  else if ('sensorFault' in f) model.sensorFaults[f.sensorFault] = f.outOfRange ? { kind: 'out of range' } : { kind: 'stuck', value: f.stuck! };
+  else if ('clearSensorFault' in f) model.sensorFaults[f.clearSensorFault] = undefined;
+  else {
+    const place = 'pumpDead' in f ? f.pumpDead : f.pumpRevived;
+    if (place === 'bay') model.bay.pumpDead = 'pumpDead' in f; else model.airlocks[place.slice(-1) as 'A'].pumpDead = 'pumpDead' in f;
+  }
+}
+
 /** The simulated world this process keeps: restored from its last run (docs/PROTOCOL.md). */
 function world(dir: string): { model: LaunchBayModel; save(): void } {
   const store = fileStateStore(dir, { durable: false }); // a simulation's convenience, not the node's state
@@ -78,6 +92,10 @@ async function main(): Promise<number> {
   }
   try { prov = provisioning(cli, name); } catch (e) { return refuse((e as Error).message); }
   const out = (line: object | string) => console.log(typeof line === 'string' ? line : JSON.stringify(line));
+  // The audit log is checked before the broker is tried: a path that can never be written is a bad option, at once.
+  const auditLog = cli.auditLog ?? `logs/audit-${name}.jsonl`;
+  const auditProblem = auditPathProblem(auditLog);
+  if (auditProblem) return refuse(`--audit-log ${auditLog}: cannot write it (${auditProblem})`);
 
   const transport = await connect(cli, name, out);
   if (typeof transport === 'string') return refuse(transport);
@@ -85,6 +103,9 @@ async function main(): Promise<number> {
   const dir = join(cli.stateDir, name);
   const { model, save } = world(dir);
   const device = createSimulatorDevice({ board, model, clock });
+  // Every report and every control line, stamped with this node's name; a disk that fills later is said, not fatal.
+  const audit = new AuditFile({ path: auditLog, node: name, onError: (e) => out(cli.json ? { error: `audit log: ${e.message}` } : `audit log: ${e.message} (entries are being dropped)`) });
+  audit.startRun({ board: board.name, speed: cli.speed, command: ['npm run node --', ...process.argv.slice(2)].join(' ') });
   const recovery = new BusRecovery(name);
   const sayRecovery = (line: string | undefined) => {
     if (line) out(cli.json ? { recovery: line, stale: Object.fromEntries(recovery.staleFrom) } : line);
@@ -96,6 +117,7 @@ async function main(): Promise<number> {
       // The bus recovering as designed is counted and summed up in one line, not shown as faults; JSON keeps every
       // report for the programs that read it, marked as expected.
       const expected = recovery.take(r);
+      audit.append(r, expected ? { expected: 'recovery' } : undefined);
       if (cli.json) out(expected ? { report: r, expected: 'recovery' } : { report: r });
       else if (!expected) out(formatReport(r));
       if (expected) sayRecovery(recovery.due(r.t));
@@ -126,10 +148,12 @@ async function main(): Promise<number> {
     press: (signal, ms) => pressButton(model, clock, signal, ms),
     send: (machine, event) => node.controller.send(machine, event),
     stateOf: (machine) => node.controller.machines[machine]?.state,
+    inject: (f) => injectFault(model, f),
   };
   // Every line gets an answer: what was done, or why not (and which node hosts what is not here).
   createInterface({ input: process.stdin }).on('line', (line) => {
     const a = answerControl(target, line);
+    audit.operator({ t: clock.now(), source: `stdin of node ${name}`, input: line.slice(0, 500), answer: a.message, ok: a.ok });
     if (a.printed) return;
     out(cli.json ? (a.ok ? { done: a.message } : { error: `control: ${a.message}` }) : `${a.ok ? 'done' : 'control'}: ${a.message}`);
   });

@@ -62,6 +62,9 @@ export const benchKeyHelp = [
   '? this help | Ctrl-C quits',
 ].join('\n');
 
+/** The compact view's keys line: the bench's own keys, each explained by `?`. */
+export const benchKeysHint = 'Keys: buttons on the rig | deck A R X | l leak j jam u clear | ? help';
+
 const buttonKeys = new Set(keyActions.filter((a) => a.label.startsWith('airlock ')).map((a) => a.key));
 
 /**

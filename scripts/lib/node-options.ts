@@ -16,6 +16,8 @@ Runs one node of the launch bay on the host, on simulated hardware, in real time
   --speed <n>         virtual time per real time, 0.1..1000 (default 1)
   --heartbeat <ms>    report period T, 100..60000 ms (default: the board file's transport.heartbeatMs, else
                       1000); a replica is fresh for 3T, so every node of a deployment needs the same T
+  --audit-log <file>  append every report and every control line, with its answer, to this JSON-lines log
+                      (default logs/audit-<node>.jsonl, rotated at 1 MiB); each run begins with a marker
   --json              print reports, violations and a status every 200 ms as JSON lines
   --help              this text
 
@@ -23,11 +25,15 @@ Control lines on stdin, one JSON object per line:
   {"press": "<button signal>", "ms": 200}   press a button of this node's board (e.g. "airlock B button 2")
   {"request": "ready"|"active"|"relaxed"}   ask the battle deck for a state (the bridge node: the deck lives there)
   {"reset": "<machine>"}                     reset a faulted machine hosted here
+  {"jam": "airlock B outer"}, {"unjam": …}   a fault of this node's simulated hardware, in the scenario format's
+  {"leak": 2}, {"pumpDead": "airlock B"}     words (docs/SCENARIOS.md): also "pumpRevived", "clearSensorFault",
+  {"sensorFault": "<sensor>", "stuck": 50}   and "sensorFault" with "outOfRange": true
   {"status": true}                           print the status now
 Every line is answered: what was done ("done: ..."), or why not ("control: ..."), changing nothing; a button or
-machine another node hosts is answered with the node that hosts it (from the provisioning's directory).
+machine another node hosts is answered with the node that hosts it (from the provisioning's directory). Every
+control line goes into the audit log with its answer and this node's name: who asked what, when, and what it did.
 
-Exit status: 0 on SIGINT/SIGTERM, 2 for a bad option, board, provisioning or broker.`;
+Exit status: 0 on SIGINT/SIGTERM, 2 for a bad option, board, provisioning, audit log or broker.`;
 
 export interface NodeCli {
   board: string;
@@ -35,6 +41,8 @@ export interface NodeCli {
   serial?: string;
   baud: number;
   keys?: string;
+  /** The audit log's path (default logs/audit-<node>.jsonl, once the node's name is known). */
+  auditLog?: string;
   stateDir: string;
   speed: number;
   heartbeatMs: number;
@@ -44,7 +52,7 @@ export interface NodeCli {
   help: boolean;
 }
 
-const VALUED = ['--board', '--broker', '--serial', '--baud', '--keys', '--state-dir', '--speed', '--heartbeat'];
+const VALUED = ['--board', '--broker', '--serial', '--baud', '--keys', '--state-dir', '--speed', '--heartbeat', '--audit-log'];
 
 function number(flag: string, text: string, min: number, max: number, integer: boolean): number {
   const n = Number(text);
@@ -70,6 +78,7 @@ export function parseNodeArgs(argv: string[]): NodeCli {
   }
   const cli: NodeCli = {
     board: v.get('--board') ?? '', broker: v.get('--broker'), serial: v.get('--serial'), keys: v.get('--keys'),
+    auditLog: v.get('--audit-log'),
     stateDir: v.get('--state-dir') ?? '.state', json, help,
     baud: number('--baud', v.get('--baud') ?? '115200', 1200, 4_000_000, true),
     speed: number('--speed', v.get('--speed') ?? '1', 0.1, 1000, false),

@@ -19,12 +19,14 @@ export interface AuditFileOptions {
   fs?: FileSystem;
   /** The wall clock each entry is stamped with (default the system's). */
   now?: () => Date;
+  /** A node's name, stamped on every entry (`npm run node`): whose log a line is, even in a shared file. */
+  node?: string;
 }
 
 export type FileSystem = Pick<typeof fs, 'appendFileSync' | 'existsSync' | 'readFileSync' | 'renameSync' | 'mkdirSync' | 'statSync'>;
 
-/** What started a run, for its marker. */
-export interface RunStart { board: string; seed: number; command: string; speed?: number }
+/** What started a run, for its marker (a node's run has no seed: its world is restored from its last run). */
+export interface RunStart { board: string; seed?: number; command: string; speed?: number }
 
 /** An operator's input: where it came from (`keyboard`, `web 127.0.0.1`), what it asked, and what it did. */
 export interface OperatorInput { t: number; source: string; input: string; answer: string; ok?: boolean }
@@ -64,14 +66,15 @@ export class AuditFile {
     this.entry({ t: input.t, kind: 'operator', run: this.run, at: this.wall(), source: input.source, input: input.input, answer: input.answer, ...(input.ok === false ? { ok: false } : {}) });
   }
 
-  append(report: ControllerReport): void {
-    this.entry({ ...report, run: this.run, at: this.wall() });
+  /** Records a report; `marks` add fields (a node's `expected: 'recovery'`, so expected recovery does not read as a fault). */
+  append(report: ControllerReport, marks?: object): void {
+    this.entry({ ...report, ...marks, run: this.run, at: this.wall() });
   }
 
   private wall(): string { return (this.o.now?.() ?? new Date()).toISOString(); }
 
   private entry(fields: object): void {
-    const line = JSON.stringify(fields) + '\n';
+    const line = JSON.stringify(this.o.node === undefined ? fields : { node: this.o.node, ...fields }) + '\n';
     const bytes = Buffer.byteLength(line);
     if (this.size > 0 && this.size + bytes > (this.o.maxBytes ?? 1 << 20)) this.rotate();
     if (!this.write(line)) this.dropped++;
@@ -103,6 +106,16 @@ export class AuditFile {
     if (!this.failing) this.o.onError?.(error);
     this.failing = true;
   }
+}
+
+/** Why `path` cannot be an audit log (its folder cannot be made, or it cannot be appended to), or undefined. */
+export function auditPathProblem(path: string, fsys: FileSystem & Pick<typeof fs, 'appendFileSync'> = fs): string | undefined {
+  try {
+    const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
+    if (dir) makeDirs(dir, fsys);
+    fsys.appendFileSync(path, '');
+    return undefined;
+  } catch (e) { return (e as Error).message; }
 }
 
 export interface AuditReading { entries: ControllerReport[]; torn: number }

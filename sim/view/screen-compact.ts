@@ -39,14 +39,14 @@ export function renderCompact(world: ScreenWorld, s: ScreenState, colour: boolea
   // The footer and the status line wrap rather than lose their ends.
   const footer = [
     'Buttons: 1 bay side, 2 inside → outer door; 3 inside, 4 ship side → inner door',
-    `Keys: ${buttonKeys(letters)} | deck A R X | l leak j jam ! reset ? help`,
+    s.keysHint ?? `Keys: ${buttonKeys(letters)} | deck A R X | l leak j jam ! reset ? help`,
     s.message ? `> ${s.message}` : '> space pause, + faster, - slower, Ctrl-C quits',
   ].flatMap((line) => wrap(line, width, '  '));
   const rows = Math.min(size.rows, 200) - 1; // the frame ends with a newline: one row stays free so nothing scrolls
   const rule = '─'.repeat(Math.min(width, 80));
   let middle: string[];
   if (s.help !== undefined) {
-    const pages = helpPages(letters, width, Math.max(1, rows - top.length - footer.length - 1));
+    const pages = helpPages(letters, width, Math.max(1, rows - top.length - footer.length - 1), s.helpText);
     middle = pages[Math.min(s.help, pages.length - 1)];
   } else {
     // The latest veto or fault's reason, in full, wrapped on lines of its own: the reason is the point of the line.
@@ -83,9 +83,9 @@ export function wrap(line: string, width: number, indent = ''): string[] {
   return out;
 }
 
-/** The `?` help, wrapped to the terminal and cut into pages of `rows` lines, each saying how to go on. */
-export function helpPages(letters: readonly AirlockLetter[], width: number, rows: number): string[][] {
-  const lines = keyHelpFor(letters).split('\n').flatMap((l) => wrap(l, width, '    '));
+/** The `?` help (`text`, default the simulator's keys), wrapped to the terminal and cut into pages of `rows` lines, each saying how to go on. */
+export function helpPages(letters: readonly AirlockLetter[], width: number, rows: number, text = keyHelpFor(letters)): string[][] {
+  const lines = text.split('\n').flatMap((l) => wrap(l, width, '    '));
   const per = Math.max(1, rows - 1), count = Math.ceil(lines.length / per), pages: string[][] = [];
   for (let p = 0; p < count; p++) {
     const more = p + 1 < count ? '? next page, Esc closes' : '? or Esc closes';

@@ -28,6 +28,10 @@ export interface ScreenState {
   title?: string;
   /** The page of the `?` help shown in place of the recent events (undefined: closed). */
   help?: number;
+  /** The help's text (default the simulator's keys for the board's airlocks): the bench has keys of its own. */
+  helpText?: string;
+  /** The compact view's keys line (default the simulator's keys). */
+  keysHint?: string;
 }
 
 /** The parts the view shows: the simulator's model, or the bench's pins read as the same parts. */
@@ -51,9 +55,9 @@ export interface ScreenSize { columns: number; rows: number }
 export const DETAILED_COLUMNS = 130, DETAILED_ROWS = 32;
 
 /** How many pages the `?` help takes on a terminal of `size` (the detailed view shows it whole). */
-export function helpPagesFor(world: ScreenWorld, size: ScreenSize): number {
+export function helpPagesFor(world: ScreenWorld, size: ScreenSize, s: Pick<ScreenState, 'helpText' | 'keysHint'> = {}): number {
   if (size.columns >= DETAILED_COLUMNS && size.rows >= DETAILED_ROWS) return 1;
-  const compact = renderCompact(world, { speed: 1, paused: false, message: '', recent: [], help: 0 }, false, size);
+  const compact = renderCompact(world, { ...s, speed: 1, paused: false, message: '', recent: [], help: 0 }, false, size);
   return Number(/help 1\/(\d+)/.exec(compact)?.[1] ?? 1);
 }
 
@@ -91,7 +95,7 @@ function renderDetailed(world: ScreenWorld, s: ScreenState, colour: boolean): st
   }
   const out = model.outputs;
   lines.push('', `Indicators: beeper ${onOff(out['beeper'])}  klaxon ${onOff(out['klaxon'])}  warning lights ${onOff(out['warning lights'])}`);
-  if (s.help !== undefined) lines.push('', ...keyHelpFor(lettersOf(model)).split('\n'), '— help: ? or Esc closes —');
+  if (s.help !== undefined) lines.push('', ...(s.helpText ?? keyHelpFor(lettersOf(model))).split('\n'), '— help: ? or Esc closes —');
   else lines.push('', 'Recent:', ...s.recent.slice(-6).map((r) => `  ${formatReport(r)}`));
   lines.push('', `Airlock ${buttonSummary}`);
   lines.push(s.message ? `> ${s.message}` : '> press ? for keys');

@@ -63,7 +63,10 @@ export function provision(boards: string[], out: string): void {
 
 /** Starts `npm run node` with these arguments (plus --json) and follows its status, reports and violations. */
 export function runNode(args: string[]): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/node.ts', ...args, '--json'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // Its audit log beside its state (the test's scratch folder), not in the checkout's logs/.
+  const state = args[args.indexOf('--state-dir') + 1], board = args[args.indexOf('--board') + 1];
+  const audit = !args.includes('--audit-log') && args.includes('--state-dir') ? ['--audit-log', join(state!, `audit-${board}.jsonl`)] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/node.ts', ...args, ...audit, '--json'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const p: Proc = { child, statuses: 0, violations: [], reports: [] };
   child.on('exit', (code) => { p.exited = code; });
   createInterface({ input: child.stdout! }).on('line', (line) => {

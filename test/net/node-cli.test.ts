@@ -50,12 +50,22 @@ describe('npm run node: options', () => {
     const r = node(['--help']);
     expect(r.status).toBe(0);
     const readme = readFileSync('README.md', 'utf8');
-    for (const option of ['--board', '--broker', '--serial', '--baud', '--keys', '--state-dir', '--speed', '--heartbeat', '--json', '--help']) {
+    for (const option of ['--board', '--broker', '--serial', '--baud', '--keys', '--state-dir', '--speed', '--heartbeat', '--audit-log', '--json', '--help']) {
       expect(r.stdout, option).toContain(option);
       expect(readme, option).toContain(option);
     }
-    for (const command of ['"press"', '"request"', '"reset"', '"status"']) { expect(r.stdout).toContain(command); expect(readme).toContain(command); }
+    for (const command of ['"press"', '"request"', '"reset"', '"status"', '"jam"', '"leak"', '"sensorFault"', '"pumpDead"']) { expect(r.stdout).toContain(command); expect(readme).toContain(command); }
     expect(r.stdout).toBe(`${usage}\n`);
+  });
+
+  it('exits 2 at once for an audit log it can never write, before it tries the broker', () => {
+    provision(['sim-bridge', 'sim-bay'], join(dir, 'keys-audit'));
+    for (const path of ['/proc/nope/x', dir]) {
+      const r = node(['--board', 'sim-bay', '--broker', 'mqtt://127.0.0.1:1', '--keys', join(dir, 'keys-audit', 'bay.json'), '--state-dir', join(dir, 'state'), '--audit-log', path]);
+      expect(r.status, path).toBe(2);
+      expect(r.stderr, path).toContain(`--audit-log ${path}: cannot write it (`);
+      expect(r.stderr, path).not.toMatch(/did not answer/);
+    }
   });
 
   it('reads no board file but its own, and exits 2 naming a bad provisioning file', () => {

@@ -31,7 +31,7 @@ describe('a fresh cluster, as its terminals show it', () => {
     for (const node of nodes) {
       // No state folder yet: each boots without its epoch record, deaf until its peer shows its epoch.
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/node.ts', '--board', `sim-${node}`, '--broker', `mqtt://127.0.0.1:${broker.port}`,
-        '--keys', join(dir, 'keys', `${node}.json`), '--state-dir', join(dir, 'state'), '--speed', '4'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        '--keys', join(dir, 'keys', `${node}.json`), '--state-dir', join(dir, 'state'), '--speed', '4', '--audit-log', join(dir, `audit-${node}.jsonl`)], { stdio: ['pipe', 'pipe', 'inherit'] });
       started.push(child);
       lines[node] = [];
       createInterface({ input: child.stdout! }).on('line', (l) => lines[node]!.push(l));

@@ -1,11 +1,13 @@
-// `npm run scenario -- FILE --vcd out.vcd` (GTKWave's tools: test/support/requirements.ts): every digital pin and analog input of the run as a VCD file, read back
+// `npm run scenario -- FILE --vcd out.vcd` and the web bench's VCD download (GTKWave's tools: test/support/requirements.ts): every digital pin and analog input of the run as a VCD file, read back
 // by GTKWave's own tools (vcd2fst converts it to GTKWave's FST, fst2vcd writes it out again), as an engineer opening
 // the run in GTKWave would.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadBoard } from '../../boards/load';
+import { startWebBench } from '../../sim/web/server';
 
 const VCD2FST = '/usr/bin/vcd2fst', FST2VCD = '/usr/bin/fst2vcd';
 const gtkwave = existsSync(VCD2FST) && existsSync(FST2VCD);
@@ -60,4 +62,25 @@ describe('the VCD export', () => {
     expect(bay[bay.length - 1]).toBeLessThan(1);
   });
 
+
+  it.skipIf(!gtkwave)('serves the web bench\'s pins as a VCD that GTKWave reads back: a press of B\'s button 2 on it', async () => {
+    const bench = await startWebBench({ board: loadBoard('sim'), port: 0, time: 'manual', publishMs: 10 });
+    try {
+      bench.advance(1000);
+      bench.world.press('airlock B button 2');
+      bench.advance(4000);
+      const dir = mkdtempSync(join(tmpdir(), 'vcd-web-')), vcd = join(dir, 'web.vcd'), fst = join(dir, 'web.fst');
+      const res = await fetch(new URL('/api/vcd', bench.url));
+      expect(res.status).toBe(200);
+      writeFileSync(vcd, await res.text());
+      execFileSync(VCD2FST, [vcd, fst]);
+      const signals = changesOf(execFileSync(FST2VCD, [fst], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+      expect(signals.size).toBe(78);
+      const button = signals.get('airlock_B_button_2')!;
+      expect(falls(button)).toEqual([expect.any(Number)]);
+      expect(falls(button)[0]).toBeGreaterThanOrEqual(1000);
+      expect(rises(button)).toEqual([expect.any(Number)]);
+      expect(rises(button)[0]).toBeGreaterThan(falls(button)[0]);
+    } finally { await bench.close(); }
+  });
 });

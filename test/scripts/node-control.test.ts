@@ -19,6 +19,7 @@ function on(boardName: string, node: string) {
     send: (machine: MachineId, event) => { did.push(`${machine}: ${event}`); if (event === 'reset' && machine === 'airlock B') states[machine] = 'closed pressurized'; },
     stateOf: (machine) => states[machine],
     status: () => did.push('status'),
+    inject: (fault) => did.push(`fault ${JSON.stringify(fault)}`),
   };
   return { did, answer: (line: string) => answerControl(target, line) };
 }
@@ -62,6 +63,34 @@ describe('a node\'s control lines', () => {
       expect(a.ok, line).toBe(false);
       expect(a.message, line).toMatch(message);
     }
+    expect(b.did).toEqual([]);
+  });
+
+  it('injects a fault into its own hardware, in the scenario format\'s words', () => {
+    const b = on('sim-airlock-b', 'airlock-b');
+    expect(b.answer('{"jam":"airlock B outer"}')).toEqual({ ok: true, message: 'airlock B outer door jammed' });
+    expect(b.answer('{"sensorFault":"airlock B chamber pressure","stuck":50}')).toEqual({ ok: true, message: 'airlock B chamber pressure stuck at 50' });
+    expect(b.answer('{"pumpDead":"airlock B"}')).toEqual({ ok: true, message: 'airlock B pump dead' });
+    expect(b.answer('{"clearSensorFault":"airlock B chamber pressure"}')).toEqual({ ok: true, message: 'airlock B chamber pressure reads true' });
+    expect(on('sim-bay', 'bay').answer('{"leak":2}')).toEqual({ ok: true, message: 'bay leaking 2 kPa/s' });
+    expect(b.did).toEqual([
+      'fault {"jam":"airlock B outer"}', 'fault {"sensorFault":"airlock B chamber pressure","stuck":50}',
+      'fault {"pumpDead":"airlock B"}', 'fault {"clearSensorFault":"airlock B chamber pressure"}',
+    ]);
+  });
+
+  it('refuses a fault of another node\'s hardware, or one the hardware cannot have, saying why', () => {
+    const b = on('sim-airlock-b', 'airlock-b');
+    for (const [line, message] of [
+      ['{"jam":"bay door"}', /jam bay door is on node bay, which hosts bay door/],
+      ['{"leak":2}', /a leak of the bay is on node bay/],
+      ['{"jam":"airlock B"}', /"jam" must name a door/],
+      ['{"jam":"toString"}', /"jam" must name a door/],
+      ['{"sensorFault":"airlock B chamber pressure","stuck":-999}', /cannot be stuck at -999/],
+      ['{"sensorFault":"airlock B chamber pressure"}', /needs "stuck"/],
+      ['{"pumpDead":"airlock Q"}', /"pumpDead" must name a pump/],
+      ['{"leak":-1}', /"leak" must be a rate/],
+    ] as const) expect(b.answer(line).message, line).toMatch(message);
     expect(b.did).toEqual([]);
   });
 

@@ -14,11 +14,11 @@ export const requirements: Requirement[] = [
   { program: 'chromium', debianPackage: 'chromium', present: () => existsSync('/usr/bin/chromium'), suites: ['test/web/**/*.test.ts'] },
   {
     program: 'socat', debianPackage: 'socat', present: () => onPath('socat'),
-    suites: ['test/bench/bench-board-cli.test.ts', 'test/bench/serial-line.test.ts', 'test/bench/bench-rig.test.ts', 'test/net/serial-pty.test.ts', 'test/bench/genuine/**/*.test.ts'],
+    suites: ['test/bench/bench-board-cli.test.ts', 'test/bench/serial-line.test.ts', 'test/bench/bench-rig.test.ts', 'test/net/serial-pty.test.ts', 'test/bench/bench-board-80x24.test.ts', 'test/bench/genuine/**/*.test.ts'],
   },
-  { program: 'mosquitto', debianPackage: 'mosquitto', present: () => onPath('mosquitto'), suites: ['test/net/mqtt.test.ts', 'test/net/node-recovery-text.test.ts'] },
+  { program: 'mosquitto', debianPackage: 'mosquitto', present: () => onPath('mosquitto'), suites: ['test/net/mqtt.test.ts', 'test/net/node-recovery-text.test.ts', 'test/net/node-audit.test.ts'] },
   { program: 'vcd2fst', debianPackage: 'gtkwave', present: () => onPath('vcd2fst') && onPath('fst2vcd'), suites: ['test/report/vcd-gtkwave.test.ts'] },
-  { program: 'tmux', debianPackage: 'tmux', present: () => onPath('tmux'), suites: ['test/scripts/terminal-80x24.test.ts'] },
+  { program: 'tmux', debianPackage: 'tmux', present: () => onPath('tmux'), suites: ['test/scripts/terminal-80x24.test.ts', 'test/bench/bench-board-80x24.test.ts'] },
 ];
 
 export const missing = () => requirements.filter((r) => pretendMissing(r.program) || !r.present());
