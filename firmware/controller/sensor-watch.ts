@@ -43,6 +43,19 @@ const BACK = 0.5, FELL_ON = 2, FELL_AT_ALL = 0.8;
 // A breach of up to 100 kPa/s reaches vacuum in one 100 ms reading only from 10 kPa or less: a drop to zero from
 // higher is a sensor failing, live noise or not.
 const BOTTOM_FROM = 10;
+// A fall is judged against the trend of the readings before it, not only against the parts' rate. A step comes out
+// of a flat history (or the vent's); a breach's next reading continues its trend. A slow breach (under about 7 kPa/s:
+// each 100 ms reading lower by less than the parts' rate and the step margin) is never corroborated, so without its
+// trend every noisy reading that happens to fall a little more would be a fresh fall to judge, and one the seal
+// follows within the window would read as a step that stayed: a healthy sensor condemned on noise (the soak's
+// finding 967). So the allowance of a reading is the parts' rate, plus the trend's (the parts may vent on top of a
+// breach), plus the step margin; only a fall beyond that is judged, and the end of its window allows for the trend
+// too. The trend is the fall per ms from the oldest reading kept (one every TREND_EVERY_MS at most, no older than
+// TREND_MAX_MS, at least TREND_MIN_MS before the last) to the last, 0 if they rose. It is taken plain, not shrunk
+// by the noise: from a flat history the noise (a step margin between two readings) over TREND_MIN_MS adds a third
+// of a margin at most to a 100 ms reading's allowance, a step that the end of the window accepts as physics anyway,
+// and over a breach it errs by as little, inside the parts' share; a step out of a flat history is judged as before.
+const TREND_SLOTS = 16, TREND_EVERY_MS = 100, TREND_MIN_MS = 300, TREND_MAX_MS = 1500;
 
 export class SensorWatch {
   /** Why the sensor is faulty now, or undefined while it is healthy. */
@@ -57,6 +70,12 @@ export class SensorWatch {
   private liveAtBottom = 0;
   /** A fast fall is under way and corroborated: its next steps, down to vacuum, need no more evidence. */
   private fastFalling = false;
+  /** The fall the trend before a judged fall explained, per ms: the window's end allows for it too. */
+  private suspectTrend = 0;
+  /** Readings kept for the trend, when they changed (at most one every TREND_EVERY_MS), as a ring: no allocation per sample. */
+  private readonly trendKpa = new Float64Array(TREND_SLOTS).fill(NaN);
+  private readonly trendAt = new Float64Array(TREND_SLOTS).fill(-Infinity);
+  private trendNext = 0;
   private sameSince = -Infinity;
   private healthySince = -Infinity;
   private changedSinceFault = false;
@@ -104,9 +123,12 @@ export class SensorWatch {
       if (this.last === this.last) this.live = true;
       this.sameSince = now; this.changedSinceFault = true;
       this.last = value; this.lastAt = now;
+      if (problem === undefined) this.keepForTrend(value, now);
     }
     if (problem !== undefined) {
       this.suspectSince = -Infinity; this.fastFalling = false;
+      // What led to a fault is no trend: readings count again from the fault on.
+      this.trendKpa.fill(NaN); this.trendAt.fill(-Infinity);
       this.healthySince = -Infinity;
       const fresh = this.fault === undefined;
       this.fault = problem;
@@ -124,14 +146,39 @@ export class SensorWatch {
 
   // A change since the last reading: a rise faster than any part causes is a fault; a fall faster than the parts
   // cause is judged by what follows, unless it continues a fast fall already corroborated (a breach ending at vacuum).
+  // A fall that only continues the trend of the readings before it (a breach under way, at its own rate) is not a
+  // fresh fall: only what goes beyond the parts' rate, the trend and the noise is judged.
   private judgeChange(value: number, now: number): string | undefined {
-    const l = this.limits, dt = Math.max(now - this.lastAt, 50) / 1000, delta = value - this.last;
+    const l = this.limits, dtMs = Math.max(now - this.lastAt, 50), dt = dtMs / 1000, delta = value - this.last;
     if (delta > l.maxRatePerS * dt + Math.max(l.stepMargin, 1)) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
     if (!(-delta > l.maxFallPerS * dt + l.stepMargin)) { this.fastFalling = false; return undefined; }
     if (this.fastFalling) return undefined;
     if (l.corroborateMs <= 0) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
+    const trend = this.trendPerMs();
+    if (!(-delta > l.maxFallPerS * dt + l.stepMargin + trend * dtMs)) return undefined;
     this.suspectSince = now; this.suspectFrom = this.last; this.suspectLow = value; this.liveAtBottom = 0;
+    this.suspectTrend = trend;
     return undefined;
+  }
+
+  // The fall per ms from the oldest reading kept (no older than TREND_MAX_MS, at least TREND_MIN_MS before the last)
+  // to the last reading; 0 without such a reading, or when they did not fall.
+  private trendPerMs(): number {
+    const last = this.lastAt;
+    for (let k = 1; k <= TREND_SLOTS; k++) {
+      const i = (this.trendNext + k) % TREND_SLOTS, at = this.trendAt[i];
+      if (!(at >= last - TREND_MAX_MS)) continue;
+      if (last - at < TREND_MIN_MS) return 0;
+      const fell = this.trendKpa[i] - this.last;
+      return fell > 0 ? fell / (last - at) : 0;
+    }
+    return 0;
+  }
+
+  private keepForTrend(value: number, now: number): void {
+    if (now - this.trendAt[this.trendNext] < TREND_EVERY_MS) return;
+    this.trendNext = (this.trendNext + 1) % TREND_SLOTS;
+    this.trendKpa[this.trendNext] = value; this.trendAt[this.trendNext] = now;
   }
 
   // A fast fall, judged by what follows: readings that fall on corroborate it (a breach, not a fault); readings
@@ -147,7 +194,7 @@ export class SensorWatch {
     if (fell >= FELL_ON || (timeUp && fell > FELL_AT_ALL)) { this.suspectSince = -Infinity; this.fastFalling = true; return undefined; }
     if (!timeUp) return undefined;
     // By now the parts alone would have brought it here: physics. (The environment's dwell at vacuum covers the rest.)
-    if (this.suspectFrom - (this.limits.maxFallPerS * elapsed) / 1000 <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
+    if (this.suspectFrom - (this.limits.maxFallPerS / 1000 + this.suspectTrend) * elapsed <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
     return `jumped from ${from} to ${value.toFixed(1)}`;
   }
 }
