@@ -27,14 +27,20 @@ export interface SensorLimits {
    * then the reading is unknown, so nothing acts on it. 0: every jump is a fault at once.
    */
   corroborateMs: number;
+  /**
+   * What a breach sealed during a judged fall's window may still take off the readings after the fall without
+   * corroborating it (they must fall on by more than twice the noise): the window's end allows for it, and a fall
+   * no larger than its reading's allowance and this never counts as come back. 0 where no breach is judged.
+   */
+  sealSlack: number;
 }
 
 // A breach of up to 100 kPa/s empties the bay in a second or more: at least a few readings, each lower, where a
 // sensor that fails steps once and stays (or comes back). The bay's vent lowers it by about 1.1 kPa/s, a
 // chamber's by 12.7 kPa/s: anything faster is judged.
-export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 60, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500 };
-export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxFallPerS: 15, stepMargin: 5.5 };
-export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS: 5, maxFallPerS: 5, stepMargin: 0.5, stuckMs: 30000, clearMs: 1000, corroborateMs: 0 };
+export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 60, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500, sealSlack: 0.8 };
+export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxFallPerS: 15, stepMargin: 5.5, sealSlack: 0 };
+export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS: 5, maxFallPerS: 5, stepMargin: 0.5, stuckMs: 30000, clearMs: 1000, corroborateMs: 0, sealSlack: 0 };
 
 // A rise beyond the parts' rate and the step margin is a jump; a fall beyond them is judged. A judged fall is real
 // once the readings after it have fallen on by 2 units, or by more than twice the noise (0.8) when its time is up;
@@ -43,18 +49,22 @@ const BACK = 0.5, FELL_ON = 2, FELL_AT_ALL = 0.8;
 // A breach of up to 100 kPa/s reaches vacuum in one 100 ms reading only from 10 kPa or less: a drop to zero from
 // higher is a sensor failing, live noise or not.
 const BOTTOM_FROM = 10;
-// A fall is judged against the trend of the readings before it, not only against the parts' rate. A step comes out
-// of a flat history (or the vent's); a breach's next reading continues its trend. A slow breach (under about 7 kPa/s:
-// each 100 ms reading lower by less than the parts' rate and the step margin) is never corroborated, so without its
-// trend every noisy reading that happens to fall a little more would be a fresh fall to judge, and one the seal
-// follows within the window would read as a step that stayed: a healthy sensor condemned on noise (the soak's
-// finding 967). So the allowance of a reading is the parts' rate, plus the trend's (the parts may vent on top of a
-// breach), plus the step margin; only a fall beyond that is judged, and the end of its window allows for the trend
-// too. The trend is the fall per ms from the oldest reading kept (one every TREND_EVERY_MS at most, no older than
-// TREND_MAX_MS, at least TREND_MIN_MS before the last) to the last, 0 if they rose. It is taken plain, not shrunk
-// by the noise: from a flat history the noise (a step margin between two readings) over TREND_MIN_MS adds a third
-// of a margin at most to a 100 ms reading's allowance, a step that the end of the window accepts as physics anyway,
-// and over a breach it errs by as little, inside the parts' share; a step out of a flat history is judged as before.
+// How a fall is judged (the soak's finding 967): a step comes out of a flat history (or the vent's); a breach's next
+// reading continues the trend of the readings before it. So a reading may fall by the parts' rate plus the trend's
+// (the parts may vent on top of a breach) over its interval, plus the step margin; only a fall beyond that is
+// judged. Without the trend, a slow breach (a few kPa/s: each reading lower by about the parts' rate and the margin)
+// was judged afresh at every reading the noise made fall a little more, and one sealed just after such a reading
+// left too little fall after it to corroborate it: a healthy sensor condemned on noise. The trend is the fall per ms
+// from the oldest reading kept (one every TREND_EVERY_MS at most, no older than TREND_MAX_MS, at least TREND_MIN_MS
+// before the last) to the last, 0 if they rose. It is taken plain, not shrunk by the noise: from a flat history the
+// noise (a step margin between two readings) over TREND_MIN_MS adds a third of a margin at most to a 100 ms reading's
+// allowance, and over a breach it errs by as little, inside the parts' share. A fall out of a flat history, or one
+// beyond a breach's trend, is judged as before; and the readings that led to a fault are no trend.
+// What a trend cannot show, a breach that begins (or a node boots into) within the window and is sealed in it, the
+// window's end allows for: the trend's fall too, and sealSlack, what the readings after a fall may lose without
+// corroborating it. So a step that stays is taken as physics up to the parts' fall over the window, sealSlack and
+// half the noise (2.2 kPa for the bay, whose readings a breach slower than the watch can see may lose that much), and
+// a fall no larger than its reading's allowance and sealSlack does not count as come back: the noise can tip either.
 const TREND_SLOTS = 16, TREND_EVERY_MS = 100, TREND_MIN_MS = 300, TREND_MAX_MS = 1500;
 
 export class SensorWatch {
@@ -72,6 +82,8 @@ export class SensorWatch {
   private fastFalling = false;
   /** The fall the trend before a judged fall explained, per ms: the window's end allows for it too. */
   private suspectTrend = 0;
+  /** How far the judged fall's reading was allowed to fall: beyond it by no more than the seal's slack, it is small. */
+  private suspectAllowed = 0;
   /** Readings kept for the trend, when they changed (at most one every TREND_EVERY_MS), as a ring: no allocation per sample. */
   private readonly trendKpa = new Float64Array(TREND_SLOTS).fill(NaN);
   private readonly trendAt = new Float64Array(TREND_SLOTS).fill(-Infinity);
@@ -154,10 +166,10 @@ export class SensorWatch {
     if (!(-delta > l.maxFallPerS * dt + l.stepMargin)) { this.fastFalling = false; return undefined; }
     if (this.fastFalling) return undefined;
     if (l.corroborateMs <= 0) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
-    const trend = this.trendPerMs();
-    if (!(-delta > l.maxFallPerS * dt + l.stepMargin + trend * dtMs)) return undefined;
+    const trend = this.trendPerMs(), allowed = l.maxFallPerS * dt + l.stepMargin + trend * dtMs;
+    if (!(-delta > allowed)) return undefined;
     this.suspectSince = now; this.suspectFrom = this.last; this.suspectLow = value; this.liveAtBottom = 0;
-    this.suspectTrend = trend;
+    this.suspectTrend = trend; this.suspectAllowed = allowed;
     return undefined;
   }
 
@@ -189,12 +201,16 @@ export class SensorWatch {
     // stuck at zero if they are not. Near vacuum, noise is all that moves, so it is not a way back either.
     if (value <= FELL_AT_ALL / 2 && this.suspectFrom <= BOTTOM_FROM) {
       if (value !== this.last && ++this.liveAtBottom >= 2) { this.suspectSince = -Infinity; return undefined; }
-    } else if (value > this.suspectFrom - BACK) return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
+    } else if (value > this.suspectFrom - BACK && this.suspectFrom - this.suspectLow > this.suspectAllowed + this.limits.sealSlack) {
+      return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
+    }
     const elapsed = now - this.suspectSince, timeUp = elapsed >= this.limits.corroborateMs;
     if (fell >= FELL_ON || (timeUp && fell > FELL_AT_ALL)) { this.suspectSince = -Infinity; this.fastFalling = true; return undefined; }
     if (!timeUp) return undefined;
     // By now the parts alone would have brought it here: physics. (The environment's dwell at vacuum covers the rest.)
-    if (this.suspectFrom - (this.limits.maxFallPerS / 1000 + this.suspectTrend) * elapsed <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
+    // So would a breach already under way at its trend, or one sealed during the window (its last fall unseen).
+    const explained = (this.limits.maxFallPerS / 1000 + this.suspectTrend) * elapsed + this.limits.sealSlack;
+    if (this.suspectFrom - explained <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
     return `jumped from ${from} to ${value.toFixed(1)}`;
   }
 }
