@@ -1,4 +1,5 @@
 // A sensor's readings judged: jumps, falls that a breach explains and falls that it does not, stuck and silent.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bayPressureLimits, SensorWatch } from '../../firmware/controller/sensor-watch';
 import { ManualClock } from '../hal/fake-device';
@@ -228,6 +229,18 @@ describe('a sensor watch that takes a breach\'s trend into account', () => {
     const large = watched(60);
     large.hold(20); large.step(57.2); large.hold(10);
     expect(large.faults).toEqual(['bay pressure: jumped from 60.1 to 57.3']);
+  });
+
+  it('still condemns, as the limit in COORDINATION.md says, a fast breach sealed within a reading of its start: it leaves what a step leaves', () => {
+    const { faults } = watchReadings(breach(80, 2000, 100, 100), 1);
+    expect(faults).toEqual(['bay pressure: jumped from 80.0 to 70.1']);
+  });
+
+  it('is described in COORDINATION.md with the bound its limits give', () => {
+    const l = bayPressureLimits, bound = (l.maxFallPerS * l.corroborateMs) / 1000 + l.sealSlack + 0.4;
+    const doc = readFileSync('docs/COORDINATION.md', 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain(`takes a step that stays as physics up to ${bound.toFixed(1)} kPa`);
+    expect(doc).toContain(`may lose up to ${l.sealSlack} kPa more without corroborating it`);
   });
 
   it('forgets the readings that led to a fault: a trend never carries a false step into the next judgement', () => {
