@@ -27,14 +27,20 @@ export interface SensorLimits {
    * then the reading is unknown, so nothing acts on it. 0: every jump is a fault at once.
    */
   corroborateMs: number;
+  /**
+   * What a breach sealed during a judged fall's window may still take off the readings after the fall without
+   * corroborating it (they must fall on by more than twice the noise): the window's end allows for it, and a fall
+   * no larger than its reading's allowance and this never counts as come back. 0 where no breach is judged.
+   */
+  sealSlack: number;
 }
 
 // A breach of up to 100 kPa/s empties the bay in a second or more: at least a few readings, each lower, where a
 // sensor that fails steps once and stays (or comes back). The bay's vent lowers it by about 1.1 kPa/s, a
 // chamber's by 12.7 kPa/s: anything faster is judged.
-export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 60, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500 };
-export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxFallPerS: 15, stepMargin: 5.5 };
-export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS: 5, maxFallPerS: 5, stepMargin: 0.5, stuckMs: 30000, clearMs: 1000, corroborateMs: 0 };
+export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 60, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500, sealSlack: 0.8 };
+export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxFallPerS: 15, stepMargin: 5.5, sealSlack: 0 };
+export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS: 5, maxFallPerS: 5, stepMargin: 0.5, stuckMs: 30000, clearMs: 1000, corroborateMs: 0, sealSlack: 0 };
 
 // A rise beyond the parts' rate and the step margin is a jump; a fall beyond them is judged. A judged fall is real
 // once the readings after it have fallen on by 2 units, or by more than twice the noise (0.8) when its time is up;
@@ -43,6 +49,23 @@ const BACK = 0.5, FELL_ON = 2, FELL_AT_ALL = 0.8;
 // A breach of up to 100 kPa/s reaches vacuum in one 100 ms reading only from 10 kPa or less: a drop to zero from
 // higher is a sensor failing, live noise or not.
 const BOTTOM_FROM = 10;
+// How a fall is judged (the soak's finding 967): a step comes out of a flat history (or the vent's); a breach's next
+// reading continues the trend of the readings before it. So a reading may fall by the parts' rate plus the trend's
+// (the parts may vent on top of a breach) over its interval, plus the step margin; only a fall beyond that is
+// judged. Without the trend, a slow breach (a few kPa/s: each reading lower by about the parts' rate and the margin)
+// was judged afresh at every reading the noise made fall a little more, and one sealed just after such a reading
+// left too little fall after it to corroborate it: a healthy sensor condemned on noise. The trend is the fall per ms
+// from the oldest reading kept (one every TREND_EVERY_MS at most, no older than TREND_MAX_MS, at least TREND_MIN_MS
+// before the last) to the last, 0 if they rose. It is taken plain, not shrunk by the noise: from a flat history the
+// noise (a step margin between two readings) over TREND_MIN_MS adds a third of a margin at most to a 100 ms reading's
+// allowance, and over a breach it errs by as little, inside the parts' share. A fall out of a flat history, or one
+// beyond a breach's trend, is judged as before; and the readings that led to a fault are no trend.
+// What a trend cannot show, a breach that begins (or a node boots into) within the window and is sealed in it, the
+// window's end allows for: the trend's fall too, and sealSlack, what the readings after a fall may lose without
+// corroborating it. So a step that stays is taken as physics up to the parts' fall over the window, sealSlack and
+// half the noise (2.2 kPa for the bay, whose readings a breach slower than the watch can see may lose that much), and
+// a fall no larger than its reading's allowance and sealSlack does not count as come back: the noise can tip either.
+const TREND_SLOTS = 16, TREND_EVERY_MS = 100, TREND_MIN_MS = 300, TREND_MAX_MS = 1500;
 
 export class SensorWatch {
   /** Why the sensor is faulty now, or undefined while it is healthy. */
@@ -57,6 +80,14 @@ export class SensorWatch {
   private liveAtBottom = 0;
   /** A fast fall is under way and corroborated: its next steps, down to vacuum, need no more evidence. */
   private fastFalling = false;
+  /** The fall the trend before a judged fall explained, per ms: the window's end allows for it too. */
+  private suspectTrend = 0;
+  /** How far the judged fall's reading was allowed to fall: beyond it by no more than the seal's slack, it is small. */
+  private suspectAllowed = 0;
+  /** Readings kept for the trend, when they changed (at most one every TREND_EVERY_MS), as a ring: no allocation per sample. */
+  private readonly trendKpa = new Float64Array(TREND_SLOTS).fill(NaN);
+  private readonly trendAt = new Float64Array(TREND_SLOTS).fill(-Infinity);
+  private trendNext = 0;
   private sameSince = -Infinity;
   private healthySince = -Infinity;
   private changedSinceFault = false;
@@ -104,9 +135,12 @@ export class SensorWatch {
       if (this.last === this.last) this.live = true;
       this.sameSince = now; this.changedSinceFault = true;
       this.last = value; this.lastAt = now;
+      if (problem === undefined) this.keepForTrend(value, now);
     }
     if (problem !== undefined) {
       this.suspectSince = -Infinity; this.fastFalling = false;
+      // What led to a fault is no trend: readings count again from the fault on.
+      this.trendKpa.fill(NaN); this.trendAt.fill(-Infinity);
       this.healthySince = -Infinity;
       const fresh = this.fault === undefined;
       this.fault = problem;
@@ -124,14 +158,39 @@ export class SensorWatch {
 
   // A change since the last reading: a rise faster than any part causes is a fault; a fall faster than the parts
   // cause is judged by what follows, unless it continues a fast fall already corroborated (a breach ending at vacuum).
+  // A fall that only continues the trend of the readings before it (a breach under way, at its own rate) is not a
+  // fresh fall: only what goes beyond the parts' rate, the trend and the noise is judged.
   private judgeChange(value: number, now: number): string | undefined {
-    const l = this.limits, dt = Math.max(now - this.lastAt, 50) / 1000, delta = value - this.last;
+    const l = this.limits, dtMs = Math.max(now - this.lastAt, 50), dt = dtMs / 1000, delta = value - this.last;
     if (delta > l.maxRatePerS * dt + Math.max(l.stepMargin, 1)) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
     if (!(-delta > l.maxFallPerS * dt + l.stepMargin)) { this.fastFalling = false; return undefined; }
     if (this.fastFalling) return undefined;
     if (l.corroborateMs <= 0) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
+    const trend = this.trendPerMs(), allowed = l.maxFallPerS * dt + l.stepMargin + trend * dtMs;
+    if (!(-delta > allowed)) return undefined;
     this.suspectSince = now; this.suspectFrom = this.last; this.suspectLow = value; this.liveAtBottom = 0;
+    this.suspectTrend = trend; this.suspectAllowed = allowed;
     return undefined;
+  }
+
+  // The fall per ms from the oldest reading kept (no older than TREND_MAX_MS, at least TREND_MIN_MS before the last)
+  // to the last reading; 0 without such a reading, or when they did not fall.
+  private trendPerMs(): number {
+    const last = this.lastAt;
+    for (let k = 1; k <= TREND_SLOTS; k++) {
+      const i = (this.trendNext + k) % TREND_SLOTS, at = this.trendAt[i];
+      if (!(at >= last - TREND_MAX_MS)) continue;
+      if (last - at < TREND_MIN_MS) return 0;
+      const fell = this.trendKpa[i] - this.last;
+      return fell > 0 ? fell / (last - at) : 0;
+    }
+    return 0;
+  }
+
+  private keepForTrend(value: number, now: number): void {
+    if (now - this.trendAt[this.trendNext] < TREND_EVERY_MS) return;
+    this.trendNext = (this.trendNext + 1) % TREND_SLOTS;
+    this.trendKpa[this.trendNext] = value; this.trendAt[this.trendNext] = now;
   }
 
   // A fast fall, judged by what follows: readings that fall on corroborate it (a breach, not a fault); readings
@@ -142,12 +201,16 @@ export class SensorWatch {
     // stuck at zero if they are not. Near vacuum, noise is all that moves, so it is not a way back either.
     if (value <= FELL_AT_ALL / 2 && this.suspectFrom <= BOTTOM_FROM) {
       if (value !== this.last && ++this.liveAtBottom >= 2) { this.suspectSince = -Infinity; return undefined; }
-    } else if (value > this.suspectFrom - BACK) return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
+    } else if (value > this.suspectFrom - BACK && this.suspectFrom - this.suspectLow > this.suspectAllowed + this.limits.sealSlack) {
+      return `jumped from ${from} to ${this.suspectLow.toFixed(1)} and back to ${value.toFixed(1)}`;
+    }
     const elapsed = now - this.suspectSince, timeUp = elapsed >= this.limits.corroborateMs;
     if (fell >= FELL_ON || (timeUp && fell > FELL_AT_ALL)) { this.suspectSince = -Infinity; this.fastFalling = true; return undefined; }
     if (!timeUp) return undefined;
     // By now the parts alone would have brought it here: physics. (The environment's dwell at vacuum covers the rest.)
-    if (this.suspectFrom - (this.limits.maxFallPerS * elapsed) / 1000 <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
+    // So would a breach already under way at its trend, or one sealed during the window (its last fall unseen).
+    const explained = (this.limits.maxFallPerS / 1000 + this.suspectTrend) * elapsed + this.limits.sealSlack;
+    if (this.suspectFrom - explained <= value + FELL_AT_ALL / 2) { this.suspectSince = -Infinity; return undefined; }
     return `jumped from ${from} to ${value.toFixed(1)}`;
   }
 }
