@@ -1,20 +1,21 @@
 // `npm start`: the whole launch bay on simulated hardware, in real time, with a live terminal view and keys.
 // Off a terminal (or with stdin closed) it prints a timeline instead, and still runs.
-import { loadBoard, loadBoardArg } from '../../boards/load';
-import type { ControllerReport } from '../../firmware/controller';
-import { handleKey, keyHelp, keyHelpFor } from '../view/keys';
-import { hostedAirlocks } from '../../firmware/board/signals';
-import { helpPagesFor, renderScreen, type ScreenState } from '../view/screen';
-import { formatReport } from '../view/timeline';
-import { AuditFile } from '../audit/jsonl-log';
-import { createSimCluster } from '../cluster';
-import { clusterBoards } from '../scenario/format';
-import { createSimWorld } from '../world';
-import { runWebBench, webUsage } from '../web/cli';
-import { Args, UsageError, usageExit } from './args';
-import { BoardError } from '../../firmware/board/validate';
+import { loadBoard, loadBoardArg } from '../boards/load';
+import type { ControllerReport } from '../firmware/controller';
+import { handleKey, keyHelp, keyHelpFor } from '../views/terminal/keys';
+import { hostedAirlocks } from '../firmware/board/signals';
+import { helpPagesFor, renderScreen } from '../views/terminal/screen';
+import type { ScreenState } from '../views/terminal/screen-types';
+import { formatReport } from '../views/terminal/timeline';
+import { AuditFile } from '../views/audit/jsonl-log';
+import { createSimCluster } from '../sim/cluster';
+import { clusterBoards } from '../sim/scenario/format';
+import { createSimWorld } from '../sim/world';
+import { runWebBench, webUsage } from '../views/web/cli';
+import { Args, UsageError, usageExit } from './lib/args';
+import { BoardError } from '../firmware/board/validate';
 import { dirname } from 'node:path';
-import { makeDirs } from '../make-dirs';
+import { makeDirs } from '../sim/make-dirs';
 
 const usageFor = (keys: string) => `usage: npm start -- [--board NAME | --board FILE.json | --cluster] [--speed N] [--duration SECONDS] [--seed N] [--timeline] [--audit-log FILE]
        npm start -- --web [--port N] [--host ADDR --token SECRET]

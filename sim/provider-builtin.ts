@@ -1,9 +1,9 @@
 // The desktop build's `embedded:provider/builtin`: the simulated launch bay behind an ECMA-419 device, on Moddable's Timer.
 import board, { file, mcu } from 'board';
-import { validateBoard } from '../board';
-import { LaunchBayModel } from '../../sim/physics';
-import { createModdableClock } from './moddable-builtin-clock';
-import { createSimulatorDevice } from './simulator';
+import { validateBoard } from '../hal/board';
+import { LaunchBayModel } from './physics';
+import { createModdableClock } from '../hal/providers/moddable-builtin-clock';
+import { createSimulatorDevice } from './provider';
 
 /** Physics step, ms: the same period the host simulator uses. */
 const STEP_MS = 50;

@@ -1,11 +1,11 @@
 // The simulator's ECMA-419 device: the board's pins wired to the launch bay model, so drivers run unchanged on simulated hardware.
-import type { Board } from '../board/types';
-import type { LaunchBayModel } from '../../sim/physics';
-import type { Clock, Device } from '../types';
-import { analogClass } from './simulator/analog';
-import { digitalClass, scanInputs } from './simulator/digital';
-import { buildPinTable } from './simulator/pin-table';
-import { serialClass } from './simulator/serial';
+import type { Board } from '../hal/board/types';
+import type { LaunchBayModel } from './physics';
+import type { Clock, Device } from '../hal/types';
+import { analogClass } from './provider/analog';
+import { digitalClass, scanInputs } from './provider/digital';
+import { buildPinTable } from './provider/pin-table';
+import { serialClass } from './provider/serial';
 
 export interface SimulatorDeviceOptions {
   board: Board;

@@ -1,7 +1,24 @@
 // One sample of the bay for the strip charts (web bench and scenario report): pressures, temperature, door
 // positions and every machine's state, at one moment of simulated time.
-import { airlockLetters, type AirlockLetter } from '../../firmware/board/signals';
-import type { ScreenModel, ScreenWorld } from './screen';
+import { airlockLetters, type AirlockLetter } from '../firmware/board/signals';
+import type { Controller } from '../firmware/controller';
+import type { Airlock, Bay, Door } from './physics';
+
+/** The parts a sample and a view read: the simulator's model, or the bench's pins read as the same parts. */
+export interface ScreenModel {
+  readonly bay: Readonly<Pick<Bay, 'kPa' | 'tempC' | 'pumpOn' | 'ventOn' | 'heaterOn' | 'leakKpaPerS'>>;
+  readonly bayDoor: Readonly<Door>;
+  /** The airlocks there are (a bench reads only those it has pins for). */
+  readonly airlocks: { readonly [L in AirlockLetter]?: Readonly<Pick<Airlock, 'chamberKpa' | 'pumpOn' | 'ventOn' | 'outer' | 'inner'>> };
+  readonly outputs: { readonly [signal: string]: boolean };
+}
+
+/** What a sample and a view read: a SimWorld, or anything with a clock, the parts and the controller. */
+export interface ScreenWorld {
+  readonly clock: { now(): number };
+  readonly model: ScreenModel;
+  readonly controller: Controller;
+}
 
 /** The airlocks a model has: those its physics steps, or those a bench reads. */
 export const lettersOf = (model: ScreenModel): readonly AirlockLetter[] =>

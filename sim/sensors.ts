@@ -1,9 +1,9 @@
 // Each sensor's truth beside the physics: what physics holds, what the sensor puts on its pin (a stuck or
 // out-of-range fault included), and what the controller takes from it; and which stuck values a sensor can read at all.
-import type { Board } from '../../firmware/board/types';
-import type { Controller } from '../../firmware/controller';
-import { FULL_SCALE } from '../../hal/providers/simulator/analog';
-import type { LaunchBayModel } from '../physics';
+import type { Board } from '../firmware/board/types';
+import type { Controller } from '../firmware/controller';
+import { FULL_SCALE } from './provider/analog';
+import type { LaunchBayModel } from './physics';
 
 export interface SensorTruth {
   signal: string;

@@ -3,7 +3,7 @@ import { hostedAirlocks, type AirlockLetter, type MachineId } from '../firmware/
 import type { Board } from '../firmware/board/types';
 import type { Clock } from '../hal/types';
 import { startController, type Controller, type ControllerOptions, type ControllerReport, type Thresholds } from '../firmware/controller';
-import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
+import { createSimulatorDevice, type SimulatorDevice } from './provider';
 import { VirtualClock } from './clock';
 import { InvariantMonitor } from './invariants';
 import { LaunchBayModel, type LaunchBayOptions } from './physics';

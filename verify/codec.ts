@@ -1,7 +1,7 @@
 // The state key's layout, built from what the system holds rather than written out by hand: each machine's state
 // (with a code for unknown) and goal, every leaf of the coordination's memory (per airlock, or shared), and the
 // abstract world. Bits are packed into 32-bit words; each airlock's part is one number, so it can be sorted.
-import { airlockLetters } from '../../firmware/board/signals';
+import { airlockLetters } from '../firmware/board/signals';
 
 /** Bits enough for `n` distinct values. */
 export const bitsFor = (n: number): number => (n <= 1 ? 0 : 32 - Math.clz32(n - 1));
@@ -44,7 +44,7 @@ export class Interned {
     let c = this.index.get(key);
     if (c === undefined) {
       c = this.keys.length;
-      if (c >= 2 ** this.bits) throw new Error(`verify: the coordination memory's ${this.name} took more than ${2 ** this.bits} values; widen it in sim/verify/codec.ts`);
+      if (c >= 2 ** this.bits) throw new Error(`verify: the coordination memory's ${this.name} took more than ${2 ** this.bits} values; widen it in verify/codec.ts`);
       this.keys.push(key); this.objects.push(object); this.index.set(key, c);
     }
     return c;

@@ -1,11 +1,11 @@
 // The composed system under check: the real machines and coordination hooks (createSystem) in one reused
-// instance, the abstract world around them, and the codec that saves a whole state to a few 32-bit words (sim/verify/codec.ts).
-import { airlockLetters, type AirlockLetter, type MachineId } from '../../firmware/board/signals';
-import type { airlockAfterBoot, bayDoorAfterBoot, deckAfterBoot, environmentAfterBoot } from '../../firmware/controller/reconstruct';
-import type { Machine } from '../../firmware/core';
-import { airlock, bayDoor, bayEnvironment, battleDeck } from '../../firmware/machines';
-import type { CoordinationMemory } from '../../firmware/coordination';
-import { createSystem, type LaunchBaySystem, type SystemOptions } from '../../firmware/system';
+// instance, the abstract world around them, and the codec that saves a whole state to a few 32-bit words (verify/codec.ts).
+import { airlockLetters, type AirlockLetter, type MachineId } from '../firmware/board/signals';
+import type { airlockAfterBoot, bayDoorAfterBoot, deckAfterBoot, environmentAfterBoot } from '../firmware/controller/reconstruct';
+import type { Machine } from '../firmware/core';
+import { airlock, bayDoor, bayEnvironment, battleDeck } from '../firmware/machines';
+import type { CoordinationMemory } from '../firmware/coordination';
+import { createSystem, type LaunchBaySystem, type SystemOptions } from '../firmware/system';
 import { bitsFor, compileMemory, put, take, type MemoryCodec } from './codec';
 import { createWorld, KPA, Outputs, type MachineStates, type World } from './world';
 
@@ -73,7 +73,7 @@ export class Model {
   readonly options: Resolved;
   readonly letters: readonly AirlockLetter[];
   readonly ids: readonly MachineId[];
-  /** The machine of each slot (sim/verify/events.ts): door E, the environment, then the airlocks. */
+  /** The machine of each slot (verify/events.ts): door E, the environment, then the airlocks. */
   readonly slotIds: readonly MachineId[];
   readonly system: LaunchBaySystem;
   /** The world now; `apply` changes it together with the machines. */
@@ -96,7 +96,7 @@ export class Model {
   /** The bay machines' state and goal codes held now, as the airlocks' in `live`. */
   private readonly liveBay = [-1, -1, -1, -1];
   private saves = 0;
-  // Bit widths and offsets of the state key (sim/verify/codec.ts).
+  // Bit widths and offsets of the state key (verify/codec.ts).
   private readonly bits: { deck: number; deckGoal: number; door: number; env: number; lock: number; lockGoal: number };
   /** Where the fault counter sits: the bay part is every bit before it (the projection check leaves it out). */
   readonly faultsAt: number;

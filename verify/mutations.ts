@@ -1,11 +1,11 @@
 // Rules broken on purpose, by name: `npm run verify -- --break NAME` shows the checker catching each one, so a
 // clean run means something. Each replaces some of the coordination's hooks (CheckOptions.rules), or a part of
 // the controller's boot (CheckOptions.boot).
-import type { MachineId } from '../../firmware/board/signals';
-import { environmentAfterBoot } from '../../firmware/controller/reconstruct';
-import type { PostHook, PreHook } from '../../firmware/core';
-import { deckRequirements } from '../../firmware/machines';
-import { holdsFull } from '../../firmware/thresholds';
+import type { MachineId } from '../firmware/board/signals';
+import { environmentAfterBoot } from '../firmware/controller/reconstruct';
+import type { PostHook, PreHook } from '../firmware/core';
+import { deckRequirements } from '../firmware/machines';
+import { holdsFull } from '../firmware/thresholds';
 import type { CheckOptions } from './check';
 
 type Rules = NonNullable<CheckOptions['rules']>;

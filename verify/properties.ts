@@ -1,7 +1,7 @@
 // COORDINATION.md's safety invariants on one abstract state (machine states, commands and physical parts), and
 // the goals the liveness check waits for.
-import { bayOutputs } from '../../firmware/controller/outputs';
-import { deckRequirements } from '../../firmware/machines';
+import { bayOutputs } from '../firmware/controller/outputs';
+import { deckRequirements } from '../firmware/machines';
 import type { Model } from './model';
 import * as world from './world';
 

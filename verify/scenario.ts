@@ -1,6 +1,6 @@
 // A counterexample as a scenario file (docs/SCENARIOS.md) the simulator can replay: operator acts become
 // presses and requests, faults become jams and broken sensors, progress becomes waits for what the trace saw.
-import { defaultThresholds } from '../../firmware/thresholds';
+import { defaultThresholds } from '../firmware/thresholds';
 import { AIR, argOf, ASK, BAY_DOOR, BOOTED, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, FINISH, FIRST_AIRLOCK, kindOf, LEAK, REBOOT, REQUEST, RESET, SEAL, SENSOR, slotOf } from './events';
 import type { Violation } from './report';
 import type { TraceStep } from './trace';

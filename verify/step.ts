@@ -1,10 +1,10 @@
 // Which events the world may send in the state now, and what each one does to the machines and the world.
-import type { MachineId } from '../../firmware/board/signals';
-import * as deadlines from '../../firmware/controller/deadlines';
-import { airlockAfterBoot, bayDoorAfterBoot, deckAfterBoot, environmentAfterBoot } from '../../firmware/controller/reconstruct';
-import { defaultThresholds } from '../../firmware/thresholds';
-import { bayHostileIn, createMemory } from '../../firmware/coordination';
-import { airlock } from '../../firmware/machines';
+import type { MachineId } from '../firmware/board/signals';
+import * as deadlines from '../firmware/controller/deadlines';
+import { airlockAfterBoot, bayDoorAfterBoot, deckAfterBoot, environmentAfterBoot } from '../firmware/controller/reconstruct';
+import { defaultThresholds } from '../firmware/thresholds';
+import { bayHostileIn, createMemory } from '../firmware/coordination';
+import { airlock } from '../firmware/machines';
 import * as events from './events';
 import type { EventList } from './events';
 import type { Model } from './model';

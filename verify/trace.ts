@@ -1,7 +1,7 @@
 // A counterexample as a readable trace: the path of canonical states is replayed on concrete airlocks, each
 // step named by the event that made it, with what the machines and the world looked like after.
 import { AIR, argOf, ASK, BAY_DOOR, BOOTED, DEADLINE, DECK_REQUESTS, DOOR, ENVIRONMENT, EventList, FINISH, kindOf, LEAK, REBOOT, REQUEST, RESET, SEAL, SENSOR, slotOf } from './events';
-import { stateText } from '../../firmware/core';
+import { stateText } from '../firmware/core';
 import type { Model } from './model';
 import { apply, enabledEvents, slotMachine } from './step';
 import type { StateStore } from './store';
@@ -13,7 +13,7 @@ export interface TraceStep {
   /** The event as the world sends it, e.g. `press airlock B button 2`, `airlock B: finished opening outer`. */
   event: string;
   kind: StepKind;
-  /** The packed event (sim/verify/events.ts), on concrete airlock letters. */
+  /** The packed event (verify/events.ts), on concrete airlock letters. */
   code: number;
   /** The machines' states and goals after the step, by machine. */
   states: { [id: string]: { state: string; goal?: string } };

@@ -1,10 +1,10 @@
 // The abstract physical world the checker explores: pressures full, between or empty, doors closed, moving or
 // open, and the outputs the controller derives from the machines' states (outputs table and interlock, reused).
-import * as interlock from '../../firmware/controller/interlock';
-import type { InterlockFacts } from '../../firmware/controller/interlock';
-import * as outputs from '../../firmware/controller/outputs';
-import * as thresholds from '../../firmware/thresholds';
-import * as coordination from '../../firmware/coordination';
+import * as interlock from '../firmware/controller/interlock';
+import type { InterlockFacts } from '../firmware/controller/interlock';
+import * as outputs from '../firmware/controller/outputs';
+import * as thresholds from '../firmware/thresholds';
+import * as coordination from '../firmware/coordination';
 
 // Module-level copies: under the tsx loader every use of an imported binding is a call.
 const { refuseBayAir, refuseDoorOpen } = interlock, { airlockOutputs, bayDoorOutput, bayOutputs } = outputs;

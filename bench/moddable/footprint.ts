@@ -6,8 +6,8 @@ import { dirname, join, sep } from 'node:path';
 import { shippedScenarioInputs } from '../xs/inputs';
 import { loadBoard, repoRoot } from '../../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from '../../scripts/lib/firmware-modules';
-import { APP_NAME, runMcconfig, SDK_TESTED } from '../../scripts/lib/mcconfig';
-import { buildHarness, instrumentColumn, instrumentPeak, moddableMissing, runOnMcsim } from './mcsim';
+import { APP_NAME, moddableMissing, runMcconfig, SDK_TESTED } from '../../scripts/lib/mcconfig';
+import { buildHarness, instrumentColumn, instrumentPeak, runOnMcsim } from './mcsim';
 import type { MemorySample } from './protocol';
 
 /** The boards measured: the desktop simulator's and the two shipped microcontroller boards. */

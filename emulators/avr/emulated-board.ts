@@ -3,7 +3,7 @@
 // (and the board loses its USB power); replugging brings the same paths back.
 import type { Board } from '../../firmware/board/types';
 import { openPtyPair, type PtyPair } from '../firmata/pty-pair';
-import type { LaunchBayModel } from '../physics';
+import type { LaunchBayModel } from '../../sim/physics';
 import { chipFor } from './chips';
 import { EmulatedChip } from './emulated-chip';
 import { wireChipToBay, type ChipRig } from './rig';

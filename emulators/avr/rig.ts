@@ -2,9 +2,9 @@
 // drive the AVR's input pins, the door motors, pumps and indicators follow its output pins, and each pressure or
 // temperature reaches its ADC as a voltage through the board's calibration.
 import type { Board } from '../../firmware/board/types';
-import { sense } from '../../hal/providers/simulator/bindings';
-import { buildPinTable } from '../../hal/providers/simulator/pin-table';
-import type { LaunchBayModel } from '../physics';
+import { sense } from '../../sim/provider/bindings';
+import { buildPinTable } from '../../sim/provider/pin-table';
+import type { LaunchBayModel } from '../../sim/physics';
 import type { ExternalDrive } from './core';
 import type { EmulatedChip } from './emulated-chip';
 

@@ -2,7 +2,7 @@
 // stepped on a clock, behind a serial line (a pseudo-terminal the serialport module opens, or any byte duplex).
 import type { Board, Mcu } from '../../firmware/board/types';
 import type { Clock, TimerId } from '../../hal/types';
-import { LaunchBayModel, type LaunchBayOptions } from '../physics';
+import { LaunchBayModel, type LaunchBayOptions } from '../../sim/physics';
 import { FirmataBoard } from './board';
 import { launchBayRig, type LaunchBayRig } from './rig';
 

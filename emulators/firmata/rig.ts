@@ -1,9 +1,9 @@
 // The bench rig around a simulated Arduino: its pins wired, as the board file says, to the launch bay model's
 // buttons, limit switches, door motors, pumps, indicators and (as potentiometers) pressure and temperature.
 import type { Board } from '../../firmware/board/types';
-import { sense } from '../../hal/providers/simulator/bindings';
-import { buildPinTable } from '../../hal/providers/simulator/pin-table';
-import type { LaunchBayModel } from '../physics';
+import { sense } from '../../sim/provider/bindings';
+import { buildPinTable } from '../../sim/provider/pin-table';
+import type { LaunchBayModel } from '../../sim/physics';
 import type { Rig } from './board';
 
 export interface LaunchBayRigOptions {

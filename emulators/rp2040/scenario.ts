@@ -3,9 +3,9 @@
 import { stateText } from '../../firmware/core';
 import type { Board } from '../../firmware/board/types';
 import type { ControllerReport } from '../../firmware/controller';
-import { act, playSteps, runScenario, type Failure, type ScenarioResult } from '../scenario/run';
-import { ScenarioError, type Scenario, type Step } from '../scenario/format';
-import type { SimWorld } from '../world';
+import { act, playSteps, runScenario, type Failure, type ScenarioResult } from '../../sim/scenario/run';
+import { ScenarioError, type Scenario, type Step } from '../../sim/scenario/format';
+import type { SimWorld } from '../../sim/world';
 import type { PicoImage } from './image';
 import { createEmulatedWorld, type EmulatedWorld } from './world';
 

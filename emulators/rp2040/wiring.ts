@@ -1,12 +1,12 @@
 // The board's signals wired to an emulated RP2040's pins: switches and buttons drive GPIO inputs, GPIO outputs
 // drive the parts, UART sensors stream into the chip's UART, analog sensors feed its ADC, all from the physics model.
 import type { Board } from '../../firmware/board/types';
-import { sense } from '../../hal/providers/simulator/bindings';
-import { countsFor } from '../../hal/providers/simulator/analog';
-import { buildPinTable, type DigitalPin, type PinTable } from '../../hal/providers/simulator/pin-table';
-import { MotorController, UartSensor, type FarEnd } from '../../hal/providers/simulator/serial-peers';
+import { sense } from '../../sim/provider/bindings';
+import { countsFor } from '../../sim/provider/analog';
+import { buildPinTable, type DigitalPin, type PinTable } from '../../sim/provider/pin-table';
+import { MotorController, UartSensor, type FarEnd } from '../../sim/provider/serial-peers';
 import type { Clock } from '../../hal/types';
-import type { LaunchBayModel } from '../physics';
+import type { LaunchBayModel } from '../../sim/physics';
 import { GPIOPinState, type RP2040 } from 'rp2040js';
 
 const ADC_FIRST_PIN = 26;

@@ -1,6 +1,6 @@
 // The simulator's ECMA-419 Analog: an ADC channel reading a model quantity through the board's calibration, inverted.
-import type { LaunchBayModel } from '../../../sim/physics';
-import type { Analog, AnalogClass } from '../../types';
+import type { LaunchBayModel } from '../physics';
+import type { Analog, AnalogClass } from '../../hal/types';
 import { sense } from './bindings';
 import { pinError } from './errors';
 import type { AnalogPin, PinTable } from './pin-table';

@@ -1,6 +1,6 @@
 // What each board signal is in the physics model: a switch to sense, a flag to set, a door motor, a quantity to measure.
-import { isAirlockLetter } from '../../board/signals';
-import { atClosedLimit, atOpenLimit, type Door, type LaunchBayModel } from '../../../sim/physics';
+import { isAirlockLetter } from '../../hal/board/signals';
+import { atClosedLimit, atOpenLimit, type Door, type LaunchBayModel } from '../physics';
 
 /** A dir-enable H-bridge: the door's motor follows both pins (`dir` high opens, `enable` high runs). */
 export interface HBridge { door: Door; dir: boolean; enable: boolean }

@@ -1,5 +1,5 @@
 // The simulator's ECMA-419 Digital: a GPIO wired by the pin table to a switch or a part of the model.
-import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../types';
+import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../hal/types';
 import { pinError } from './errors';
 import type { DigitalPin, PinTable } from './pin-table';
 

@@ -1,7 +1,7 @@
 // The simulator's pin table: every pin the board wires, what it connects to in the model, and who holds it open.
-import type { Board, SignalWiring } from '../../board/types';
-import { knownSignals } from '../../board/signals';
-import type { Door, LaunchBayModel } from '../../../sim/physics';
+import type { Board, SignalWiring } from '../../hal/board/types';
+import { knownSignals } from '../../hal/board/signals';
+import type { Door, LaunchBayModel } from '../physics';
 import { driveHBridge, outputOf, quantityOf, switchOf, type HBridge, type Quantity } from './bindings';
 
 export interface DigitalPin {

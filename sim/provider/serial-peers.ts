@@ -1,6 +1,6 @@
 // What sits at the far end of a simulated UART: a door's motor controller taking text commands, or a sensor streaming readings.
-import type { Door, LaunchBayModel } from '../../../sim/physics';
-import type { Clock, TimerId } from '../../types';
+import type { Door, LaunchBayModel } from '../physics';
+import type { Clock, TimerId } from '../../hal/types';
 import { ascii, formatReading } from './ascii';
 import { sense, type Quantity } from './bindings';
 

@@ -1,6 +1,6 @@
 // The simulator's ECMA-419 Serial: a UART whose far end is a simulated motor controller or a streaming sensor.
-import type { LaunchBayModel } from '../../../sim/physics';
-import type { Clock, Serial, SerialClass, SerialOptions } from '../../types';
+import type { LaunchBayModel } from '../physics';
+import type { Clock, Serial, SerialClass, SerialOptions } from '../../hal/types';
 import { pinError } from './errors';
 import type { PinTable, SerialPins } from './pin-table';
 import { MotorController, UartSensor, type FarEnd } from './serial-peers';

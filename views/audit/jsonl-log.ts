@@ -5,7 +5,7 @@
 // source, so the log answers who pressed what, and when.
 import * as fs from 'node:fs';
 import type { ControllerReport } from '../../firmware/controller';
-import { makeDirs } from '../make-dirs';
+import { makeDirs } from '../../sim/make-dirs';
 
 export interface AuditFileOptions {
   path: string;

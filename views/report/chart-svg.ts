@@ -1,7 +1,7 @@
 // Strip charts as SVG text, from our own code: pressures and temperature, door positions, each machine's state
 // as a labelled band, and markers for faults, vetoes and refusals with their reasons on hover. The web bench
 // draws them live; the scenario report draws the whole run. No DOM, no dependencies: the same text everywhere.
-import type { Sample } from './samples';
+import type { Sample } from '../../sim/samples';
 
 export interface Marker { t: number; kind: string; machine: string; text: string }
 /** A horizontal line on the pressure chart, e.g. an expectation's bound: `bay below 2 kPa`. */

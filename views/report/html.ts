@@ -2,12 +2,12 @@
 // whole run, every expectation passed or failed and where, the invariant monitor's verdict, and the timeline.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Scenario } from '../scenario/format';
-import type { ScenarioResult } from '../scenario/run';
+import type { Scenario } from '../../sim/scenario/format';
+import type { ScenarioResult } from '../../sim/scenario/run';
 import { sequenceSvg } from './sequence';
-import { esc, MARKED_KINDS, renderCharts, type Marker, type Threshold } from '../view/chart-svg';
-import type { Sample } from '../view/samples';
-import { formatReport, formatTime, reportBody } from '../view/timeline';
+import { esc, MARKED_KINDS, renderCharts, type Marker, type Threshold } from './chart-svg';
+import type { Sample } from '../../sim/samples';
+import { formatReport, formatTime, reportBody } from '../terminal/timeline';
 
 export interface ReportInput {
   /** The scenario, for its name, file and expectations' bounds (absent for a run that is not one). */

@@ -2,8 +2,8 @@
 // (Kept apart from the runner, which also runs on XS: the recording is the host's.)
 import type { Board } from '../../firmware/board/types';
 import type { ControllerReport } from '../../firmware/controller';
-import type { Scenario } from '../scenario/format';
-import { runScenario, type ScenarioResult, type Tweaks } from '../scenario/run';
+import type { Scenario } from '../../sim/scenario/format';
+import { runScenario, type ScenarioResult, type Tweaks } from '../../sim/scenario/run';
 import { recordMessages } from './sequence';
 
 /** The charts' sampling period, in simulated ms. */

@@ -2,20 +2,11 @@
 // (buttons, sensors, timers, the operator) give them, and in a cluster the commands and state reports the nodes send
 // over the bus; drawn as a sequence diagram (lifelines across, time down) for the scenario report.
 import type { Controller } from '../../firmware/controller';
-import type { SimCluster } from '../cluster';
-import { esc } from '../view/chart-svg';
-import { formatTime } from '../view/timeline';
-import type { SimWorld } from '../world';
-
-export interface Message {
-  t: number;
-  from: string;
-  to: string;
-  /** The event, command or report, in words. */
-  what: string;
-  /** A hook's send inside one controller, an input's event, or a message on the bus between nodes. */
-  via: 'hook' | 'input' | 'bus';
-}
+import type { SimCluster } from '../../sim/cluster';
+import { esc } from './chart-svg';
+import { formatTime } from '../terminal/timeline';
+import type { Message } from '../../sim/scenario/run';
+import type { SimWorld } from '../../sim/world';
 
 /** The lifeline of what is not a machine's hook: buttons, sensors, deadlines, the operator, and the scan's watch (held-back goals resumed, lost requirements). */
 export const INPUTS = 'inputs and scan', BUS = 'bus (all nodes)';

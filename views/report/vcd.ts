@@ -3,10 +3,10 @@
 // input as the ADC's counts and as the value in engineering units, as a logic analyzer beside the board would see them.
 import type { Board } from '../../firmware/board/types';
 import { knownSignals } from '../../firmware/board/signals';
-import { countsFor, FULL_SCALE } from '../../hal/providers/simulator/analog';
-import { outputStateOf, quantityOf, switchOf } from '../../hal/providers/simulator/bindings';
+import { countsFor, FULL_SCALE } from '../../sim/provider/analog';
+import { outputStateOf, quantityOf, switchOf } from '../../sim/provider/bindings';
 import type { Clock } from '../../hal/types';
-import type { LaunchBayModel } from '../physics';
+import type { LaunchBayModel } from '../../sim/physics';
 
 /** One traced signal: its scope (the board, or the node), name, width (bits, or a real) and how to read it now. */
 export interface Probe { scope: string; name: string; width: number | 'real'; read(): number }

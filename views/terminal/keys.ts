@@ -1,6 +1,6 @@
 // The keys of `npm start`: every button, the deck's requests, and faults to inject.
 import { shipAirlocks, type AirlockLetter } from '../../firmware/board/signals';
-import type { SimWorld } from '../world';
+import type { SimWorld } from '../../sim/world';
 import { buttonSummary } from './buttons';
 
 /** What the keys act on: the simulated world, or the bench's controller and (in hybrid mode) its physics. */

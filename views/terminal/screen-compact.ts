@@ -2,11 +2,11 @@
 // and the keys; no line wider than the terminal.
 import type { AirlockLetter } from '../../firmware/board/signals';
 import type { ControllerReport } from '../../firmware/controller';
-import type { Door } from '../physics';
+import type { Door } from '../../sim/physics';
 import { buttonKeys, keyHelpFor } from './keys';
-import { stateLabel } from './chart-svg';
-import { lettersOf } from './samples';
-import type { ScreenSize, ScreenState, ScreenWorld } from './screen';
+import { stateLabel } from '../report/chart-svg';
+import { lettersOf } from '../../sim/samples';
+import type { ScreenSize, ScreenState, ScreenWorld } from './screen-types';
 import { formatTime, reportBody } from './timeline';
 
 const pct = (d: Readonly<Door>) => `${String(Math.round(d.position * 100)).padStart(3)}%${d.jammed ? '!' : d.motor === 1 ? '↑' : d.motor === -1 ? '↓' : ' '}`;

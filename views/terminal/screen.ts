@@ -1,14 +1,15 @@
 // The live terminal view of `npm start`: every machine's state and goal, doors, pressures, the deck's requirements.
 import type { AirlockLetter } from '../../firmware/board/signals';
-import type { Controller, ControllerReport } from '../../firmware/controller';
+import type { ControllerReport } from '../../firmware/controller';
 import { deckRequirements } from '../../firmware/machines';
-import type { Airlock, Bay, Door } from '../physics';
+import type { Door } from '../../sim/physics';
 import { buttonSummary } from './buttons';
-import { stateLabel } from './chart-svg';
-import { lettersOf } from './samples';
+import { stateLabel } from '../report/chart-svg';
+import { lettersOf } from '../../sim/samples';
 import { keyHelpFor } from './keys';
 import { helpPages, renderCompact } from './screen-compact';
 import { formatReport, formatTime } from './timeline';
+import type { ScreenSize, ScreenState, ScreenWorld } from './screen-types';
 
 const bar = (d: Readonly<Door>, width = 10) => {
   const filled = Math.round(d.position * width);
@@ -19,35 +20,6 @@ const onOff = (on: boolean) => (on ? 'ON ' : 'off');
 const kPa = (x: number) => `${x.toFixed(1).padStart(5)} kPa`;
 const bold = (s: string, colour: boolean) => (colour ? `\x1b[1m${s}\x1b[0m` : s);
 
-export interface ScreenState {
-  speed: number;
-  paused: boolean;
-  message: string;
-  recent: ControllerReport[];
-  /** The heading (default `Launch bay simulator`). */
-  title?: string;
-  /** The page of the `?` help shown in place of the recent events (undefined: closed). */
-  help?: number;
-}
-
-/** The parts the view shows: the simulator's model, or the bench's pins read as the same parts. */
-export interface ScreenModel {
-  readonly bay: Readonly<Pick<Bay, 'kPa' | 'tempC' | 'pumpOn' | 'ventOn' | 'heaterOn' | 'leakKpaPerS'>>;
-  readonly bayDoor: Readonly<Door>;
-  /** The airlocks there are (a bench reads only those it has pins for). */
-  readonly airlocks: { readonly [L in AirlockLetter]?: Readonly<Pick<Airlock, 'chamberKpa' | 'pumpOn' | 'ventOn' | 'outer' | 'inner'>> };
-  readonly outputs: { readonly [signal: string]: boolean };
-}
-
-/** What the view reads: a SimWorld, or anything with a clock, the parts and the controller. */
-export interface ScreenWorld {
-  readonly clock: { now(): number };
-  readonly model: ScreenModel;
-  readonly controller: Controller;
-}
-
-/** The terminal's size; the detailed view needs DETAILED_COLUMNS, anything smaller gets the compact one. */
-export interface ScreenSize { columns: number; rows: number }
 export const DETAILED_COLUMNS = 130, DETAILED_ROWS = 32;
 
 /** How many pages the `?` help takes on a terminal of `size` (the detailed view shows it whole). */

@@ -8,11 +8,6 @@ export function formatTime(ms: number, decimals = 3): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${sec.toFixed(decimals).padStart(decimals ? decimals + 3 : 2, '0')}`;
 }
 
-/** Why a veto, refusal or fault happened: its `reason` (issue 13), else its `detail`. */
-export function reasonOf(r: ControllerReport): string | undefined {
-  return r.reason ?? r.detail;
-}
-
 export function formatReport(r: ControllerReport): string {
   return `${formatTime(r.t)}  ${r.machine.padEnd(21)}${reportBody(r)}`;
 }

@@ -1,8 +1,8 @@
 // The bench's audit log: every controller report and invariant violation, numbered, and the last cell each machine took.
 import { machineIds } from '../../firmware/board/signals';
 import type { ControllerReport } from '../../firmware/controller';
-import type { Violation } from '../invariants';
-import { formatReport, formatTime, reportBody } from '../view/timeline';
+import type { Violation } from '../../sim/invariants';
+import { formatReport, formatTime, reportBody } from '../terminal/timeline';
 import type { AuditLine, MachineView } from './protocol';
 
 // Reports that name a cell of the machine's matrix: the state it was in and the event it looked up.

@@ -2,7 +2,7 @@
 import type { Board } from '../../firmware/board/types';
 import type { Reporter } from '../../firmware/controller';
 import { AuditFile } from '../audit/jsonl-log';
-import { createSimCluster } from '../cluster';
+import { createSimCluster } from '../../sim/cluster';
 import { startWebBench } from './server';
 
 /** `boards`: the one board, or a cluster's boards (one per node), loaded and checked by the caller. */

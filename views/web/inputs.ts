@@ -1,7 +1,7 @@
 // What the page may do to the bench, one handler per POST /api/<action>: buttons, deck requests, resets, faults, time.
 import { airlockOf, type MachineId } from '../../firmware/board/signals';
-import { stuckRefusal } from '../view/sensors';
-import { hasButton, type DeckStart, type SimWorld } from '../world';
+import { stuckRefusal } from '../../sim/sensors';
+import { hasButton, type DeckStart, type SimWorld } from '../../sim/world';
 import { clusterOf, SPEEDS, STEP_MS } from './layout';
 import type { TimeState } from './snapshot';
 

@@ -1,8 +1,8 @@
 // The page's fixed layout, read from the running machines' definitions and the board: whatever states and events they have.
 import { airlockLetters } from '../../firmware/board/signals';
 import { describeCell, type MachineDefinition } from '../../firmware';
-import type { SimCluster } from '../cluster';
-import type { SimWorld } from '../world';
+import type { SimCluster } from '../../sim/cluster';
+import type { SimWorld } from '../../sim/world';
 
 /** The world as a cluster, when it is one. */
 export const clusterOf = (world: SimWorld): SimCluster | undefined => ('bus' in world ? (world as SimCluster) : undefined);

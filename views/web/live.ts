@@ -1,11 +1,11 @@
 // The live feed: server-sent events carrying each page what changed (the moment, and audit entries it has not had).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SimWorld } from '../world';
+import type { SimWorld } from '../../sim/world';
 import type { AuditFeed } from './audit-feed';
 import { layoutOf } from './layout';
 import { snapshotOf, type TimeState } from './snapshot';
 import type { Moment } from './protocol';
-import type { SampleHistory } from '../view/samples';
+import type { SampleHistory } from '../../sim/samples';
 
 interface Viewer { res: ServerResponse; seq: number; base: string }
 

@@ -1,6 +1,6 @@
 // What the web bench's server and page say to each other: the layout once, then live snapshots (types only).
-import type { Sample } from '../view/samples';
-import type { SensorTruth } from '../view/sensors';
+import type { Sample } from '../../sim/samples';
+import type { SensorTruth } from '../../sim/sensors';
 export type { Sample, SensorTruth };
 
 /** One machine's matrix as the design note draws it: states down, events across, each cell in words. */

@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Board } from '../../firmware/board/types';
 import type { Reporter } from '../../firmware/controller';
-import { runInRealTime } from '../realtime';
-import { sampleOf, SampleHistory } from '../view/samples';
-import { recordPins, type VcdRecorder } from '../view/vcd';
-import { createSimWorld, type DeckStart, type SimWorld } from '../world';
+import { runInRealTime } from '../../sim/realtime';
+import { sampleOf, SampleHistory } from '../../sim/samples';
+import { recordPins, type VcdRecorder } from '../report/vcd';
+import { createSimWorld, type DeckStart, type SimWorld } from '../../sim/world';
 import { checkListen, refusal } from './access';
 import { loadAssets, pageHtml, type Assets } from './assets';
 import { AuditFeed } from './audit-feed';

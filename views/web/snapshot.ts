@@ -2,9 +2,9 @@
 import { stateText } from '../../firmware/core';
 import { airlockLetters } from '../../firmware/board/signals';
 import { deckRequirements } from '../../firmware/machines';
-import { atClosedLimit, atOpenLimit, type Door } from '../physics';
-import { sensorTruths } from '../view/sensors';
-import type { SimWorld } from '../world';
+import { atClosedLimit, atOpenLimit, type Door } from '../../sim/physics';
+import { sensorTruths } from '../../sim/sensors';
+import type { SimWorld } from '../../sim/world';
 import type { AuditFeed } from './audit-feed';
 import { clusterOf } from './layout';
 import type { DoorView, MachineView, Moment, Requirement, Snapshot } from './protocol';

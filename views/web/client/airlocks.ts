@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Each airlock's controls under the drawing: its state, goal, doors and chamber in words, and its buttons 1–4.
 import type { Layout, Snapshot } from '../protocol';
-import { buttonMeaning, buttonPlaces } from '../../view/buttons';
+import { buttonMeaning, buttonPlaces } from '../../terminal/buttons';
 import { byId, h, kPa, send, setText } from './dom';
 import { sensorLine } from './sensors';
 

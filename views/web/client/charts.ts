@@ -2,7 +2,7 @@
 // Strip charts, live: the last 2–10 minutes of pressures, temperature, doors and machine states, with markers for
 // faults, vetoes and refusals (reasons on hover) and the same markers as an accessible list.
 import type { AuditLine, Sample, Snapshot } from '../protocol';
-import { MARKED_KINDS, renderCharts, type Marker } from '../../view/chart-svg';
+import { MARKED_KINDS, renderCharts, type Marker } from '../../report/chart-svg';
 import { formatTime, h, query, setText } from './dom';
 
 const WINDOWS = [2, 5, 10];

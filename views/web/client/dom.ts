@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Small helpers for building the page: HTML and SVG elements from data, and the bench's JSON inputs.
 import type { InputResult } from '../protocol';
-import { formatTime as formatClock } from '../../view/timeline';
+import { formatTime as formatClock } from '../../terminal/timeline';
 
 type Attrs = { [name: string]: string | number | boolean | undefined };
 type Child = Node | string;

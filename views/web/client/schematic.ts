@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The launch bay drawn in SVG: space, door E, the bay's air, each hosted airlock with both doors and buttons, the ship interior.
 import type { DoorView, Layout, Snapshot } from '../protocol';
-import { buttonMeaning } from '../../view/buttons';
+import { buttonMeaning } from '../../terminal/buttons';
 import { kPa, onOff, s, setText } from './dom';
 
 const W = 1000, SHIP_KPA = 101.3;

@@ -4,7 +4,7 @@
 import type { Moment, Snapshot } from '../protocol';
 import { formatTime, h, query, setText } from './dom';
 
-/** How far back the server keeps moments (sim/web/server.ts HISTORY), and how finely. */
+/** How far back the server keeps moments (views/web/server.ts HISTORY), and how finely. */
 const KEEP_MS = 10 * 60_000, EVERY_MS = 500;
 
 export interface Scrub {

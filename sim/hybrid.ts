@@ -1,11 +1,11 @@
 // The bench in hybrid mode: buttons and outputs stay real, while the limit switches and sensors the rig lacks come
 // from the simulator's physics, which follows the real outputs (motors, pumps, vents) as read back from the board.
-import type { Board } from '../../board/types';
-import { knownSignals } from '../../board/signals';
-import type { LaunchBayModel } from '../../../sim/physics';
-import type { BenchDevice } from '../bench';
-import { createSimulatorDevice } from '../simulator';
-import type { AnalogClass, Clock, Device, Digital, DigitalClass, DigitalOptions, TimerId } from '../../types';
+import type { Board } from '../hal/board/types';
+import { knownSignals } from '../hal/board/signals';
+import type { LaunchBayModel } from './physics';
+import type { BenchDevice } from '../hal/providers/bench';
+import { createSimulatorDevice } from './provider';
+import type { AnalogClass, Clock, Device, Digital, DigitalClass, DigitalOptions, TimerId } from '../hal/types';
 
 export interface HybridDeviceOptions {
   board: Board;
