@@ -57,7 +57,7 @@ export function sensorTruths(model: LaunchBayModel, controllers: readonly Contro
 }
 
 /** The values an analog sensor can read: its calibration across the ADC's counts (undefined for a UART sensor). */
-export function sensorRange(board: Pick<Board, 'signals'>, signal: string): { min: number; max: number } | undefined {
+function sensorRange(board: Pick<Board, 'signals'>, signal: string): { min: number; max: number } | undefined {
   const w = board.signals[signal] as { wiring?: string; calibration?: { raw: [number, number]; value: [number, number] } } | undefined;
   if (w?.wiring !== 'analog' || !w.calibration) return undefined;
   const { raw, value } = w.calibration, at = (counts: number) => value[0] + ((counts - raw[0]) * (value[1] - value[0])) / (raw[1] - raw[0]);

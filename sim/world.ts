@@ -46,7 +46,7 @@ export interface SimWorld {
 }
 
 // A settled bay for each deck state: physics and machines agree from the first instant.
-export const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNullable<Parameters<typeof startController>[0]['initial']> } } = {
+const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNullable<Parameters<typeof startController>[0]['initial']> } } = {
   relaxed: { physics: {}, initial: {} },
   ready: {
     physics: { bay: { kPa: 0, tempC: -40 } },

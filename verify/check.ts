@@ -45,7 +45,7 @@ export interface CheckResult {
   found: Found[];
 }
 
-export const DECK_GOAL_MET = 1, AIRLOCK_GOALS_MET = 2;
+const DECK_GOAL_MET = 1, AIRLOCK_GOALS_MET = 2;
 // Module-level copies: under the tsx loader every use of an imported binding is a call.
 const { EventList, isProgress } = events;
 

@@ -66,9 +66,9 @@ const interned = (name: string, bits: number): Interned => {
 type Memory = { [field: string]: unknown };
 
 /** One leaf of the memory shared by the whole bay: `field`, or `field.key` inside a plain object. */
-export interface SharedLeaf { field: string; key: string | undefined; values: Interned }
+interface SharedLeaf { field: string; key: string | undefined; values: Interned }
 /** A memory field keyed by airlock letter (`recalled.B`): one leaf per airlock, in that airlock's part. */
-export interface AirlockLeaf { field: string; values: Interned }
+interface AirlockLeaf { field: string; values: Interned }
 
 const PER_AIRLOCK_BITS = 2, SHARED_BITS = 4;
 const isPlain = (x: unknown): x is Memory => !!x && typeof x === 'object' && !Array.isArray(x);

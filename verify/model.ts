@@ -42,7 +42,7 @@ type Hooks = ReturnType<NonNullable<SystemOptions['rules']>>;
  * How the controller comes back after a power loss (firmware/controller/controller.ts): every machine unknown until
  * its sensors are read (the boot window), then rebuilt by firmware/controller/reconstruct.ts.
  */
-export interface Boot {
+interface Boot {
   /** A machine's state and goal in the boot window. The controller's: unknown (undefined). */
   window(machine: Machine): { state: string | undefined; goal: string | undefined };
   /** The coordination's memory after the power loss. The controller's: new (a held-back press is gone with the power). */

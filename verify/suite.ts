@@ -1,6 +1,6 @@
 // The runs `npm run verify` makes by default, and the projection check behind the compositional argument:
 // a second airlock never changes what the bay and a first airlock can reach.
-import { check, type CheckOptions, type CheckResult } from './check';
+import type { CheckOptions, CheckResult } from './check';
 import type { Finding } from './properties';
 
 export interface RunSpec {
@@ -74,4 +74,3 @@ export function interference(p: Projection): Finding | undefined {
 }
 
 export const runByName = (name: string): RunSpec | undefined => DEFAULT_RUNS.find((r) => r.name === name);
-export { check };

@@ -7,7 +7,7 @@ import { apply, enabledEvents, slotMachine } from './step';
 import type { StateStore } from './store';
 import { LEVEL_NAMES, POSITION_NAMES } from './world';
 
-export type StepKind = 'operator' | 'disturbance' | 'fault' | 'progress';
+type StepKind = 'operator' | 'disturbance' | 'fault' | 'progress';
 
 export interface TraceStep {
   /** The event as the world sends it, e.g. `press airlock B button 2`, `airlock B: finished opening outer`. */
@@ -27,7 +27,7 @@ const KIND: { [kind: number]: StepKind } = {
 };
 
 /** The event `e` in words, read in the state now (before it is applied). */
-export function describe(model: Model, e: number): string {
+function describe(model: Model, e: number): string {
   const slot = slotOf(e), machine = slotMachine(model, slot), letter = machine.slice(-1);
   switch (kindOf(e)) {
     case REQUEST: return `deck request: ${DECK_REQUESTS[argOf(e)]}`;

@@ -10,7 +10,7 @@ import * as coordination from '../firmware/coordination';
 const { refuseBayAir, refuseDoorOpen } = interlock, { airlockOutputs, bayDoorOutput, bayOutputs } = outputs;
 const { defaultThresholds } = thresholds, { bayHostileIn } = coordination;
 
-/** Pressure levels. Ship pressure is FULL; space is EMPTY. */
+/** Pressure levels. Ship pressure is FULL; space is EMPTY. @family (knip.jsonc) */
 export const FULL = 0, BETWEEN = 1, EMPTY = 2;
 /** Door positions, by its limit switches: CLOSED and OPEN at the limits, MOVING anywhere between. */
 export const CLOSED = 0, MOVING = 1, OPEN = 2;
@@ -19,7 +19,7 @@ export const POSITION_NAMES = ['closed', 'moving', 'open'] as const;
 
 export type Motor = 'open' | 'close' | 'stop';
 
-export interface AirlockParts {
+interface AirlockParts {
   chamber: number;
   outer: number;
   inner: number;

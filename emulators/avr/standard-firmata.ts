@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../boards/load';
 import { CHIPS, UNO, type AvrChip } from './chips';
 
-export const FIRMATA_PACKAGE = 'avrgirl-arduino@5.0.1';
+const FIRMATA_PACKAGE = 'avrgirl-arduino@5.0.1';
 
 export const standardFirmataCache = (chip: AvrChip = UNO): string =>
   join(repoRoot, 'node_modules', '.cache', 'launch-bay', `StandardFirmata-${chip.mcu}-avrgirl-5.0.1.hex`);

@@ -7,7 +7,7 @@ import { FirmataBoard } from './board';
 import { launchBayRig, type LaunchBayRig } from './rig';
 
 /** The host's end of the line, as the board sees it: it writes bytes and hears bytes. */
-export interface SerialLine {
+interface SerialLine {
   write(bytes: Uint8Array): unknown;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;

@@ -6,8 +6,8 @@ import {
 } from '../../hal/providers/bench/firmata-frames';
 
 // Protocol 2.5 (SET_DIGITAL_PIN_VALUE, PULLUP mode, a report on enabling): what StandardFirmata 2.5 speaks.
-export const PROTOCOL_MAJOR = 2;
-export const PROTOCOL_MINOR = 5;
+const PROTOCOL_MAJOR = 2;
+const PROTOCOL_MINOR = 5;
 // An AVR's timers give 8-bit PWM.
 const PWM_BITS = 8;
 const DEFAULT_ADC_BITS = 12;
@@ -42,7 +42,7 @@ export function capabilitiesOf(mcu: Mcu, pullUpMode = true): PinCapability[] {
 export const versionReport = (): number[] => [REPORT_VERSION, PROTOCOL_MAJOR, PROTOCOL_MINOR];
 
 /** Text as sysex data: each character as two 7-bit bytes, low bits first. */
-export function sevenBitText(text: string): number[] {
+function sevenBitText(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) out.push(text.charCodeAt(i) & 0x7f, (text.charCodeAt(i) >> 7) & 0x7f);
   return out;

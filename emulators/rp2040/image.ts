@@ -1,7 +1,7 @@
 // Reads a Raspberry Pi Pico image (UF2, ELF or Intel HEX) into the memory regions it targets, checked and named.
 
 /** One stretch of bytes to place at an address of the RP2040's bus. */
-export interface Segment { address: number; bytes: Uint8Array }
+interface Segment { address: number; bytes: Uint8Array }
 
 export interface PicoImage {
   /** The file it came from, for messages. */

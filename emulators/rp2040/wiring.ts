@@ -21,7 +21,7 @@ export interface PicoWiring {
 }
 
 /** The UART a pin's TX or RX function belongs to (datasheet 1.4.3): GPIO 0/1 UART0, 4/5 UART1, 8/9 UART1, 12/13 UART0, ... */
-export function uartOfPin(pin: number): number { return ((pin + 4) >> 3) & 1; }
+function uartOfPin(pin: number): number { return ((pin + 4) >> 3) & 1; }
 const isTxPin = (pin: number) => pin % 4 === 0, isRxPin = (pin: number) => pin % 4 === 1;
 
 export function wireBoard(board: Board, model: LaunchBayModel, mcu: RP2040, clock: Clock): PicoWiring {

@@ -37,7 +37,7 @@ export interface EmulatedWorldOptions {
 }
 
 /** The machines as the image's reports tell them: what expectations and the invariant monitor read. */
-export interface ReportedMachines {
+interface ReportedMachines {
   readonly started: boolean;
   readonly machines: { [id: string]: { state: string; goal: string | undefined } };
 }

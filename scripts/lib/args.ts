@@ -27,7 +27,7 @@ export class Args {
   }
 }
 
-export function boundedNumber(flag: string, text: string, o: { min: number; max: number; integer?: boolean }): number {
+function boundedNumber(flag: string, text: string, o: { min: number; max: number; integer?: boolean }): number {
   const v = Number(text);
   const kind = o.integer ? 'a whole number' : 'a number';
   if (text.trim() === '' || !Number.isFinite(v) || (o.integer && !Number.isInteger(v)) || v < o.min || v > o.max) {

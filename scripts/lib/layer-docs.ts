@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../boards/load';
 
 /** What each top-level folder may import, bottom to top (the rules' own table). */
-export const LAYERS = (createRequire(import.meta.url)(join(repoRoot, '.dependency-cruiser.cjs')) as { LAYERS: { [folder: string]: string[] } }).LAYERS;
+const LAYERS = (createRequire(import.meta.url)(join(repoRoot, '.dependency-cruiser.cjs')) as { LAYERS: { [folder: string]: string[] } }).LAYERS;
 export const FOLDERS = Object.keys(LAYERS);
 
 /** Each folder's concern, for the graph's boxes. */
@@ -22,23 +22,29 @@ const CONCERNS: { [folder: string]: string } = {
   bench: 'the benchmarks',
 };
 
-export interface CruiseModule { source: string; dependencies: { resolved: string; dependencyTypes: string[] }[] }
-export interface Violation { from: string; to: string; rule: { name: string } }
+interface CruiseModule { source: string; dependencies: { resolved: string; dependencyTypes: string[] }[] }
+interface Violation { from: string; to: string; rule: { name: string } }
 export interface Cruise { modules: CruiseModule[]; summary: { violations: Violation[] } }
 
 const BIN = join(repoRoot, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 
 /** Runs depcruise with the project's rules over `targets` in `cwd` (default: the project), as JSON. */
-export function cruise(cwd = repoRoot, targets = [...FOLDERS, 'test']): { status: number; result?: Cruise; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, '--config', join(repoRoot, '.dependency-cruiser.cjs'), '--output-type', 'json', ...targets],
+export function cruise(cwd = repoRoot, targets = [...FOLDERS, 'test']): { result?: Cruise; stderr: string } {
+  const r = depcruise(cwd, ['--output-type', 'json', ...targets]);
+  return { result: r.stdout ? (JSON.parse(r.stdout) as Cruise) : undefined, stderr: r.stderr };
+}
+
+/** Runs depcruise with the project's rules and `args` in `cwd`: its exit status is the number of broken rules. */
+export function depcruise(cwd: string, args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, '--config', join(repoRoot, '.dependency-cruiser.cjs'), ...args],
     { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { status: r.status ?? 1, result: r.stdout ? (JSON.parse(r.stdout) as Cruise) : undefined, stderr: r.stderr };
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
 const folderOf = (path: string) => path.split('/')[0];
 
 /** The folder graph: an arrow for each pair of folders where one imports the other (in a Mermaid flowchart). */
-export function layerGraph(result: Cruise): string {
+function layerGraph(result: Cruise): string {
   const edges = new Set<string>();
   for (const m of result.modules) {
     const from = folderOf(m.source);
@@ -58,7 +64,7 @@ export function layerGraph(result: Cruise): string {
 }
 
 /** The rules' table: what each folder may import. */
-export function layerTable(): string {
+function layerTable(): string {
   return [
     '| folder | may import |',
     '|---|---|',

@@ -36,7 +36,7 @@ export interface McconfigRun {
 
 export interface McconfigResult { status: number; output: string; problem?: string }
 
-export const hostPlatform = (): 'mac' | 'lin' => (process.platform === 'darwin' ? 'mac' : 'lin');
+const hostPlatform = (): 'mac' | 'lin' => (process.platform === 'darwin' ? 'mac' : 'lin');
 
 /** The SDK's tool folder for this host. */
 export const sdkTools = (moddable: string) => join(moddable, 'build', 'bin', hostPlatform(), 'release');

@@ -35,7 +35,7 @@ export function eventMatches(r: ControllerReport, e: EventMatch): boolean {
     && (e.reason === undefined || why.toLowerCase().includes(e.reason.toLowerCase()));
 }
 
-export function eventText(e: EventMatch): string {
+function eventText(e: EventMatch): string {
   return `a ${e.kind}${e.machine ? ` by ${e.machine}` : ''}${e.event ? ` of "${e.event}"` : ''}${e.reason ? ` with reason "${e.reason}"` : ''}`;
 }
 

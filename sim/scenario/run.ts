@@ -151,7 +151,7 @@ const inRange = (x: number, r: Range) => (r.above === undefined || x > r.above) 
 const rangeText = (r: Range) => [r.above !== undefined ? `above ${r.above}` : '', r.below !== undefined ? `below ${r.below}` : ''].filter(Boolean).join(' and ');
 
 /** Every part of the expectation that does not hold now, in words; `events` look at the trace from `since` on. */
-export function unmet(world: Pick<SimWorld, 'model' | 'powered' | 'controller'>, e: Expectation, history?: { trace: readonly ControllerReport[]; since: number }): string[] {
+function unmet(world: Pick<SimWorld, 'model' | 'powered' | 'controller'>, e: Expectation, history?: { trace: readonly ControllerReport[]; since: number }): string[] {
   const out: string[] = [], model = world.model;
   const m = world.powered ? world.controller.machines : {};
   for (const [id, want] of Object.entries(e.states ?? {})) {

@@ -4,7 +4,7 @@ import { createSimulatorDevice } from '../../sim/provider';
 import { VirtualClock } from '../../sim/clock';
 import { LaunchBayModel, type LaunchBayOptions } from '../../sim/physics';
 
-export const benchBoard: Board = {
+const benchBoard: Board = {
   name: 'test bench',
   mcu: 'sim',
   hosts: ['airlock A', 'bay environment'],

@@ -4,8 +4,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadBoard } from '../../boards/load';
 import { startWebBench, type WebBench, type WebBenchOptions } from '../../views/web/server';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const ARTIFACTS = 'test-artifacts/web';
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts/web';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {

@@ -27,7 +27,7 @@ const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'cross', 'bar'] as co
 const MARK_EVERY = 60;
 
 /** The style of series `i` in a panel: no two of the first 30 share colour and dash. */
-export function seriesStyle(i: number): { colour: string; dash: string; shape: (typeof SHAPES)[number] } {
+function seriesStyle(i: number): { colour: string; dash: string; shape: (typeof SHAPES)[number] } {
   return { colour: LINE_COLOURS[i % LINE_COLOURS.length], dash: DASHES[(i + Math.floor(i / LINE_COLOURS.length)) % DASHES.length], shape: SHAPES[i % SHAPES.length] };
 }
 
@@ -63,7 +63,7 @@ const text = (x: number | string, y: number | string, cls: string, content: stri
   `<text x="${x}" y="${y}" class="${cls}" ${FONT[cls]}${more ? ` ${more}` : ''}>${esc(content)}</text>`;
 
 /** A state's colour: faults red, movements amber, the rest by name, so one state keeps one colour. */
-export function stateColour(state: string): string {
+function stateColour(state: string): string {
   if (state === 'faulted') return '#fca5a5';
   if (/ing\b/.test(state)) return '#fde68a';
   let h = 0;
@@ -173,7 +173,7 @@ function verticals(c: ChartInput, x: X, bottom: number): string {
 }
 
 /** `m:ss` (or `h:mm:ss`) for the axis. */
-export function clock(ms: number): string {
+function clock(ms: number): string {
   const s = Math.round(ms / 1000), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
   return h ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${m}:${String(sec).padStart(2, '0')}`;
 }

@@ -7,7 +7,7 @@ import { runScenario, type ScenarioResult, type Tweaks } from '../../sim/scenari
 import { recordMessages } from './sequence';
 
 /** The charts' sampling period, in simulated ms. */
-export const REPORT_SAMPLE_MS = 250;
+const REPORT_SAMPLE_MS = 250;
 
 export function runForReport(scenario: Scenario, boards: Board | Board[], onReport?: (r: ControllerReport) => void, tweaks: Tweaks = {}): ScenarioResult {
   let messages: ReturnType<typeof recordMessages> | undefined;

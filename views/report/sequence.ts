@@ -8,7 +8,7 @@ import { formatTime } from '../terminal/timeline';
 import type { Message } from '../../sim/scenario/run';
 import type { SimWorld } from '../../sim/world';
 
-/** The lifeline of what is not a machine's hook: buttons, sensors, deadlines, the operator, and the scan's watch (held-back goals resumed, lost requirements). */
+/** The lifeline of what is not a machine's hook: buttons, sensors, deadlines, the operator, and the scan's watch (held-back goals resumed, lost requirements). @family (knip.jsonc) */
 export const INPUTS = 'inputs and scan', BUS = 'bus (all nodes)';
 
 type Stepper = { step(event: string): void };

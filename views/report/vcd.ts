@@ -23,7 +23,7 @@ function sensed(model: LaunchBayModel, signal: string, value: () => number): () 
 }
 
 /** The probes for every pin `board` wires; serial lines (UART sensors, motor controllers) carry text and are left out. */
-export function probesOf(board: Board, model: LaunchBayModel, scope = board.node ?? board.name): { probes: Probe[]; pins: string[] } {
+function probesOf(board: Board, model: LaunchBayModel, scope = board.node ?? board.name): { probes: Probe[]; pins: string[] } {
   const probes: Probe[] = [], pins: string[] = [], known = knownSignals();
   const digital = (name: string, pin: number, level: () => boolean) => {
     probes.push({ scope, name: idName(name), width: 1, read: () => (level() ? 1 : 0) });

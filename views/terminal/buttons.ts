@@ -3,7 +3,7 @@
 // door (3 from inside, 4 from the ship side): the station maps them to `ask open outer` and `ask open inner`.
 
 export const buttonPlaces = ['bay side', 'inside', 'inside', 'ship side'] as const;
-export const buttonAsks = ['outer', 'outer', 'inner', 'inner'] as const;
+const buttonAsks = ['outer', 'outer', 'inner', 'inner'] as const;
 
 /** `bay side, asks for the outer door`, for button n (1–4). */
 export const buttonMeaning = (n: number) => `${buttonPlaces[n - 1]}, asks for the ${buttonAsks[n - 1]} door`;

@@ -22,7 +22,7 @@ function jamTarget(key: string, letters: readonly AirlockLetter[]): string | und
 }
 
 /** Every key's action for a bay with these airlocks. */
-export function keyActionsFor(letters: readonly AirlockLetter[]): KeyAction[] {
+function keyActionsFor(letters: readonly AirlockLetter[]): KeyAction[] {
   return [
     ...letters.slice(0, buttonRows.length).flatMap((l, row) => [...buttonRows[row]].map((key, i) => ({
       key, label: `airlock ${l} button ${i + 1}`, run: (w: KeyWorld) => w.press(`airlock ${l} button ${i + 1}`),

@@ -13,7 +13,7 @@ const pct = (d: Readonly<Door>) => `${String(Math.round(d.position * 100)).padSt
 const on = (x: boolean, letter: string) => (x ? letter : '·');
 
 /** Cuts a line to `width` characters, marking the cut. */
-export function fit(line: string, width: number): string {
+function fit(line: string, width: number): string {
   const chars = [...line];
   return chars.length <= width ? line : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
@@ -70,7 +70,7 @@ function latestWhy(recent: readonly ControllerReport[]): ControllerReport | unde
 const WHY_KINDS: { [kind: string]: boolean } = { veto: true, fault: true, interlock: true, impossible: true };
 
 /** Splits `line` at spaces into lines no wider than `width`; continuation lines start with `indent`. */
-export function wrap(line: string, width: number, indent = ''): string[] {
+function wrap(line: string, width: number, indent = ''): string[] {
   const out: string[] = [];
   let rest = line;
   while ([...rest].length > width) {

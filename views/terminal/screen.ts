@@ -1,6 +1,4 @@
 // The live terminal view of `npm start`: every machine's state and goal, doors, pressures, the deck's requirements.
-import type { AirlockLetter } from '../../firmware/board/signals';
-import type { ControllerReport } from '../../firmware/controller';
 import { deckRequirements } from '../../firmware/machines';
 import type { Door } from '../../sim/physics';
 import { buttonSummary } from './buttons';
@@ -20,7 +18,7 @@ const onOff = (on: boolean) => (on ? 'ON ' : 'off');
 const kPa = (x: number) => `${x.toFixed(1).padStart(5)} kPa`;
 const bold = (s: string, colour: boolean) => (colour ? `\x1b[1m${s}\x1b[0m` : s);
 
-export const DETAILED_COLUMNS = 130, DETAILED_ROWS = 32;
+const DETAILED_COLUMNS = 130, DETAILED_ROWS = 32;
 
 /** How many pages the `?` help takes on a terminal of `size` (the detailed view shows it whole). */
 export function helpPagesFor(world: ScreenWorld, size: ScreenSize): number {

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 
-export const isLoopback = (host: string) => LOOPBACK.includes(host);
+const isLoopback = (host: string) => LOOPBACK.includes(host);
 
 /** Fails fast on a listening address the bench may not use: anything but loopback needs a token. */
 export function checkListen(host: string, token: string | undefined): void {

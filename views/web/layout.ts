@@ -15,7 +15,7 @@ export const STEP_MS = 1000;
 
 type Def = MachineDefinition<string, string, string, string>;
 
-export function matrixOf(id: string, def: Def): MatrixLayout {
+function matrixOf(id: string, def: Def): MatrixLayout {
   return {
     id, states: [...def.states], events: [...def.events],
     cells: def.states.map((state) => def.events.map((event) => {

@@ -33,7 +33,7 @@ export interface Layout {
 
 export interface DoorView { position: number; motor: number; jammed: boolean; label: string }
 
-export interface AirlockView {
+interface AirlockView {
   chamberKpa: number;
   pumpOn: boolean;
   ventOn: boolean;

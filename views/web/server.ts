@@ -59,13 +59,13 @@ const HEADERS = {
 };
 
 /** A door in a hull, as the tab's icon (browsers ask for /favicon.ico whatever the page says). */
-export const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0f172a"/>'
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0f172a"/>'
   + '<rect x="2" y="6" width="12" height="4" fill="#64748b"/><rect x="5" y="6" width="6" height="4" fill="#f59e0b"/></svg>';
 
 interface Site { assets: Assets; layout: string; live: LiveFeed; bench: BenchContext; token?: string; history: SampleHistory; pins: VcdRecorder; moments: SampleHistory<Moment>; onInput?: WebBenchOptions['onInput'] }
 
 /** Strip-chart history: how often the bench samples itself and how much it keeps (simulated ms). */
-export const HISTORY = { everyMs: 500, keepMs: 10 * 60_000 };
+const HISTORY = { everyMs: 500, keepMs: 10 * 60_000 };
 
 export async function startWebBench(o: WebBenchOptions): Promise<WebBench> {
   const host = o.host ?? '127.0.0.1';

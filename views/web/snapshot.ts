@@ -12,7 +12,7 @@ import type { DoorView, MachineView, Moment, Requirement, Snapshot } from './pro
 export interface TimeState { speed: number; paused: boolean }
 
 /** A door in words: `open`, `closed`, or `40% opening`; a jam is said, not only drawn. */
-export function doorLabel(d: Door): string {
+function doorLabel(d: Door): string {
   const where = atOpenLimit(d) ? 'open' : atClosedLimit(d) ? 'closed' : `${Math.round(d.position * 100)}% ${d.motor === 1 ? 'opening' : d.motor === -1 ? 'closing' : 'stopped'}`;
   return d.jammed ? `${where}, JAMMED` : where;
 }

@@ -49,7 +49,7 @@ export interface EmulatedBench {
  * all the pressure that changed meanwhile, which the controller's rate check takes for a faulty sensor. At 5 kPa/s it
  * takes a stall of 0.8 s to look like one; at 12.7 kPa/s, 0.3 s did.
  */
-export const quickPhysics = { constants: { airlockDoorTravelMs: 1000, chamberPumpMs: 20_000, chamberVentMs: 20_000 } };
+const quickPhysics = { constants: { airlockDoorTravelMs: 1000, chamberPumpMs: 20_000, chamberVentMs: 20_000 } };
 
 export async function startEmulatedBench(o: { board?: Board; start?: DeckStart } = {}): Promise<EmulatedBench> {
   const board = o.board ?? loadBoard('arduino-uno');

@@ -9,7 +9,7 @@ const Y = { hull: 80, bay: 96, wall: 340, chamber: 356, inner: 500, ship: 516, b
 const WALL = 16, AIRLOCK_HALF = 90, SLOT_HALF = 40, DOOR_E_HALF = 150;
 
 /** The x of an airlock's centre: four columns, as the controls below the drawing. */
-export const airlockX = (i: number, n: number) => (W / n) * (i + 0.5);
+const airlockX = (i: number, n: number) => (W / n) * (i + 0.5);
 
 // Air is drawn light, vacuum dark: the fill says how much air there is, the text says what state it is in.
 function airFill(kpa: number): string {
