@@ -17,7 +17,7 @@ export interface BenchReport {
   machine: string;
 }
 
-export const targets = { vsXstate: 100, vsRobot3: 20, allocations: 0, engineBytes: 2048, firmwareBytes: 32768, simSpeed: 10_000 };
+const targets = { vsXstate: 100, vsRobot3: 20, allocations: 0, engineBytes: 2048, firmwareBytes: 32768, simSpeed: 10_000 };
 
 const rate = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
 const int = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -55,7 +55,7 @@ function boardPlugin(name: string): Plugin {
  * The boards that carry this firmware: not the bench boards, which run StandardFirmata while the controller runs on
  * the computer (npm run bench:board), so this bundle's size means nothing for them.
  */
-export const firmwareBoards = (): string[] => listBoards().filter((name) => !FIRMATA_MCUS.includes(loadBoard(name).mcu));
+const firmwareBoards = (): string[] => listBoards().filter((name) => !FIRMATA_MCUS.includes(loadBoard(name).mcu));
 
 /** The whole firmware's minified bytes for every board that carries it. */
 export async function firmwareBytes(): Promise<{ [board: string]: number }> {

@@ -37,7 +37,7 @@ const MAX_BOARD_BYTES = 1 << 20;
  * Reads and validates a board file anywhere (`--board path/to/my-ship.json`), with its chip's pin table from this
  * repository's boards/mcu/; every problem is a `BoardError` naming the file, line and field.
  */
-export function loadBoardFile(path: string, root = repoRoot): Board {
+function loadBoardFile(path: string, root = repoRoot): Board {
   let text: string;
   try {
     const stat = statSync(path);

@@ -7,7 +7,7 @@ import { airlock, bayDoor, bayEnvironment, battleDeck } from './machines';
 import { claimsFull, defaultThresholds, holdsEmpty, holdsFull, type Thresholds } from './thresholds';
 
 /** Extra options for one machine: hooks that act on hardware, and listeners that report. */
-export type ExtraOptions = Pick<MachineOptions, 'onBeep' | 'onVeto' | 'onImpossible'> & { pre?: readonly PreHook[]; post?: readonly PostHook[] };
+type ExtraOptions = Pick<MachineOptions, 'onBeep' | 'onVeto' | 'onImpossible'> & { pre?: readonly PreHook[]; post?: readonly PostHook[] };
 
 /** The machines on other nodes, as this node knows them: fresh replicas, and commands over the bus. */
 export interface RemoteView {

@@ -3,7 +3,7 @@
 // ECMA-419 the drivers use, checked against the Moddable SDK 8.2.3 typings ($MODDABLE/typings/embedded_io): the
 // SDK's classes must be assignable to them (firmware/moddable.d.ts mirrors those typings; see docs/FLASHING.md).
 
-export type PinSpecifier = number;
+type PinSpecifier = number;
 
 /** ECMA-419 Digital: one GPIO. `onReadable` fires (with `this` = the instance) on the configured `edge`. */
 export interface Digital {

@@ -4,12 +4,12 @@
 // press its buttons.
 import type { Board } from '../firmware/board/types';
 import { WallClock } from '../hal/providers/bench/wall-clock';
-import { startEmulatedBoard } from '../sim/avr/emulated-board';
-import { createSimulatedArduino } from '../sim/firmata/arduino';
-import { openPtyPair } from '../sim/firmata/pty-pair';
-import { openSimulatedArduinoPort } from '../sim/firmata/serial-port';
+import { startEmulatedBoard } from '../emulators/avr/emulated-board';
+import { createSimulatedArduino } from '../emulators/firmata/arduino';
+import { openPtyPair } from '../emulators/firmata/pty-pair';
+import { openSimulatedArduinoPort } from '../emulators/firmata/serial-port';
 import { LaunchBayModel } from '../sim/physics';
-import { keyActions } from '../sim/view/keys';
+import { keyActions } from '../views/terminal/keys';
 import { FIRMATA_MCUS } from './lib/bench-docs';
 import { loadBoard, loadMcu } from './lib/board-file';
 

@@ -3,11 +3,11 @@
 import { parseArgs } from 'node:util';
 import { BoardError } from '../firmware/board/validate';
 import { LogLevel } from 'rp2040js';
-import { loadBootromFile, loadImageFile, SUPPLY } from '../sim/emulator/files';
-import { ImageError } from '../sim/emulator/image';
-import { BootError, createEmulatedWorld } from '../sim/emulator/world';
+import { loadBootromFile, loadImageFile, SUPPLY } from '../emulators/rp2040/files';
+import { ImageError } from '../emulators/rp2040/image';
+import { BootError, createEmulatedWorld } from '../emulators/rp2040/world';
 import { duration } from '../sim/scenario/format';
-import { formatReport, formatTime } from '../sim/view/timeline';
+import { formatReport, formatTime } from '../views/terminal/timeline';
 import { loadBoard } from './lib/board-file';
 
 const HELP = `usage: npm run emulate -- --board pico --image <file> --bootrom <file> [options]

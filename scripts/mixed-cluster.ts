@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { moddableMissing } from '../bench/moddable/mcsim';
+import { moddableMissing } from './lib/mcconfig';
 import { repoRoot } from '../boards/load';
 import { sdkTools, SDK_TESTED } from './lib/mcconfig';
 import { writeLogs, type ProcessLines } from './lib/process-logs';

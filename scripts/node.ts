@@ -10,20 +10,20 @@ import { createSerialTransport } from '../firmware/net/serial-transport';
 import type { Device } from '../hal/types';
 import { openSerialPort, serialClassOn } from '../hal/providers/host-serial';
 import { createMqttTransport, fileStateStore, nodeHmac, nodeNonce } from './lib/node-net';
-import { createSimulatorDevice } from '../hal/providers/simulator';
+import { createSimulatorDevice } from '../sim/provider';
 import { VirtualClock } from '../sim/clock';
 import { InvariantMonitor } from '../sim/invariants';
 import { LaunchBayModel } from '../sim/physics/model';
 import { worldOptions, worldRecord } from '../sim/physics/persist';
 import { runInRealTime } from '../sim/realtime';
-import { formatReport } from '../sim/view/timeline';
+import { formatReport } from '../views/terminal/timeline';
 import { pressButton } from '../sim/world';
 import { loadBoard } from './lib/board-file';
 import { parseNodeArgs, usage, type NodeCli } from './lib/node-options';
 import { readSmallFile } from './lib/small-file';
 import { answerControl, type ControlTarget, type HardwareFault } from './lib/node-control';
 import { BusRecovery } from './lib/bus-recovery';
-import { AuditFile, auditPathProblem } from '../sim/audit/jsonl-log';
+import { AuditFile, auditPathProblem } from '../views/audit/jsonl-log';
 
 /** A provisioning file holds a node's pair keys and the directory: a few KB; far past that it is no provisioning. */
 const PROVISION_MAX_BYTES = 256 * 1024;

@@ -4,15 +4,15 @@
 // With --emulate it plays on the emulated Pico instead (scripts/lib/scenario-emulate.ts).
 import { writeFileSync } from 'node:fs';
 import { BoardError } from '../firmware/board/validate';
-import { Args, UsageError } from '../sim/cli/args';
-import { writeReport } from '../sim/report/html';
-import { runForReport } from '../sim/report/record';
+import { Args, UsageError } from './lib/args';
+import { writeReport } from '../views/report/html';
+import { runForReport } from '../views/report/record';
 import { parseScenario, ScenarioError } from '../sim/scenario/format';
 import { runScenario } from '../sim/scenario/run';
 import { samplePhysics } from '../sim/scenario/samples';
 import type { SimWorld } from '../sim/world';
-import { formatReport, formatTime } from '../sim/view/timeline';
-import { recordPins, type VcdRecorder } from '../sim/view/vcd';
+import { formatReport, formatTime } from '../views/terminal/timeline';
+import { recordPins, type VcdRecorder } from '../views/report/vcd';
 import { runEmulatedCli } from './lib/scenario-emulate';
 import { boardsFor } from './lib/scenario-boards';
 import { readSmallFile } from './lib/small-file';

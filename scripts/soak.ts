@@ -11,7 +11,7 @@ import type { Board } from '../firmware/board/types';
 import { loadBoardArg } from '../boards/load';
 import { progressBar } from './lib/progress-bar';
 import { reportScenarioFile } from './lib/report-file';
-import { Args, UsageError, usageExit } from '../sim/cli/args';
+import { Args, UsageError, usageExit } from './lib/args';
 import { runSchedule, schedule, toScenarioFile, type Step } from '../sim/campaign/schedule';
 import type { Violation } from '../sim/invariants';
 

@@ -4,18 +4,18 @@ import { buildSync } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CheckOptions, CheckResult, Progress, RunSpec, Violation } from '../sim/verify';
-import { MUTATIONS, mutationNames } from '../sim/verify/mutations';
+import type { CheckOptions, CheckResult, Progress, RunSpec, Violation } from '../verify';
+import { MUTATIONS, mutationNames } from '../verify/mutations';
 import { reportScenarioFile } from './lib/report-file';
 
-type Checker = typeof import('../sim/verify');
+type Checker = typeof import('../verify');
 
 /**
- * The checker, run from one esbuild bundle of sim/verify: under tsx every imported binding the search touches is
+ * The checker, run from one esbuild bundle of verify: under tsx every imported binding the search touches is
  * reached through the loader's module wrapper, about 1.5 times slower over hundreds of millions of transitions.
  */
 async function loadChecker(): Promise<Checker> {
-  const entry = fileURLToPath(new URL('../sim/verify/index.ts', import.meta.url));
+  const entry = fileURLToPath(new URL('../verify/index.ts', import.meta.url));
   const out = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error' });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`) as Promise<Checker>;
 }

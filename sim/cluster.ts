@@ -11,7 +11,7 @@ import { startDeviceNode } from '../firmware/net/device-node';
 import { createModdableMqttTransport, type DeviceMqttTransport } from '../firmware/net/moddable-mqtt';
 import { createPreferenceStore } from '../firmware/net/preference-store';
 import { EPOCH_RECORD } from '../firmware/net/state-store';
-import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
+import { createSimulatorDevice, type SimulatorDevice } from './provider';
 import { InProcessBus } from './bus';
 import { createSimBroker, type SimBroker } from './mqtt-client';
 import { SimPreference } from './preference';

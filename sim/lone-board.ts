@@ -8,7 +8,7 @@ import type { Controller, ControllerReport } from '../firmware/controller';
 import { nodeNameOf as nodeOf, startNode, type Node } from '../firmware/net/node';
 import { hmacSha256 } from '../firmware/net/sha256';
 import { EPOCH_RECORD, MemoryStateStore } from '../firmware/net/state-store';
-import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
+import { createSimulatorDevice, type SimulatorDevice } from './provider';
 import type { Clock, Device, TimerId } from '../hal/types';
 import { listBoards, loadBoard } from '../boards/load';
 import { InProcessBus } from './bus';

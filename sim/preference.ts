@@ -4,7 +4,7 @@
 import type { PreferenceApi } from '../firmware/net/preference-store';
 
 /** UTF-8 length by hand: XS on the host (xsnap) has no TextEncoder. */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   let n = 0;
   for (const ch of text) { const c = ch.codePointAt(0)!; n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
   return n;

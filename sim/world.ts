@@ -3,7 +3,7 @@ import { hostedAirlocks, type AirlockLetter, type MachineId } from '../firmware/
 import type { Board } from '../firmware/board/types';
 import type { Clock } from '../hal/types';
 import { startController, type Controller, type ControllerOptions, type ControllerReport, type Thresholds } from '../firmware/controller';
-import { createSimulatorDevice, type SimulatorDevice } from '../hal/providers/simulator';
+import { createSimulatorDevice, type SimulatorDevice } from './provider';
 import { VirtualClock } from './clock';
 import { InvariantMonitor } from './invariants';
 import { LaunchBayModel, type LaunchBayOptions } from './physics';
@@ -46,7 +46,7 @@ export interface SimWorld {
 }
 
 // A settled bay for each deck state: physics and machines agree from the first instant.
-export const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNullable<Parameters<typeof startController>[0]['initial']> } } = {
+const settled: { [S in DeckStart]: { physics: LaunchBayOptions; initial: NonNullable<Parameters<typeof startController>[0]['initial']> } } = {
   relaxed: { physics: {}, initial: {} },
   ready: {
     physics: { bay: { kPa: 0, tempC: -40 } },

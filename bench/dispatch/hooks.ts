@@ -7,8 +7,8 @@
  */
 export interface Env { bits: number }
 export const bayHostile = (env: Env): boolean => (env.bits & 1) !== 0;
-export const chamberPressurized = (env: Env): boolean => (env.bits & 2) !== 0;
-export const chamberEmpty = (env: Env): boolean => (env.bits & 4) !== 0;
+const chamberPressurized = (env: Env): boolean => (env.bits & 2) !== 0;
+const chamberEmpty = (env: Env): boolean => (env.bits & 4) !== 0;
 export const outerDoorClosed = (env: Env): boolean => (env.bits & 8) !== 0;
 /** The firmware's sensor functions over an Env. */
 export const sensorsOf = (env: Env) => ({

@@ -6,17 +6,17 @@ import { dirname, join, sep } from 'node:path';
 import { shippedScenarioInputs } from '../xs/inputs';
 import { loadBoard, repoRoot } from '../../boards/load';
 import { BOARD_VAR, platformOf, writeBoardModules } from '../../scripts/lib/firmware-modules';
-import { APP_NAME, runMcconfig, SDK_TESTED } from '../../scripts/lib/mcconfig';
-import { buildHarness, instrumentColumn, instrumentPeak, moddableMissing, runOnMcsim } from './mcsim';
+import { APP_NAME, moddableMissing, runMcconfig, SDK_TESTED } from '../../scripts/lib/mcconfig';
+import { buildHarness, instrumentColumn, instrumentPeak, runOnMcsim } from './mcsim';
 import type { MemorySample } from './protocol';
 
 /** The boards measured: the desktop simulator's and the two shipped microcontroller boards. */
-export const FOOTPRINT_BOARDS = ['sim', 'esp32-devkitc', 'pico'];
+const FOOTPRINT_BOARDS = ['sim', 'esp32-devkitc', 'pico'];
 const BOOT_MS = 10_000, HOUR_MS = 3_600_000, SETTLE_MS = 3000, ALONE_S = 20;
 
-export interface BoardBytecode { board: string; platform: string; modules: number; bytes: number; note?: string }
+interface BoardBytecode { board: string; platform: string; modules: number; bytes: number; note?: string }
 /** The plain firmware (manifest.json, firmware/main) on mcsim: mcsim's own per-second samples, nothing else loaded. */
-export interface DeviceRun { seconds: number; slotBytes: number[]; chunkBytes: number[]; stackBytes: number[]; modules: number[] }
+interface DeviceRun { seconds: number; slotBytes: number[]; chunkBytes: number[]; stackBytes: number[]; modules: number[] }
 
 export interface ModdableFootprint {
   sdk: string;
@@ -61,7 +61,7 @@ async function bytecodeOf(board: string, progress: (line: string) => void): Prom
 }
 
 /** Builds a board's firmware itself for lin (the desktop provider simulating its pins), instrumented, and runs it in mcsim for `seconds`. */
-export async function deviceAlone(seconds: number, progress: (line: string) => void, board = 'sim'): Promise<DeviceRun> {
+async function deviceAlone(seconds: number, progress: (line: string) => void, board = 'sim'): Promise<DeviceRun> {
   const out = join(repoRoot, 'build', 'bench-moddable', `device-${board}`);
   writeBoardModules(out, loadBoard(board));
   progress(`building the ${board} board's firmware (instrumented) for lin`);

@@ -1,6 +1,6 @@
 // Builds the mcsim harness (bench/moddable) with the Moddable SDK for `lin` and runs it in the SDK's simulator under
 // Xvfb: the firmware's code compiled by mcconfig and run by Moddable's XS, with answers read from its console.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadBoard, repoRoot } from '../../boards/load';
@@ -9,16 +9,6 @@ import { runMcconfig, sdkTools, type McconfigResult } from '../../scripts/lib/mc
 import type { HarnessRequest } from './protocol';
 
 export interface HarnessBuild { out: string; mcso: string; seconds: number; result: McconfigResult }
-
-/** Why the Moddable runs cannot happen here, or undefined when they can. */
-export function moddableMissing(env = process.env): string | undefined {
-  if (!env.MODDABLE) return '$MODDABLE is not set (install the Moddable SDK: docs/FLASHING.md)';
-  if (!existsSync(join(sdkTools(env.MODDABLE), 'mcsim'))) return `no mcsim in ${sdkTools(env.MODDABLE)} (build the SDK's tools)`;
-  for (const tool of ['xvfb-run', 'stdbuf', 'timeout']) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) return `${tool} is not installed (apt-get install xvfb xauth coreutils)`;
-  }
-  return undefined;
-}
 
 /** The harness's request as a generated module (and its types, for mcconfig's compiler). */
 function writeRequest(out: string, request: HarnessRequest): void {

@@ -3,7 +3,7 @@
 
 const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 const A = P - 3n;
-export const G: [bigint, bigint] = [
+const G: [bigint, bigint] = [
   0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296n,
   0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5n,
 ];

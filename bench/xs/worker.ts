@@ -14,7 +14,7 @@ export interface XsReply {
 }
 
 /** The worker binary that @agoric/xsnap built when it installed. */
-export function xsnapWorkerPath(): string {
+function xsnapWorkerPath(): string {
   const pkg = dirname(createRequire(import.meta.url).resolve('@agoric/xsnap/package.json'));
   const os = process.platform === 'darwin' ? 'mac' : 'lin';
   const bin = join(pkg, 'xsnap-native', 'xsnap', 'build', 'bin', os, 'release', 'xsnap-worker');

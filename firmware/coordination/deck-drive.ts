@@ -20,7 +20,7 @@ const SHOWN: { readonly [door: string]: { readonly [env: string]: Goal } } = Obj
 export const settledShown = (door: string | undefined, env: string | undefined): Goal | undefined =>
   (door !== undefined && env !== undefined ? SHOWN[door]?.[env] : undefined);
 
-export function requirementsMet(goal: string | undefined, memory: CoordinationMemory): boolean {
+function requirementsMet(goal: string | undefined, memory: CoordinationMemory): boolean {
   const req = goal ? deckRequirements[goal as Goal] : undefined;
   return !!req && memory.evidence.bayDoor === req.bayDoor && memory.evidence.bayEnvironment === req.bayEnvironment;
 }

@@ -8,8 +8,8 @@ import { createMemory, type CoordinationMemory } from './memory';
 import type { CoordinationView } from './view';
 
 export { copyMemory, createMemory, type CoordinationMemory } from './memory';
-export { requirementsMet, settledShown } from './deck-drive';
-export { bayHostileIn, CHANGING, HOSTILE_DIRECTION, STABLE, type CoordinationView } from './view';
+export { settledShown } from './deck-drive';
+export { bayHostileIn, type CoordinationView } from './view';
 
 export interface Coordination {
   readonly memory: CoordinationMemory;

@@ -6,7 +6,7 @@ import type { Cell } from './cells';
 export type Sensors<Sn extends string = string> = { readonly [K in Sn]: () => boolean };
 
 /** One row of a matrix: a cell for each event, in the order of `events`. */
-export type Row<S extends string, Sn extends string, E extends readonly string[]> = { readonly [K in keyof E]: Cell<S, Sn> };
+type Row<S extends string, Sn extends string, E extends readonly string[]> = { readonly [K in keyof E]: Cell<S, Sn> };
 
 export interface Follow<S extends string, G extends string, Sn extends string> {
   /** The next state toward `goal`, given the sensors now and the state the step is taken from. */
@@ -36,7 +36,7 @@ export interface Definition<S extends string, E extends readonly string[], Sn ex
   readonly matrix: { readonly [K in NoInfer<S>]: Row<NoInfer<S>, NoInfer<Sn>, E> };
 }
 
-// Cell kinds as small integers, so dispatch is a table lookup and a switch.
+/** Cell kinds as small integers, so dispatch is a table lookup and a switch. @family (knip.jsonc) */
 export const TO = 0, NO_CHANGE = 1, BEEP = 2, IMPOSSIBLE = 3, FOLLOW = 4, WHEN = 5, SENSE = 6;
 export const KIND_CODE: { readonly [kind: string]: number } = {
   'to': TO, 'no change': NO_CHANGE, 'beep': BEEP, 'impossible': IMPOSSIBLE, 'follow goal': FOLLOW, 'when': WHEN, 'from sensors': SENSE,

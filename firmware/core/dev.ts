@@ -26,7 +26,7 @@ function indexOf(machine: string, field: string, names: readonly string[]): { [n
 }
 
 /** Throws a DefinitionError naming the machine and field of the first thing wrong with `def`. */
-export function checkDefinition(def: AnyDefinition): void {
+function checkDefinition(def: AnyDefinition): void {
   const name = typeof def.name === 'string' && def.name ? def.name : '(unnamed machine)';
   const stateIndex = indexOf(name, 'states', def.states);
   const eventIndex = indexOf(name, 'events', def.events);

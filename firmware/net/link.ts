@@ -10,7 +10,7 @@ import { parseEnvelope } from './parse';
 import { loadPeers, savePeers, type NodeStateStore } from './state-store';
 
 export type Rejection = 'malformed' | 'unknown sender' | 'bad MAC' | 'stale' | 'replayed' | 'implausible epoch' | 'unauthorized';
-export const rejections: readonly Rejection[] = ['malformed', 'unknown sender', 'bad MAC', 'stale', 'replayed', 'implausible epoch', 'unauthorized'];
+const rejections: readonly Rejection[] = ['malformed', 'unknown sender', 'bad MAC', 'stale', 'replayed', 'implausible epoch', 'unauthorized'];
 
 export { MAX_EPOCH_JUMP };
 /** Heartbeats between writes of the replay windows when no peer's epoch moved. */

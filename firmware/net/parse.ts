@@ -19,7 +19,7 @@ const hasExactly = (o: { [k: string]: unknown }, required: string[], optional: s
 };
 
 /** The deepest nesting of arrays and objects in JSON text, strings skipped; stops counting past `limit`. */
-export function nestingDepth(text: string, limit: number): number {
+function nestingDepth(text: string, limit: number): number {
   let depth = 0, deepest = 0, inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -25,7 +25,7 @@ export class MemoryStateStore implements NodeStateStore {
 }
 
 export const EPOCH_RECORD = 'epoch';
-export const PEERS_RECORD = 'peers';
+const PEERS_RECORD = 'peers';
 
 export type StoredEpoch = { epoch: number; lost?: undefined } | { epoch: 0; lost: string };
 

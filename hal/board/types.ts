@@ -18,9 +18,9 @@ export type SignalWiring = InputWiring | OutputWiring | DirEnableMotor | SerialM
 
 /** How the node reaches the others (docs/PROTOCOL.md): an MQTT broker over the network (Wi-Fi, or the host's on
  * the desktop simulator), or framed serial on a UART to an RS-485 transceiver. `heartbeatMs` is the report period T. */
-export interface MqttLink { kind: 'mqtt'; host: string; port: number; heartbeatMs?: number }
-export interface SerialLink { kind: 'serial'; tx: number; rx: number; baud: number; port: number; heartbeatMs?: number }
-export type BusLink = MqttLink | SerialLink;
+interface MqttLink { kind: 'mqtt'; host: string; port: number; heartbeatMs?: number }
+interface SerialLink { kind: 'serial'; tx: number; rx: number; baud: number; port: number; heartbeatMs?: number }
+type BusLink = MqttLink | SerialLink;
 
 export interface Board {
   /** The board's name, as `--board` takes it. */

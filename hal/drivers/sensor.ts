@@ -4,7 +4,7 @@ import { DEFAULT_SERIAL_PORT, type Analog, type Clock, type Device, type Serial 
 import { parseReading } from './ascii';
 import { LineReader } from './line-reader';
 
-export interface SensorOptions {
+interface SensorOptions {
   device: Device;
   wiring: AnalogSensor | UartSensor;
   clock: Clock;
@@ -13,7 +13,7 @@ export interface SensorOptions {
 // A reading line is a tag, a blank and a number, `P 101.325`: 32 bytes is ample, and longer is garbage.
 const LINE_CAPACITY = 32;
 
-export class CalibratedSensor {
+class CalibratedSensor {
   private readonly clock: Clock;
   private readonly analog: Analog | undefined;
   private readonly serial: Serial | undefined;

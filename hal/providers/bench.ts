@@ -9,9 +9,8 @@ import { benchPinMap, misfit, pinError, type BenchPinMap } from './bench/pin-map
 import { primeInputs } from './bench/prime';
 import { pwmClass } from './bench/pwm';
 
-export { BenchPortError, connectBench, connectFirmata, FIRMATA_BAUD, type BenchConnection, type FirmataConnectOptions } from './bench/connect';
-export type { FirmataIo } from './bench/io';
-export { benchPinMap, type BenchPin, type BenchPinMap } from './bench/pin-map';
+export { BenchPortError, connectBench, connectFirmata, type BenchConnection } from './bench/connect';
+export { benchPinMap } from './bench/pin-map';
 
 export interface BenchDeviceOptions {
   board: Board;

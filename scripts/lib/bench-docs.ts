@@ -12,7 +12,7 @@ const begin = (name: string) => `<!-- wiring of boards/${name}.json: generated b
 const END = '<!-- end of generated wiring -->';
 
 /** What the header calls a pin (`D7`, `A0`), with the Arduino's `~` for PWM. */
-export function headerLabel(mcu: Mcu, pin: number): string {
+function headerLabel(mcu: Mcu, pin: number): string {
   return `${mcu.labels?.[String(pin)] ?? `D${pin}`}${mcu.pwm?.includes(pin) ? '~' : ''}`;
 }
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Board } from '../../firmware/board/types';
 import { startController, type Controller, type ControllerReport } from '../../firmware/controller';
 import { connectBench, openBenchDevice, type BenchConnection, type BenchDevice } from '../../hal/providers/bench';
-import { createHybridDevice, type HybridDevice } from '../../hal/providers/bench/hybrid';
+import { createHybridDevice, type HybridDevice } from '../../sim/hybrid';
 import type { Clock, Device } from '../../hal/types';
 import type { LoneBoardBay } from '../../sim/lone-board';
 import type { LaunchBayModel } from '../../sim/physics';

@@ -4,8 +4,8 @@ import type { Board } from '../../firmware/board/types';
 import type { Controller } from '../../firmware/controller';
 import type { BenchDevice } from '../../hal/providers/bench';
 import type { Door, LaunchBayModel, MotorDrive } from '../../sim/physics';
-import { handleKey, keyActions } from '../../sim/view/keys';
-import type { ScreenModel } from '../../sim/view/screen';
+import { handleKey, keyActions } from '../../views/terminal/keys';
+import type { ScreenModel } from '../../views/terminal/screen-types';
 
 /**
  * The parts as the board's pins show them: a door is open or closed by its limit switches (half-way between them),

@@ -37,7 +37,7 @@ function writeBarrels(out: string): void {
   }
   // For the same reason the desktop build's provider cannot sit under the name `embedded:provider/builtin` itself.
   writeFileSync(join(out, 'barrels', 'simulator-provider.js'),
-    '// Generated: the desktop simulator as embedded:provider/builtin.\nexport { default } from "hal/providers/simulator-builtin";\n');
+    '// Generated: the desktop simulator as embedded:provider/builtin.\nexport { default } from "sim/provider-builtin";\n');
 }
 
 /** build/<board>/board.js: the validated board, its pin table (the device validates again at boot) and its file name. */

@@ -31,7 +31,7 @@ export function senseTargets(def: Def): string[] {
   return def.states.filter((s) => found.has(s));
 }
 
-export function cellTargets(def: Def, cell: Cell<string>): string[] {
+function cellTargets(def: Def, cell: Cell<string>): string[] {
   switch (cell.kind) {
     case 'to': return [cell.target];
     case 'when': return [cell.then, cell.otherwise].flatMap((c) => (c.kind === 'to' ? [c.target] : []));
@@ -104,7 +104,7 @@ function wrap(text: string, width: number): string[] {
  * `maxWidth`, the events are split into several tables, each repeating the state column; cells narrow first
  * when even one event column would not fit.
  */
-export function toText(def: Def, colour: boolean, maxWidth = Infinity): string {
+function toText(def: Def, colour: boolean, maxWidth = Infinity): string {
   const cellWidth = Number.isFinite(maxWidth) ? Math.max(8, Math.min(14, Math.floor((maxWidth - 3) / 2))) : 14;
   const header = ['state \\ event', ...def.events].map((h) => wrap(h, cellWidth));
   const body = rows(def).map((cells, s) => [{ text: wrap(def.states[s], cellWidth), kind: '' },

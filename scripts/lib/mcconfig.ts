@@ -1,6 +1,6 @@
 // Runs the Moddable SDK's mcconfig for one build, and says exactly what is missing when the SDK is not there.
 // Never a deploy: always `-t build`, since the SDK's `all`, `deploy` and `xsbug` targets run `pkill`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -36,10 +36,20 @@ export interface McconfigRun {
 
 export interface McconfigResult { status: number; output: string; problem?: string }
 
-export const hostPlatform = (): 'mac' | 'lin' => (process.platform === 'darwin' ? 'mac' : 'lin');
+const hostPlatform = (): 'mac' | 'lin' => (process.platform === 'darwin' ? 'mac' : 'lin');
 
 /** The SDK's tool folder for this host. */
 export const sdkTools = (moddable: string) => join(moddable, 'build', 'bin', hostPlatform(), 'release');
+
+/** Why the Moddable runs cannot happen here, or undefined when they can. */
+export function moddableMissing(env = process.env): string | undefined {
+  if (!env.MODDABLE) return '$MODDABLE is not set (install the Moddable SDK: docs/FLASHING.md)';
+  if (!existsSync(join(sdkTools(env.MODDABLE), 'mcsim'))) return `no mcsim in ${sdkTools(env.MODDABLE)} (build the SDK's tools)`;
+  for (const tool of ['xvfb-run', 'stdbuf', 'timeout']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) return `${tool} is not installed (apt-get install xvfb xauth coreutils)`;
+  }
+  return undefined;
+}
 
 export function mcconfigArgs(o: Pick<McconfigRun, 'platform' | 'out' | 'manifest' | 'debug' | 'instrument' | 'config'>): string[] {
   return [...(o.debug ? ['-d'] : []), ...(o.instrument ? ['-i'] : []), '-m', '-t', 'build', '-p', o.platform, '-o', o.out, o.manifest, ...(o.config ?? [])];

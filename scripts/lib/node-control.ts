@@ -3,7 +3,7 @@
 // node's simulated hardware with the scenario format's words (docs/SCENARIOS.md): jam, leak, sensorFault, pumpDead…
 import { machineIds, signalsOf, type MachineId } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
-import { stuckRefusal } from '../../sim/view/sensors';
+import { stuckRefusal } from '../../sim/sensors';
 
 export interface ControlTarget {
   board: Board;

@@ -44,7 +44,6 @@ export function payloadText(payload: Uint8Array): { text: string } | { error: st
   try { return { text: strictUtf8.decode(payload) }; } catch { return { error: 'payload not UTF-8' }; }
 }
 
-export { topicFor } from '../../firmware/net/topics';
 
 export interface MqttTransport extends Transport {
   /** Payloads dropped before the envelope was looked at (too large, not UTF-8). */

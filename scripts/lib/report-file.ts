@@ -1,8 +1,8 @@
 // A scenario file's HTML report, beside it or where asked: for the soak and the verifier, one per counterexample.
 import { readFileSync } from 'node:fs';
-import { writeReport } from '../../sim/report/html';
+import { writeReport } from '../../views/report/html';
 import { parseScenario } from '../../sim/scenario/format';
-import { runForReport } from '../../sim/report/record';
+import { runForReport } from '../../views/report/record';
 import { boardsFor } from './scenario-boards';
 
 /** Runs the scenario in `file` with sampling and writes its report to `out` (default: the file with `.html`). Returns `out`. */

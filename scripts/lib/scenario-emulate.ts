@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BoardError } from '../../firmware/board/validate';
 
-import { compareTraces } from '../../sim/emulator/compare';
-import { loadBootromFile, loadImageFile, SUPPLY } from '../../sim/emulator/files';
-import { ImageError } from '../../sim/emulator/image';
-import { runEmulatedScenario, runHostReference } from '../../sim/emulator/scenario';
-import { BootError } from '../../sim/emulator/world';
+import { compareTraces } from '../../emulators/rp2040/compare';
+import { loadBootromFile, loadImageFile, SUPPLY } from '../../emulators/rp2040/files';
+import { ImageError } from '../../emulators/rp2040/image';
+import { runEmulatedScenario, runHostReference } from '../../emulators/rp2040/scenario';
+import { BootError } from '../../emulators/rp2040/world';
 import { parseScenario, ScenarioError } from '../../sim/scenario/format';
 import type { Failure } from '../../sim/scenario/run';
-import { formatReport, formatTime } from '../../sim/view/timeline';
+import { formatReport, formatTime } from '../../views/terminal/timeline';
 import { loadBoard } from './board-file';
 
 /** How far apart the image's and the host's report of one event may be (docs/FLASHING.md says why). */

@@ -149,7 +149,7 @@ export const boardSchedule = (maxSteps = 40, maxFaults = 2, spanMs = 600_000, le
  * A campaign on the cluster (a node per board, in-process bus): at least one broken state store among at most
  * `maxFaults` faults. Shorter than the board's (three minutes): six nodes take about twenty times as long to run.
  */
-export const clusterSchedule = (maxSteps = 15, maxFaults = 2, spanMs = 180_000): fc.Arbitrary<Step[]> =>
+const clusterSchedule = (maxSteps = 15, maxFaults = 2, spanMs = 180_000): fc.Arbitrary<Step[]> =>
   fc.tuple(fc.array(timed(ship.operatorAction, spanMs), { minLength: 1, maxLength: maxSteps }), groupAt(ship.storeGroup, spanMs),
     fc.array(groupAt(ship.clusterFaultGroup, spanMs), { maxLength: maxFaults - 1 }))
     .map(([ops, store, faults]) => inOrder([...ops, ...store, ...faults.flat()]));

@@ -3,7 +3,7 @@
 import { airlockOf, hostedAirlocks } from '../../firmware/board/signals';
 import type { Board } from '../../firmware/board/types';
 import { airlock, bayDoor, bayEnvironment, battleDeck } from '../../firmware/machines';
-import { stuckRefusal } from '../view/sensors';
+import { stuckRefusal } from '../sensors';
 import { ScenarioError, type Expectation, type Scenario } from './format';
 
 type Def = { states: readonly string[]; goals: readonly string[] };

@@ -1,8 +1,12 @@
 // Matching what a scenario expects against what happened: a state among several or none of some, and events
 // (a veto, refusal, recall, beep or fault, with its reason) in a window of the trace.
 import type { ControllerReport } from '../../firmware/controller';
-import { reasonOf } from '../view/timeline';
 import type { EventKind, EventMatch, StateMatch } from './format';
+
+/** Why a veto, refusal or fault happened: its `reason` (issue 13), else its `detail`. */
+function reasonOf(r: ControllerReport): string | undefined {
+  return r.reason ?? r.detail;
+}
 
 export function stateMet(got: string | undefined, want: StateMatch): boolean {
   if (typeof want === 'string') return got === want;
@@ -31,7 +35,7 @@ export function eventMatches(r: ControllerReport, e: EventMatch): boolean {
     && (e.reason === undefined || why.toLowerCase().includes(e.reason.toLowerCase()));
 }
 
-export function eventText(e: EventMatch): string {
+function eventText(e: EventMatch): string {
   return `a ${e.kind}${e.machine ? ` by ${e.machine}` : ''}${e.event ? ` of "${e.event}"` : ''}${e.reason ? ` with reason "${e.reason}"` : ''}`;
 }
 

@@ -3,14 +3,14 @@ import { airlockLetters, isAirlockLetter, knownSignals, machineIds, shipAirlocks
 import { storeFaults, type StoreFault } from '../state-store';
 import { JsonSyntaxError, parseWithLines } from './json-lines';
 
-export type DoorName = 'bay door' | `airlock ${AirlockLetter} ${'outer' | 'inner'}`;
-export type Place = 'bay' | `airlock ${AirlockLetter}`;
+type DoorName = 'bay door' | `airlock ${AirlockLetter} ${'outer' | 'inner'}`;
+type Place = 'bay' | `airlock ${AirlockLetter}`;
 export interface Range { above?: number; below?: number }
 
 /** A machine's state: exactly this one, any of several, or none of them. */
 export type StateMatch = string | { anyOf: string[] } | { not: string[] };
 /** The kinds an `events` expectation names: a refusal is an interlock refusing a door or a pump. */
-export const eventKinds = ['veto', 'refusal', 'recall', 'beep', 'fault', 'impossible', 'transition'] as const;
+const eventKinds = ['veto', 'refusal', 'recall', 'beep', 'fault', 'impossible', 'transition'] as const;
 export type EventKind = (typeof eventKinds)[number];
 /** A report that happened: of this kind, by a machine or part whose name starts with `machine`, its reason containing `reason`. */
 export interface EventMatch { kind: EventKind; machine?: string; event?: string; reason?: string }
@@ -27,9 +27,9 @@ export interface Expectation {
 }
 
 /** How long an `always` or `never` watches: `for` ms, until the step whose `id` is `until`, else to the end. */
-export interface Watch { for?: number; until?: string }
+interface Watch { for?: number; until?: string }
 
-export type Action =
+type Action =
   | { press: string; for: number }
   | { request: 'active' | 'ready' | 'relaxed' }
   | { reset: MachineId }
@@ -86,7 +86,7 @@ const ACTIONS = ['press', 'request', 'reset', 'reboot', 'cut', 'heal', 'link', '
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** The longest time a scenario may name (any `at`, `after`, `within`, `for`): a day of simulated time. */
-export const MAX_SCENARIO_MS = 24 * 3_600_000;
+const MAX_SCENARIO_MS = 24 * 3_600_000;
 
 /** `1500`, `"1.5s"`, `"2m"`, `"250ms"` → milliseconds (undefined when not a time, or beyond a day). */
 export function duration(x: unknown): number | undefined {

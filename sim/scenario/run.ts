@@ -9,8 +9,18 @@ import { createSimWorld, type SimWorld, type SimWorldOptions } from '../world';
 import type { Expectation, Range, Scenario, Step } from './format';
 import { eventsUnmet, stateMet, stateText } from './expectations';
 import { Monitors, type Outcome } from './monitors';
-import { sampleOf, type Sample, SampleHistory } from '../view/samples';
-import type { Message } from '../report/sequence';
+import { sampleOf, type Sample, SampleHistory } from '../samples';
+
+/** One message of a run's sequence diagram (views/report/sequence.ts records and draws them). */
+export interface Message {
+  t: number;
+  from: string;
+  to: string;
+  /** The event, command or report, in words. */
+  what: string;
+  /** A hook's send inside one controller, an input's event, or a message on the bus between nodes. */
+  via: 'hook' | 'input' | 'bus';
+}
 
 export interface Failure { t: number; field: string; line?: number; message: string }
 export interface ScenarioResult {
@@ -19,7 +29,7 @@ export interface ScenarioResult {
   outcomes: Outcome[];
   /** The bay sampled through the run, for charts (only when `tweaks.sampleEveryMs` asks). */
   samples: Sample[];
-  /** Who told whom what, and when, for the report's sequence view (only from `runForReport`, sim/report/record.ts). */
+  /** Who told whom what, and when, for the report's sequence view (only from `runForReport`, views/report/record.ts). */
   messages?: Message[];
 }
 
@@ -57,7 +67,7 @@ export interface PlayRecord { trace?: ControllerReport[]; outcomes?: Outcome[]; 
 
 /**
  * Plays the steps on a running world: waits, acts (through `doAct`), checks expectations, always/never monitors
- * and invariants. The simulator and the emulated Pico (sim/emulator) share it.
+ * and invariants. The simulator and the emulated Pico (emulators/rp2040) share it.
  */
 export function playSteps<W extends StepWorld>(scenario: Scenario, world: W, doAct: (world: W, step: Step) => void, record: PlayRecord = {}): { checks: number; failures: Failure[]; samples: Sample[] } {
   const failures: Failure[] = [], trace = record.trace ?? [], outcomes = record.outcomes ?? [], sampleEveryMs = record.sampleEveryMs;
@@ -141,7 +151,7 @@ const inRange = (x: number, r: Range) => (r.above === undefined || x > r.above) 
 const rangeText = (r: Range) => [r.above !== undefined ? `above ${r.above}` : '', r.below !== undefined ? `below ${r.below}` : ''].filter(Boolean).join(' and ');
 
 /** Every part of the expectation that does not hold now, in words; `events` look at the trace from `since` on. */
-export function unmet(world: Pick<SimWorld, 'model' | 'powered' | 'controller'>, e: Expectation, history?: { trace: readonly ControllerReport[]; since: number }): string[] {
+function unmet(world: Pick<SimWorld, 'model' | 'powered' | 'controller'>, e: Expectation, history?: { trace: readonly ControllerReport[]; since: number }): string[] {
   const out: string[] = [], model = world.model;
   const m = world.powered ? world.controller.machines : {};
   for (const [id, want] of Object.entries(e.states ?? {})) {

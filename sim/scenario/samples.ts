@@ -16,7 +16,7 @@ export interface PhysicsSample {
 }
 
 /** Door positions are quantized to 1 % of travel, pressures to 0.5 kPa. */
-export const DOOR_QUANTUM = 1, KPA_QUANTUM = 0.5;
+const DOOR_QUANTUM = 1, KPA_QUANTUM = 0.5;
 const percent = (position: number) => Math.round(position * 100);
 const halfKpa = (kPa: number) => Math.round(kPa / KPA_QUANTUM) * KPA_QUANTUM;
 

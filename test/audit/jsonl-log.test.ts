@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import mock from 'mock-fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ControllerReport } from '../../firmware/controller';
-import { AuditFile, readAuditFile } from '../../sim/audit/jsonl-log';
+import { AuditFile, readAuditFile } from '../../views/audit/jsonl-log';
 
 const entry = (t: number): ControllerReport => ({ t, kind: 'transition', machine: 'bay door', from: 'closed', to: 'opening', event: 'open requested' });
 // Every entry is stamped with the wall clock it was written at.

@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WallClock } from '../../hal/providers/bench/wall-clock';
 import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
-import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
-import { openSimulatedArduinoPort, type SimulatedPort } from '../../sim/firmata/serial-port';
-import { openPtyPair, type PtyPair } from '../../sim/firmata/pty-pair';
+import { createSimulatedArduino, type SimulatedArduino } from '../../emulators/firmata/arduino';
+import { openSimulatedArduinoPort, type SimulatedPort } from '../../emulators/firmata/serial-port';
+import { openPtyPair, type PtyPair } from '../../emulators/firmata/pty-pair';
 import { serialNodes } from '../../scripts/lib/serial-ports';
 import { pressUntil, until } from './real-time';
 

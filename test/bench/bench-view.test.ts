@@ -5,8 +5,9 @@ import { connectFirmata, openBenchDevice, type BenchConnection, type BenchDevice
 import { WallClock } from '../../hal/providers/bench/wall-clock';
 import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
 import { benchReadings, handleBenchKey } from '../../scripts/lib/bench-view';
-import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
-import { renderScreen, type ScreenState } from '../../sim/view/screen';
+import { createSimulatedArduino, type SimulatedArduino } from '../../emulators/firmata/arduino';
+import { renderScreen } from '../../views/terminal/screen';
+import type { ScreenState } from '../../views/terminal/screen-types';
 import { pressUntil, until } from './real-time';
 import { createWire } from './wire';
 

@@ -1,7 +1,7 @@
 // The simulated StandardFirmata board, spoken to byte by byte as protocol.md describes, in virtual time.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
-import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
+import { createSimulatedArduino, type SimulatedArduino } from '../../emulators/firmata/arduino';
 import { VirtualClock } from '../../sim/clock';
 
 const board = loadBoard('arduino-uno');

@@ -1,6 +1,6 @@
 // The Intel HEX reader the emulated boards load StandardFirmata with: records, addresses, and bad files named by line.
 import { describe, expect, it } from 'vitest';
-import { loadIntelHex } from '../../sim/avr/hex';
+import { loadIntelHex } from '../../emulators/avr/hex';
 
 describe('loadIntelHex', () => {
   it('places data records at their addresses, as little-endian words, and leaves the rest erased', () => {

@@ -1,5 +1,5 @@
 // Waiting in real time without waiting longer than needed: poll a condition, and press a button until the bay reacts.
-import type { SimulatedArduino } from '../../sim/firmata/arduino';
+import type { SimulatedArduino } from '../../emulators/firmata/arduino';
 
 /** Polls `condition` every 10 ms; true as soon as it holds, false after `limitMs`. */
 export async function until(condition: () => boolean, limitMs = 5000): Promise<boolean> {

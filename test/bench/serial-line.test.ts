@@ -5,9 +5,9 @@ import { startController, type Controller } from '../../firmware/controller';
 import { connectBench, openBenchDevice, type BenchConnection } from '../../hal/providers/bench';
 import { WallClock } from '../../hal/providers/bench/wall-clock';
 import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
-import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
-import { openSimulatedArduinoPort, type SimulatedPort } from '../../sim/firmata/serial-port';
-import { openPtyPair, type PtyPair } from '../../sim/firmata/pty-pair';
+import { createSimulatedArduino, type SimulatedArduino } from '../../emulators/firmata/arduino';
+import { openSimulatedArduinoPort, type SimulatedPort } from '../../emulators/firmata/serial-port';
+import { openPtyPair, type PtyPair } from '../../emulators/firmata/pty-pair';
 import { pressUntil, until } from './real-time';
 
 const board = loadBoard('arduino-uno');

@@ -1,10 +1,10 @@
-// The simulated StandardFirmata board (sim/firmata) on an in-memory wire whose host-to-board messages a test can
+// The simulated StandardFirmata board (emulators/firmata) on an in-memory wire whose host-to-board messages a test can
 // watch and lose: Firmata has no acknowledgements, and a message lost on the line is never answered.
 import type { Board } from '../../firmware/board/types';
 import { connectFirmata, type BenchConnection } from '../../hal/providers/bench';
 import { WallClock } from '../../hal/providers/bench/wall-clock';
 import { loadMcu } from '../../scripts/lib/board-file';
-import { createSimulatedArduino, type SimulatedArduino } from '../../sim/firmata/arduino';
+import { createSimulatedArduino, type SimulatedArduino } from '../../emulators/firmata/arduino';
 import { createWire } from './wire';
 
 export interface WiredArduino {

@@ -2,7 +2,7 @@
 // closed limit, the bay's warmth. The test moves the world; the system only reads it.
 import { createSystem, type LaunchBaySystem, type SystemOptions } from '../../firmware/system';
 
-export const hosts = ['battle deck', 'bay door', 'bay environment', 'airlock A', 'airlock B', 'airlock C', 'airlock D'] as const;
+const hosts = ['battle deck', 'bay door', 'bay environment', 'airlock A', 'airlock B', 'airlock C', 'airlock D'] as const;
 export const FULL = 101.3, EMPTY = 0;
 
 export interface LogicBay {

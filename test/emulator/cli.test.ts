@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBoard } from '../../scripts/lib/board-file';
-import { checkEmulatable } from '../../sim/emulator/scenario';
+import { checkEmulatable } from '../../emulators/rp2040/scenario';
 import { parseScenario } from '../../sim/scenario/format';
 
 function run(script: string, args: string[]): { status: number; stdout: string; stderr: string } {

@@ -1,7 +1,7 @@
 // Comparing an image's trace with the host run's: boot records checked against the settled start, then report by report.
 import { describe, expect, it } from 'vitest';
 import type { ControllerReport } from '../../firmware/controller';
-import { compareTraces } from '../../sim/emulator/compare';
+import { compareTraces } from '../../emulators/rp2040/compare';
 
 const boot = (machine: string, to: string): ControllerReport => ({ t: 0, kind: 'transition', machine, from: 'power off', to, event: 'reconstructed from sensors' });
 const open: ControllerReport = { t: 570, kind: 'transition', machine: 'bay door', from: 'closed', to: 'opening', event: 'open requested' };

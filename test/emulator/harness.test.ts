@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBoard } from '../../scripts/lib/board-file';
-import { SRAM_BASE, type PicoImage } from '../../sim/emulator/image';
-import { BootError, createEmulatedWorld, type EmulatedWorld } from '../../sim/emulator/world';
+import { SRAM_BASE, type PicoImage } from '../../emulators/rp2040/image';
+import { BootError, createEmulatedWorld, type EmulatedWorld } from '../../emulators/rp2040/world';
 import { listen, mirror } from './programs';
 
 const pico = loadBoard('pico');

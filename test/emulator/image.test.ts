@@ -1,6 +1,6 @@
 // Images as mcconfig and the assembler leave them: UF2 blocks, ELF load segments, Intel HEX records, each checked.
 import { describe, expect, it } from 'vitest';
-import { ImageError, parseImage, placeImage } from '../../sim/emulator/image';
+import { ImageError, parseImage, placeImage } from '../../emulators/rp2040/image';
 
 function uf2Block(address: number, payload: number[], flags = 0x2000): Uint8Array {
   const b = new Uint8Array(512), v = new DataView(b.buffer);

@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { DEFAULT_TOLERANCE_MS } from '../../scripts/lib/scenario-emulate';
-import { compareTraces } from '../../sim/emulator/compare';
-import { loadBootromFile, loadImageFile } from '../../sim/emulator/files';
-import { runEmulatedScenario, runHostReference } from '../../sim/emulator/scenario';
+import { compareTraces } from '../../emulators/rp2040/compare';
+import { loadBootromFile, loadImageFile } from '../../emulators/rp2040/files';
+import { runEmulatedScenario, runHostReference } from '../../emulators/rp2040/scenario';
 import { parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
 

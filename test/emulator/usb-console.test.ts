@@ -1,6 +1,6 @@
 // Console lines from the image: report lines become trace records; anything else (XS messages, garbage) does not.
 import { describe, expect, it } from 'vitest';
-import { reportOf } from '../../sim/emulator/usb-console';
+import { reportOf } from '../../emulators/rp2040/usb-console';
 
 describe('report lines on the USB console', () => {
   it('decodes a report line into the record a host run makes', () => {

@@ -4,7 +4,7 @@
 // device node's code is checked on CI on xsnap instead (test/xs/device-node.test.ts).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { moddableMissing } from '../../bench/moddable/mcsim';
+import { moddableMissing } from '../../scripts/lib/mcconfig';
 
 const missing = moddableMissing() ?? (spawnSync('sh', ['-c', 'command -v mosquitto']).status === 0 ? undefined : 'mosquitto is not installed');
 if (missing) console.warn(`Mixed cluster on mcsim skipped: ${missing}.`);

@@ -8,7 +8,7 @@ import { createModdableMqttTransport, type MqttClient, type MqttClientOptions } 
 import { createPreferenceStore } from '../../firmware/net/preference-store';
 import { LIMITS } from '../../firmware/net/envelope';
 import { hmacSha256, utf8 } from '../../firmware/net/sha256';
-import { createSimulatorDevice } from '../../hal/providers/simulator';
+import { createSimulatorDevice } from '../../sim/provider';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { VirtualClock } from '../../sim/clock';
 import { InProcessBus } from '../../sim/bus';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readAuditFile } from '../../sim/audit/jsonl-log';
+import { readAuditFile } from '../../views/audit/jsonl-log';
 import { control, provision, runNode, startBroker, until, type Proc } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'launchbay-node-audit-'));

@@ -1,10 +1,10 @@
 // The report's sequence view: who told whom what, and when, recorded from the running controllers and the bus.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reportHtml } from '../../sim/report/html';
-import { INPUTS } from '../../sim/report/sequence';
+import { reportHtml } from '../../views/report/html';
+import { INPUTS } from '../../views/report/sequence';
 import { parseScenario } from '../../sim/scenario/format';
-import { runForReport } from '../../sim/report/record';
+import { runForReport } from '../../views/report/record';
 import { boardsFor } from '../../scripts/lib/scenario-boards';
 
 const run = (file: string) => {

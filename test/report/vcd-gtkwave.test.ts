@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBoard } from '../../boards/load';
-import { startWebBench } from '../../sim/web/server';
+import { startWebBench } from '../../views/web/server';
 
 const VCD2FST = '/usr/bin/vcd2fst', FST2VCD = '/usr/bin/fst2vcd';
 const gtkwave = existsSync(VCD2FST) && existsSync(FST2VCD);

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAgainstBoards } from '../../sim/scenario/check-board';
 import { parseScenario, ScenarioError } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
-import { keyHelpFor } from '../../sim/view/keys';
-import { renderScreen } from '../../sim/view/screen';
+import { keyHelpFor } from '../../views/terminal/keys';
+import { renderScreen } from '../../views/terminal/screen';
 import { createSimWorld } from '../../sim/world';
 import { sixAirlockBoard } from '../support/six-airlocks';
 

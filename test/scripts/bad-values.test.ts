@@ -34,7 +34,7 @@ describe('bad values, refused with exit 2', () => {
   });
 
   it('npm start -- --audit-log in a folder that cannot be made (/proc/nope/x)', () => {
-    refused(tsx('sim/cli/start.ts', '--audit-log', '/proc/nope/x', '--duration', '1'), /start: --audit-log \/proc\/nope\/x: cannot create its folder \(ENOENT/);
+    refused(tsx('scripts/start.ts', '--audit-log', '/proc/nope/x', '--duration', '1'), /start: --audit-log \/proc\/nope\/x: cannot create its folder \(ENOENT/);
   });
 
   it('npm run scenario on a file nested 5,000 deep, naming the file, line and field', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const tsx = (script: string, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', timeout: 60_000, input: '' });
-const start = (...args: string[]) => tsx('sim/cli/start.ts', ...args);
+const start = (...args: string[]) => tsx('scripts/start.ts', ...args);
 
 function refusedWithUsage(r: ReturnType<typeof tsx>, message: RegExp): void {
   expect(r.status).toBe(2);

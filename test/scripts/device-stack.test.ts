@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const DEVICE = ['firmware', 'hal/drivers', 'hal/board', 'hal/types.ts', 'hal/providers/moddable-builtin-clock.ts', 'hal/providers/simulator.ts', 'hal/providers/simulator', 'sim/physics'];
+const DEVICE = ['firmware', 'hal/drivers', 'hal/board', 'hal/types.ts', 'hal/providers/moddable-builtin-clock.ts', 'sim/provider.ts', 'sim/provider', 'sim/physics'];
 const files = (path: string): string[] => statSync(path).isDirectory() ? readdirSync(path).flatMap((f) => files(join(path, f))) : path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
 const FORMS = [/[\w\])]\s*\(\s*\.\.\./, /\.apply\(\s*(null|undefined|this)\s*,/];
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shipAirlocks } from '../../firmware/board/signals';
-import { Model } from '../../sim/verify/model';
+import { Model } from '../../verify/model';
 import { clusterBoards } from '../../sim/scenario/format';
 
 const doc = readFileSync('docs/EXTENDING.md', 'utf8');

@@ -5,15 +5,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAuditFile } from '../../sim/audit/jsonl-log';
+import { readAuditFile } from '../../views/audit/jsonl-log';
 import { sixAirlockJson } from '../support/six-airlocks';
 
-const start = (args: string[], input = '') => spawnSync(process.execPath, ['--import', 'tsx', 'sim/cli/start.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+const start = (args: string[], input = '') => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
 
 describe('npm start off a terminal', () => {
   it('runs with a closed stdin, prints a timeline of a pressed button, and writes the audit log', () => {
     const log = join(mkdtempSync(join(tmpdir(), 'start-')), 'audit.jsonl');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'sim/cli/start.ts', '--speed', '100', '--duration', '20', '--audit-log', log],
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--speed', '100', '--duration', '20', '--audit-log', log],
       { input: 'w', encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('timeline follows');
@@ -49,7 +49,7 @@ describe('npm start off a terminal', () => {
   });
 
   it('lists its keys with --help', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'sim/cli/start.ts', '--help'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--help'], { encoding: 'utf8' });
     expect(r.stdout).toMatch(/Buttons: airlock A 1 2 3 4/);
     expect(r.stdout).toMatch(/Deck: A active requested, R ready requested, X relaxed requested/);
   });

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keyHelp } from '../../sim/view/keys';
+import { keyHelp } from '../../views/terminal/keys';
 
 const TMUX = '/usr/bin/tmux';
 const socket = `views-${process.pid}`;
@@ -27,7 +27,7 @@ describe.skipIf(!existsSync(TMUX))('npm start at 80×24 in tmux', () => {
 
   it("shows the latest fault's reason in full, and pages the help so that every key is shown whole", async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'tty-')), 'audit.jsonl');
-    tmux('new-session', '-d', '-s', 'bay', '-x', '80', '-y', '24', `${process.execPath} --import tsx sim/cli/start.ts --speed 50 --audit-log ${log}`);
+    tmux('new-session', '-d', '-s', 'bay', '-x', '80', '-y', '24', `${process.execPath} --import tsx scripts/start.ts --speed 50 --audit-log ${log}`);
     await until((l) => l.some((x) => x.startsWith('Airlk A ')), 'the airlocks');
     // Jam airlock A's outer door, then ask for it: the deadline is missed, and the fault says why.
     tmux('send-keys', '-t', 'bay', 'j', 'a', '2');

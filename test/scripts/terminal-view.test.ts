@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBoard } from '../../boards/load';
-import { renderScreen } from '../../sim/view/screen';
+import { renderScreen } from '../../views/terminal/screen';
 import { createSimWorld } from '../../sim/world';
 
 const SCRIPT = '/usr/bin/script';
@@ -15,7 +15,7 @@ const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\
 describe('the terminal view', () => {
   it.skipIf(!existsSync(SCRIPT))('fits 80x24 under a pseudo-terminal, every machine on its own line', () => {
     const log = join(mkdtempSync(join(tmpdir(), 'tty-')), 'audit.jsonl');
-    const command = `stty cols 80 rows 24; exec ${process.execPath} --import tsx sim/cli/start.ts --duration 20 --speed 20 --audit-log ${log}`;
+    const command = `stty cols 80 rows 24; exec ${process.execPath} --import tsx scripts/start.ts --duration 20 --speed 20 --audit-log ${log}`;
     const r = spawnSync(SCRIPT, ['-qfec', command, '/dev/null'], { encoding: 'utf8', timeout: 60_000, input: '' });
     expect(r.status).toBe(0);
     const frames = r.stdout.split('\x1b[H\x1b[2J').slice(1).map(strip);
@@ -42,7 +42,7 @@ describe('the terminal view', () => {
   });
 
   it('says "bay door jammed", not "bay door door jammed"', async () => {
-    const { handleKey } = await import('../../sim/view/keys');
+    const { handleKey } = await import('../../views/terminal/keys');
     const world = createSimWorld({ board: loadBoard('sim'), seed: 1 });
     const pending = { jam: false };
     handleKey(world, 'j', pending);

@@ -1,10 +1,10 @@
 // Test fixtures: a small board for the simulator provider, with every kind of wiring, and ASCII helpers.
 import type { Board } from '../../firmware/board/types';
-import { createSimulatorDevice } from '../../hal/providers/simulator';
+import { createSimulatorDevice } from '../../sim/provider';
 import { VirtualClock } from '../../sim/clock';
 import { LaunchBayModel, type LaunchBayOptions } from '../../sim/physics';
 
-export const benchBoard: Board = {
+const benchBoard: Board = {
   name: 'test bench',
   mcu: 'sim',
   hosts: ['airlock A', 'bay environment'],

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvariantMonitor } from '../../sim/invariants';
 import { LaunchBayModel } from '../../sim/physics';
-import { formatReport } from '../../sim/view/timeline';
+import { formatReport } from '../../views/terminal/timeline';
 
 const monitor = (model = new LaunchBayModel()) => ({ model, m: new InvariantMonitor(model, () => undefined, () => 1000) });
 const startOpening = (door: { position: number; motor: -1 | 0 | 1 }) => { door.motor = 1; door.position = 0.01; };

@@ -3,7 +3,7 @@
 // genuine-firmware tests run the same on an emulated Uno in wall time).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ControllerReport } from '../../firmware/controller';
-import { createSimulatorDevice, type SimulatorDevice } from '../../hal/providers/simulator';
+import { createSimulatorDevice, type SimulatorDevice } from '../../sim/provider';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { VirtualClock } from '../../sim/clock';
 import { boardsAround, startLoneBoardBay, type LoneBoardBay } from '../../sim/lone-board';

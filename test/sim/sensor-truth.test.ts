@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBoard } from '../../boards/load';
 import { checkAgainstBoards } from '../../sim/scenario/check-board';
 import { parseScenario } from '../../sim/scenario/format';
-import { sensorSignals, sensorTruths, stuckRefusal } from '../../sim/view/sensors';
+import { sensorSignals, sensorTruths, stuckRefusal } from '../../sim/sensors';
 import { createSimCluster } from '../../sim/cluster';
 import { clusterBoards } from '../../sim/scenario/format';
 import { createSimWorld } from '../../sim/world';

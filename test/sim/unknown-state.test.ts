@@ -2,10 +2,10 @@
 // view: never a default, never "undefined", and whatever its states are called.
 import { describe, expect, it } from 'vitest';
 import { loadBoard } from '../../boards/load';
-import { renderCharts } from '../../sim/view/chart-svg';
-import { sampleOf } from '../../sim/view/samples';
-import { renderScreen } from '../../sim/view/screen';
-import { reportBody } from '../../sim/view/timeline';
+import { renderCharts } from '../../views/report/chart-svg';
+import { sampleOf } from '../../sim/samples';
+import { renderScreen } from '../../views/terminal/screen';
+import { reportBody } from '../../views/terminal/timeline';
 import { createSimWorld } from '../../sim/world';
 
 describe('an unknown state', () => {

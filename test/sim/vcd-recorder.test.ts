@@ -1,7 +1,7 @@
 // The VCD recorder: only changes are written, and a bounded one (the web bench's ten minutes) starts from the values
 // that held at the start of its window.
 import { describe, expect, it } from 'vitest';
-import { VcdRecorder } from '../../sim/view/vcd';
+import { VcdRecorder } from '../../views/report/vcd';
 
 describe('the VCD recorder', () => {
   it('writes each change once, in time order, and folds what left its window into the starting values', () => {

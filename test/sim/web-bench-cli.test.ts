@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAuditFile } from '../../sim/audit/jsonl-log';
-import { formatTime } from '../../sim/view/timeline';
+import { readAuditFile } from '../../views/audit/jsonl-log';
+import { formatTime } from '../../views/terminal/timeline';
 
 describe('the clock', () => {
   it('rounds before it splits: 59.95 s at a tenth is 00:01:00.0, never 00:00:60.0', () => {
@@ -20,7 +20,7 @@ describe('the clock', () => {
 describe('npm start -- --web', () => {
   it('serves a favicon and writes every report to the audit log', async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'web-audit-')), 'logs', 'audit.jsonl');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sim/cli/start.ts', '--web', '--port', '0', '--speed', '20', '--audit-log', log], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--web', '--port', '0', '--speed', '20', '--audit-log', log], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let out = '';
       child.stdout.setEncoding('utf8');

@@ -2,7 +2,7 @@
 // counterexample where a rule is broken on purpose, and symmetry that loses no state.
 import { describe, expect, it } from 'vitest';
 import type { PostHook } from '../../firmware/core';
-import { check, interference, MUTATIONS, projectionCheck, violations, type CheckOptions } from '../../sim/verify';
+import { check, interference, MUTATIONS, projectionCheck, violations, type CheckOptions } from '../../verify';
 
 const events = (options: CheckOptions, property: string) =>
   violations(check(options)).find((v) => v.property === property)?.trace.map((s) => s.event);

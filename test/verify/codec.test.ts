@@ -1,6 +1,6 @@
 // The state key's parts: bits packed across words, and memory values numbered once and for good.
 import { describe, expect, it } from 'vitest';
-import { bitsFor, Interned, put, take } from '../../sim/verify/codec';
+import { bitsFor, Interned, put, take } from '../../verify/codec';
 
 describe('the state key codec', () => {
   it('packs values across a word boundary and reads them back', () => {

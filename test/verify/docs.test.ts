@@ -2,7 +2,7 @@
 // default ones, and the one-airlock run's counts match a fresh check.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { check, DEFAULT_RUNS, runByName } from '../../sim/verify';
+import { check, DEFAULT_RUNS, runByName } from '../../verify';
 
 const page = readFileSync(new URL('../../docs/VERIFICATION.md', import.meta.url), 'utf8');
 const table = page.slice(page.indexOf('<!-- verify:runs -->'), page.indexOf('<!-- /verify:runs -->'));

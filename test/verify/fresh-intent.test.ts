@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../sim/scenario/format';
-import { check, Model, MUTATIONS, safetyFindings, toScenario, violations, type CheckOptions } from '../../sim/verify';
-import { AIR, BAY_DOOR, BOOTED, DEADLINE, DOOR, ENVIRONMENT, event, EventList, FINISH, REBOOT, REQUEST, RESET } from '../../sim/verify/events';
-import { apply, enabledEvents } from '../../sim/verify/step';
-import { CLOSED, EMPTY } from '../../sim/verify/world';
+import { check, Model, MUTATIONS, safetyFindings, toScenario, violations, type CheckOptions } from '../../verify';
+import { AIR, BAY_DOOR, BOOTED, DEADLINE, DOOR, ENVIRONMENT, event, EventList, FINISH, REBOOT, REQUEST, RESET } from '../../verify/events';
+import { apply, enabledEvents } from '../../verify/step';
+import { CLOSED, EMPTY } from '../../verify/world';
 
 const ACTIVE = 0;
 const broken = (name: string): CheckOptions => ({ rules: MUTATIONS[name].rules, boot: MUTATIONS[name].boot });

@@ -1,9 +1,9 @@
 // The checker's model runs the real machines and hooks, and moves its abstract world only as physics allows.
 import { describe, expect, it } from 'vitest';
-import { Model } from '../../sim/verify';
-import { AIR, ASK, BAY_DOOR, DOOR, ENVIRONMENT, event, EventList, FINISH, FIRST_AIRLOCK, REQUEST } from '../../sim/verify/events';
-import { apply, enabledEvents } from '../../sim/verify/step';
-import { CLOSED, EMPTY, FULL, MOVING, OPEN } from '../../sim/verify/world';
+import { Model } from '../../verify';
+import { AIR, ASK, BAY_DOOR, DOOR, ENVIRONMENT, event, EventList, FINISH, FIRST_AIRLOCK, REQUEST } from '../../verify/events';
+import { apply, enabledEvents } from '../../verify/step';
+import { CLOSED, EMPTY, FULL, MOVING, OPEN } from '../../verify/world';
 
 const ACTIVE = 0;
 const enabled = (model: Model) => { const list = new EventList(); enabledEvents(model, list); return [...list.codes.subarray(0, list.length)]; };

@@ -4,7 +4,7 @@ import type { PostHook } from '../../firmware/core';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
-import { check, toScenario, violations, type CheckOptions } from '../../sim/verify';
+import { check, toScenario, violations, type CheckOptions } from '../../verify';
 
 const hastyDeck: CheckOptions['rules'] = (hooks, system) => {
   const early: PostHook = (t) => { if (t.to === 'activating') system().send('bay door', 'open requested'); };

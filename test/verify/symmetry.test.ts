@@ -1,7 +1,7 @@
 // Symmetry loses nothing: with airlocks in a canonical order the check finds exactly what it finds with every
 // ordering explored, for the real rules and for every rule broken on purpose.
 import { describe, expect, it } from 'vitest';
-import { check, MUTATIONS, violations, type CheckOptions } from '../../sim/verify';
+import { check, MUTATIONS, violations, type CheckOptions } from '../../verify';
 
 const OPTIONS: CheckOptions = { airlocks: 2, faults: 0, leaks: true, promptScan: true };
 // The rules that act on fresh intent break only after a reset or a reboot: they need a fault on the path.

@@ -2,10 +2,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadBoard } from '../../boards/load';
-import { startWebBench, type WebBench, type WebBenchOptions } from '../../sim/web/server';
+import { startWebBench, type WebBench, type WebBenchOptions } from '../../views/web/server';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const ARTIFACTS = 'test-artifacts/web';
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts/web';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {

@@ -7,11 +7,11 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadBoard } from '../../boards/load';
-import { writeReport } from '../../sim/report/html';
+import { writeReport } from '../../views/report/html';
 import { parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
 import { click, launchChromium, openBench, runUntilText, screenshot } from './browser';
-import type { WebBench } from '../../sim/web/server';
+import type { WebBench } from '../../views/web/server';
 
 /** Waits until the charts have been drawn up to the bench's present. */
 async function chartsCaughtUp(bench: WebBench, page: Page): Promise<void> {

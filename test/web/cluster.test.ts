@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadBoard } from '../../scripts/lib/board-file';
 import { createSimCluster } from '../../sim/cluster';
 import { clusterBoards } from '../../sim/scenario/format';
-import { startWebBench, type WebBench } from '../../sim/web/server';
+import { startWebBench, type WebBench } from '../../views/web/server';
 
 let bench: WebBench | undefined;
 afterEach(async () => { await bench?.close(); bench = undefined; });

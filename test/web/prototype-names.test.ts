@@ -2,7 +2,7 @@
 // inputs and the node's stdin look names up among their own, and refuse the rest.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBoard } from '../../boards/load';
-import { startWebBench, type WebBench } from '../../sim/web/server';
+import { startWebBench, type WebBench } from '../../views/web/server';
 import { createSimWorld, pressButton } from '../../sim/world';
 
 const PROTOTYPE_NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty'];

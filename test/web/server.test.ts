@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBoard } from '../../scripts/lib/board-file';
-import { startWebBench, type WebBench, type WebBenchOptions } from '../../sim/web/server';
+import { startWebBench, type WebBench, type WebBenchOptions } from '../../views/web/server';
 
 interface Answer { status: number; body: string }
 
@@ -110,7 +110,7 @@ describe('the web bench server', () => {
 });
 
 describe('npm start -- --web', () => {
-  const start = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'sim/cli/start.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const start = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = (child: ReturnType<typeof start>, until: RegExp) => new Promise<string>((resolve) => {
     let text = '';
     const take = (c: Buffer) => { text += c.toString(); if (until.test(text)) resolve(text); };

@@ -43,7 +43,7 @@ export interface BenchConnection {
   close(): Promise<void>;
 }
 
-export const FIRMATA_BAUD = 57600;
+const FIRMATA_BAUD = 57600;
 export const DEFAULT_HANDSHAKE_MS = 10_000;
 
 /** Firmata over a line that is already open: a serial port, or any byte duplex (tests use an in-memory one). */

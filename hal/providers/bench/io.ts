@@ -1,7 +1,7 @@
 // The IO the bench provider drives: johnny-five's IO-plugin interface, as firmata-io implements it for StandardFirmata.
 
 /** One pin as the board described it (capability and analog mapping responses) and as it last reported. */
-export interface FirmataPin {
+interface FirmataPin {
   /** The modes the pin supports (`MODES` values). */
   supportedModes: number[];
   mode?: number;

@@ -4,7 +4,7 @@ import { knownSignals } from '../../board/signals';
 import { inputWiringOf } from '../../drivers/logic-input';
 import { canPullUp, type FirmataIo } from './io';
 
-export type PinRole = 'input' | 'output' | 'analog';
+type PinRole = 'input' | 'output' | 'analog';
 
 export interface BenchPin {
   pin: number;

@@ -7,7 +7,7 @@ import { connectBench, openBenchDevice, type BenchConnection, type BenchDevice }
 import { WallClock } from '../../../hal/providers/bench/wall-clock';
 import type { Digital } from '../../../hal/types';
 import { loadBoard } from '../../../scripts/lib/board-file';
-import { startEmulatedBoard, type EmulatedBoard } from '../../../sim/avr/emulated-board';
+import { startEmulatedBoard, type EmulatedBoard } from '../../../emulators/avr/emulated-board';
 import { LaunchBayModel } from '../../../sim/physics';
 import { until } from '../real-time';
 

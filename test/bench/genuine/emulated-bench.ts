@@ -5,9 +5,9 @@ import type { ControllerReport } from '../../../firmware/controller';
 import { WallClock } from '../../../hal/providers/bench/wall-clock';
 import { loadBoard } from '../../../scripts/lib/board-file';
 import { startBenchSession, type BenchSession } from '../../../scripts/lib/bench-session';
-import { startEmulatedBoard, type EmulatedBoard } from '../../../sim/avr/emulated-board';
-import type { EmulatedChip } from '../../../sim/avr/emulated-chip';
-import type { ChipRig } from '../../../sim/avr/rig';
+import { startEmulatedBoard, type EmulatedBoard } from '../../../emulators/avr/emulated-board';
+import type { EmulatedChip } from '../../../emulators/avr/emulated-chip';
+import type { ChipRig } from '../../../emulators/avr/rig';
 import { startLoneBoardBay, type LoneBoardBay } from '../../../sim/lone-board';
 import type { DeckStart } from '../../../sim/world';
 import { pressAgainUntil, until } from '../real-time';
@@ -49,7 +49,7 @@ export interface EmulatedBench {
  * all the pressure that changed meanwhile, which the controller's rate check takes for a faulty sensor. At 5 kPa/s it
  * takes a stall of 0.8 s to look like one; at 12.7 kPa/s, 0.3 s did.
  */
-export const quickPhysics = { constants: { airlockDoorTravelMs: 1000, chamberPumpMs: 20_000, chamberVentMs: 20_000 } };
+const quickPhysics = { constants: { airlockDoorTravelMs: 1000, chamberPumpMs: 20_000, chamberVentMs: 20_000 } };
 
 export async function startEmulatedBench(o: { board?: Board; start?: DeckStart } = {}): Promise<EmulatedBench> {
   const board = o.board ?? loadBoard('arduino-uno');

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectBench, type BenchConnection } from '../../../hal/providers/bench';
 import { DEFAULT_HANDSHAKE_MS } from '../../../hal/providers/bench/connect';
-import { EmulatedChip } from '../../../sim/avr/emulated-chip';
-import { openPtyPair, type PtyPair } from '../../../sim/firmata/pty-pair';
+import { EmulatedChip } from '../../../emulators/avr/emulated-chip';
+import { openPtyPair, type PtyPair } from '../../../emulators/firmata/pty-pair';
 
 let pty: PtyPair | undefined, uno: EmulatedChip | undefined, connection: BenchConnection | undefined;
 afterEach(async () => {

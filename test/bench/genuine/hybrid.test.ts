@@ -4,10 +4,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startController, type Controller } from '../../../firmware/controller';
 import { connectBench, openBenchDevice, type BenchConnection } from '../../../hal/providers/bench';
-import { createHybridDevice, simulatedInHybrid, type HybridDevice } from '../../../hal/providers/bench/hybrid';
+import { createHybridDevice, simulatedInHybrid, type HybridDevice } from '../../../sim/hybrid';
 import { WallClock } from '../../../hal/providers/bench/wall-clock';
 import { loadBoard } from '../../../scripts/lib/board-file';
-import { startEmulatedBoard, type EmulatedBoard } from '../../../sim/avr/emulated-board';
+import { startEmulatedBoard, type EmulatedBoard } from '../../../emulators/avr/emulated-board';
 import { LaunchBayModel } from '../../../sim/physics';
 import { pressAgainUntil, until } from '../real-time';
 

@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHIPS, MEGA, UNO } from '../../../sim/avr/chips';
-import { loadIntelHex } from '../../../sim/avr/hex';
-import { standardFirmataCache, standardFirmataHex } from '../../../sim/avr/standard-firmata';
+import { CHIPS, MEGA, UNO } from '../../../emulators/avr/chips';
+import { loadIntelHex } from '../../../emulators/avr/hex';
+import { standardFirmataCache, standardFirmataHex } from '../../../emulators/avr/standard-firmata';
 import { repoRoot } from '../../../scripts/lib/board-file';
 
 describe('StandardFirmata for the emulated boards', () => {

@@ -1,0 +1,17 @@
+// The desktop build's `embedded:provider/builtin`: the simulated launch bay behind an ECMA-419 device, on Moddable's Timer.
+import board, { file, mcu } from 'board';
+import { validateBoard } from '../hal/board';
+import { LaunchBayModel } from './physics';
+import { createModdableClock } from '../hal/providers/moddable-builtin-clock';
+import { createSimulatorDevice } from './provider';
+
+/** Physics step, ms: the same period the host simulator uses. */
+const STEP_MS = 50;
+
+const clock = createModdableClock();
+const model = new LaunchBayModel();
+const device = createSimulatorDevice({ board: validateBoard(board, mcu, file), model, clock });
+// Step the physics, then let the provider report the input levels that changed, as GPIO interrupts would.
+clock.set(() => { model.step(STEP_MS); device.scan(); }, STEP_MS, STEP_MS);
+
+export default device;

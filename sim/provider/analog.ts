@@ -1,0 +1,46 @@
+// The simulator's ECMA-419 Analog: an ADC channel reading a model quantity through the board's calibration, inverted.
+import type { LaunchBayModel } from '../physics';
+import type { Analog, AnalogClass } from '../../hal/types';
+import { sense } from './bindings';
+import { pinError } from './errors';
+import type { AnalogPin, PinTable } from './pin-table';
+
+// The ESP32's ADC, and most microcontrollers' ones: 12 bits.
+const RESOLUTION = 12;
+export const FULL_SCALE = (1 << RESOLUTION) - 1;
+
+/** Raw counts for a value, by the board's two-point calibration read backwards, clamped to the ADC's range. */
+export function countsFor(entry: AnalogPin, value: number): number {
+  if (value !== value) return FULL_SCALE; // out of range: the input is pinned to the rail
+  const raw = Math.round(entry.raw0 + (value - entry.value0) * entry.countsPerUnit);
+  return raw < 0 ? 0 : raw > FULL_SCALE ? FULL_SCALE : raw;
+}
+
+export function analogClass(table: PinTable, model: LaunchBayModel): AnalogClass {
+  return class SimAnalog implements Analog {
+    readonly resolution = RESOLUTION;
+    private entry: AnalogPin | null;
+
+    constructor(o: { pin: number; resolution?: number }) {
+      const entry = table.analog.get(o.pin);
+      if (!entry) throw pinError(table, o.pin, 'cannot open an Analog');
+      if (o.resolution !== undefined && o.resolution !== RESOLUTION) {
+        throw pinError(table, o.pin, `the ADC has ${RESOLUTION} bits, not ${o.resolution}`);
+      }
+      if (entry.holder) throw pinError(table, o.pin, 'already open');
+      entry.holder = this;
+      this.entry = entry;
+    }
+
+    read(): number {
+      const e = this.entry;
+      if (!e) throw new Error(`simulator: board "${table.board}": Analog used after close`);
+      return countsFor(e, sense(model, e.name, e.quantity));
+    }
+
+    close(): void {
+      if (this.entry) this.entry.holder = null;
+      this.entry = null;
+    }
+  };
+}

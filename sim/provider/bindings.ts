@@ -1,0 +1,80 @@
+// What each board signal is in the physics model: a switch to sense, a flag to set, a door motor, a quantity to measure.
+import { isAirlockLetter } from '../../hal/board/signals';
+import { atClosedLimit, atOpenLimit, type Door, type LaunchBayModel } from '../physics';
+
+/** A dir-enable H-bridge: the door's motor follows both pins (`dir` high opens, `enable` high runs). */
+export interface HBridge { door: Door; dir: boolean; enable: boolean }
+
+export function driveHBridge(h: HBridge): void {
+  h.door.motor = h.enable ? (h.dir ? 1 : -1) : 0;
+}
+
+/** A switch input's meaning: true while pressed or tripped. Made once per pin; reading it allocates nothing. */
+export function switchOf(model: LaunchBayModel, signal: string): () => boolean {
+  if (signal.endsWith(' open limit')) {
+    const door = model.door(signal.slice(0, -' open limit'.length));
+    return () => atOpenLimit(door);
+  }
+  if (signal.endsWith(' closed limit')) {
+    const door = model.door(signal.slice(0, -' closed limit'.length));
+    return () => atClosedLimit(door);
+  }
+  const buttons = model.buttons;
+  if (!(signal in buttons)) throw new Error(`no button ${JSON.stringify(signal)} in the launch bay`);
+  return () => buttons[signal] === true;
+}
+
+/** The model flag an output switches: a pump, a vent valve, the heater, an indicator. */
+export function outputOf(model: LaunchBayModel, signal: string): (on: boolean) => void {
+  const bay = model.bay;
+  if (signal === 'bay pump') return (on) => { bay.pumpOn = on; };
+  if (signal === 'bay vent') return (on) => { bay.ventOn = on; };
+  if (signal === 'bay heater') return (on) => { bay.heaterOn = on; };
+  const m = /^airlock (\S+) (pump|vent)$/.exec(signal);
+  if (m && isAirlockLetter(m[1])) {
+    const airlock = model.airlocks[m[1]];
+    return m[2] === 'pump' ? (on) => { airlock.pumpOn = on; } : (on) => { airlock.ventOn = on; };
+  }
+  const outputs = model.outputs;
+  if (!(signal in outputs)) throw new Error(`no output ${JSON.stringify(signal)} in the launch bay`);
+  return (on) => { outputs[signal] = on; };
+}
+
+/** Whether the part an output switches is on now (what `outputOf` last set): for views that record the pins. */
+export function outputStateOf(model: LaunchBayModel, signal: string): () => boolean {
+  const bay = model.bay;
+  if (signal === 'bay pump') return () => bay.pumpOn;
+  if (signal === 'bay vent') return () => bay.ventOn;
+  if (signal === 'bay heater') return () => bay.heaterOn;
+  const m = /^airlock (\S+) (pump|vent)$/.exec(signal);
+  if (m && isAirlockLetter(m[1])) {
+    const airlock = model.airlocks[m[1]];
+    return m[2] === 'pump' ? () => airlock.pumpOn : () => airlock.ventOn;
+  }
+  const outputs = model.outputs;
+  if (!(signal in outputs)) throw new Error(`no output ${JSON.stringify(signal)} in the launch bay`);
+  return () => outputs[signal] === true;
+}
+
+/** A sensor's true value, in engineering units, and its noise amplitude. */
+export interface Quantity { value: () => number; noise: number }
+
+export function quantityOf(model: LaunchBayModel, signal: string): Quantity {
+  const c = model.constants, bay = model.bay;
+  if (signal === 'bay pressure') return { value: () => bay.kPa, noise: c.noiseKpa };
+  if (signal === 'bay temperature') return { value: () => bay.tempC, noise: c.noiseC };
+  const m = /^airlock (\S+) chamber pressure$/.exec(signal);
+  if (!m || !isAirlockLetter(m[1])) throw new Error(`no sensor ${JSON.stringify(signal)} in the launch bay`);
+  const airlock = model.airlocks[m[1]];
+  return { value: () => airlock.chamberKpa, noise: c.noiseKpa };
+}
+
+/**
+ * What the sensor reports now: the true value plus noise, or its fault. NaN means out of range, which the
+ * caller turns into full scale (ADC) or garbage (UART). A stuck sensor reads its value exactly, no noise.
+ */
+export function sense(model: LaunchBayModel, signal: string, q: Quantity): number {
+  const fault = model.sensorFaults[signal];
+  if (fault !== undefined) return fault.kind === 'stuck' ? fault.value : NaN;
+  return q.value() + model.noise() * q.noise;
+}

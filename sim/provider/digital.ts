@@ -1,0 +1,76 @@
+// The simulator's ECMA-419 Digital: a GPIO wired by the pin table to a switch or a part of the model.
+import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../hal/types';
+import { pinError } from './errors';
+import type { DigitalPin, PinTable } from './pin-table';
+
+
+/** A Digital class bound to one pin table; `scan(table)` fires the inputs' edges. */
+export function digitalClass(table: PinTable): DigitalClass {
+  return class SimDigital extends DigitalModes implements Digital {
+
+    /** @internal read by scan(): the configured edges and the level last seen. */
+    edge: number;
+    onReadable: ((this: Digital) => void) | undefined;
+    lastLevel: number;
+    private entry: DigitalPin | null;
+    private level = 0;
+
+    constructor(o: DigitalOptions) {
+      super();
+      const entry = table.digital.get(o.pin);
+      if (!entry) throw pinError(table, o.pin, 'cannot open a Digital');
+      const wantsInput = o.mode === DigitalModes.Input || o.mode === DigitalModes.InputPullUp || o.mode === DigitalModes.InputPullDown || o.mode === DigitalModes.InputPullUpDown;
+      const wantsOutput = o.mode === DigitalModes.Output || o.mode === DigitalModes.OutputOpenDrain;
+      if (!wantsInput && !wantsOutput) throw pinError(table, o.pin, `unknown Digital mode ${o.mode}`);
+      if (wantsInput !== entry.input) {
+        throw pinError(table, o.pin, `cannot open a Digital ${wantsInput ? 'input on an output' : 'output on an input'}`);
+      }
+      if (entry.holder) throw pinError(table, o.pin, 'already open');
+      entry.holder = this;
+      this.entry = entry;
+      this.edge = o.edge ?? 0;
+      this.onReadable = o.onReadable;
+      // An output is undriven until written: the model's part keeps its state, as a relay does at reset.
+      this.lastLevel = entry.input ? this.read() : 0;
+    }
+
+    read(): number {
+      const e = this.live();
+      if (!e.input) return this.level;
+      return e.isActive() ? e.activeLevel : e.activeLevel ^ 1;
+    }
+
+    write(value: number): void {
+      const e = this.live();
+      if (e.input) throw pinError(table, e.pin, 'cannot write an input');
+      this.level = value ? 1 : 0;
+      e.apply(this.level === e.activeLevel);
+    }
+
+    close(): void {
+      if (this.entry) this.entry.holder = null;
+      this.entry = null;
+    }
+
+    private live(): DigitalPin {
+      if (!this.entry) throw new Error(`simulator: board "${table.board}": Digital used after close`);
+      return this.entry;
+    }
+  };
+}
+
+interface Watched { edge: number; onReadable: ((this: Digital) => void) | undefined; lastLevel: number; read(): number }
+
+/** Compares every open input with its last level and calls `onReadable` on the configured edges. Allocates nothing. */
+export function scanInputs(table: PinTable): void {
+  const inputs = table.inputs;
+  for (let i = 0; i < inputs.length; i++) {
+    const d = inputs[i].holder as (Watched & Digital) | null;
+    if (d === null) continue;
+    const level = d.read();
+    if (level === d.lastLevel) continue;
+    d.lastLevel = level;
+    const fires = level === 1 ? d.edge & DigitalModes.Rising : d.edge & DigitalModes.Falling;
+    if (fires && d.onReadable) d.onReadable.call(d);
+  }
+}
