@@ -1,6 +1,6 @@
 // A faster simulator is the same simulator: every shipped single-board scenario on seeds 1–3, and two hours of the
 // bench's soak, give exactly the reports (transitions and their times) and the physics recorded in
-// test/scenarios/golden-traces.json before the simulator was sped up (scripts/golden-traces.ts writes it).
+// test/scenarios/golden-traces.json before the simulator was sped up (test/support/record-golden-traces.ts writes it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_FILE, GOLDEN_SEEDS, GOLDEN_SOAK, goldenDifference, goldenScenarios, scenarioEntry, scenarioKey, soakEntry, soakKey, type Golden } from '../support/golden-traces';

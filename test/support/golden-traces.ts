@@ -10,7 +10,7 @@ import { runScenario } from '../../sim/scenario/run';
 import type { SimWorld } from '../../sim/world';
 import { transitionsOf } from './transitions';
 
-/** Where the golden file lives; `npx tsx scripts/golden-traces.ts` writes it. */
+/** Where the golden file lives; `npx tsx test/support/record-golden-traces.ts` writes it. */
 export const GOLDEN_FILE = 'test/scenarios/golden-traces.json';
 /** The noise seeds each shipped scenario runs on. */
 export const GOLDEN_SEEDS = [1, 2, 3];
@@ -86,7 +86,7 @@ export function computeGolden(progress: (key: string) => void = () => {}): Golde
 
 /** Why `now` is not the golden run, in words; undefined when it is the same. */
 export function goldenDifference(golden: GoldenEntry | undefined, now: GoldenEntry): string | undefined {
-  if (!golden) return 'not in the golden file (regenerate it: npx tsx scripts/golden-traces.ts, on code known right)';
+  if (!golden) return 'not in the golden file (regenerate it: npx tsx test/support/record-golden-traces.ts, on code known right)';
   if (golden.transitionsDigest !== now.transitionsDigest) return `other transitions: ${now.transitions} taken, ${golden.transitions} in the golden run`;
   if (golden.digest !== now.digest) return `the same transitions, but other reports (${now.reports}, golden ${golden.reports}), report times, failures or physics at the end`;
   return undefined;
