@@ -36,7 +36,7 @@ export interface Definition<S extends string, E extends readonly string[], Sn ex
   readonly matrix: { readonly [K in NoInfer<S>]: Row<NoInfer<S>, NoInfer<Sn>, E> };
 }
 
-// Cell kinds as small integers, so dispatch is a table lookup and a switch.
+// Cell kinds as small integers, so dispatch is a table lookup and a few comparisons.
 export const TO = 0, NO_CHANGE = 1, BEEP = 2, IMPOSSIBLE = 3, FOLLOW = 4, WHEN = 5, SENSE = 6;
 export const KIND_CODE: { readonly [kind: string]: number } = {
   'to': TO, 'no change': NO_CHANGE, 'beep': BEEP, 'impossible': IMPOSSIBLE, 'follow goal': FOLLOW, 'when': WHEN, 'from sensors': SENSE,
@@ -58,12 +58,12 @@ export interface MachineDefinition<S extends string = string, E extends string =
   readonly stateIndex: { readonly [name: string]: number };
   readonly eventIndex: { readonly [name: string]: number };
   readonly eventCount: number;
-  readonly kind: Uint8Array;      // kind of each cell (WHEN resolves at run time)
-  readonly target: Int16Array;    // target state index of TO cells, or of the `then` side of WHEN
-  readonly thenKind: Uint8Array;  // WHEN: kind of the `then` side (TO or NO_CHANGE)
-  readonly elseKind: Uint8Array;  // WHEN: kind of the `otherwise` side
-  readonly elseTarget: Int16Array;
-  readonly sensorAt: Int8Array;   // WHEN: the sensor's position in `sensors`
+  /**
+   * Each cell as one number, `cells[state * eventCount + event]`: its kind in the low 3 bits; for `→ X`, X's index
+   * above them; for a `when`, the sensor's position (bits 3–7) and each side as X's index + 1, or 0 for `no change`
+   * (`then` in bits 8–18, `otherwise` from bit 19).
+   */
+  readonly cells: readonly number[];
   readonly goalOf: readonly (((sensors: Sensors<Sn>) => G | undefined) | undefined)[]; // per event
 }
 
@@ -90,31 +90,15 @@ export function defineMachine<const S extends string, const E extends readonly s
 ): MachineDefinition<S, E[number], G, Sn> {
   checks.define?.(def);
   const { states, events } = def, matrix = def.matrix as { readonly [state: string]: readonly Cell<string, Sn>[] };
-  const n = states.length * events.length, stateIndex = indexOf(states), eventIndex = indexOf(events);
-  const bytes = () => new Uint8Array(n), targets = () => new Int16Array(n).fill(-1);
-  const kind = bytes(), thenKind = bytes(), elseKind = bytes(), target = targets(), elseTarget = targets();
-  const sensors = def.sensors ?? [], sensorAt = new Int8Array(n);
-  // A cell's kind, and its target if it is `→ X` (else -1); also for either side of a `when`.
-  const put = (c: Cell<string, Sn>, i: number, kinds: Uint8Array, targets: Int16Array) => {
-    kinds[i] = KIND_CODE[c.kind];
-    if (c.kind === 'to') targets[i] = stateIndex[c.target];
-  };
-  let i = 0;
-  for (const state of states) {
-    for (const cell of matrix[state]) {
-      put(cell, i, kind, target);
-      if (cell.kind === 'when') {
-        sensorAt[i] = sensors.indexOf(cell.sensor);
-        put(cell.then, i, thenKind, target);
-        put(cell.otherwise, i, elseKind, elseTarget);
-      }
-      i++;
-    }
-  }
+  const stateIndex = indexOf(states), eventIndex = indexOf(events), sensors = def.sensors ?? [];
+  // A side of a `when`: X's index + 1 for `→ X`, 0 for `no change`.
+  const side = (c: Cell<string, Sn>) => (c.kind === 'to' ? stateIndex[c.target] + 1 : 0);
+  const cells = states.flatMap((state) => matrix[state].map((c): number => (c.kind === 'to' ? TO | stateIndex[c.target] << 3
+    : c.kind === 'when' ? WHEN | sensors.indexOf(c.sensor) << 3 | side(c.then) << 8 | side(c.otherwise) << 19 : KIND_CODE[c.kind])));
   // What dispatch reads comes first: XS finds a property by walking the object's properties in order.
   return {
-    eventIndex, eventCount: events.length, kind, target, goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
-    states, thenKind, elseKind, elseTarget, sensorAt, stateIndex, follow: def.follow, sense: def.sense,
+    eventIndex, eventCount: events.length, cells, states, goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
+    stateIndex, follow: def.follow, sense: def.sense,
     name: def.name, events: events as readonly E[number][], initial: def.initial,
     sensors, goals: def.goals ?? [], initialGoal: def.initialGoal,
     cell: (state, event) => matrix[state][eventIndex[event]] as Cell<S, Sn>,
