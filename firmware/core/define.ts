@@ -37,7 +37,7 @@ export interface Definition<S extends string, E extends readonly string[], Sn ex
 }
 
 // Cell kinds as small integers, so dispatch is a table lookup and a few comparisons.
-export const TO = 0, NO_CHANGE = 1, BEEP = 2, IMPOSSIBLE = 3, FOLLOW = 4, WHEN = 5, SENSE = 6;
+export const TO = 0, NO_CHANGE = 1, BEEP = 2, IMPOSSIBLE = 3, FOLLOW = 4, WHEN = 5, SENSE = 6, UNKNOWN = 7, GOAL = 1 << 30;
 export const KIND_CODE: { readonly [kind: string]: number } = {
   'to': TO, 'no change': NO_CHANGE, 'beep': BEEP, 'impossible': IMPOSSIBLE, 'follow goal': FOLLOW, 'when': WHEN, 'from sensors': SENSE,
 };
@@ -59,12 +59,16 @@ export interface MachineDefinition<S extends string = string, E extends string =
   readonly eventIndex: { readonly [name: string]: number };
   readonly eventCount: number;
   /**
-   * Each cell as one number, `cells[state * eventCount + event]`: its kind in the low 3 bits; for `→ X`, X's index
-   * above them; for a `when`, the sensor's position (bits 3–7) and each side as X's index + 1, or 0 for `no change`
-   * (`then` in bits 8–18, `otherwise` from bit 19).
+   * Each cell as one number, by state and event name: `rows[state][event]`, so dispatch finds a cell with one lookup.
+   * The kind is in the low 3 bits; for `→ X`, X's index is above them; for a `when`, the sensor's position (bits 3–7)
+   * and each side as X's index + 1, or 0 for `no change` (`then` in bits 8–18, `otherwise` from bit 19).
+   * Bit 30 (GOAL) marks the cells of an event that sets the goal. `rows[states.length]` is the unknown state's row,
+   * where every event is refused (kind UNKNOWN).
    */
-  readonly cells: readonly number[];
+  readonly rows: readonly { readonly [event: string]: number }[];
   readonly goalOf: readonly (((sensors: Sensors<Sn>) => G | undefined) | undefined)[]; // per event
+  /** The same goal rules by event name, for dispatch. */
+  readonly setsGoal: { readonly [event: string]: (sensors: Sensors<Sn>) => G | undefined };
 }
 
 /**
@@ -93,12 +97,21 @@ export function defineMachine<const S extends string, const E extends readonly s
   const stateIndex = indexOf(states), eventIndex = indexOf(events), sensors = def.sensors ?? [];
   // A side of a `when`: X's index + 1 for `→ X`, 0 for `no change`.
   const side = (c: Cell<string, Sn>) => (c.kind === 'to' ? stateIndex[c.target] + 1 : 0);
-  const cells = states.flatMap((state) => matrix[state].map((c): number => (c.kind === 'to' ? TO | stateIndex[c.target] << 3
-    : c.kind === 'when' ? WHEN | sensors.indexOf(c.sensor) << 3 | side(c.then) << 8 | side(c.otherwise) << 19 : KIND_CODE[c.kind])));
+  const code = (c: Cell<string, Sn>): number => (c.kind === 'to' ? TO | stateIndex[c.target] << 3
+    : c.kind === 'when' ? WHEN | sensors.indexOf(c.sensor) << 3 | side(c.then) << 8 | side(c.otherwise) << 19 : KIND_CODE[c.kind]);
+  // Rows without a prototype: an event called `toString` is unknown, not a function.
+  const row = (cell: (e: number) => number) => {
+    const r = Object.create(null);
+    events.forEach((event, e) => { r[event] = cell(e); });
+    return r;
+  };
+  const setsGoal = (def.setsGoal ?? {}) as { readonly [event: string]: ((s: Sensors<Sn>) => G | undefined) | undefined };
+  const goalOf = events.map((event) => setsGoal[event]), goal = (e: number) => (goalOf[e] ? GOAL : 0);
+  const rows = [...states.map((state) => row((e) => code(matrix[state][e]) | goal(e))), row(() => UNKNOWN)];
   // What dispatch reads comes first: XS finds a property by walking the object's properties in order.
   return {
-    eventIndex, eventCount: events.length, cells, states, goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
-    stateIndex, follow: def.follow, sense: def.sense,
+    rows, states, setsGoal: Object.assign(Object.create(null), setsGoal), goalOf,
+    stateIndex, follow: def.follow, sense: def.sense, eventIndex, eventCount: events.length,
     name: def.name, events: events as readonly E[number][], initial: def.initial,
     sensors, goals: def.goals ?? [], initialGoal: def.initialGoal,
     cell: (state, event) => matrix[state][eventIndex[event]] as Cell<S, Sn>,

@@ -1,5 +1,5 @@
 // A running machine: table-driven dispatch of one event, with pre hooks that may veto and post hooks that act.
-import { BEEP, checks, FOLLOW, NO_CHANGE, SENSE, TO, WHEN, type MachineDefinition, type Sensors } from './define';
+import { BEEP, checks, FOLLOW, GOAL, NO_CHANGE, SENSE, TO, UNKNOWN, WHEN, type MachineDefinition, type Sensors } from './define';
 import { Dispatcher } from './dispatcher';
 import { ImpossibleEventError, UnknownEventError } from './errors';
 
@@ -70,10 +70,12 @@ export class Machine<S extends string = string, E extends string = string, G ext
   declare readonly name: string;
   declare readonly definition: MachineDefinition<S, E, G, Sn>;
   // Fields in the order dispatch reads them: XS finds a private field by walking the instance's fields.
+  #dispatcher!: Dispatcher;
+  /** The current state's row of cells (the unknown state's while it is not known). */
+  #row!: { readonly [event: string]: number };
   #d: MachineDefinition<S, E, G, Sn>;
   #s = 0;
   #g: G | undefined;
-  #dispatcher!: Dispatcher;
   // (Typed loosely: a hook's parameter would make Machine invariant in its state names, which the tests rely on.)
   #pre: PreHook<any, any, any> | undefined;
   #post: PostHook<any, any, any> | undefined;
@@ -115,41 +117,59 @@ export class Machine<S extends string = string, E extends string = string, G ext
    * `undefined` makes the state unknown: every event is then refused (reported as a veto) until it is restored.
    */
   restore(state: S | undefined, goal: G | undefined): void {
-    if (state === undefined) { this.#s = -1; this.#g = undefined; return; }
+    if (state === undefined) { this.#s = -1; this.#g = undefined; this.#row = this.#d.rows[this.#d.states.length]; return; }
     checks.restore?.(this.name, this.definition, state, goal);
     this.#s = this.definition.stateIndex[state];
+    this.#row = this.#d.rows[this.#s];
     this.#g = goal;
   }
 
-  /** Sends `event`. Sent from inside a hook, it is queued until the current transition completes. */
-  handle(event: E): void { this.#dispatcher.dispatch(this, event); }
+  /**
+   * Sends `event`. Sent from inside a hook, it is queued until the current transition completes.
+   * (The dispatcher's own `dispatch`, written out here: on XS a call saved is a good part of an event's time.)
+   */
+  handle(event: E): void {
+    const d = this.#dispatcher as { running: boolean } & Dispatcher;
+    if (d.running) { d.dispatch(this, event); return; }
+    d.running = true;
+    try {
+      this.step(event);
+      if (d.queued) d.drain();
+    } catch (error) {
+      d.abandon();
+      throw error;
+    }
+    d.running = false;
+  }
 
   /**
-   * Handles one event now. Only the dispatcher calls this. The cell is one number (see `cells`); the kinds are
+   * Handles one event now. Only the dispatcher calls this. The cell is one number (see `rows`); the kinds are
    * tested most common first, and a cell that does nothing (a beep nobody hears, `no change` with the goal as it
    * was) returns before anything else is read.
    */
   step(event: string): void {
-    const d = this.#d, e = d.eventIndex[event], s = this.#s;
-    if (e === undefined) throw new UnknownEventError(this.name, event);
-    // No state is assumed: a machine that does not know where it is moves nothing.
-    if (s < 0) { const veto = this.#veto; if (veto) veto(this, undefined, event as E, undefined, UNKNOWN_REASON); return; }
-    let c = d.cells[s * d.eventCount + e], kind = c & 7;
+    let c = this.#row[event];
+    if (c === undefined) throw new UnknownEventError(this.name, event);
+    let kind = c & 7;
     if (kind === WHEN) {
       // The side the sensor picks: X's index + 1, or 0 for `no change`.
-      const to = this.#read[c >> 3 & 31]() ? c >> 8 & 2047 : c >>> 19;
-      c = to === 0 ? NO_CHANGE : (to - 1) << 3; kind = c & 7;
+      const to = this.#read[c >> 3 & 31]() ? c >> 8 & 2047 : c >> 19 & 2047;
+      c = (to === 0 ? NO_CHANGE : (to - 1) << 3) | c & GOAL; kind = c & 7;
     }
     if (kind < BEEP) {
       // `no change` that sets the goal is a transition to the same state, when the goal does change.
-      const setGoal = d.goalOf[e], g = this.#g;
-      if (setGoal === undefined) { if (kind === TO) this.#attempt(event as E, c >> 3, g); return; }
-      const goal = setGoal(this.#sensors);
-      if (kind === TO) this.#attempt(event as E, c >> 3, goal);
-      else if (goal !== g) this.#attempt(event as E, s, goal);
-    } else if (kind === BEEP) { const beep = this.#beep; if (beep) beep(this, d.states[s], event as E); }
-    else if (kind === FOLLOW) this.#follow(event as E, d, this.#sensors, this.#g, s);
+      if ((c & GOAL) === 0) { if (kind === TO) this.#attempt(event as E, c >> 3, this.#g); return; }
+      const goal = this.#d.setsGoal[event](this.#sensors);
+      if (kind === TO) this.#attempt(event as E, c >> 3 & 2047, goal);
+      else if (goal !== this.#g) this.#attempt(event as E, this.#s, goal);
+      return;
+    }
+    if (kind === BEEP) { const beep = this.#beep; if (beep) beep(this, this.state, event as E); return; }
+    const d = this.#d, s = this.#s;
+    if (kind === FOLLOW) this.#follow(event as E, d, this.#sensors, this.#g, s);
     else if (kind === SENSE) this.#attempt(event as E, d.stateIndex[d.sense!(this.#sensors)], this.#g);
+    // No state is assumed: a machine that does not know where it is moves nothing.
+    else if (kind === UNKNOWN) { const veto = this.#veto; if (veto) veto(this, undefined, event as E, undefined, UNKNOWN_REASON); }
     else if (this.#listens) { const impossible = this.#impossible; if (impossible) impossible(this, d.states[s], event as E); }
     else throw new ImpossibleEventError(this.name, d.states[s], event);
   }
@@ -165,7 +185,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
 
   #attempt(event: E, to: number, goal: G | undefined): boolean {
     const pre = this.#pre, post = this.#post;
-    if (pre === undefined && post === undefined) { this.#s = to; this.#g = goal; return true; }
+    if (pre === undefined && post === undefined) { this.#s = to; this.#row = this.#d.rows[to]; this.#g = goal; return true; }
     const t = this.#t, states = this.#d.states;
     t.from = states[this.#s]; t.to = states[to]; t.event = event; t.goalBefore = this.#g; t.goalAfter = goal;
     if (pre !== undefined) {
@@ -176,7 +196,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
         return false;
       }
     }
-    this.#s = to; this.#g = goal;
+    this.#s = to; this.#row = this.#d.rows[to]; this.#g = goal;
     if (post !== undefined) post(t);
     return true;
   }
