@@ -57,7 +57,6 @@ export interface MachineDefinition<S extends string = string, E extends string =
   cell(state: S, event: E): Cell<S, Sn>;
   readonly stateIndex: { readonly [name: string]: number };
   readonly eventIndex: { readonly [name: string]: number };
-  readonly eventCount: number;
   /**
    * Each cell as one number, by state and event name: `rows[state][event]`, so dispatch finds a cell with one lookup.
    * The kind is in the low 3 bits; for `→ X`, X's index is above them; for a `when`, the sensor's position (bits 3–7)
@@ -111,7 +110,7 @@ export function defineMachine<const S extends string, const E extends readonly s
   // What dispatch reads comes first: XS finds a property by walking the object's properties in order.
   return {
     rows, states, setsGoal: Object.assign(Object.create(null), setsGoal), goalOf,
-    stateIndex, follow: def.follow, sense: def.sense, eventIndex, eventCount: events.length,
+    stateIndex, follow: def.follow, sense: def.sense, eventIndex,
     name: def.name, events: events as readonly E[number][], initial: def.initial,
     sensors, goals: def.goals ?? [], initialGoal: def.initialGoal,
     cell: (state, event) => matrix[state][eventIndex[event]] as Cell<S, Sn>,

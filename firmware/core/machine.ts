@@ -45,21 +45,14 @@ export interface MachineOptions<S extends string = string, E extends string = st
 
 // Hooks and listeners joined into one function, made once per machine (undefined when there are none), so an
 // event calls each directly: no list walked, and nothing built per event. A list is copied: later changes to it do
-// not count.
-function join<F extends (...args: never[]) => unknown>(x: OneOrMany<F> | undefined): F | undefined {
+// not count. Joined pre hooks stop at the first veto (false or a reason) and return it, as a list of them does.
+function join<F extends (...args: any[]) => unknown>(x: OneOrMany<F> | undefined, pre?: boolean): F | undefined {
   if (typeof x === 'function' || !x || x.length === 0) return x as F | undefined;
   const fs = x.slice();
-  return fs.length === 1 ? fs[0] : ((...args: Parameters<F>) => { for (let i = 0; i < fs.length; i++) fs[i](...args); }) as F;
-}
-
-// The pre hooks as one: the first veto (false or a reason) stops the others, as a list of hooks does.
-function joinPre<F extends PreHook<any, any, any>>(x: OneOrMany<F> | undefined): F | undefined {
-  if (typeof x === 'function' || !x || x.length === 0) return x as F | undefined;
-  const fs = x.slice();
-  return fs.length === 1 ? fs[0] : ((t) => {
+  return fs.length === 1 ? fs[0] : ((...args: unknown[]) => {
     for (let i = 0; i < fs.length; i++) {
-      const verdict = fs[i](t);
-      if (verdict === false || typeof verdict === 'string') return verdict;
+      const verdict = fs[i](...args);
+      if (pre && (verdict === false || typeof verdict === 'string')) return verdict;
     }
   }) as F;
 }
@@ -97,7 +90,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
     checks.create?.(definition.name, definition, this.#sensors);
     Object.assign(this, { definition, name: o.name ?? definition.name });
     this.restore(o.state ?? definition.initial, 'goal' in o ? o.goal : definition.initialGoal);
-    this.#pre = joinPre(o.pre);
+    this.#pre = join(o.pre, true);
     this.#post = join(o.post);
     this.#beep = join(o.onBeep);
     this.#veto = join(o.onVeto);
@@ -159,7 +152,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
     if (kind < BEEP) {
       // `no change` that sets the goal is a transition to the same state, when the goal does change.
       if ((c & GOAL) === 0) { if (kind === TO) this.#attempt(event as E, c >> 3, this.#g); return; }
-      const goal = this.#d.setsGoal[event](this.#sensors);
+      const setGoal = this.#d.setsGoal[event], goal = setGoal(this.#sensors);
       if (kind === TO) this.#attempt(event as E, c >> 3 & 2047, goal);
       else if (goal !== this.#g) this.#attempt(event as E, this.#s, goal);
       return;
