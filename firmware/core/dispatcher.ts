@@ -4,8 +4,6 @@
 export interface Steppable { step(event: string): void }
 
 export class Dispatcher {
-  // (target, event) pairs, drained from the front and emptied when drained. It only grows when more events are
-  // queued in one run than ever before, so steady running allocates nothing.
   /**
    * True while an event is being handled; events dispatched now are queued. (A field, not a getter: a machine's
    * `handle` reads and sets it itself, which saves XS a call per event.)
@@ -13,6 +11,8 @@ export class Dispatcher {
   readonly running: boolean = false;
   /** True while events wait in the queue (a field, for the same reason). */
   readonly queued: boolean = false;
+  // (target, event) pairs, drained from the front and emptied when drained. It only grows when more events are
+  // queued in one run than ever before, so steady running allocates nothing.
   // In the order dispatch reads them: XS finds a private field by walking the instance's fields.
   #tail = 0;
   #head = 0;

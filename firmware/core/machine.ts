@@ -47,7 +47,8 @@ export interface MachineOptions<S extends string = string, E extends string = st
 // event calls each directly: no list walked, and nothing built per event. A list is copied: later changes to it do
 // not count. Joined pre hooks stop at the first veto (false or a reason) and return it, as a list of them does.
 function join<F extends (...args: any[]) => unknown>(x: OneOrMany<F> | undefined, pre?: boolean): F | undefined {
-  if (typeof x === 'function' || !x || x.length === 0) return x as F | undefined;
+  if (typeof x === 'function') return x as F;
+  if (!x || x.length === 0) return undefined;
   const fs = x.slice();
   return fs.length === 1 ? fs[0] : ((...args: unknown[]) => {
     for (let i = 0; i < fs.length; i++) {

@@ -51,7 +51,8 @@ export function profileTable(file: ProfileFile): string {
     ...rows,
     '',
     `robot3 takes ${ratio(after)} times as long as the full \`handle\` per event (before: ${before ? ratio(before) : '?'}).`,
-    `After: this engine, ${when(after)}${before ? `; before: the engine of commit df7ca06 (\`--engine\`), ${when(before)}` : ''}.`,
+    `After: this engine, ${when(after)}.`,
+    ...(before ? [`Before: the engine of commit df7ca06 (\`--engine\`), ${when(before)}.`] : []),
   ].join('\n');
 }
 
