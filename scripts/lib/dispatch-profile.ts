@@ -17,7 +17,7 @@ export interface ProfileRun {
   rounds: number;
   layers: { layer: string; ns: number }[];
 }
-/** `after`: this engine; `before`: the engine as it was before issue 24 (commit df7ca06). */
+/** `after`: this engine; `before`: the engine as it was before issue 24 (commit df7ca06), timed in the same run. */
 export type ProfileFile = { [label: string]: ProfileRun };
 
 /** A hash of an engine's sources (every .ts file of its folder), to tell whether a recorded profile timed this one. */
@@ -36,13 +36,12 @@ export function profileTable(file: ProfileFile): string {
   const { before } = file, after = file.after ?? before;
   if (!after) return '(not measured yet)';
   const ns = (run: ProfileRun | undefined, layer: string) => run?.layers.find((l) => l.layer === layer)?.ns;
-  const rows: string[] = ['| layer | before (ns/event) | after | its own cost, after |', '|---|---|---|---|'];
-  let previous = 0;
-  for (const { layer, ns: t } of after.layers) {
-    const robot3 = layer.startsWith('robot3');
-    rows.push(`| ${robot3 ? '' : previous ? '+ ' : ''}${layer} | ${int(ns(before, layer) ?? NaN)} | ${int(t)} | ${robot3 ? '' : int(t - previous)} |`);
-    if (!robot3) previous = t;
-  }
+  const rows: string[] = ['| layer | before (ns/event) | after | its own cost: before | after |', '|---|---|---|---|---|'];
+  const own = (run: ProfileRun | undefined, k: number) => (run && k > 0 ? run.layers[k].ns - run.layers[k - 1].ns : run?.layers[0].ns ?? NaN);
+  after.layers.forEach(({ layer, ns: t }, k) => {
+    const robot3 = layer.startsWith('robot3'), costs = robot3 ? ' | ' : `${int(own(before, k))} | ${int(own(after, k))}`;
+    rows.push(`| ${robot3 || k === 0 ? '' : '+ '}${layer} | ${int(ns(before, layer) ?? NaN)} | ${int(t)} | ${costs} |`);
+  });
   const full = (run: ProfileRun) => run.layers.filter((l) => !l.layer.startsWith('robot3')).at(-1)!.ns;
   const robot3 = (run: ProfileRun) => run.layers.find((l) => l.layer.startsWith('robot3'))!.ns;
   const ratio = (run: ProfileRun) => (robot3(run) / full(run)).toFixed(1);
@@ -51,8 +50,8 @@ export function profileTable(file: ProfileFile): string {
     ...rows,
     '',
     `robot3 takes ${ratio(after)} times as long as the full \`handle\` per event (before: ${before ? ratio(before) : '?'}).`,
-    `After: this engine, ${when(after)}.`,
-    ...(before ? [`Before: the engine of commit df7ca06 (\`--engine\`), ${when(before)}.`] : []),
+    `Measured ${when(after)}.`,
+    ...(before ? ['Before: the engine of commit df7ca06 (`--before`), in the same run.'] : []),
   ].join('\n');
 }
 
