@@ -1,6 +1,6 @@
 // Bundles code into one script for XS with esbuild: no Node modules can slip in (platform neutral). Device code
 // gets nothing XS lacks; XState and robot3 get the `console` they expect, printing through xsnap's `print`.
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, where entry points are resolved from. */
@@ -13,7 +13,7 @@ const CONSOLE = `if (typeof globalThis.console === 'undefined') {
 }`;
 
 /** One script (an IIFE) of `entry` and everything it imports, for xsnap's `evaluate`. */
-export async function bundleForXs(entry: string, options: { console?: boolean } = {}): Promise<string> {
+export async function bundleForXs(entry: string, options: { console?: boolean; plugins?: Plugin[] } = {}): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     absWorkingDir: repoRoot,
@@ -26,6 +26,7 @@ export async function bundleForXs(entry: string, options: { console?: boolean } 
     mainFields: ['module', 'main'],
     banner: { js: options.console ? CONSOLE : '' },
     logLevel: 'silent',
+    plugins: options.plugins ?? [],
   });
   return result.outputFiles[0]!.text;
 }

@@ -36,8 +36,8 @@ export interface Definition<S extends string, E extends readonly string[], Sn ex
   readonly matrix: { readonly [K in NoInfer<S>]: Row<NoInfer<S>, NoInfer<Sn>, E> };
 }
 
-/** Cell kinds as small integers, so dispatch is a table lookup and a switch. @family (knip.jsonc) */
-export const TO = 0, NO_CHANGE = 1, BEEP = 2, IMPOSSIBLE = 3, FOLLOW = 4, WHEN = 5, SENSE = 6;
+/** Cell kinds as small integers, so dispatch is a table lookup and a few comparisons. @family (knip.jsonc) */
+export const TO = 0, NO_CHANGE = 1, BEEP = 2, IMPOSSIBLE = 3, FOLLOW = 4, WHEN = 5, SENSE = 6, UNKNOWN = 7, GOAL = 1 << 30;
 export const KIND_CODE: { readonly [kind: string]: number } = {
   'to': TO, 'no change': NO_CHANGE, 'beep': BEEP, 'impossible': IMPOSSIBLE, 'follow goal': FOLLOW, 'when': WHEN, 'from sensors': SENSE,
 };
@@ -57,14 +57,17 @@ export interface MachineDefinition<S extends string = string, E extends string =
   cell(state: S, event: E): Cell<S, Sn>;
   readonly stateIndex: { readonly [name: string]: number };
   readonly eventIndex: { readonly [name: string]: number };
-  readonly eventCount: number;
-  readonly kind: Uint8Array;      // kind of each cell (WHEN resolves at run time)
-  readonly target: Int16Array;    // target state index of TO cells, or of the `then` side of WHEN
-  readonly thenKind: Uint8Array;  // WHEN: kind of the `then` side (TO or NO_CHANGE)
-  readonly elseKind: Uint8Array;  // WHEN: kind of the `otherwise` side
-  readonly elseTarget: Int16Array;
-  readonly sensorAt: Int8Array;   // WHEN: the sensor's position in `sensors`
+  /**
+   * Each cell as one number, by state and event name: `rows[state][event]`, so dispatch finds a cell with one lookup.
+   * The kind is in the low 3 bits; for `→ X`, X's index is above them; for a `when`, the sensor's position (bits 3–7)
+   * and each side as X's index + 1, or 0 for `no change` (`then` in bits 8–18, `otherwise` from bit 19).
+   * Bit 30 (GOAL) marks the cells of an event that sets the goal. `rows[states.length]` is the unknown state's row,
+   * where every event is refused (kind UNKNOWN).
+   */
+  readonly rows: readonly { readonly [event: string]: number }[];
   readonly goalOf: readonly (((sensors: Sensors<Sn>) => G | undefined) | undefined)[]; // per event
+  /** The same goal rules by event name, for dispatch. */
+  readonly setsGoal: { readonly [event: string]: (sensors: Sensors<Sn>) => G | undefined };
 }
 
 /**
@@ -90,31 +93,24 @@ export function defineMachine<const S extends string, const E extends readonly s
 ): MachineDefinition<S, E[number], G, Sn> {
   checks.define?.(def);
   const { states, events } = def, matrix = def.matrix as { readonly [state: string]: readonly Cell<string, Sn>[] };
-  const n = states.length * events.length, stateIndex = indexOf(states), eventIndex = indexOf(events);
-  const bytes = () => new Uint8Array(n), targets = () => new Int16Array(n).fill(-1);
-  const kind = bytes(), thenKind = bytes(), elseKind = bytes(), target = targets(), elseTarget = targets();
-  const sensors = def.sensors ?? [], sensorAt = new Int8Array(n);
-  // A cell's kind, and its target if it is `→ X` (else -1); also for either side of a `when`.
-  const put = (c: Cell<string, Sn>, i: number, kinds: Uint8Array, targets: Int16Array) => {
-    kinds[i] = KIND_CODE[c.kind];
-    if (c.kind === 'to') targets[i] = stateIndex[c.target];
+  const stateIndex = indexOf(states), eventIndex = indexOf(events), sensors = def.sensors ?? [];
+  // A side of a `when`: X's index + 1 for `→ X`, 0 for `no change`.
+  const side = (c: Cell<string, Sn>) => (c.kind === 'to' ? stateIndex[c.target] + 1 : 0);
+  const code = (c: Cell<string, Sn>): number => (c.kind === 'to' ? TO | stateIndex[c.target] << 3
+    : c.kind === 'when' ? WHEN | sensors.indexOf(c.sensor) << 3 | side(c.then) << 8 | side(c.otherwise) << 19 : KIND_CODE[c.kind]);
+  // Rows without a prototype: an event called `toString` is unknown, not a function.
+  const row = (cell: (e: number) => number) => {
+    const r = Object.create(null);
+    events.forEach((event, e) => { r[event] = cell(e); });
+    return r;
   };
-  let i = 0;
-  for (const state of states) {
-    for (const cell of matrix[state]) {
-      put(cell, i, kind, target);
-      if (cell.kind === 'when') {
-        sensorAt[i] = sensors.indexOf(cell.sensor);
-        put(cell.then, i, thenKind, target);
-        put(cell.otherwise, i, elseKind, elseTarget);
-      }
-      i++;
-    }
-  }
+  const setsGoal = (def.setsGoal ?? {}) as { readonly [event: string]: ((s: Sensors<Sn>) => G | undefined) | undefined };
+  const goalOf = events.map((event) => setsGoal[event]), goal = (e: number) => (goalOf[e] ? GOAL : 0);
+  const rows = [...states.map((state) => row((e) => code(matrix[state][e]) | goal(e))), row(() => UNKNOWN)];
   // What dispatch reads comes first: XS finds a property by walking the object's properties in order.
   return {
-    eventIndex, eventCount: events.length, kind, target, goalOf: events.map((event) => (def.setsGoal as { [e: string]: ((s: Sensors<Sn>) => G | undefined) | undefined } | undefined)?.[event]),
-    states, thenKind, elseKind, elseTarget, sensorAt, stateIndex, follow: def.follow, sense: def.sense,
+    rows, states, setsGoal: Object.assign(Object.create(null), setsGoal), goalOf,
+    stateIndex, follow: def.follow, sense: def.sense, eventIndex,
     name: def.name, events: events as readonly E[number][], initial: def.initial,
     sensors, goals: def.goals ?? [], initialGoal: def.initialGoal,
     cell: (state, event) => matrix[state][eventIndex[event]] as Cell<S, Sn>,

@@ -32,6 +32,9 @@ function checkDefinition(def: AnyDefinition): void {
   const eventIndex = indexOf(name, 'events', def.events);
   const sensors = def.sensors ?? [], goals = def.goals ?? [];
   if (stateIndex[def.initial] === undefined) throw new DefinitionError(name, 'initial', `"${def.initial}" is not a state`);
+  // A cell is one number (MachineDefinition.rows): a `when`'s sensor has 5 bits, each of its sides 11.
+  if (def.states.length > 2046) throw new DefinitionError(name, 'states', `${def.states.length} states, more than a cell can name (2046)`);
+  if (sensors.length > 32) throw new DefinitionError(name, 'sensors', `${sensors.length} sensors, more than a cell can name (32)`);
   if (def.initialGoal !== undefined && !goals.includes(def.initialGoal)) throw new DefinitionError(name, 'initialGoal', `"${def.initialGoal}" is not a goal`);
   checkMatrix(name, def, stateIndex, sensors);
   for (const [event, fn] of Object.entries(def.setsGoal ?? {})) {

@@ -4,40 +4,51 @@
 export interface Steppable { step(event: string): void }
 
 export class Dispatcher {
+  /**
+   * True while an event is being handled; events dispatched now are queued. (A field, not a getter: a machine's
+   * `handle` reads and sets it itself, which saves XS a call per event.)
+   */
+  readonly running: boolean = false;
+  /** True while events wait in the queue (a field, for the same reason). */
+  readonly queued: boolean = false;
   // (target, event) pairs, drained from the front and emptied when drained. It only grows when more events are
   // queued in one run than ever before, so steady running allocates nothing.
   // In the order dispatch reads them: XS finds a private field by walking the instance's fields.
-  #busy = false;
   #tail = 0;
   #head = 0;
   #queue: (Steppable | string | undefined)[] = [];
 
-  /** True while an event is being handled; events dispatched now are queued. */
-  get running(): boolean { return this.#busy; }
-
   /** Handles `event` now, then everything queued meanwhile, in order; or queues it if a transition is under way. */
   dispatch(target: Steppable, event: string): void {
-    if (this.#busy) {
+    const self = this as { running: boolean };
+    if (self.running) {
+      (this as { queued: boolean }).queued = true;
       this.#queue[this.#tail++] = target;
       this.#queue[this.#tail++] = event;
       return;
     }
-    this.#busy = true;
+    self.running = true;
     try {
       target.step(event);
-      if (this.#tail) this.#drain();
+      if (this.queued) this.drain();
     } catch (error) {
-      // An escaping error (an impossible event under test) abandons what was queued behind it.
-      this.#queue.fill(undefined);
-      this.#head = this.#tail = 0;
-      this.#busy = false;
+      this.abandon();
       throw error;
     }
     // Not in a `finally`: V8 runs this path measurably slower with one.
-    this.#busy = false;
+    self.running = false;
   }
 
-  #drain(): void {
+  /** An escaping error (an impossible event under test) abandons what was queued behind it. For Machine.handle. */
+  abandon(): void {
+    this.#queue.fill(undefined);
+    this.#head = this.#tail = 0;
+    (this as { queued: boolean }).queued = false;
+    (this as { running: boolean }).running = false;
+  }
+
+  /** Handles what was queued while an event was handled. For Machine.handle. */
+  drain(): void {
     const queue = this.#queue;
     while (this.#head < this.#tail) {
       const at = this.#head;
@@ -47,6 +58,7 @@ export class Dispatcher {
       next.step(event);
     }
     this.#head = this.#tail = 0;
+    (this as { queued: boolean }).queued = false;
   }
 }
 

@@ -1,5 +1,5 @@
 // A running machine: table-driven dispatch of one event, with pre hooks that may veto and post hooks that act.
-import { BEEP, checks, FOLLOW, NO_CHANGE, SENSE, TO, WHEN, type MachineDefinition, type Sensors } from './define';
+import { BEEP, checks, FOLLOW, GOAL, NO_CHANGE, SENSE, TO, UNKNOWN, WHEN, type MachineDefinition, type Sensors } from './define';
 import { Dispatcher } from './dispatcher';
 import { ImpossibleEventError, UnknownEventError } from './errors';
 
@@ -43,32 +43,46 @@ export interface MachineOptions<S extends string = string, E extends string = st
   dispatcher?: Dispatcher;
 }
 
-// Hooks and listeners as a private array: one function or a list (copied, so later changes to it do not count).
-const list = <F>(x: OneOrMany<F> | undefined): readonly F[] => (typeof x === 'function' ? [x as F] : x ? (x as readonly F[]).slice() : []);
+// Hooks and listeners joined into one function, made once per machine (undefined when there are none), so an
+// event calls each directly: no list walked, and nothing built per event. A list is copied: later changes to it do
+// not count. Joined pre hooks stop at the first veto (false or a reason) and return it, as a list of them does.
+function join<F extends (...args: any[]) => unknown>(x: OneOrMany<F> | undefined, pre?: boolean): F | undefined {
+  if (typeof x === 'function') return x as F;
+  if (!x || x.length === 0) return undefined;
+  const fs = x.slice();
+  return fs.length === 1 ? fs[0] : ((...args: unknown[]) => {
+    for (let i = 0; i < fs.length; i++) {
+      const verdict = fs[i](...args);
+      if (pre && (verdict === false || typeof verdict === 'string')) return verdict;
+    }
+  }) as F;
+}
 
 const UNKNOWN_REASON = 'the state is not known yet: nothing moves until it is';
-
-type Listeners<S extends string, E extends string> = readonly Report<S, E>[];
 
 export class Machine<S extends string = string, E extends string = string, G extends string = string, Sn extends string = string> {
   declare readonly name: string;
   declare readonly definition: MachineDefinition<S, E, G, Sn>;
   // Fields in the order dispatch reads them: XS finds a private field by walking the instance's fields.
+  #dispatcher!: Dispatcher;
+  /** The current state's row of cells (the unknown state's while it is not known). */
+  #row!: { readonly [event: string]: number };
+  #d: MachineDefinition<S, E, G, Sn>;
   #s = 0;
   #g: G | undefined;
-  #d: MachineDefinition<S, E, G, Sn>;
-  #dispatcher!: Dispatcher;
-  /** The one Transition, filled in by each attempt. */
+  // (Typed loosely: a hook's parameter would make Machine invariant in its state names, which the tests rely on.)
+  #pre: PreHook<any, any, any> | undefined;
+  #post: PostHook<any, any, any> | undefined;
+  /** The one Transition, filled in by each attempt that a hook will see. */
   #t!: Transition<S, E, G>;
-  #pre!: readonly PreHook<S, E, G>[];
-  #post!: readonly PostHook<S, E, G>[];
+  #beep: Report<any, any> | undefined;
+  #sensors: Sensors<Sn>;
   /** The sensors' functions in the definition's sensor order, for `when` cells. */
   #read: readonly (() => boolean)[];
-  #sensors: Sensors<Sn>;
-  #beeps!: Listeners<S, E>;
-  #vetoes!: Listeners<S, E>;
-  /** Absent when nobody listens: an impossible event then throws. */
-  #impossibles: Listeners<S, E> | undefined;
+  #veto: Report<any, any> | undefined;
+  /** Whether anyone listens for impossible events: if not, they throw. */
+  #listens = false;
+  #impossible: Report<any, any> | undefined;
 
   constructor(definition: MachineDefinition<S, E, G, Sn>, o: MachineOptions<S, E, G, Sn> = {}) {
     this.#d = definition;
@@ -77,11 +91,12 @@ export class Machine<S extends string = string, E extends string = string, G ext
     checks.create?.(definition.name, definition, this.#sensors);
     Object.assign(this, { definition, name: o.name ?? definition.name });
     this.restore(o.state ?? definition.initial, 'goal' in o ? o.goal : definition.initialGoal);
-    this.#pre = list(o.pre);
-    this.#post = list(o.post);
-    this.#beeps = list(o.onBeep);
-    this.#vetoes = list(o.onVeto);
-    this.#impossibles = o.onImpossible && list(o.onImpossible);
+    this.#pre = join(o.pre, true);
+    this.#post = join(o.post);
+    this.#beep = join(o.onBeep);
+    this.#veto = join(o.onVeto);
+    this.#listens = !!o.onImpossible;
+    this.#impossible = join(o.onImpossible);
     this.#dispatcher = o.dispatcher ?? new Dispatcher();
     const { initial } = definition;
     this.#t = { machine: this, from: initial, to: initial, event: definition.events[0], goalBefore: undefined, goalAfter: undefined };
@@ -96,36 +111,61 @@ export class Machine<S extends string = string, E extends string = string, G ext
    * `undefined` makes the state unknown: every event is then refused (reported as a veto) until it is restored.
    */
   restore(state: S | undefined, goal: G | undefined): void {
-    if (state === undefined) { this.#s = -1; this.#g = undefined; return; }
+    if (state === undefined) { this.#s = -1; this.#g = undefined; this.#row = this.#d.rows[this.#d.states.length]; return; }
     checks.restore?.(this.name, this.definition, state, goal);
     this.#s = this.definition.stateIndex[state];
+    this.#row = this.#d.rows[this.#s];
     this.#g = goal;
   }
 
-  /** Sends `event`. Sent from inside a hook, it is queued until the current transition completes. */
-  handle(event: E): void { this.#dispatcher.dispatch(this, event); }
-
-  /** Handles one event now. Only the dispatcher calls this. */
-  step(event: string): void {
-    const def = this.#d, e = def.eventIndex[event], sensors = this.#sensors, g = this.#g, s = this.#s;
-    if (e === undefined) throw new UnknownEventError(this.name, event);
-    // No state is assumed: a machine that does not know where it is moves nothing.
-    if (s < 0) { this.#report(this.#vetoes, event as E, undefined, UNKNOWN_REASON); return; }
-    const i = s * def.eventCount + e, setGoal = def.goalOf[e];
-    let kind = def.kind[i], target = def.target[i];
-    if (kind === WHEN) {
-      if (this.#read[def.sensorAt[i]]()) kind = def.thenKind[i];
-      else { kind = def.elseKind[i]; target = def.elseTarget[i]; }
+  /**
+   * Sends `event`. Sent from inside a hook, it is queued until the current transition completes.
+   * (The dispatcher's own `dispatch`, written out here: on XS a call saved is a good part of an event's time.)
+   */
+  handle(event: E): void {
+    const d = this.#dispatcher as { running: boolean } & Dispatcher;
+    if (d.running) { d.dispatch(this, event); return; }
+    d.running = true;
+    try {
+      this.step(event);
+      if (d.queued) d.drain();
+    } catch (error) {
+      d.abandon();
+      throw error;
     }
-    // `no change` that sets the goal is a transition to the same state, when the goal does change.
+    d.running = false;
+  }
+
+  /**
+   * Handles one event now. Only the dispatcher calls this. The cell is one number (see `rows`); the kinds are
+   * tested most common first, and a cell that does nothing (a beep nobody hears, `no change` with the goal as it
+   * was) returns before anything else is read.
+   */
+  step(event: string): void {
+    let c = this.#row[event];
+    if (c === undefined) throw new UnknownEventError(this.name, event);
+    let kind = c & 7;
+    if (kind === WHEN) {
+      // The side the sensor picks: X's index + 1, or 0 for `no change`.
+      const to = this.#read[c >> 3 & 31]() ? c >> 8 & 2047 : c >> 19 & 2047;
+      c = (to === 0 ? NO_CHANGE : (to - 1) << 3) | c & GOAL; kind = c & 7;
+    }
     if (kind < BEEP) {
-      const goal = setGoal ? setGoal(sensors) : g;
-      if (kind === TO || goal !== g) this.#attempt(event as E, kind === TO ? target : s, goal);
-    } else if (kind === FOLLOW) this.#follow(event as E, def, sensors, g, s);
-    else if (kind === SENSE) this.#attempt(event as E, def.stateIndex[def.sense!(sensors)], g);
-    else if (kind === BEEP) this.#report(this.#beeps, event as E);
-    else if (this.#impossibles) this.#report(this.#impossibles, event as E);
-    else throw new ImpossibleEventError(this.name, def.states[s], event);
+      // `no change` that sets the goal is a transition to the same state, when the goal does change.
+      if ((c & GOAL) === 0) { if (kind === TO) this.#attempt(event as E, c >> 3, this.#g); return; }
+      const setGoal = this.#d.setsGoal[event], goal = setGoal(this.#sensors);
+      if (kind === TO) this.#attempt(event as E, c >> 3 & 2047, goal);
+      else if (goal !== this.#g) this.#attempt(event as E, this.#s, goal);
+      return;
+    }
+    if (kind === BEEP) { const beep = this.#beep; if (beep) beep(this, this.state, event as E); return; }
+    const d = this.#d, s = this.#s;
+    if (kind === FOLLOW) this.#follow(event as E, d, this.#sensors, this.#g, s);
+    else if (kind === SENSE) this.#attempt(event as E, d.stateIndex[d.sense!(this.#sensors)], this.#g);
+    // No state is assumed: a machine that does not know where it is moves nothing.
+    else if (kind === UNKNOWN) { const veto = this.#veto; if (veto) veto(this, undefined, event as E, undefined, UNKNOWN_REASON); }
+    else if (this.#listens) { const impossible = this.#impossible; if (impossible) impossible(this, d.states[s], event as E); }
+    else throw new ImpossibleEventError(this.name, d.states[s], event);
   }
 
   // The next step toward the goal; if vetoed, rest (itself subject to the hooks), keeping the goal pending.
@@ -138,23 +178,21 @@ export class Machine<S extends string = string, E extends string = string, G ext
   }
 
   #attempt(event: E, to: number, goal: G | undefined): boolean {
-    const t = this.#t, states = this.#d.states, pre = this.#pre, post = this.#post;
+    const pre = this.#pre, post = this.#post;
+    if (pre === undefined && post === undefined) { this.#s = to; this.#row = this.#d.rows[to]; this.#g = goal; return true; }
+    const t = this.#t, states = this.#d.states;
     t.from = states[this.#s]; t.to = states[to]; t.event = event; t.goalBefore = this.#g; t.goalAfter = goal;
-    for (let i = 0; i < pre.length; i++) {
-      const verdict = pre[i](t);
-      if (verdict === false || typeof verdict === 'string') return this.#report(this.#vetoes, event, t.to, verdict === false ? undefined : verdict);
+    if (pre !== undefined) {
+      const verdict = pre(t);
+      if (verdict === false || typeof verdict === 'string') {
+        const veto = this.#veto;
+        if (veto) veto(this, t.from, event, t.to, verdict === false ? undefined : verdict);
+        return false;
+      }
     }
-    this.#s = to; this.#g = goal;
-    for (let i = 0; i < post.length; i++) post[i](t);
+    this.#s = to; this.#row = this.#d.rows[to]; this.#g = goal;
+    if (post !== undefined) post(t);
     return true;
-  }
-
-  /** Tells the listeners; false, for a vetoed attempt. */
-  #report(listeners: Listeners<S, E>, event: E, to?: S, reason?: string): false {
-    if (listeners.length === 0) return false;
-    const state = this.state;
-    for (let i = 0; i < listeners.length; i++) listeners[i](this, state, event, to, reason);
-    return false;
   }
 }
 
