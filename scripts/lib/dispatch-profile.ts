@@ -8,7 +8,7 @@ export const PROFILE_JSON = 'bench/xs/profile.json';
 export const PROFILE_DOC = 'docs/BENCHMARKS.md';
 
 /** One run of the profile: ns per event for each layer, in the profile's order (robot3 last). */
-export interface ProfileRun {
+interface ProfileRun {
   /** engineHash of the firmware/core that was timed. */
   engine: string;
   /** When (UTC) and at what load average (1 min) it ran. */
