@@ -33,6 +33,8 @@ export class BayPart {
   vacuous = false;
   /** Per event: the bay part (index) after it, UNKNOWN or WHOLE. */
   next = new Int32Array(0);
+  /** The airlock parts seen beside this bay part, by code. */
+  readonly airlocks = new Map<number, AirlockPart>();
   constructor(template: Uint32Array) { this.template = template; }
 }
 
@@ -62,7 +64,6 @@ export class AirlockPart {
 export class Parts {
   readonly bays: BayPart[] = [];
   private readonly bayIndex = new Map<number, number>();
-  private readonly airlocks = new Map<number, AirlockPart>();
   private readonly list = new EventList();
   /** The state last prepared: its bay part, and its airlocks' codes and parts in its (canonical) order. */
   readonly codes: number[];
@@ -98,12 +99,12 @@ export class Parts {
     let loaded = false;
     if (bay.events === undefined) { model.load(words, at, true); loaded = true; this.learnBay(bay); }
     for (let p = 0; p < this.codes.length; p++) {
-      const c = model.airlockCode(words, at, p), key = b * 2147483648 + c;
-      let a = this.airlocks.get(key);
+      const c = model.airlockCode(words, at, p);
+      let a = bay.airlocks.get(c);
       if (a === undefined) {
         if (!loaded) { model.load(words, at, true); loaded = true; }
         a = this.learnAirlock(bay, p);
-        this.airlocks.set(key, a);
+        bay.airlocks.set(c, a);
       }
       this.codes[p] = c; this.airs[p] = a;
     }
@@ -111,7 +112,7 @@ export class Parts {
   }
 
   /** The part of airlock code `c` beside bay part `b`, if known. */
-  airlock(b: number, c: number): AirlockPart | undefined { return this.airlocks.get(b * 2147483648 + c); }
+  airlock(b: number, c: number): AirlockPart | undefined { return this.bays[b].airlocks.get(c); }
 
   private learnBay(bay: BayPart): void {
     const model = this.model, list = this.list;
