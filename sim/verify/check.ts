@@ -76,8 +76,8 @@ export function check(options: CheckOptions = {}): CheckResult {
       options.onProgress({ states: store.size, explored: current, transitions: search.transitions, depth, seconds: (lastReport - started) / 1000 });
     }
   }
-  if (complete && options.liveness !== false) search.liveness();
   search.release();
+  if (complete && options.liveness !== false) search.liveness();
   const seconds = (Date.now() - started) / 1000, transitions = search.transitions;
   options.onProgress?.({ states: store.size, explored: current, transitions, depth, seconds });
   const concreteStates = model.options.symmetry ? orbits(model, store) : store.size;
