@@ -15,8 +15,8 @@ const same = (options: CheckOptions) => {
 };
 
 describe('transitions by parts', () => {
-  it('reach the same states, in the same order, with the same verdicts, as whole transitions: three airlocks, one fault', () => {
-    const r = same({ airlocks: 3, faults: 1, leaks: false, promptScan: true });
+  it('reach the same states, in the same order, with the same verdicts, as whole transitions: two airlocks, one fault', () => {
+    const r = same({ airlocks: 2, faults: 1, leaks: false, promptScan: true });
     expect(r.states).toBeGreaterThan(100_000);
   }, 300_000);
 
