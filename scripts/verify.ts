@@ -4,23 +4,24 @@ import { buildSync } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CheckOptions, CheckResult, Progress, RunSpec, Violation } from '../verify';
+import { Worker } from 'node:worker_threads';
+import type { CheckOptions, Progress, RunSpec, Violation } from '../verify';
 import { MUTATIONS, mutationNames } from '../verify/mutations';
 import { reportScenarioFile } from './lib/report-file';
 
 type Checker = typeof import('../verify');
 
 /**
- * The checker, run from one esbuild bundle of verify: under tsx every imported binding the search touches is
- * reached through the loader's module wrapper, about 1.5 times slower over hundreds of millions of transitions.
+ * The checker, as one esbuild bundle of verify/ (a data: URL): under tsx every imported binding the search touches
+ * is reached through the loader's module wrapper, about 1.5 times slower over hundreds of millions of transitions.
  */
-async function loadChecker(): Promise<Checker> {
+function bundleChecker(): string {
   const entry = fileURLToPath(new URL('../verify/index.ts', import.meta.url));
   const out = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error' });
-  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`) as Promise<Checker>;
+  return `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
 }
 
-const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness] [--break RULE]
+const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness] [--whole] [--self-check N] [--break RULE]
   a single run instead of the default ones: [--airlocks 0-4] [--faults 0-7] [--prompt-scan] [--no-leaks]
   [--no-reboot] [--no-interlock] [--no-symmetry]
   --break RULE breaks a rule on purpose, to watch the checker catch it: ${mutationNames.join(', ')}`;
@@ -48,6 +49,8 @@ function parse(argv: string[]): Args | string {
         case '--max-states': args.common.maxStates = num(); break;
         case '--stop': args.common.stopAtFirst = true; break;
         case '--no-liveness': args.common.liveness = false; break;
+        case '--whole': args.common.parts = false; break;
+        case '--self-check': args.common.selfCheck = num(); break;
         case '--airlocks': custom.airlocks = num(); isCustom = true; break;
         case '--faults': custom.faults = num(); isCustom = true; break;
         case '--prompt-scan': custom.promptScan = true; isCustom = true; break;
@@ -83,24 +86,73 @@ function bar(run: string, p: Progress, max: number | undefined, final: boolean):
   else if (final) process.stderr.write(`${line}\n`);
 }
 
-interface Outcome { spec: RunSpec; result: CheckResult; violations: Violation[] }
+/** What a run found, as plain data (it crosses from a worker thread). */
+interface Summary {
+  states: number; concreteStates: number; transitions: number; seconds: number; depth: number; complete: boolean;
+  symmetry: boolean; airlocks: number;
+}
+interface Outcome { spec: RunSpec; result: Summary; violations: Violation[] }
 
-function runAll(verify: Checker, specs: readonly RunSpec[], common: CheckOptions): Outcome[] {
-  const { check, interference, projectionCheck, violations } = verify;
-  const done = new Map<string, CheckResult>(), outcomes: Outcome[] = [];
+// A worker thread runs one group of runs in order (plain JavaScript: it crosses as text): each check, the projection
+// check of a run onto the one it names, and the counterexamples, as plain data. It loads the same bundle, and takes
+// the broken rule by name (functions do not cross).
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const verify = await import(workerData.url), common = workerData.common, broken = workerData.broken;
+  if (broken) { common.rules = verify.MUTATIONS[broken].rules; common.boot = verify.MUTATIONS[broken].boot; }
+  const specs = workerData.names.map((n) => workerData.specs.find((s) => s.name === n)), done = new Map(), outcomes = [];
+  let last = 0;
+  const progress = (run, p, final) => {
+    const now = Date.now();
+    if (final || now - last > 200) { last = now; parentPort.postMessage({ progress: [run, p, final] }); }
+  };
   for (const spec of specs) {
     const options = { ...spec.options, ...common };
-    const result = check({ ...options, onProgress: (p) => bar(spec.name, p, options.maxStates, false) });
-    bar(spec.name, { states: result.states, explored: result.states, transitions: result.transitions, depth: result.depth, seconds: result.seconds }, options.maxStates, true);
+    const result = verify.check({ ...options, onProgress: (p) => progress(spec.name, p, false) });
+    progress(spec.name, { states: result.states, explored: result.states, transitions: result.transitions, depth: result.depth, seconds: result.seconds }, true);
     const onto = spec.projectsOnto ? done.get(spec.projectsOnto) : undefined;
     if (onto && result.complete && onto.complete) {
-      const p = projectionCheck(result, onto), finding = interference(p);
+      const p = verify.projectionCheck(result, onto), finding = verify.interference(p);
       if (finding) result.found.push({ finding, state: p.example ?? 0, count: p.extra + p.missing });
     }
-    done.set(spec.name, result);
-    outcomes.push({ spec, result, violations: violations(result) });
+    // Kept only while a later run projects onto it.
+    if (specs.some((s) => s.projectsOnto === spec.name)) done.set(spec.name, result);
+    const { states, concreteStates, transitions, seconds, depth, complete, model } = result;
+    outcomes.push({
+      spec,
+      result: { states, concreteStates, transitions, seconds, depth, complete, symmetry: model.options.symmetry, airlocks: model.letters.length },
+      violations: verify.violations(result),
+    });
   }
-  return outcomes;
+  parentPort.postMessage({ outcomes });
+})().catch((e) => parentPort.postMessage({ error: String((e && e.stack) || e) }));
+`;
+
+/**
+ * The runs in groups (a run and the one it projects onto together), each group on a worker thread of its own, so the
+ * default runs share the machine's cores. The outcomes come back in the order of `specs`.
+ */
+async function runAll(url: string, specs: readonly RunSpec[], common: CheckOptions, broken: string | undefined): Promise<Outcome[]> {
+  const groups: string[][] = [];
+  for (const spec of specs) {
+    const g = spec.projectsOnto ? groups.find((x) => x.includes(spec.projectsOnto!)) : undefined;
+    if (g) g.push(spec.name); else groups.push([spec.name]);
+  }
+  // Groups that fit on one core run together: the largest run alone, the rest on the other core.
+  const merged = groups.length > 2 ? [groups[0], groups.slice(1).flat()] : groups;
+  const plain = { ...common, rules: undefined, boot: undefined };
+  const specsPlain = specs.map(({ name, covers, options, projectsOnto }) => ({ name, covers, options, projectsOnto }));
+  const results = await Promise.all(merged.map((names) => new Promise<Outcome[]>((resolve, reject) => {
+    const worker = new Worker(WORKER, { eval: true, workerData: { url, names, specs: specsPlain, common: plain, broken } });
+    worker.on('message', (m: { progress?: [string, Progress, boolean]; outcomes?: Outcome[]; error?: string }) => {
+      if (m.progress) bar(m.progress[0], m.progress[1], common.maxStates, m.progress[2]);
+      else if (m.outcomes) { resolve(m.outcomes); void worker.terminate(); } else if (m.error) reject(new Error(m.error));
+    });
+    worker.on('error', reject);
+  })));
+  const all = results.flat();
+  return specs.map((s) => all.find((o) => o.spec.name === s.name)!);
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -132,7 +184,7 @@ function printText(outcomes: Outcome[], files: Map<Violation, string>, broken: s
   for (const { spec, result: r, violations: vs } of outcomes) {
     const reduction = r.concreteStates / r.states;
     console.log(`\n== ${spec.name}: ${spec.covers}`);
-    console.log(`   ${thousands(r.states)} states${r.model.options.symmetry && r.model.letters.length > 1 ? ` (${thousands(r.concreteStates)} without symmetry: ${reduction.toFixed(1)}× fewer)` : ''}, ` +
+    console.log(`   ${thousands(r.states)} states${r.symmetry && r.airlocks > 1 ? ` (${thousands(r.concreteStates)} without symmetry: ${reduction.toFixed(1)}× fewer)` : ''}, ` +
       `${thousands(r.transitions)} transitions, depth ${r.depth}, ${r.seconds.toFixed(1)} s, ${thousands(r.states / Math.max(r.seconds, 0.001))} states/s` +
       `${r.complete ? '' : ' — INCOMPLETE (stopped early; liveness not checked)'}`);
     if (vs.length === 0) console.log('   every safety invariant and liveness property holds');
@@ -160,13 +212,13 @@ function verdict(outcomes: Outcome[], files: Map<Violation, string>, broken: str
 async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
   if (typeof args === 'string') { console.error(`verify: ${args}`); return 2; }
-  const verify = await loadChecker();
+  const url = bundleChecker(), verify = await import(url) as Checker;
   const specs: readonly RunSpec[] = args.custom ? [{ name: 'custom', covers: JSON.stringify(args.custom), options: args.custom }] : verify.DEFAULT_RUNS;
-  const outcomes = runAll(verify, specs, args.common);
+  const outcomes = await runAll(url, specs, args.common, args.broken);
   const files = writeScenarios(verify.toScenario, outcomes, args.out, args.broken);
   const all = outcomes.flatMap((o) => o.violations.map((v) => ({ run: o.spec.name, v })));
   if (args.json) {
-    const sum = (f: (r: CheckResult) => number) => outcomes.reduce((n, o) => n + f(o.result), 0);
+    const sum = (f: (r: Summary) => number) => outcomes.reduce((n, o) => n + f(o.result), 0);
     console.log(JSON.stringify({
       ok: all.length === 0, broken: args.broken ?? null,
       states: sum((r) => r.states), transitions: sum((r) => r.transitions), seconds: Number(sum((r) => r.seconds).toFixed(3)),

@@ -3,6 +3,7 @@
 import * as events from './events';
 import { waitingStates, type Waiting } from './liveness';
 import { Model, type ModelOptions } from './model';
+import { atAirlock, Parts, UNKNOWN, WHOLE } from './parts';
 import { airlocksSettled, deckSettled, safetyFindings, type Finding } from './properties';
 import { enabledEvents, apply } from './step';
 import { EdgeList, StateStore } from './store';
@@ -16,6 +17,13 @@ export interface CheckOptions extends ModelOptions {
   liveness?: boolean;
   /** Called now and then while exploring. */
   onProgress?(p: Progress): void;
+  /**
+   * Transitions by parts (verify/parts.ts): run the machines once per bay part, airlock part and event, and
+   * compose the other successors from what was learned (default true). Off: every transition runs the machines.
+   */
+  parts?: boolean;
+  /** With parts: every N-th composed transition and new state is also run on the whole state and compared (default 4096; 1: all). */
+  selfCheck?: number;
 }
 
 export interface Progress { states: number; explored: number; transitions: number; depth: number; seconds: number }
@@ -47,7 +55,8 @@ export interface CheckResult {
 
 const DECK_GOAL_MET = 1, AIRLOCK_GOALS_MET = 2;
 // Module-level copies: under the tsx loader every use of an imported binding is a call.
-const { EventList, isProgress } = events;
+const { BOOTED, EventList, FINISH, isProgress, kindOf } = events;
+const isFinish = (e: number) => kindOf(e) === FINISH || kindOf(e) === BOOTED;
 
 const LIVENESS = [
   [DECK_GOAL_MET, 'deck liveness', 'the deck never meets its goal, though only progress events happen'],
@@ -67,6 +76,7 @@ export function check(options: CheckOptions = {}): CheckResult {
       options.onProgress({ states: store.size, explored: current, transitions: search.transitions, depth, seconds: (lastReport - started) / 1000 });
     }
   }
+  search.release();
   if (complete && options.liveness !== false) search.liveness();
   const seconds = (Date.now() - started) / 1000, transitions = search.transitions;
   options.onProgress?.({ states: store.size, explored: current, transitions, depth, seconds });
@@ -84,6 +94,15 @@ class Search {
   private readonly list = new EventList();
   private readonly scratch: Uint32Array;
   private current = 0;
+  private parts: Parts | undefined;
+  private readonly selfCheck: number;
+  private composed = 0;
+  private visited = 0;
+  private readonly check: Uint32Array;
+  private readonly evts = new Int32Array(256);
+  private readonly owner = new Int32Array(256);
+  private readonly index = new Int32Array(256);
+  private readonly nextCodes: number[];
   // Airlock i is the twin of i − 1 (same code, airlocks sorted): its events lead to mirror images, left out.
   private readonly twin = (i: number) => i > 0 && this.model.options.symmetry
     && this.model.airlockCode(this.store.words, this.current * this.store.width, i) === this.model.airlockCode(this.store.words, this.current * this.store.width, i - 1);
@@ -92,6 +111,11 @@ class Search {
     this.model = new Model(options);
     this.store = new StateStore(this.model.width);
     this.scratch = new Uint32Array(this.model.width);
+    this.check = new Uint32Array(this.model.width);
+    this.nextCodes = this.model.letters.map(() => 0);
+    // By parts only while every airlock runs the same code: a part then behaves the same in whichever airlock holds it.
+    this.parts = options.parts !== false && this.model.alike ? new Parts(this.model) : undefined;
+    this.selfCheck = options.selfCheck ?? 4096;
     this.model.save(this.scratch, 0, true);
     this.store.add(this.scratch, 0, -1, -1);
     this.visit(0);
@@ -99,6 +123,13 @@ class Search {
 
   /** Every successor of state `i`. */
   expand(i: number): void {
+    if (this.parts) this.expandByParts(i); else this.expandWhole(i);
+  }
+
+  /** Frees what only the search needed (the learned parts). */
+  release(): void { this.parts = undefined; }
+
+  private expandWhole(i: number): void {
     const { model, store, list, scratch } = this;
     const at = i * store.width;
     this.current = i;
@@ -114,6 +145,122 @@ class Search {
       if (isProgress(e)) this.edges.push(i, next);
       if (r >= 0) this.visit(next);
       else if (model.impossible.length) this.record(model.impossible.map((detail) => ({ property: 'impossible event', level: 'logic', detail })), i, next);
+    }
+  }
+
+  // By parts: the events from the parts' lists, each successor composed from what its event does to each part;
+  // an event not learned yet (or that needs the whole state) is run on the whole state, and learned from.
+  private expandByParts(i: number): void {
+    const { model, store, scratch } = this, parts = this.parts!, at = i * store.width;
+    const prepared = parts.prepare(store.words, at), b = prepared < 0 ? ~prepared : prepared, bay = parts.bays[b];
+    const codes = parts.codes, airs = parts.airs, n = codes.length, symmetry = model.options.symmetry;
+    // The events, in enabledEvents' order: the bay's, then each airlock's but a twin's; with a prompt scan, only the finishes.
+    let prompt = false;
+    if (model.options.promptScan) {
+      prompt = bay.finishes;
+      for (let p = 0; p < n && !prompt; p++) if (!(symmetry && p > 0 && codes[p] === codes[p - 1])) prompt = airs[p].finishes;
+    }
+    const evts = this.evts, owner = this.owner, index = this.index, bayEvents = bay.events!;
+    let m = 0;
+    for (let k = 0; k < bayEvents.length; k++) {
+      if (prompt && !isFinish(bayEvents[k])) continue;
+      evts[m] = bayEvents[k]; owner[m] = -1; index[m++] = k;
+    }
+    for (let p = 0; p < n; p++) {
+      if (symmetry && p > 0 && codes[p] === codes[p - 1]) continue;
+      const own = airs[p].events;
+      for (let k = 0; k < own.length; k++) {
+        if (prompt && !isFinish(own[k])) continue;
+        evts[m] = atAirlock(own[k], p); owner[m] = p; index[m++] = k;
+      }
+    }
+    const next = this.nextCodes;
+    for (let j = 0; j < m; j++) {
+      const e = evts[j], o = owner[j], k = index[j];
+      let nb: number;
+      for (let p = 0; p < n; p++) next[p] = codes[p];
+      if (o < 0) {
+        nb = bay.next[k];
+        for (let p = 0; p < n && nb >= 0; p++) { const c = airs[p].underBay[k]; if (c === UNKNOWN) nb = UNKNOWN; else next[p] = c; }
+      } else {
+        nb = airs[o].nextBay[k];
+        next[o] = airs[o].nextCode[k];
+      }
+      if (nb < 0) { this.whole(i, e, o, k, b, nb === WHOLE); continue; }
+      model.compose(scratch, 0, parts.bays[nb].template, next);
+      if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, scratch);
+      this.transitions++;
+      const r = store.add(scratch, 0, i, e), to = r >= 0 ? r : ~r;
+      if (isProgress(e)) this.edges.push(i, to);
+      if (r >= 0) this.visitByParts(to, nb, next);
+    }
+  }
+
+  // Runs event e on the whole state i, as expandWhole does, and learns what it did to each part.
+  private whole(i: number, e: number, o: number, k: number, b: number, always: boolean): void {
+    const { model, store, scratch } = this, parts = this.parts!, at = i * store.width;
+    model.load(store.words, at, true);
+    apply(model, e);
+    model.save(scratch, 0, true);
+    this.transitions++;
+    if (!always) {
+      const bay = parts.bays[b], nb = parts.bayOf(scratch, 0), codes = parts.codes, airs = parts.airs;
+      if (model.impossible.length > 0) { if (o < 0) bay.next[k] = WHOLE; else airs[o].nextBay[k] = WHOLE; }
+      else if (o < 0) {
+        bay.next[k] = nb;
+        for (let p = 0; p < codes.length; p++) airs[p].underBay[k] = model.liveCode(p);
+      } else {
+        let alone = true;
+        for (let p = 0; p < codes.length; p++) if (p !== o && model.liveCode(p) !== codes[p]) alone = false;
+        airs[o].nextBay[k] = alone ? nb : WHOLE;
+        airs[o].nextCode[k] = model.liveCode(o);
+      }
+    }
+    const r = store.add(scratch, 0, i, e), next = r >= 0 ? r : ~r;
+    if (isProgress(e)) this.edges.push(i, next);
+    if (r >= 0) this.visit(next);
+    else if (model.impossible.length) this.record(model.impossible.map((detail) => ({ property: 'impossible event', level: 'logic', detail })), i, next);
+    // `prepare` read this state's parts into parts.codes and parts.airs; a new bay part learned above may not disturb them.
+  }
+
+  // A new state composed from parts: its verdicts from its parts', learned from it when a pair of parts is new.
+  private visitByParts(s: number, b: number, codes: number[]): void {
+    const parts = this.parts!, bay = parts.bays[b], store = this.store;
+    let clean = bay.events !== undefined && bay.clean, settled = true, known = bay.events !== undefined;
+    for (let p = 0; p < codes.length && known; p++) {
+      const a = parts.airlock(b, codes[p]);
+      if (a === undefined) known = false;
+      else { clean &&= a.clean; settled &&= a.settled; }
+    }
+    const checkNow = this.selfCheck > 0 && ++this.visited % this.selfCheck === 0;
+    if (!known || !clean || checkNow) {
+      // Learn the parts from the state itself (prepare loads it), then judge it whole.
+      const codesBefore = parts.codes.slice(), airsBefore = parts.airs.slice();
+      parts.prepare(store.words, s * store.width);
+      const bayNow = parts.bays[b];
+      let partsClean = bayNow.clean, partsSettled = true;
+      for (let p = 0; p < codes.length; p++) { partsClean &&= parts.airs[p].clean; partsSettled &&= parts.airs[p].settled; }
+      this.model.load(store.words, s * store.width, true);
+      this.visit(s);
+      const flags = (bayNow.deckMet ? DECK_GOAL_MET : 0) | (bayNow.vacuous || partsSettled ? AIRLOCK_GOALS_MET : 0);
+      const wholeClean = safetyFindings(this.model).length === 0;
+      if (flags !== store.flags[s] || partsClean !== wholeClean) {
+        throw new Error(`verify: judged by parts, state ${s} ${partsClean ? 'breaks no property' : 'breaks a property'} with liveness flags ${flags}; judged whole, ${wholeClean ? 'none' : 'some'} with ${store.flags[s]}: the parts are not independent (run with --whole)`);
+      }
+      for (let p = 0; p < codesBefore.length; p++) { parts.codes[p] = codesBefore[p]; parts.airs[p] = airsBefore[p]; }
+      return;
+    }
+    store.flags[s] = (bay.deckMet ? DECK_GOAL_MET : 0) | (bay.vacuous || settled ? AIRLOCK_GOALS_MET : 0);
+  }
+
+  // The self-check: the composed successor of state i by event e must be the one the machines reach on the whole state.
+  private compare(i: number, e: number, composed: Uint32Array): void {
+    const { model, store } = this, whole = this.check;
+    model.load(store.words, i * store.width, true);
+    apply(model, e);
+    model.save(whole, 0, true);
+    for (let k = 0; k < whole.length; k++) {
+      if (whole[k] !== composed[k]) throw new Error(`verify: event ${e} from state ${i} composed by parts differs from the machines' own successor: the parts are not independent (run with --whole)`);
     }
   }
 

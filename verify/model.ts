@@ -101,8 +101,10 @@ export class Model {
   /** Where the fault counter sits: the bay part is every bit before it (the projection check leaves it out). */
   readonly faultsAt: number;
   /** Where the airlocks' parts start, and how many bits each takes. */
-  private readonly airlocksAt: number;
-  private readonly airlockBits: number;
+  readonly airlocksAt: number;
+  readonly airlockBits: number;
+  /** Every airlock runs the same hooks: what an airlock's part does depends on the part, not on which airlock holds it. */
+  readonly alike: boolean;
 
   constructor(options: ModelOptions = {}) {
     const o = this.options = { airlocks: 4, interlock: true, faults: 1, reboot: true, leaks: true, promptScan: false, symmetry: true, ...options };
@@ -137,7 +139,8 @@ export class Model {
     };
     this.outputs = new Outputs(this.letters, o.interlock).bind(this.world, this.states);
     // Symmetry holds only while every airlock runs the same hooks (a rule broken for one airlock breaks it).
-    if (hookNames.size > 1) o.symmetry = false;
+    this.alike = hookNames.size <= 1;
+    if (!this.alike) o.symmetry = false;
     this.code = this.letters.map(() => 0);
     this.live = this.letters.map(() => -1);
     // Every leaf of the coordination's memory is part of the key, found in its shape: a new field is never dropped.
@@ -224,6 +227,26 @@ export class Model {
       leaves.loadAirlock[i](mem, c >>> (shift + AIRLOCK_WORLD));
     }
     this.impossible.length = 0;
+  }
+
+  /** Airlock i's code as the machines hold it now (concrete order), right after a save or a load. */
+  liveCode(i: number): number { return this.live[i]; }
+
+  /** The bay's part of a saved state with its fault counter (every bit before the airlocks'), as one number. */
+  bayNumber(words: Uint32Array, at: number): number {
+    const n = this.airlocksAt;
+    return n <= 30 ? take(words, at, 0, n) : take(words, at, 30, n - 30) * 2 ** 30 + take(words, at, 0, 30);
+  }
+
+  /**
+   * Writes a state to `out[at…]` from `bay` (a saved state whose airlock bits are cleared: its bay part and fault
+   * counter) and the airlocks' codes in `codes` (concrete order; sorted in place when symmetry is on), as `save` would.
+   */
+  compose(out: Uint32Array, at: number, bay: Uint32Array, codes: number[]): void {
+    for (let k = 0; k < this.width; k++) out[at + k] = bay[k];
+    if (this.options.symmetry) sortSmall(codes);
+    let pos = this.airlocksAt;
+    for (let i = 0; i < codes.length; i++) pos = put(out, at, pos, codes[i], this.airlockBits);
   }
 
   /** The code of airlock i's part of the state (equal codes: interchangeable airlocks). */

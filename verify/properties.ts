@@ -96,19 +96,27 @@ function bayFindings(model: Model, found: Finding[]): Finding[] {
  * pressurized` a full chamber and `closed depressurized` an empty one.
  */
 function truthFindings(model: Model, found: Finding[]): Finding[] {
+  let out = bayTruth(model, found);
+  for (let i = 0; i < model.world.airlocks.length; i++) out = airlockTruth(model, i, out);
+  return out;
+}
+
+function bayTruth(model: Model, found: Finding[]): Finding[] {
   let out = found;
   const w = model.world, env = model.states.environment();
   if (env === 'friendly' && w.bay !== FULL) out = add(out, 'states are true', 'physical', `the bay environment is friendly while the bay is ${lvl(w.bay)}`);
   if (env === 'hostile' && w.bay !== EMPTY && !(model.outputs.bayVent() || w.bayDoor !== CLOSED || w.breach)) {
     out = add(out, 'states are true', 'physical', `the bay environment is hostile while the bay is ${lvl(w.bay)} and nothing empties it`);
   }
-  for (let i = 0; i < w.airlocks.length; i++) {
-    const s = model.states.airlock(i), c = w.airlocks[i].chamber;
-    if ((s === 'closed pressurized' && c !== FULL) || (s === 'closed depressurized' && c !== EMPTY)) {
-      out = add(out, 'states are true', 'physical', `${model.slotIds[2 + i]} is ${s} while its chamber is ${lvl(c)}`);
-    }
-  }
   return out;
+}
+
+function airlockTruth(model: Model, i: number, found: Finding[]): Finding[] {
+  const s = model.states.airlock(i), c = model.world.airlocks[i].chamber;
+  if ((s === 'closed pressurized' && c !== FULL) || (s === 'closed depressurized' && c !== EMPTY)) {
+    return add(found, 'states are true', 'physical', `${model.slotIds[2 + i]} is ${s} while its chamber is ${lvl(c)}`);
+  }
+  return found;
 }
 
 const MOVES_BAY_AIR = (env: string) => { const o = bayOutputs(env); return o.pump || o.heater || (o.vent && env !== 'hostile'); };
@@ -121,8 +129,14 @@ const MOVES_BAY_AIR = (env: string) => { const o = bayOutputs(env); return o.pum
  * while door E or the environment waits for a request: it invents none.
  */
 function freshIntentFindings(model: Model, found: Finding[]): Finding[] {
+  let out = bayFreshIntent(model, found);
+  for (let i = 0; i < model.world.airlocks.length; i++) out = airlockFreshIntent(model, i, out);
+  return out;
+}
+
+function bayFreshIntent(model: Model, found: Finding[]): Finding[] {
   let out = found;
-  const w = model.world, io = model.outputs, mem = model.system.coordination.memory;
+  const w = model.world, io = model.outputs;
   if (w.doorAwaitsRequest) {
     if (io.wantedBayDoor() === 'open') out = add(out, 9, 'logic', `door E is driven open (${model.states.bayDoor()}) with no new request since its reset or the reboot`);
     if (io.bayDoorMotor() === 'open') out = add(out, 9, 'physical', 'door E opens with no new request since its reset or the reboot');
@@ -136,15 +150,19 @@ function freshIntentFindings(model: Model, found: Finding[]): Finding[] {
   if ((w.doorAwaitsRequest || w.environmentAwaitsRequest) && goal !== undefined) {
     out = add(out, 9, 'logic', `the deck holds the goal ${goal}, though ${w.doorAwaitsRequest ? 'door E' : 'the environment'} has had no new request since its reset or the reboot`);
   }
-  for (let i = 0; i < w.airlocks.length; i++) {
-    if (!w.airlocks[i].awaitsRequest || mem.recalled[model.letters[i]]) continue;
-    const name = model.slotIds[2 + i], state = model.states.airlock(i);
-    if (io.wantedOuter(i) === 'open' || io.wantedInner(i) === 'open' || io.chamberVent(i)) {
-      out = add(out, 9, 'logic', `${name} (${state}) moves a door open or vents with no button pressed since its reset or the reboot`);
-    }
-    if (io.outerMotor(i) === 'open' || io.innerMotor(i) === 'open' || io.chamberVent(i)) {
-      out = add(out, 9, 'physical', `${name} opens a door or vents its chamber with no button pressed since its reset or the reboot`);
-    }
+  return out;
+}
+
+function airlockFreshIntent(model: Model, i: number, found: Finding[]): Finding[] {
+  let out = found;
+  const w = model.world, io = model.outputs, mem = model.system.coordination.memory;
+  if (!w.airlocks[i].awaitsRequest || mem.recalled[model.letters[i]]) return out;
+  const name = model.slotIds[2 + i], state = model.states.airlock(i);
+  if (io.wantedOuter(i) === 'open' || io.wantedInner(i) === 'open' || io.chamberVent(i)) {
+    out = add(out, 9, 'logic', `${name} (${state}) moves a door open or vents with no button pressed since its reset or the reboot`);
+  }
+  if (io.outerMotor(i) === 'open' || io.innerMotor(i) === 'open' || io.chamberVent(i)) {
+    out = add(out, 9, 'physical', `${name} opens a door or vents its chamber with no button pressed since its reset or the reboot`);
   }
   return out;
 }
@@ -166,6 +184,38 @@ function bootWindowFindings(model: Model, found: Finding[]): Finding[] {
   }
   if (moving) out = add(out, 'boot window', 'physical', 'a part is driven before the sensors are read');
   return out;
+}
+
+// The boot window, part by part: a bay machine (or airlock i) claims a state, or a part of it is driven.
+function bayBootClean(model: Model): boolean {
+  const io = model.outputs, m = model.system.machines;
+  for (let k = 0; k < 3; k++) if (m[model.ids[k]]!.state !== undefined) return false;
+  return !(io.wantedBayDoor() !== 'stop' || io.bayPump() || io.bayVent() || io.bayHeater());
+}
+
+function airlockBootClean(model: Model, i: number): boolean {
+  const io = model.outputs;
+  if (model.machine(i).state !== undefined) return false;
+  return !(io.wantedOuter(i) !== 'stop' || io.wantedInner(i) !== 'stop' || io.chamberPump(i) || io.chamberVent(i));
+}
+
+/**
+ * No property is broken by the bay's part of the state now (its invariants, its claims, the fresh intent of door E,
+ * the environment and the deck, the boot window's bay machines, the interlock's refusals of door E and the bay's
+ * air). A state breaks no property (safetyFindings is empty, an impossible event aside) exactly when its bay part
+ * and every airlock's part are clean: each property is judged from the bay alone or from the bay and one airlock.
+ */
+export function bayPartClean(model: Model): boolean {
+  if (bayFindings(model, NONE).length > 0 || bayTruth(model, NONE).length > 0 || bayFreshIntent(model, NONE).length > 0) return false;
+  if (model.world.booting && !bayBootClean(model)) return false;
+  return model.outputs.bayRefusal() === undefined;
+}
+
+/** No property is broken by airlock i's part of the state, with the bay's (see bayPartClean). */
+export function airlockPartClean(model: Model, i: number): boolean {
+  if (airlockFindings(model, i, NONE).length > 0 || airlockTruth(model, i, NONE).length > 0 || airlockFreshIntent(model, i, NONE).length > 0) return false;
+  if (model.world.booting && !airlockBootClean(model, i)) return false;
+  return model.outputs.airlockRefusal(i) === undefined;
 }
 
 /**
@@ -191,12 +241,19 @@ const OUTER_OPEN: { [state: string]: boolean } = { 'outer open friendly': true, 
  * outer goal toward a bay `holding` waits for the bridge: only a new deck request moves that bay (rule 3).
  */
 export function airlocksSettled(model: Model): boolean {
-  const env = model.states.environment();
-  if (env === 'faulted' || model.world.breach) return true;
-  for (let i = 0; i < model.letters.length; i++) {
-    const m = model.machine(i), s = model.states.airlock(i), g = m.goal;
-    if (s === 'faulted' || (env === 'holding' && OUTER_OPEN[g ?? ''])) continue;
-    if (g === undefined ? !RESTING[s] : g === 'inner open' ? s !== 'inner open' : !OUTER_OPEN[s]) return false;
-  }
+  if (airlocksVacuous(model)) return true;
+  for (let i = 0; i < model.letters.length; i++) if (!airlockSettled(model, i)) return false;
   return true;
+}
+
+/** Airlock liveness is vacuous: the environment is faulted or the hull breached (the bay's part alone). */
+export function airlocksVacuous(model: Model): boolean {
+  return model.states.environment() === 'faulted' || model.world.breach;
+}
+
+/** Airlock i has met its goal, or rests, or waits for an operator or the bridge (the bay's part and airlock i's). */
+export function airlockSettled(model: Model, i: number): boolean {
+  const env = model.states.environment(), m = model.machine(i), s = model.states.airlock(i), g = m.goal;
+  if (s === 'faulted' || (env === 'holding' && OUTER_OPEN[g ?? ''])) return true;
+  return !(g === undefined ? !RESTING[s] : g === 'inner open' ? s !== 'inner open' : !OUTER_OPEN[s]);
 }

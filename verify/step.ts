@@ -47,6 +47,16 @@ function pushFaults(model: Model, out: EventList, slot: number): void {
 /** Every event the world may send now. `twin(i)`: airlock i is interchangeable with i − 1, so its events are left out. */
 export function enabledEvents(model: Model, out: EventList, twin?: (i: number) => boolean): void {
   out.clear();
+  bayEvents(model, out);
+  for (let i = 0; i < model.world.airlocks.length; i++) if (!twin?.(i)) airlockEvents(model, out, i);
+  if (model.options.promptScan) keepOnlyFinished(out);
+}
+
+/**
+ * The bay's events (deck requests, breaches, door E, the environment, reboots): which are enabled depends on the bay's
+ * part of the state alone (verify/parts.ts relies on it).
+ */
+export function bayEvents(model: Model, out: EventList): void {
   const o = model.options, w = model.world, io = model.outputs, env = model.states.environment(), door = model.states.bayDoor();
   const goal = model.deckGoal();
   for (let r = 0; r < DECK_REQUESTS.length; r++) if (DECK_REQUESTS[r] !== goal) out.push(event(REQUEST, 0, r));
@@ -69,18 +79,17 @@ export function enabledEvents(model: Model, out: EventList, twin?: (i: number) =
   if ((env === 'pressurizing' && w.bay === FULL) || (env === 'heating' && w.bay === FULL && io.bayHeater())
     || (env === 'depressurizing' && w.bay === EMPTY)) out.push(event(FINISH, ENVIRONMENT));
   pushAir(out, ENVIRONMENT, w.bay, io.bayPump() ? FULL : -1, io.bayVent() || w.breach ? EMPTY : -1, w.bayDoor !== CLOSED ? EMPTY : -1, -1);
-  for (let i = 0; i < w.airlocks.length; i++) if (!twin?.(i)) airlockEvents(model, out, i);
-  if (o.promptScan) keepOnlyFinished(out);
 }
 
 // A prompt scan: when a `finished …` can be sent (or the sensors read after a boot), nothing else happens first.
-function keepOnlyFinished(out: EventList): void {
+export function keepOnlyFinished(out: EventList): void {
   let n = 0;
   for (let k = 0; k < out.length; k++) if (kindOf(out.codes[k]) === FINISH || kindOf(out.codes[k]) === BOOTED) out.codes[n++] = out.codes[k];
   if (n > 0) out.length = n;
 }
 
-function airlockEvents(model: Model, out: EventList, i: number): void {
+/** Airlock i's events: which are enabled depends on the bay's part of the state and airlock i's alone. */
+export function airlockEvents(model: Model, out: EventList, i: number): void {
   const slot = FIRST_AIRLOCK + i, s = model.states.airlock(i), a = model.world.airlocks[i], io = model.outputs;
   if (!OUTER_BEEPS[s]) out.push(event(ASK, slot, 0));
   if (!INNER_BEEPS[s]) out.push(event(ASK, slot, 1));

@@ -14,27 +14,31 @@ export class StateStore {
   /** Per state, bits the checker sets (liveness goals met). */
   flags = new Uint8Array(1024);
   size = 0;
-  private table = new Int32Array(4096);
+  // Open addressing, two numbers a slot: the state's index + 1 (0: empty) and its hash, so a probe that meets
+  // another state is told apart without reading that state's words.
+  private table = new Int32Array(2 * 4096);
 
   constructor(readonly width: number) { this.words = new Uint32Array(width * 1024); }
 
   /** The index of the state in `src[at…at+width-1]`, added with its parent and event if new; `~index` if already known. */
   add(src: Uint32Array, at: number, parent: number, via: number): number {
-    const n = this.width;
-    let mask = this.table.length - 1, h = hash(src, at, n) & mask;
+    const n = this.width, full = hash(src, at, n) | 0;
+    let table = this.table, mask = (table.length >> 1) - 1, h = full & mask;
     for (;;) {
-      const slot = this.table[h];
+      const slot = table[2 * h];
       if (slot === 0) break;
-      const i = slot - 1;
-      if (this.equal(i, src, at)) return ~i;
+      if (table[2 * h + 1] === full && this.equal(slot - 1, src, at)) return ~(slot - 1);
       h = (h + 1) & mask;
     }
     const i = this.size++;
     if (i === this.parent.length) this.enlarge();
     for (let k = 0; k < n; k++) this.words[i * n + k] = src[at + k];
     this.parent[i] = parent; this.via[i] = via;
-    if (this.size * 2 > this.table.length) { this.rehash(); mask = this.table.length - 1; h = hash(src, at, n) & mask; while (this.table[h] !== 0) h = (h + 1) & mask; }
-    this.table[h] = i + 1;
+    if (this.size * 2 > (table.length >> 1)) {
+      this.rehash(); table = this.table; mask = (table.length >> 1) - 1; h = full & mask;
+      while (table[2 * h] !== 0) h = (h + 1) & mask;
+    }
+    table[2 * h] = i + 1; table[2 * h + 1] = full;
     return i;
   }
 
@@ -53,13 +57,14 @@ export class StateStore {
     this.words = grow(this.words, n * this.width); this.parent = grow(this.parent, n); this.via = grow(this.via, n); this.flags = grow(this.flags, n);
   }
 
-  // The new state is inserted by the caller after this; only the ones before it are re-indexed.
+  // The new state is inserted by the caller after this; the ones before it are moved by their stored hashes.
   private rehash(): void {
-    const table = new Int32Array(this.table.length * 2), mask = table.length - 1;
-    for (let i = 0; i < this.size - 1; i++) {
-      let h = hash(this.words, i * this.width, this.width) & mask;
-      while (table[h] !== 0) h = (h + 1) & mask;
-      table[h] = i + 1;
+    const old = this.table, table = new Int32Array(old.length * 2), mask = (table.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s] === 0) continue;
+      let h = old[s + 1] & mask;
+      while (table[2 * h] !== 0) h = (h + 1) & mask;
+      table[2 * h] = old[s]; table[2 * h + 1] = old[s + 1];
     }
     this.table = table;
   }

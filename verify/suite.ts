@@ -14,9 +14,9 @@ export interface RunSpec {
 
 export const DEFAULT_RUNS: readonly RunSpec[] = [
   {
-    name: 'four airlocks',
-    covers: 'deck, door E, environment and airlocks A–D together; every deck request and airlock button, every progress event; a prompt scan; no faults, no leaks',
-    options: { airlocks: 4, faults: 0, leaks: false, promptScan: true },
+    name: 'four airlocks, one fault',
+    covers: 'deck, door E, environment and airlocks A–D together; every deck request and airlock button, every progress event; one fault per path (a missed deadline, a sensor fault or a reboot, anywhere) and resets; a prompt scan; no leaks',
+    options: { airlocks: 4, faults: 1, leaks: false, promptScan: true },
   },
   {
     name: 'one airlock, faults',

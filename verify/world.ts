@@ -117,15 +117,24 @@ export class Outputs {
 
   /** Why the interlock refuses what the machines ask for now, or undefined: the logic leaning on the last line of defence. */
   refusal(): string | undefined {
+    const bay = this.bayRefusal();
+    if (bay) return bay;
+    for (let i = 0; i < this.world.airlocks.length; i++) { const r = this.airlockRefusal(i); if (r) return r; }
+    return undefined;
+  }
+
+  /** The refusal of door E or the bay's air, or undefined. */
+  bayRefusal(): string | undefined {
     if (this.wantedBayDoor() === 'open') { const r = refuseDoorOpen('bay door', this.facts, defaultThresholds); if (r) return r; }
     if (this.wantsBayAir()) { const r = refuseBayAir(this.facts); if (r) return `bay environment ${this.machines.environment()}: ${r}`; }
-    for (let i = 0; i < this.world.airlocks.length; i++) {
-      const outer = this.wantedOuter(i) === 'open' ? refuseDoorOpen(this.doorNames[i].outer, this.facts, defaultThresholds) : undefined;
-      if (outer) return outer;
-      const inner = this.wantedInner(i) === 'open' ? refuseDoorOpen(this.doorNames[i].inner, this.facts, defaultThresholds) : undefined;
-      if (inner) return inner;
-    }
     return undefined;
+  }
+
+  /** The refusal of airlock i's doors, or undefined. */
+  airlockRefusal(i: number): string | undefined {
+    const outer = this.wantedOuter(i) === 'open' ? refuseDoorOpen(this.doorNames[i].outer, this.facts, defaultThresholds) : undefined;
+    if (outer) return outer;
+    return this.wantedInner(i) === 'open' ? refuseDoorOpen(this.doorNames[i].inner, this.facts, defaultThresholds) : undefined;
   }
 
   private bayAirAllowed(): boolean { return !this.interlock || refuseBayAir(this.facts) === undefined; }
