@@ -1,8 +1,9 @@
-// `npm run bench [-- --json] [-- --quick] [-- --moddable]`: dispatch against XState v5 and robot3 on Node and on XS, allocation per
+// `npm run bench [-- --json] [-- --quick] [-- --record] [-- --moddable]`: dispatch against XState v5 and robot3 on Node and on XS, allocation per
 // event on XS, minified sizes, and simulation speed. `--json` prints one JSON object and nothing else on stdout
-// (progress goes to stderr); `--quick` is a tiny setting that only shows the machinery works. `--moddable` measures
+// (progress goes to stderr); `--record` also keeps the run in docs/bench-runs.json (the latest three) and rewrites
+// docs/BENCHMARKS.md's results table from them (bench/results-doc.ts); `--quick` is a tiny setting that only shows the machinery works. `--moddable` measures
 // the footprint on the Moddable SDK's runtime instead (bench/moddable/footprint.ts; needs $MODDABLE).
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { disagreements } from './dispatch/agree';
 import { implementations, measureDispatch, streams, type DispatchResult } from './dispatch/measure';
 import { measureSimSpeed } from './sim-speed';
@@ -11,12 +12,14 @@ import { runXsBench } from './xs/bench';
 import { xsVersion } from './xs/worker';
 import { printReport, type BenchReport } from './report';
 import { measureModdableFootprint, printModdableFootprint } from './moddable/footprint';
+import { recordRun, type BenchJson } from './results-doc';
 
 const args = process.argv.slice(2);
-const json = args.includes('--json'), quick = args.includes('--quick'), moddable = args.includes('--moddable');
-const unknown = args.filter((a) => a !== '--json' && a !== '--quick' && a !== '--moddable');
-if (unknown.length) {
-  console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --json] [-- --quick] [-- --moddable]`);
+const json = args.includes('--json'), quick = args.includes('--quick'), moddable = args.includes('--moddable'), record = args.includes('--record');
+const unknown = args.filter((a) => !['--json', '--quick', '--moddable', '--record'].includes(a));
+const usage = 'usage: npm run bench [-- --json] [-- --quick] [-- --record] [-- --moddable]';
+if (unknown.length || (record && (quick || moddable))) {
+  console.error(`bench: ${unknown.length ? `unknown option ${unknown.join(' ')}` : '--record keeps only a full run (not with --quick or --moddable)'}\n${usage}`);
   process.exit(2);
 }
 
@@ -54,14 +57,17 @@ if (moddable) {
   });
 } else main().then((report) => {
   const rate = (r: DispatchResult) => ({ ours: r.ours.both, xstate: r.xstate.both, robot3: r.robot3.both });
-  if (json) {
-    console.log(JSON.stringify({
-      dispatch: { node: rate(report.node), xs: rate(report.xs.dispatch) },
-      xsAllocationsPerEvent: Math.max(...Object.values(report.xs.allocations.ours)),
-      bytes: report.bytes,
-      simSpeed: report.sim.speed,
-    }));
-  } else printReport(report);
+  const result: BenchJson = {
+    dispatch: { node: rate(report.node), xs: rate(report.xs.dispatch) },
+    xsAllocationsPerEvent: Math.max(...Object.values(report.xs.allocations.ours)),
+    bytes: report.bytes,
+    simSpeed: report.sim.speed,
+  };
+  if (json) console.log(JSON.stringify(result)); else printReport(report);
+  if (record) {
+    recordRun({ at: new Date().toISOString().slice(0, 16).replace('T', ' '), load: loadavg()[0], result });
+    progress('recorded in docs/bench-runs.json and docs/BENCHMARKS.md');
+  }
   progress('done');
 }, (error: unknown) => {
   console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
