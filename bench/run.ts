@@ -1,7 +1,9 @@
 // `npm run bench [-- --json] [-- --quick] [-- --moddable]`: dispatch against XState v5 and robot3 on Node and on XS, allocation per
 // event on XS, minified sizes, and simulation speed. `--json` prints one JSON object and nothing else on stdout
 // (progress goes to stderr); `--quick` is a tiny setting that only shows the machinery works. `--moddable` measures
-// the footprint on the Moddable SDK's runtime instead (bench/moddable/footprint.ts; needs $MODDABLE).
+// the footprint on the Moddable SDK's runtime instead (bench/moddable/footprint.ts; needs $MODDABLE): every board's
+// peak XS heap and stack against its manifest's `creation`, and its bytecode; `--soak` adds the harness's simulated
+// hour; `--record` writes the run to bench/moddable/recorded.json and regenerates the docs' SDK figures from it.
 import { availableParallelism, cpus } from 'node:os';
 import { disagreements } from './dispatch/agree';
 import { implementations, measureDispatch, streams, type DispatchResult } from './dispatch/measure';
@@ -11,12 +13,18 @@ import { runXsBench } from './xs/bench';
 import { xsVersion } from './xs/worker';
 import { printReport, type BenchReport } from './report';
 import { measureModdableFootprint, printModdableFootprint } from './moddable/footprint';
+import { recordFootprint } from '../scripts/lib/sdk-docs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json'), quick = args.includes('--quick'), moddable = args.includes('--moddable');
-const unknown = args.filter((a) => a !== '--json' && a !== '--quick' && a !== '--moddable');
+const soak = args.includes('--soak'), record = args.includes('--record');
+const unknown = args.filter((a) => !['--json', '--quick', '--moddable', '--soak', '--record'].includes(a));
+if (!moddable && (soak || record)) {
+  console.error('bench: --soak and --record go with --moddable\nusage: npm run bench [-- --json] [-- --quick] [-- --moddable [--soak] [--record]]');
+  process.exit(2);
+}
 if (unknown.length) {
-  console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --json] [-- --quick] [-- --moddable]`);
+  console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --json] [-- --quick] [-- --moddable [--soak] [--record]]`);
   process.exit(2);
 }
 
@@ -45,8 +53,10 @@ async function main(): Promise<BenchReport> {
 
 if (moddable) {
   // The footprint on Moddable's own runtime (mcsim), with the SDK the user installed: bench/moddable/footprint.ts.
-  measureModdableFootprint(progress).then((f) => {
+  // --record keeps the run in bench/moddable/recorded.json and regenerates the docs' figures from it (docs:sdk).
+  measureModdableFootprint(progress, { soak }).then((f) => {
     if (json) console.log(JSON.stringify(f)); else printModdableFootprint(f);
+    if (record) progress(recordFootprint(f));
     progress('done');
   }, (error: unknown) => {
     console.error(`bench --moddable: ${error instanceof Error ? error.message : String(error)}`);
