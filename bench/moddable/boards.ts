@@ -172,7 +172,7 @@ export async function measureBoards(o: { boards: string[]; seconds: number; byte
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const pct = (used: number, of: number) => `${((100 * used) / of).toFixed(0)} %`;
+const pct = (used: number, of: number) => `${((100 * used) / of).toFixed(1)} %`;
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
 
 /** The per-board table (Markdown), as `bench --moddable` prints it and docs/BENCHMARKS.md quotes it. */

@@ -21,6 +21,8 @@ export interface ModdableFootprint {
   perBoard: BoardFootprint[];
   /** Wall time of the per-board measurement. */
   seconds: number;
+  /** Boards of moddableBoards() this run did not measure, and why (a run cut short says so here). */
+  notMeasured?: { board: string; why: string }[];
   soak?: HarnessSoak;
 }
 
@@ -88,6 +90,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 export function footprintReport(f: ModdableFootprint): string[] {
   const lines = [`Footprint on Moddable's runtime (${f.sdk}; mcsim on lin is 64-bit: a slot is 32 bytes there, 16 on the ESP32 and RP2040, so slot counts carry over to a chip and chunk bytes are an upper bound).`, ''];
   lines.push(...boardTable(f.perBoard));
+  for (const m of f.notMeasured ?? []) lines.push(`| \`${m.board}\` | not measured: ${m.why} | | | | | | | |`);
   const s = f.soak;
   if (s) {
     lines.push('', `The harness's simulated hour (\`--soak\`), XS heap in use after a forced collection; "added" is over the harness alone (${kb(s.baseline.slotBytes)} slots, ${kb(s.baseline.chunkBytes)} chunks):`, '');

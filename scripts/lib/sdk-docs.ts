@@ -44,7 +44,7 @@ export function footprintSummary(f: ModdableFootprint): string[] {
   const lines: string[] = [];
   if (sim?.creation) {
     const s = shares(sim)!;
-    lines.push(`The \`sim\` board (all seven machines, with the desktop provider and physics) peaks at ${Math.round(sim.peak.slots).toLocaleString('en-US')} slots of the lin manifest's ${sim.creation.heap.toLocaleString('en-US')} (${s.map((x) => `${x.name} ${((100 * x.used) / x.of).toFixed(0)} %`).join(', ')} of \`creation\`); its bytecode is ${kb(sim.bytecode.bytes)} in ${sim.bytecode.modules} modules.`);
+    lines.push(`The \`sim\` board (all seven machines, with the desktop provider and physics) peaks at ${Math.round(sim.peak.slots).toLocaleString('en-US')} slots of the lin manifest's ${sim.creation.heap.toLocaleString('en-US')} (${s.map((x) => `${x.name} ${((100 * x.used) / x.of).toFixed(1)} %`).join(', ')} of \`creation\`); its bytecode is ${kb(sim.bytecode.bytes)} in ${sim.bytecode.modules} modules.`);
   }
   const esp = f.perBoard.find((b) => b.board === 'esp32-devkitc');
   if (esp && !esp.bytecode.note) lines.push(`The ESP32 build compiles ${esp.bytecode.modules} of our modules (${kb(esp.bytecode.bytes)} of bytecode).`);
