@@ -78,11 +78,12 @@ function freePort(): Promise<number> {
 
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
-/** Every node board's provisioning, generated for this run only (npm run keys into a scratch folder). */
+/** The node boards' provisioning, generated for this run only (npm run keys into a scratch folder). */
 function provisionNodes(nodeBoards: string[], keys: string): Map<string, unknown> {
   const found = new Map<string, unknown>();
   if (!nodeBoards.length) return found;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/keys.ts', '--boards', nodeBoards.join(','), '--out', keys], { cwd: repoRoot, encoding: 'utf8' });
+  // The whole deployment (every board that names a node), so a run of one node board is provisioned as in a cluster.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/keys.ts', '--out', keys], { cwd: repoRoot, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run keys failed: ${r.stderr}`);
   for (const name of nodeBoards) {
     const b = loadBoard(name);

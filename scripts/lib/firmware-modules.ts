@@ -81,7 +81,7 @@ const NOT_PRELOADED = new Set(['firmware/main', 'hal/providers/simulator-builtin
  * The modules mcconfig preloads (`"preload"` in the generated manifest fragment): every module of ours that only
  * defines things. XS runs them at build time and keeps what they define (functions, classes, tables, the board's
  * data) in flash, so the device builds none of it in RAM at boot; the little that changes later is copied to RAM
- * when written (XS's aliasing). Names that the build does not include match nothing and are ignored by mcconfig;
+ * when written (XS's aliasing: objects and module variables, but not a Map or a Set, which stay read-only). Names that the build does not include match nothing and are ignored by mcconfig;
  * mcconfig matches TypeScript modules only by their full name, hence one name per module, not a wildcard.
  */
 export function preloadedModules(board: Board): string[] {
@@ -91,8 +91,12 @@ export function preloadedModules(board: Board): string[] {
     return /\.ts$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path.slice(0, -3)] : [];
   }) : []);
   const barrels = BARREL_ROOTS.flatMap(foldersUnder).filter((f) => existsSync(join(repoRoot, f, 'index.ts')));
-  const names = ['board', 'node-start', ...(board.transport ? ['provision'] : []), ...barrels, ...BARREL_ROOTS.flatMap(files)];
-  return names.filter((name) => !NOT_PRELOADED.has(name));
+  // Not node-start either: it imports the bus, and preloading a module runs (and keeps in flash) what it imports.
+  const names = ['board', ...(board.transport ? ['provision'] : []), ...barrels, ...BARREL_ROOTS.flatMap(files)];
+  // Not the bus (firmware/net): its modules keep tables that change at run time in module-level Maps (HMAC keys),
+  // and a Map built at preload lives in flash read-only ("read-only Map instance"), unlike a plain object, which XS
+  // copies to RAM when written.
+  return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/') && name !== 'firmware/net');
 }
 
 /** The start of each transport: the module `node-start` re-exports on a board with that transport. */
