@@ -36,6 +36,7 @@ emulator's clock. The image's USB console is decoded: each report line becomes a
   --extract-bootrom <file>  writes the bootrom words of rp2040js's demo/bootrom.ts (a checkout of
                      https://github.com/wokwi/rp2040js; its npm package does not carry it) to --out <file>
                      as the raw binary --bootrom reads, and exits
+  --out <file>       where --extract-bootrom writes (an existing file is not overwritten)
   --help             this text
 
 Exit status: 0 when the run ends, 1 when the image does not boot or an invariant is violated, 2 for bad arguments.
