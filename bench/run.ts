@@ -1,8 +1,11 @@
 // `npm run bench [-- --json] [-- --quick] [-- --record] [-- --moddable]`: dispatch against XState v5 and robot3 on Node and on XS, allocation per
 // event on XS, minified sizes, and simulation speed. `--json` prints one JSON object and nothing else on stdout
-// (progress goes to stderr); `--record` also keeps the run in docs/bench-runs.json (the latest three) and rewrites
-// docs/BENCHMARKS.md's results table from them (bench/results-doc.ts); `--quick` is a tiny setting that only shows the machinery works. `--moddable` measures
-// the footprint on the Moddable SDK's runtime instead (bench/moddable/footprint.ts; needs $MODDABLE).
+// (progress goes to stderr); `--quick` is a tiny setting that only shows the machinery works; `--record` also keeps a
+// full run in docs/bench-runs.json (the latest three) and rewrites docs/BENCHMARKS.md's results table from them
+// (bench/results-doc.ts). `--moddable` measures the footprint on the Moddable SDK's runtime instead
+// (bench/moddable/footprint.ts; needs $MODDABLE): every board's peak XS heap and stack against its manifest's
+// `creation`, and its bytecode; `--soak` adds the harness's simulated hour; `--record` with it writes the run to
+// bench/moddable/recorded.json and regenerates the docs' SDK figures from it.
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { disagreements } from './dispatch/agree';
 import { implementations, measureDispatch, streams, type DispatchResult } from './dispatch/measure';
@@ -12,14 +15,19 @@ import { runXsBench } from './xs/bench';
 import { xsVersion } from './xs/worker';
 import { printReport, type BenchReport } from './report';
 import { measureModdableFootprint, printModdableFootprint } from './moddable/footprint';
+import { recordFootprint } from '../scripts/lib/sdk-docs';
 import { recordRun, type BenchJson } from './results-doc';
 
 const args = process.argv.slice(2);
-const json = args.includes('--json'), quick = args.includes('--quick'), moddable = args.includes('--moddable'), record = args.includes('--record');
-const unknown = args.filter((a) => !['--json', '--quick', '--moddable', '--record'].includes(a));
-const usage = 'usage: npm run bench [-- --json] [-- --quick] [-- --record] [-- --moddable]';
-if (unknown.length || (record && (quick || moddable))) {
-  console.error(`bench: ${unknown.length ? `unknown option ${unknown.join(' ')}` : '--record keeps only a full run (not with --quick or --moddable)'}\n${usage}`);
+const json = args.includes('--json'), quick = args.includes('--quick'), moddable = args.includes('--moddable');
+const soak = args.includes('--soak'), record = args.includes('--record');
+const unknown = args.filter((a) => !['--json', '--quick', '--moddable', '--soak', '--record'].includes(a));
+const usage = 'usage: npm run bench [-- --json] [-- --quick] [-- --record] | [-- --moddable [--soak] [--record]]';
+const misuse = unknown.length ? `unknown option ${unknown.join(' ')}`
+  : !moddable && soak ? '--soak goes with --moddable'
+  : record && quick ? '--record keeps only a full run (not --quick)' : undefined;
+if (misuse) {
+  console.error(`bench: ${misuse}\n${usage}`);
   process.exit(2);
 }
 
@@ -48,8 +56,10 @@ async function main(): Promise<BenchReport> {
 
 if (moddable) {
   // The footprint on Moddable's own runtime (mcsim), with the SDK the user installed: bench/moddable/footprint.ts.
-  measureModdableFootprint(progress).then((f) => {
+  // --record keeps the run in bench/moddable/recorded.json and regenerates the docs' figures from it (docs:sdk).
+  measureModdableFootprint(progress, { soak }).then((f) => {
     if (json) console.log(JSON.stringify(f)); else printModdableFootprint(f);
+    if (record) progress(recordFootprint(f));
     progress('done');
   }, (error: unknown) => {
     console.error(`bench --moddable: ${error instanceof Error ? error.message : String(error)}`);

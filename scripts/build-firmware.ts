@@ -67,6 +67,7 @@ function printCommands(platform: string, out: string, debug: boolean, config: st
 function missingToolchain(platform: string): string | undefined {
   if (platform.startsWith('esp32') && !process.env.IDF_PATH) return 'ESP-IDF ($IDF_PATH is not set)';
   if (platform.startsWith('pico') && !process.env.PICO_SDK_DIR) return 'the Pico SDK ($PICO_SDK_DIR is not set)';
+  if (platform.startsWith('pico') && !/SHELL=\/bin\/bash/.test(process.env.MAKEFLAGS ?? '')) return 'MAKEFLAGS="SHELL=/bin/bash" (the Pico SDK\'s version check needs bash)';
   return undefined;
 }
 
@@ -105,7 +106,8 @@ async function build(platform: string, out: string, debug: boolean, config: stri
   const modulesOnly = missing !== undefined && platform.startsWith('esp32');
   if (missing) {
     console.error(`warning: no ${missing}: ${modulesOnly ? 'compiling the modules only (TypeScript and XS bytecode), no firmware image' : 'mcconfig will stop where it needs it'}.`);
-    for (const step of installSteps(platform).slice(-2)) console.error(`  ${step}`);
+    // The platform's own steps (those after the SDK's), all of them: each is needed (docs/FLASHING.md §1).
+    for (const step of installSteps(platform).slice(installSteps('lin').length)) console.error(`  ${step}`);
   }
   const r = await runMcconfig({ moddable, platform, out, debug, modulesOnly, config, manifest: './manifest.json', cwd: repoRoot, env: { [BOARD_VAR]: out } });
   if (r.problem) {

@@ -1,9 +1,10 @@
 // `npm run emulate -- --board pico --image <uf2|elf|hex> --bootrom <file>`: runs the firmware image on an emulated
 // RP2040 (rp2040js) with its pins wired to the bay's physics, and prints the image's reports as a host run does.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BoardError } from '../firmware/board/validate';
 import { LogLevel } from 'rp2040js';
-import { loadBootromFile, loadImageFile, SUPPLY } from '../emulators/rp2040/files';
+import { bootromFromTs, loadBootromFile, loadImageFile, SUPPLY } from '../emulators/rp2040/files';
 import { ImageError } from '../emulators/rp2040/image';
 import { BootError, createEmulatedWorld } from '../emulators/rp2040/world';
 import { duration } from '../sim/scenario/format';
@@ -11,6 +12,7 @@ import { formatReport, formatTime } from '../views/terminal/timeline';
 import { loadBoard } from './lib/board-file';
 
 const HELP = `usage: npm run emulate -- --board pico --image <file> --bootrom <file> [options]
+       npm run emulate -- --extract-bootrom <rp2040js checkout>/demo/bootrom.ts --out <file>
 
 Runs a firmware image on an emulated Raspberry Pi Pico (rp2040js, core 0) with every signal of
 boards/<board>.json wired to the simulated bay: buttons and limit switches drive GPIO inputs (and the
@@ -31,6 +33,10 @@ emulator's clock. The image's USB console is decoded: each report line becomes a
   --json             print the trace as JSON lines instead of a timeline
   --console          also print the image's other console lines
   --verbose          rp2040js's own log (unimplemented registers, USB transfers)
+  --extract-bootrom <file>  writes the bootrom words of rp2040js's demo/bootrom.ts (a checkout of
+                     https://github.com/wokwi/rp2040js; its npm package does not carry it) to --out <file>
+                     as the raw binary --bootrom reads, and exits
+  --out <file>       where --extract-bootrom writes (an existing file is not overwritten)
   --help             this text
 
 Exit status: 0 when the run ends, 1 when the image does not boot or an invariant is violated, 2 for bad arguments.
@@ -54,17 +60,21 @@ interface Options {
 }
 
 /** The options, checked; undefined for --help. */
-function parseOptions(argv: string[]): Options | undefined {
+function parseOptions(argv: string[]): Options | { extract: string; out: string } | undefined {
   let args;
   try {
     args = parseArgs({ args: argv, options: {
       board: { type: 'string', default: 'pico' }, image: { type: 'string' }, bootrom: { type: 'string' },
       for: { type: 'string', default: '10s' }, start: { type: 'string', default: 'relaxed' }, seed: { type: 'string', default: '1' },
       press: { type: 'string', multiple: true, default: [] }, json: { type: 'boolean' }, console: { type: 'boolean' },
-      verbose: { type: 'boolean' }, help: { type: 'boolean' },
+      verbose: { type: 'boolean' }, help: { type: 'boolean' }, 'extract-bootrom': { type: 'string' }, out: { type: 'string' },
     } }).values;
   } catch (e) { throw new UsageError(`${(e as Error).message}\n\n${HELP}`); }
   if (args.help) return undefined;
+  if (args['extract-bootrom'] !== undefined || args.out !== undefined) {
+    if (args['extract-bootrom'] === undefined || args.out === undefined) throw new UsageError('--extract-bootrom <rp2040js>/demo/bootrom.ts and --out <file> go together');
+    return { extract: args['extract-bootrom'], out: args.out };
+  }
   const missing = [!args.image && SUPPLY.image, !args.bootrom && SUPPLY.bootrom].filter(Boolean);
   if (missing.length) throw new UsageError(`${missing.join('\nemulate: ')}\n(npm run emulate -- --help lists every option)`);
   const runMs = duration(args.for), seed = Number(args.seed), start = args.start;
@@ -111,10 +121,24 @@ function run(o: Options): number {
   return world.invariants.violations.length ? 1 : 0;
 }
 
+/** `--extract-bootrom`: the raw bootrom from rp2040js's demo/bootrom.ts, checked as `--bootrom` will read it. */
+function extractBootrom(from: string, out: string): number {
+  let text: string;
+  try { text = readFileSync(from, 'utf8'); } catch (e) { throw new UsageError(`--extract-bootrom ${from}: ${(e as Error).message}`); }
+  let bytes: Buffer;
+  try { bytes = bootromFromTs(text, from); } catch (e) { throw new UsageError((e as Error).message); }
+  if (existsSync(out)) throw new UsageError(`--out ${out} exists: not overwritten`);
+  try { writeFileSync(out, bytes); } catch (e) { throw new UsageError(`--out ${out}: ${(e as Error).message}`); }
+  loadBootromFile(out);
+  console.log(`emulate: wrote ${out} (${bytes.length} bytes, the RP2040 bootrom from ${from}); use it as --bootrom ${out}`);
+  return 0;
+}
+
 function main(argv: string[]): number {
   try {
     const o = parseOptions(argv);
     if (!o) { console.log(HELP); return 0; }
+    if ('extract' in o) return extractBootrom(o.extract, o.out);
     return run(o);
   } catch (e) {
     if (e instanceof UsageError) { console.error(`emulate: ${e.message}`); return 2; }

@@ -28,6 +28,11 @@ export interface McconfigRun {
   modulesOnly?: boolean;
   /** `name=value` config for the manifest (Moddable's `ssid=` and `password=` for Wi-Fi). */
   config?: string[];
+  /**
+   * Keep what an earlier build in `out` compiled from unchanged sources (make decides): for a run of builds from one
+   * checkout that share an output folder, after the first (which forgets them, so a TypeScript error shows there).
+   */
+  keepCompiled?: boolean;
   /** Extra environment, e.g. the generated modules' folder. */
   env?: Record<string, string>;
   /** Where the build's output goes; the console when not given. */
@@ -99,7 +104,7 @@ function verdict(code: number, output: string, what: string): McconfigResult {
 }
 
 /** The makefile mcconfig generated for the application under `out`. */
-function generatedMakefile(out: string): string | undefined {
+export function generatedMakefile(out: string): string | undefined {
   const walk = (dir: string, depth: number): string | undefined => {
     if (depth > 5 || !existsSync(dir)) return undefined;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -129,7 +134,7 @@ export async function runMcconfig(o: McconfigRun): Promise<McconfigResult> {
   if (!existsSync(command)) {
     return { status: 1, output: '', problem: `$MODDABLE is ${o.moddable}, but ${command} does not exist: build the SDK's tools (cd $MODDABLE/build/makefiles/${hostPlatform()} && make)` };
   }
-  forgetCompiledModules(o.out);
+  if (!o.keepCompiled) forgetCompiledModules(o.out);
   const fake = o.modulesOnly ? standIns(o) : { env: {}, makeVars: [] };
   const PATH = [join(o.cwd, 'node_modules', '.bin'), tools, process.env.PATH ?? ''].join(delimiter);
   const env = { ...process.env, ...o.env, ...fake.env, MODDABLE: o.moddable, PATH };
@@ -164,14 +169,42 @@ export function installSteps(platform: string): string[] {
     `cd $MODDABLE/build/makefiles/${host} && make        # tools and mcsim; "make install" is not needed`,
   ];
   if (platform.startsWith('esp32')) {
-    steps.push('# ESP32: the ESP-IDF version $MODDABLE/documentation/devices/esp32.md names, then in every shell:');
-    steps.push('export IDF_PATH=$HOME/esp32/esp-idf && source $IDF_PATH/export.sh');
+    steps.push('# ESP32: ESP-IDF v6.0 as $MODDABLE/documentation/devices/esp32.md installs it, then in every shell that builds:');
+    steps.push(`export IDF_PATH=${IDF_DIR} && source $IDF_PATH/export.sh`);
   }
-  if (platform.startsWith('pico')) {
-    steps.push('# Pico: Debian\'s Arm toolchain and the Pico SDK 2.2.0 ($MODDABLE/documentation/devices/pico.md):');
-    steps.push('sudo apt-get install cmake gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib build-essential');
-    steps.push('git clone -b 2.2.0 https://github.com/raspberrypi/pico-sdk $HOME/pico/pico-sdk && (cd $HOME/pico/pico-sdk && git submodule update --init)');
-    steps.push('export PICO_SDK_DIR=$HOME/pico/pico-sdk PICO_GCC_ROOT=/usr');
-  }
+  if (platform.startsWith('pico')) steps.push(...PICO_STEPS);
   return steps;
 }
+
+/** Where the ESP32 steps put ESP-IDF (one path, wherever the docs or the hint name it). */
+export const IDF_DIR = '$HOME/esp32/esp-idf-v6.0';
+
+/**
+ * The Pico's steps, each one a user following them alone needs ($MODDABLE/documentation/devices/pico.md leaves
+ * several to the reader): the Pico SDK with its submodules, pico-extras and pico-examples, the headers that
+ * configuring pico-examples generates (Moddable's makefile includes them), pioasm (its build needs the version
+ * define), picotool 2.2.0 built from its own checkout (no download during the build) where mcconfig calls it, and
+ * MAKEFLAGS (the SDK's version check needs bash). Last, the bootrom `npm run emulate` needs, from rp2040js.
+ */
+export const PICO_STEPS = [
+  '# Pico: Debian\'s Arm toolchain, the Pico SDK 2.2.0 with its submodules, pico-extras and pico-examples:',
+  'sudo apt-get install cmake gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib build-essential pkg-config libusb-1.0-0-dev',
+  'mkdir -p $HOME/pico && cd $HOME/pico',
+  'git clone -b 2.2.0 https://github.com/raspberrypi/pico-sdk && git -C pico-sdk submodule update --init',
+  'git clone -b sdk-2.2.0 https://github.com/raspberrypi/pico-extras',
+  'git clone -b sdk-2.2.0 https://github.com/raspberrypi/pico-examples',
+  'git clone -b 2.2.0 https://github.com/raspberrypi/picotool',
+  '# In every shell that builds (PICO_SDK_DIR too: the SDK\'s default for it is misspelt):',
+  'export PICO_ROOT=$HOME/pico PICO_SDK_DIR=$HOME/pico/pico-sdk PICO_SDK_PATH=$HOME/pico/pico-sdk PICO_GCC_ROOT=/usr',
+  'export PICO_EXTRAS_DIR=$HOME/pico/pico-extras PICO_EXAMPLES_DIR=$HOME/pico/pico-examples',
+  'export MAKEFLAGS="SHELL=/bin/bash"    # without it: "Expected PICO SDK 2.2.0, found 2.2.0"',
+  '# Once: the headers Moddable\'s makefile includes (pico-examples/build/generated/pico_base), pioasm, picotool:',
+  'cmake -S pico-examples -B pico-examples/build',
+  'cmake -S pico-sdk/tools/pioasm -B pico-sdk/build/pioasm -DPIOASM_VERSION_STRING=2.2.0 && make -C pico-sdk/build/pioasm',
+  'cmake -S picotool -B picotool/build -DPICO_SDK_PATH=$PICO_SDK_DIR && make -C picotool/build',
+  'mkdir -p pico-sdk/build/_deps/picotool && cp picotool/build/picotool pico-sdk/build/_deps/picotool/',
+  '# For npm run emulate: the RP2040 bootrom, from a checkout of rp2040js (its npm package carries none):',
+  'git clone https://github.com/wokwi/rp2040js',
+  'cd - && npm run emulate -- --extract-bootrom $HOME/pico/rp2040js/demo/bootrom.ts --out $HOME/pico/bootrom-b1.bin',
+];
+

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetCompiledModules } from '../../scripts/lib/mcconfig';
+import { preloadedModules } from '../../scripts/lib/firmware-modules';
+import { loadBoard } from '../../boards/load';
 import { provision } from '../net/harness';
 
 const out = mkdtempSync(join(tmpdir(), 'firmware-'));
@@ -140,7 +142,11 @@ describe('npm run build:firmware for a node (a board with a transport)', () => {
     expect(r.status, r.stderr).toBe(1);
     expect((await import(pathToFileURL(at('sim/node-start.js')).href)).default).toBeUndefined();
     expect(existsSync(at('sim/provision.js'))).toBe(false);
-    expect(JSON.parse(readFileSync(at('sim/manifest_node.json'), 'utf8'))).toEqual({ modules: { 'node-start': `${at('sim')}/node-start` } });
+    // The fragment also lists the modules to preload (scripts/lib/firmware-modules.ts): no bus, so nothing of firmware/net.
+    const fragment = JSON.parse(readFileSync(at('sim/manifest_node.json'), 'utf8'));
+    expect(fragment.modules).toEqual({ 'node-start': `${at('sim')}/node-start` });
+    expect(fragment.preload).toEqual(preloadedModules(loadBoard('sim')));
+    expect(fragment.preload).not.toContain('node-start');
   });
 });
 

@@ -29,8 +29,8 @@ describe('npm run emulate', () => {
   it('documents every option it accepts in --help', () => {
     const help = run('scripts/emulate.ts', ['--help']).stdout;
     // Every key of the options object parseArgs is given.
-    const keys = new Set([...readFileSync('scripts/emulate.ts', 'utf8').matchAll(/(\w+): \{ type: '(?:string|boolean)'/g)].map((m) => m[1]));
-    expect(keys.size).toBe(11);
+    const keys = new Set([...readFileSync('scripts/emulate.ts', 'utf8').matchAll(/'?([\w-]+)'?: \{ type: '(?:string|boolean)'/g)].map((m) => m[1]));
+    expect(keys.size).toBe(13);
     for (const k of keys) expect(help, `--${k}`).toMatch(new RegExp(`^  --${k}\\b`, 'm'));
   }, 30_000);
 

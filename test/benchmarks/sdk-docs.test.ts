@@ -1,0 +1,100 @@
+// The docs' SDK figures come from commands and fail here when stale: docs/BENCHMARKS.md's footprint per board and
+// docs/FLASHING.md's figures from the last `npm run bench -- --moddable --record` (bench/moddable/recorded.json),
+// FLASHING.md §1's install steps from installSteps() (the hint `build:firmware` prints), the test count from
+// test/moddable. With $MODDABLE set, the record itself is checked against a fresh build of the `sim` board.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { moddableBoards } from '../../bench/moddable/boards';
+import { moddableMissing } from '../../scripts/lib/mcconfig';
+import { ourBytecode } from '../../bench/moddable/footprint';
+import { loadBoard, repoRoot } from '../../boards/load';
+import { bootromFromTs } from '../../emulators/rp2040/files';
+import { BOARD_VAR, preloadedModules, writeBoardModules } from '../../scripts/lib/firmware-modules';
+import { IDF_DIR, installSteps, runMcconfig } from '../../scripts/lib/mcconfig';
+import { moddableTestCount, PAGES, readRecord } from '../../scripts/lib/sdk-docs';
+
+const page = (rel: string) => readFileSync(join(repoRoot, rel), 'utf8');
+const record = readRecord();
+
+describe('the docs\' SDK figures', () => {
+  it('come from a record of every board whose firmware runs on XS', () => {
+    // A board the run could not measure is listed with the reason, and shows as not measured in the docs.
+    expect([...record.perBoard.map((b) => b.board), ...(record.notMeasured ?? []).map((m) => m.board)].sort()).toEqual(moddableBoards().sort());
+    expect(moddableBoards()).toEqual(expect.arrayContaining(['sim', 'pico', 'esp32-devkitc', 'sim-bay', 'sim-bridge', 'sim-airlock-a']));
+    expect(moddableBoards()).not.toContain('arduino-uno');
+    for (const b of record.perBoard) expect(b.peak.slots, b.board).toBeGreaterThan(0);
+  });
+
+  it('are up to date in every page (npm run docs:sdk regenerates them from the record)', () => {
+    for (const [rel, generate] of Object.entries(PAGES)) {
+      const text = page(rel);
+      expect(generate(text, record) === text, `${rel} is stale: run npm run docs:sdk`).toBe(true);
+    }
+  });
+
+  it('count test/moddable\'s tests from its files', () => {
+    const { tests } = moddableTestCount();
+    expect(tests).toBeGreaterThanOrEqual(5);
+    expect(page('docs/FLASHING.md')).toContain(`\`test/moddable\`: ${tests} tests`);
+  });
+
+  it('name one IDF_PATH, the install steps\' own', () => {
+    const paths = new Set([...['README.md', 'docs/FLASHING.md', 'docs/EXTENDING.md'].flatMap((rel) => [...page(rel).matchAll(/IDF_PATH=(\S+)/g)].map((m) => m[1]))]);
+    expect([...paths]).toEqual([IDF_DIR]);
+    expect(installSteps('esp32').join('\n')).toContain(`IDF_PATH=${IDF_DIR}`);
+  });
+
+  it('give the Pico steps a user needs alone, in the doc and in build:firmware\'s hint', () => {
+    const steps = installSteps('pico').join('\n');
+    for (const needed of ['MAKEFLAGS="SHELL=/bin/bash"', 'pico-examples', 'cmake -S pico-examples -B pico-examples/build', 'pico-extras',
+      '-DPIOASM_VERSION_STRING=2.2.0', 'https://github.com/raspberrypi/picotool', 'pico-sdk/build/_deps/picotool/', 'submodule update --init',
+      '--extract-bootrom $HOME/pico/rp2040js/demo/bootrom.ts']) {
+      expect(steps, needed).toContain(needed);
+      expect(page('docs/FLASHING.md'), needed).toContain(needed);
+    }
+    expect(readFileSync(join(repoRoot, 'scripts', 'build-firmware.ts'), 'utf8')).toContain("installSteps(platform).slice(installSteps('lin').length)");
+  });
+});
+
+describe('npm run emulate -- --extract-bootrom', () => {
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `0x${(i * 0x01010101 >>> 0).toString(16)}`).join(', ');
+  it('writes the words of rp2040js\'s demo/bootrom.ts as the raw little-endian binary', () => {
+    const bytes = bootromFromTs(`// header\nexport const bootromB1 = new Uint32Array([\n  ${words(4096)},\n]);\n`, 'bootrom.ts');
+    expect(bytes.length).toBe(16384);
+    expect(bytes.readUInt32LE(4)).toBe(0x01010101);
+    expect(bytes.readUInt32LE(4095 * 4)).toBe((4095 * 0x01010101) >>> 0);
+  });
+  it('refuses a file that is not it', () => {
+    expect(() => bootromFromTs(`new Uint32Array([${words(100)}])`, 'x.ts')).toThrow(/100 words, not the 4096/);
+    expect(() => bootromFromTs('export default 1;', 'x.ts')).toThrow(/no `new Uint32Array/);
+  });
+});
+
+describe('preloading', () => {
+  it('preloads every module of ours but the device entry and the desktop provider', () => {
+    const list = preloadedModules(loadBoard('sim'));
+    expect(list).toEqual(expect.arrayContaining(['board', 'firmware/core/machine', 'firmware/controller/controller', 'hal/drivers/button', 'sim/physics/model']));
+    expect(list).not.toContain('firmware/main');
+    expect(list).not.toContain('sim/provider-builtin');
+    expect(list).toContain('sim/provider');
+    expect(preloadedModules(loadBoard('sim-bay'))).toContain('provision');
+  });
+});
+
+const missing = moddableMissing();
+if (missing) console.warn(`SDK check of bench/moddable/recorded.json skipped: ${missing}.`);
+
+describe.skipIf(missing)('the record, against a fresh build with the SDK', () => {
+  it('gives the sim board\'s bytecode as a fresh lin build compiles it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'sdk-docs-'));
+    try {
+      writeBoardModules(out, loadBoard('sim'));
+      const r = await runMcconfig({ moddable: process.env.MODDABLE!, platform: 'lin', out, manifest: './manifest.json', cwd: repoRoot, modulesOnly: true, env: { [BOARD_VAR]: out }, echo: () => {} });
+      expect(r.problem, r.output.slice(-2000)).toBeUndefined();
+      const recorded = record.perBoard.find((b) => b.board === 'sim')!.bytecode;
+      expect(ourBytecode(out), 'bench/moddable/recorded.json is stale: run npm run bench -- --moddable --record').toEqual({ modules: recorded.modules, bytes: recorded.bytes });
+    } finally { rmSync(out, { recursive: true, force: true }); }
+  }, 1_800_000);
+});
