@@ -82,7 +82,7 @@ export function bayEvents(model: Model, out: EventList): void {
 }
 
 // A prompt scan: when a `finished …` can be sent (or the sensors read after a boot), nothing else happens first.
-export function keepOnlyFinished(out: EventList): void {
+function keepOnlyFinished(out: EventList): void {
   let n = 0;
   for (let k = 0; k < out.length; k++) if (kindOf(out.codes[k]) === FINISH || kindOf(out.codes[k]) === BOOTED) out.codes[n++] = out.codes[k];
   if (n > 0) out.length = n;

@@ -46,13 +46,15 @@ export interface MachineOptions<S extends string = string, E extends string = st
 // Hooks and listeners joined into one function, made once per machine (undefined when there are none), so an
 // event calls each directly: no list walked, and nothing built per event. A list is copied: later changes to it do
 // not count. Joined pre hooks stop at the first veto (false or a reason) and return it, as a list of them does.
-function join<F extends (...args: any[]) => unknown>(x: OneOrMany<F> | undefined, pre?: boolean): F | undefined {
+// (Up to five arguments, passed on by name: a spread would build an array on the device's stack per call.)
+type Joinable = (a?: any, b?: any, c?: any, d?: any, e?: any) => unknown;
+function join<F extends Joinable>(x: OneOrMany<F> | undefined, pre?: boolean): F | undefined {
   if (typeof x === 'function') return x as F;
   if (!x || x.length === 0) return undefined;
   const fs = x.slice();
-  return fs.length === 1 ? fs[0] : ((...args: unknown[]) => {
+  return fs.length === 1 ? fs[0] : ((a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown) => {
     for (let i = 0; i < fs.length; i++) {
-      const verdict = fs[i](...args);
+      const verdict = fs[i](a, b, c, d, e);
       if (pre && (verdict === false || typeof verdict === 'string')) return verdict;
     }
   }) as F;

@@ -17,7 +17,7 @@ type Dispatch = (target: Stepper, event: string) => void;
 // Wraps one controller's dispatcher and machines (host-side instrumentation; nothing changes what they do): an
 // event dispatched while a machine's step runs was sent by that machine's hooks; any other came from outside.
 function instrument(controller: Controller, now: () => number, out: Message[], seen: WeakSet<object>): void {
-  const dispatcher = controller.system.dispatcher as unknown as { dispatch: Dispatch };
+  const dispatcher = controller.system.dispatcher as unknown as { dispatch: Dispatch; running: boolean };
   if (seen.has(dispatcher)) return;
   seen.add(dispatcher);
   const names = new Map<object, string>(), running: string[] = [];
@@ -26,6 +26,13 @@ function instrument(controller: Controller, now: () => number, out: Message[], s
     names.set(m, id);
     const stepper = m as unknown as Stepper, step = stepper.step.bind(m);
     stepper.step = (event) => { running.push(id); try { step(event); } finally { running.pop(); } };
+    // An event handled while nothing runs is handled at once, without the dispatcher's `dispatch` (the engine's
+    // fast path): it came from outside.
+    const handler = m as unknown as { handle(event: string): void }, handle = handler.handle.bind(m);
+    handler.handle = (event) => {
+      if (!dispatcher.running) out.push({ t: now(), from: INPUTS, to: id, what: event, via: 'input' });
+      handle(event);
+    };
   }
   const dispatch = dispatcher.dispatch.bind(dispatcher);
   dispatcher.dispatch = (target, event) => {
