@@ -15,7 +15,7 @@ import { runXsBench } from './xs/bench';
 import { xsVersion } from './xs/worker';
 import { printReport, type BenchReport } from './report';
 import { measureModdableFootprint, printModdableFootprint } from './moddable/footprint';
-import { recordFootprint } from '../scripts/lib/sdk-docs';
+import { recordFootprint } from './moddable/sdk-docs';
 import { recordRun, type BenchJson } from './results-doc';
 
 const args = process.argv.slice(2);

@@ -16,7 +16,7 @@ import { generatedMakefile, runMcconfig } from '../../scripts/lib/mcconfig';
 import { instrumentColumn, runOnMcsim } from './mcsim';
 
 /** The `creation` a build links (mcconfig's `CREATION = -c …` line): slots for heap and stack, bytes for the rest. */
-export interface Creation { chunk: number; heap: number; stack: number; static: number }
+interface Creation { chunk: number; heap: number; stack: number; static: number }
 
 export interface BoardFootprint {
   board: string;
@@ -35,9 +35,9 @@ export interface BoardFootprint {
 }
 
 /** mcsim runs 64-bit: a slot is 32 bytes there, 16 on the ESP32 and the RP2040. */
-export const HOST_SLOT = 32, CHIP_SLOT = 16;
+const HOST_SLOT = 32, CHIP_SLOT = 16;
 /** The target: every peak at most this share of the board's `creation`. */
-export const FOOTPRINT_LIMIT = 0.5;
+const FOOTPRINT_LIMIT = 0.5;
 
 /** Boards whose firmware runs on Moddable's XS: a Moddable platform, or the desktop simulator's mcu. */
 export function moddableBoards(): string[] {
@@ -45,7 +45,7 @@ export function moddableBoards(): string[] {
 }
 
 /** The `creation` in a generated makefile, or undefined. */
-export function creationOf(makefile: string): Creation | undefined {
+function creationOf(makefile: string): Creation | undefined {
   const line = readFileSync(makefile, 'utf8').split('\n').find((l) => l.startsWith('CREATION = -c '));
   if (!line) return undefined;
   const v = line.slice('CREATION = -c '.length).split(',').map((s) => Number(s.trim()));

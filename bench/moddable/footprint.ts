@@ -12,7 +12,7 @@ import { moddableMissing } from '../../scripts/lib/mcconfig';
 import type { MemorySample } from './protocol';
 
 /** The boards the harness soaks for an hour: the desktop simulator's and the two shipped microcontroller boards. */
-export const FOOTPRINT_BOARDS = ['sim', 'esp32-devkitc', 'pico'];
+const FOOTPRINT_BOARDS = ['sim', 'esp32-devkitc', 'pico'];
 const BOOT_MS = 10_000, HOUR_MS = 3_600_000, SETTLE_MS = 3000, ALONE_S = 20;
 
 
@@ -43,7 +43,7 @@ export function ourBytecode(out: string): { modules: number; bytes: number } {
 }
 
 /** The harness's hour in the simulated bay (`--soak`): memory after a forced collection at boot and after the hour. */
-export interface HarnessSoak {
+interface HarnessSoak {
   baseline: MemorySample;
   boards: { board: string; samples: MemorySample[] }[];
   device: { samples: MemorySample[] };

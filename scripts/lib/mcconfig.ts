@@ -186,7 +186,7 @@ export const IDF_DIR = '$HOME/esp32/esp-idf-v6.0';
  * define), picotool 2.2.0 built from its own checkout (no download during the build) where mcconfig calls it, and
  * MAKEFLAGS (the SDK's version check needs bash). Last, the bootrom `npm run emulate` needs, from rp2040js.
  */
-export const PICO_STEPS = [
+const PICO_STEPS = [
   '# Pico: Debian\'s Arm toolchain, the Pico SDK 2.2.0 with its submodules, pico-extras and pico-examples:',
   'sudo apt-get install cmake gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib build-essential pkg-config libusb-1.0-0-dev',
   'mkdir -p $HOME/pico && cd $HOME/pico',

@@ -13,7 +13,7 @@ import { loadBoard, repoRoot } from '../../boards/load';
 import { bootromFromTs } from '../../emulators/rp2040/files';
 import { BOARD_VAR, preloadedModules, writeBoardModules } from '../../scripts/lib/firmware-modules';
 import { IDF_DIR, installSteps, runMcconfig } from '../../scripts/lib/mcconfig';
-import { moddableTestCount, PAGES, readRecord } from '../../scripts/lib/sdk-docs';
+import { moddableTestCount, PAGES, readRecord } from '../../bench/moddable/sdk-docs';
 
 const page = (rel: string) => readFileSync(join(repoRoot, rel), 'utf8');
 const record = readRecord();
