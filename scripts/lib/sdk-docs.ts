@@ -19,7 +19,7 @@ export const RECORD = join(repoRoot, 'bench', 'moddable', 'recorded.json');
 export const PICO_IMAGE_RECORD = join(repoRoot, 'bench', 'moddable', 'pico-image.json');
 
 /** The size of the `pico` board's image, and what it was built from. */
-export interface PicoImageRecord {
+interface PicoImageRecord {
   /** bytes of xs_pico.uf2 */
   bytes: number;
   /** the commit checked out when it was recorded (8 hex digits) */
@@ -30,7 +30,7 @@ export interface PicoImageRecord {
 
 /** What goes into the Pico image from this repository: manifest.json, boards/pico.json, the script that writes the
  *  board's modules, and every file under firmware/ and hal/ (the manifest compiles from there). */
-export function picoImageInputFiles(): string[] {
+function picoImageInputFiles(): string[] {
   const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   return [join(repoRoot, 'manifest.json'), join(repoRoot, 'boards', 'pico.json'), join(repoRoot, 'scripts', 'lib', 'firmware-modules.ts'),
