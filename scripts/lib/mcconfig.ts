@@ -183,8 +183,11 @@ export const IDF_DIR = '$HOME/esp32/esp-idf-v6.0';
  * The Pico's steps, each one a user following them alone needs ($MODDABLE/documentation/devices/pico.md leaves
  * several to the reader): the Pico SDK with its submodules, pico-extras and pico-examples, the headers that
  * configuring pico-examples generates (Moddable's makefile includes them), pioasm (its build needs the version
- * define), picotool 2.2.0 built from its own checkout (no download during the build) where mcconfig calls it, and
- * MAKEFLAGS (the SDK's version check needs bash). Last, the bootrom `npm run emulate` needs, from rp2040js.
+ * define), picotool 2.2.0 built from its own checkout where mcconfig calls it, and MAKEFLAGS (the SDK's version
+ * check needs bash). picotool is built and installed before pico-examples is configured: configuring looks for an
+ * installed picotool 2.2.0 and, finding none, clones it from GitHub (offline, "Configuring incomplete" and no
+ * config_autogen.h); its build folder's picotoolConfig.cmake does not load, the installed one does. Last, the
+ * bootrom `npm run emulate` needs, from rp2040js, extracted from this repository (the steps left it for $HOME/pico).
  */
 const PICO_STEPS = [
   '# Pico: Debian\'s Arm toolchain, the Pico SDK 2.2.0 with its submodules, pico-extras and pico-examples:',
@@ -198,13 +201,16 @@ const PICO_STEPS = [
   'export PICO_ROOT=$HOME/pico PICO_SDK_DIR=$HOME/pico/pico-sdk PICO_SDK_PATH=$HOME/pico/pico-sdk PICO_GCC_ROOT=/usr',
   'export PICO_EXTRAS_DIR=$HOME/pico/pico-extras PICO_EXAMPLES_DIR=$HOME/pico/pico-examples',
   'export MAKEFLAGS="SHELL=/bin/bash"    # without it: "Expected PICO SDK 2.2.0, found 2.2.0"',
-  '# Once: the headers Moddable\'s makefile includes (pico-examples/build/generated/pico_base), pioasm, picotool:',
-  'cmake -S pico-examples -B pico-examples/build',
-  'cmake -S pico-sdk/tools/pioasm -B pico-sdk/build/pioasm -DPIOASM_VERSION_STRING=2.2.0 && make -C pico-sdk/build/pioasm',
+  '# Once, in $HOME/pico: picotool (where mcconfig calls it, and installed: configuring pico-examples finds it there',
+  '# instead of cloning it from GitHub), pioasm, then the headers Moddable\'s makefile includes (pico-examples/build/generated/pico_base):',
   'cmake -S picotool -B picotool/build -DPICO_SDK_PATH=$PICO_SDK_DIR && make -C picotool/build',
+  'cmake --install picotool/build --prefix $HOME/pico/picotool-install',
   'mkdir -p pico-sdk/build/_deps/picotool && cp picotool/build/picotool pico-sdk/build/_deps/picotool/',
+  'cmake -S pico-sdk/tools/pioasm -B pico-sdk/build/pioasm -DPIOASM_VERSION_STRING=2.2.0 && make -C pico-sdk/build/pioasm',
+  'cmake -S pico-examples -B pico-examples/build -Dpicotool_DIR=$HOME/pico/picotool-install/lib/cmake/picotool',
   '# For npm run emulate: the RP2040 bootrom, from a checkout of rp2040js (its npm package carries none):',
   'git clone https://github.com/wokwi/rp2040js',
-  'cd - && npm run emulate -- --extract-bootrom $HOME/pico/rp2040js/demo/bootrom.ts --out $HOME/pico/bootrom-b1.bin',
+  '# Back in this repository (the folder npm ci ran in; `cd -` would not go there after the steps above):',
+  'npm run emulate -- --extract-bootrom $HOME/pico/rp2040js/demo/bootrom.ts --out $HOME/pico/bootrom-b1.bin',
 ];
 

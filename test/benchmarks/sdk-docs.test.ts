@@ -2,7 +2,7 @@
 // docs/FLASHING.md's figures from the last `npm run bench -- --moddable --record` (bench/moddable/recorded.json),
 // FLASHING.md §1's install steps from installSteps() (the hint `build:firmware` prints), the test count from
 // test/moddable. With $MODDABLE set, the record itself is checked against a fresh build of the `sim` board.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { loadBoard, repoRoot } from '../../boards/load';
 import { bootromFromTs } from '../../emulators/rp2040/files';
 import { BOARD_VAR, preloadedModules, writeBoardModules } from '../../scripts/lib/firmware-modules';
 import { IDF_DIR, installSteps, runMcconfig } from '../../scripts/lib/mcconfig';
-import { moddableTestCount, PAGES, readRecord } from '../../bench/moddable/sdk-docs';
+import { moddableTestCount, PAGES, picoImageInputs, picoImageLine, picoImageRecord, readPicoImage, readRecord } from '../../bench/moddable/sdk-docs';
 
 const page = (rel: string) => readFileSync(join(repoRoot, rel), 'utf8');
 const record = readRecord();
@@ -50,11 +50,54 @@ describe('the docs\' SDK figures', () => {
     const steps = installSteps('pico').join('\n');
     for (const needed of ['MAKEFLAGS="SHELL=/bin/bash"', 'pico-examples', 'cmake -S pico-examples -B pico-examples/build', 'pico-extras',
       '-DPIOASM_VERSION_STRING=2.2.0', 'https://github.com/raspberrypi/picotool', 'pico-sdk/build/_deps/picotool/', 'submodule update --init',
-      '--extract-bootrom $HOME/pico/rp2040js/demo/bootrom.ts']) {
+      '--extract-bootrom $HOME/pico/rp2040js/demo/bootrom.ts', 'cmake --install picotool/build', '-Dpicotool_DIR=$HOME/pico/picotool-install/lib/cmake/picotool']) {
       expect(steps, needed).toContain(needed);
       expect(page('docs/FLASHING.md'), needed).toContain(needed);
     }
+    // Configuring pico-examples without an installed picotool clones it from GitHub: picotool comes first.
+    const lines = installSteps('pico');
+    expect(lines.findIndex((l) => l.startsWith('cmake --install picotool'))).toBeLessThan(lines.findIndex((l) => l.startsWith('cmake -S pico-examples')));
+    // `cd -` after `cd $HOME/pico` goes back to $MODDABLE/build/makefiles/lin, not to this repository.
+    expect(steps).not.toMatch(/cd - /);
     expect(readFileSync(join(repoRoot, 'scripts', 'build-firmware.ts'), 'utf8')).toContain("installSteps(platform).slice(installSteps('lin').length)");
+  });
+});
+
+describe('the Pico image\'s size', () => {
+  it('is quoted once, from bench/moddable/pico-image.json, with the commit and inputs it was built from', () => {
+    const p = readPicoImage(), doc = page('docs/FLASHING.md');
+    expect(p.bytes % 512).toBe(0);
+    expect(doc).toContain(picoImageLine(p));
+    expect(doc).toContain(`${p.bytes.toLocaleString('en-US')} bytes`);
+    expect(doc).not.toMatch(/no size is quoted/);
+  });
+  it('is recorded only from a UF2 newer than every input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pico-image-'));
+    try {
+      const block = Buffer.alloc(512);
+      block.writeUInt32LE(0x0a324655, 0); block.writeUInt32LE(0x9e5d5157, 4);
+      const uf2 = join(dir, 'xs_pico.uf2');
+      writeFileSync(uf2, Buffer.concat([block, block]));
+      const r = picoImageRecord(uf2);
+      expect(r).toMatchObject({ bytes: 1024, inputs: picoImageInputs() });
+      utimesSync(uf2, new Date(0), new Date(0));
+      expect(() => picoImageRecord(uf2)).toThrow(/is older than .*rebuild it/);
+      writeFileSync(join(dir, 'not.uf2'), 'hello');
+      expect(() => picoImageRecord(join(dir, 'not.uf2'))).toThrow(/not a UF2 image/);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+});
+
+// The recorded size is the image of the firmware whose inputs hash to the record's: with the Pico SDK, a firmware
+// change without a new record fails here; without it, the check is skipped and says whether the record is current.
+const picoSdkMissing = moddableMissing() ?? (process.env.PICO_SDK_DIR ? undefined : '$PICO_SDK_DIR is not set (the Pico SDK: docs/FLASHING.md §1)');
+if (picoSdkMissing) {
+  const now = picoImageInputs(), p = readPicoImage();
+  console.warn(`Pico .uf2 size check skipped: ${picoSdkMissing}; the record (${p.bytes} bytes, commit ${p.commit}) is from firmware inputs ${p.inputs}, these are ${now}${now === p.inputs ? ' (current)' : ' (stale)'}.`);
+}
+describe.skipIf(picoSdkMissing)('the Pico image\'s recorded size, with the Pico SDK', () => {
+  it('was recorded from the firmware as it is', () => {
+    expect(picoImageInputs(), 'bench/moddable/pico-image.json is stale: npm run build:firmware -- --board pico && npm run docs:sdk -- --pico-image build/pico/bin/pico/release/launch-bay/xs_pico.uf2').toBe(readPicoImage().inputs);
   });
 });
 
