@@ -73,7 +73,7 @@ export function startNode(o: NodeOptions): Node {
 
   // Nothing is said under an epoch not yet proven and persisted (a later boot could not tell it had been used): a
   // command this boot's controller gives meanwhile waits, the latest per machine, and goes out once the epoch is
-  // proven if that is within 2T; an older one is dropped and logged (the deck's drive gives it again if needed).
+  // proven if that is within 2T; an older one is dropped with a notice (the deck's drive gives it again if needed).
   const held = new Map<string, [CommandBody, number]>();
   const command = (id: string, body: CommandBody) => {
     const host = o.directory.get(id);
@@ -84,7 +84,8 @@ export function startNode(o: NodeOptions): Node {
   const sendHeld = () => {
     for (const [id, [body, at]] of held) {
       if (clock.now() - at <= 2 * T) command(id, body);
-      else fault(`${id}: command dropped: given ${(clock.now() - at) / 1000} s before this node's epoch was proven and stored`);
+      // Expected when the boot's proof is slow (peers booting too): the drive gives it again, so a notice, not a fault.
+      else report({ t: clock.now(), kind: 'notice', machine: name, detail: `${id}: command dropped: given ${(clock.now() - at) / 1000} s before this node's epoch was proven and stored` });
     }
     held.clear();
   };
