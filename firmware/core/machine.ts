@@ -65,59 +65,60 @@ const UNKNOWN_REASON = 'the state is not known yet: nothing moves until it is';
 export class Machine<S extends string = string, E extends string = string, G extends string = string, Sn extends string = string> {
   declare readonly name: string;
   declare readonly definition: MachineDefinition<S, E, G, Sn>;
-  // Fields in the order dispatch reads them: XS finds a private field by walking the instance's fields.
-  #dispatcher!: Dispatcher;
+  // What dispatch reads, in the order it reads it. These are TypeScript-private, not `#` fields: XS finds a `#` field
+  // by a walk that costs several plain property reads (bench/xs/profile.ts), and dispatch reads a dozen per event.
+  private dispatcher: { running: boolean; queued: boolean } & Dispatcher;
   /** The current state's row of cells (the unknown state's while it is not known). */
-  #row!: { readonly [event: string]: number };
-  #d: MachineDefinition<S, E, G, Sn>;
-  #s = 0;
-  #g: G | undefined;
+  private row!: { readonly [event: string]: number };
+  private beepTo: Report<any, any> | undefined;
+  private s = 0;
+  private g: G | undefined;
   // (Typed loosely: a hook's parameter would make Machine invariant in its state names, which the tests rely on.)
-  #pre: PreHook<any, any, any> | undefined;
-  #post: PostHook<any, any, any> | undefined;
+  private pre: PreHook<any, any, any> | undefined;
+  private post: PostHook<any, any, any> | undefined;
   /** The one Transition, filled in by each attempt that a hook will see. */
-  #t!: Transition<S, E, G>;
-  #beep: Report<any, any> | undefined;
-  #sensors: Sensors<Sn>;
+  private t: Transition<any, any, any>;
+  private d: MachineDefinition<S, E, G, Sn>;
+  private sensors: Sensors<Sn>;
   /** The sensors' functions in the definition's sensor order, for `when` cells. */
-  #read: readonly (() => boolean)[];
-  #veto: Report<any, any> | undefined;
+  private read: readonly (() => boolean)[];
+  private vetoTo: Report<any, any> | undefined;
   /** Whether anyone listens for impossible events: if not, they throw. */
-  #listens = false;
-  #impossible: Report<any, any> | undefined;
+  private listens: boolean;
+  private impossibleTo: Report<any, any> | undefined;
 
   constructor(definition: MachineDefinition<S, E, G, Sn>, o: MachineOptions<S, E, G, Sn> = {}) {
-    this.#d = definition;
-    this.#sensors = o.sensors ?? ({} as Sensors<Sn>);
-    this.#read = definition.sensors.map((name) => this.#sensors[name]);
-    checks.create?.(definition.name, definition, this.#sensors);
+    this.dispatcher = (o.dispatcher ?? new Dispatcher()) as { running: boolean; queued: boolean } & Dispatcher;
+    this.beepTo = join(o.onBeep);
+    this.pre = join(o.pre, true);
+    this.post = join(o.post);
+    const { initial } = definition;
+    this.t = { machine: this, from: initial, to: initial, event: definition.events[0], goalBefore: undefined, goalAfter: undefined };
+    this.d = definition;
+    this.sensors = o.sensors ?? ({} as Sensors<Sn>);
+    this.read = definition.sensors.map((name) => this.sensors[name]);
+    this.vetoTo = join(o.onVeto);
+    this.listens = !!o.onImpossible;
+    this.impossibleTo = join(o.onImpossible);
+    checks.create?.(definition.name, definition, this.sensors);
     Object.assign(this, { definition, name: o.name ?? definition.name });
     this.restore(o.state ?? definition.initial, 'goal' in o ? o.goal : definition.initialGoal);
-    this.#pre = join(o.pre, true);
-    this.#post = join(o.post);
-    this.#beep = join(o.onBeep);
-    this.#veto = join(o.onVeto);
-    this.#listens = !!o.onImpossible;
-    this.#impossible = join(o.onImpossible);
-    this.#dispatcher = o.dispatcher ?? new Dispatcher();
-    const { initial } = definition;
-    this.#t = { machine: this, from: initial, to: initial, event: definition.events[0], goalBefore: undefined, goalAfter: undefined };
   }
 
   /** The state, or undefined while it is not known (after power-up, before the sensors have been read). */
-  get state(): S | undefined { return this.#s < 0 ? undefined : this.#d.states[this.#s]; }
-  get goal(): G | undefined { return this.#g; }
+  get state(): S | undefined { return this.s < 0 ? undefined : this.d.states[this.s]; }
+  get goal(): G | undefined { return this.g; }
 
   /**
    * Places the machine in `state` with `goal`, without hooks: for start-up and for restoring a snapshot.
    * `undefined` makes the state unknown: every event is then refused (reported as a veto) until it is restored.
    */
   restore(state: S | undefined, goal: G | undefined): void {
-    if (state === undefined) { this.#s = -1; this.#g = undefined; this.#row = this.#d.rows[this.#d.states.length]; return; }
+    if (state === undefined) { this.s = -1; this.g = undefined; this.row = this.d.rows[this.d.states.length]; return; }
     checks.restore?.(this.name, this.definition, state, goal);
-    this.#s = this.definition.stateIndex[state];
-    this.#row = this.#d.rows[this.#s];
-    this.#g = goal;
+    this.s = this.definition.stateIndex[state];
+    this.row = this.d.rows[this.s];
+    this.g = goal;
   }
 
   /**
@@ -125,11 +126,15 @@ export class Machine<S extends string = string, E extends string = string, G ext
    * (The dispatcher's own `dispatch`, written out here: on XS a call saved is a good part of an event's time.)
    */
   handle(event: E): void {
-    const d = this.#dispatcher as { running: boolean } & Dispatcher;
+    const d = this.dispatcher;
     if (d.running) { d.dispatch(this, event); return; }
+    // A cell that does nothing (`no change` setting no goal, a beep nobody hears) returns here: it runs no hook, so
+    // nothing can be queued or thrown, and the dispatcher need not be entered.
+    const c = this.row[event];
+    if (c === NO_CHANGE || (c & 7) === BEEP && this.beepTo === undefined) return;
     d.running = true;
     try {
-      this.step(event);
+      this.run(event, c);
       if (d.queued) d.drain();
     } catch (error) {
       d.abandon();
@@ -138,61 +143,62 @@ export class Machine<S extends string = string, E extends string = string, G ext
     d.running = false;
   }
 
+  /** Handles one event now. Only the dispatcher calls this. */
+  step(event: string): void { this.run(event, this.row[event]); }
+
   /**
-   * Handles one event now. Only the dispatcher calls this. The cell is one number (see `rows`); the kinds are
-   * tested most common first, and a cell that does nothing (a beep nobody hears, `no change` with the goal as it
-   * was) returns before anything else is read.
+   * Does what cell `c` (one number: see `rows`) of the current row says for `event`. The kinds are tested most
+   * common first, and a cell that does nothing returns before anything else is read.
    */
-  step(event: string): void {
-    let c = this.#row[event];
+  private run(event: string, c: number): void {
     if (c === undefined) throw new UnknownEventError(this.name, event);
     let kind = c & 7;
     if (kind === WHEN) {
       // The side the sensor picks: X's index + 1, or 0 for `no change`.
-      const to = this.#read[c >> 3 & 31]() ? c >> 8 & 2047 : c >> 19 & 2047;
+      const to = this.read[c >> 3 & 31]() ? c >> 8 & 2047 : c >> 19 & 2047;
       c = (to === 0 ? NO_CHANGE : (to - 1) << 3) | c & GOAL; kind = c & 7;
     }
     if (kind < BEEP) {
       // `no change` that sets the goal is a transition to the same state, when the goal does change.
-      if ((c & GOAL) === 0) { if (kind === TO) this.#attempt(event as E, c >> 3, this.#g); return; }
-      const setGoal = this.#d.setsGoal[event], goal = setGoal(this.#sensors);
-      if (kind === TO) this.#attempt(event as E, c >> 3 & 2047, goal);
-      else if (goal !== this.#g) this.#attempt(event as E, this.#s, goal);
+      if ((c & GOAL) === 0) { if (kind === TO) this.attempt(event as E, c >> 3, this.g); return; }
+      const goal = this.d.setsGoal[event](this.sensors);
+      if (kind === TO) this.attempt(event as E, c >> 3 & 2047, goal);
+      else if (goal !== this.g) this.attempt(event as E, this.s, goal);
       return;
     }
-    if (kind === BEEP) { const beep = this.#beep; if (beep) beep(this, this.state, event as E); return; }
-    const d = this.#d, s = this.#s;
-    if (kind === FOLLOW) this.#follow(event as E, d, this.#sensors, this.#g, s);
-    else if (kind === SENSE) this.#attempt(event as E, d.stateIndex[d.sense!(this.#sensors)], this.#g);
+    if (kind === BEEP) { const beep = this.beepTo; if (beep) beep(this, this.state, event as E); return; }
+    const d = this.d, s = this.s;
+    if (kind === FOLLOW) this.follow(event as E, d, this.sensors, this.g, s);
+    else if (kind === SENSE) this.attempt(event as E, d.stateIndex[d.sense!(this.sensors)], this.g);
     // No state is assumed: a machine that does not know where it is moves nothing.
-    else if (kind === UNKNOWN) { const veto = this.#veto; if (veto) veto(this, undefined, event as E, undefined, UNKNOWN_REASON); }
-    else if (this.#listens) { const impossible = this.#impossible; if (impossible) impossible(this, d.states[s], event as E); }
+    else if (kind === UNKNOWN) { const veto = this.vetoTo; if (veto) veto(this, undefined, event as E, undefined, UNKNOWN_REASON); }
+    else if (this.listens) { const impossible = this.impossibleTo; if (impossible) impossible(this, d.states[s], event as E); }
     else throw new ImpossibleEventError(this.name, d.states[s], event);
   }
 
   // The next step toward the goal; if vetoed, rest (itself subject to the hooks), keeping the goal pending.
-  #follow(event: E, def: MachineDefinition<S, E, G, Sn>, sensors: Sensors<Sn>, g: G | undefined, s: number): void {
+  private follow(event: E, def: MachineDefinition<S, E, G, Sn>, sensors: Sensors<Sn>, g: G | undefined, s: number): void {
     const follow = def.follow!, goal = follow.goal ? follow.goal(g, sensors) : g;
     const next = def.stateIndex[follow.next(goal, sensors, def.states[s])];
-    if (this.#attempt(event, next, goal)) return;
+    if (this.attempt(event, next, goal)) return;
     const rest = def.stateIndex[follow.rest(sensors)];
-    if (rest !== s && rest !== next) this.#attempt(event, rest, g);
+    if (rest !== s && rest !== next) this.attempt(event, rest, g);
   }
 
-  #attempt(event: E, to: number, goal: G | undefined): boolean {
-    const pre = this.#pre, post = this.#post;
-    if (pre === undefined && post === undefined) { this.#s = to; this.#row = this.#d.rows[to]; this.#g = goal; return true; }
-    const t = this.#t, states = this.#d.states;
-    t.from = states[this.#s]; t.to = states[to]; t.event = event; t.goalBefore = this.#g; t.goalAfter = goal;
+  private attempt(event: E, to: number, goal: G | undefined): boolean {
+    const pre = this.pre, post = this.post;
+    if (pre === undefined && post === undefined) { this.s = to; this.row = this.d.rows[to]; this.g = goal; return true; }
+    const t = this.t, states = this.d.states;
+    t.from = states[this.s]; t.to = states[to]; t.event = event; t.goalBefore = this.g; t.goalAfter = goal;
     if (pre !== undefined) {
       const verdict = pre(t);
       if (verdict === false || typeof verdict === 'string') {
-        const veto = this.#veto;
+        const veto = this.vetoTo;
         if (veto) veto(this, t.from, event, t.to, verdict === false ? undefined : verdict);
         return false;
       }
     }
-    this.#s = to; this.#row = this.#d.rows[to]; this.#g = goal;
+    this.s = to; this.row = this.d.rows[to]; this.g = goal;
     if (post !== undefined) post(t);
     return true;
   }

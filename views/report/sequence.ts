@@ -26,12 +26,14 @@ function instrument(controller: Controller, now: () => number, out: Message[], s
     names.set(m, id);
     const stepper = m as unknown as Stepper, step = stepper.step.bind(m);
     stepper.step = (event) => { running.push(id); try { step(event); } finally { running.pop(); } };
-    // An event handled while nothing runs is handled at once, without the dispatcher's `dispatch` (the engine's
-    // fast path): it came from outside.
+    // An event handled while nothing runs is handled at once, without the dispatcher's `dispatch` or the machine's
+    // `step` (the engine's fast path): it came from outside, and what its hooks send comes from this machine.
     const handler = m as unknown as { handle(event: string): void }, handle = handler.handle.bind(m);
     handler.handle = (event) => {
-      if (!dispatcher.running) out.push({ t: now(), from: INPUTS, to: id, what: event, via: 'input' });
-      handle(event);
+      if (dispatcher.running) { handle(event); return; }
+      out.push({ t: now(), from: INPUTS, to: id, what: event, via: 'input' });
+      running.push(id);
+      try { handle(event); } finally { running.pop(); }
     };
   }
   const dispatch = dispatcher.dispatch.bind(dispatcher);
