@@ -1,6 +1,6 @@
 // Machines sharing a dispatcher: events sent from hooks wait until the current transition completes, then run in order.
 import { describe, expect, it } from 'vitest';
-import { battleDeck, bayDoor, createDispatcher, createMachine } from '../../firmware';
+import { battleDeck, bayDoor, beep, createDispatcher, createMachine, defineMachine, noChange, to } from '../../firmware';
 
 // The deck's post hook asks the door to open and reports it opened; the door's post hook reports back to the deck.
 function launchBay(log: string[]) {
@@ -50,5 +50,43 @@ describe('run to completion', () => {
     });
     door.handle('open requested');
     expect(seen).toEqual(['opening, state opening', 'open, state open']);
+  });
+});
+
+describe('an event that would do nothing where it is sent', () => {
+  // `poke` is `no change` and `knock` a beep in `a`, and both lead back to `a` from `b`.
+  const pair = defineMachine({
+    name: 'pair', initial: 'a', states: ['a', 'b'], events: ['go', 'poke', 'knock'],
+    matrix: { a: [to('b'), noChange, beep], b: [beep, to('a'), to('a')] },
+  });
+
+  for (const event of ['poke', 'knock'] as const) {
+    it(`waits its turn when sent from a hook (${event}), and is judged in the state the transition led to`, () => {
+      const seen: string[] = [];
+      // Sent from the pre hook, while the machine is still in `a`, where the event does nothing.
+      const m = createMachine(pair, {
+        pre: (t) => { if (t.to === 'b') m.handle(event); },
+        post: (t) => { seen.push(`${t.from} → ${t.to} on ${t.event}`); },
+      });
+      m.handle('go');
+      expect(seen).toEqual(['a → b on go', `b → a on ${event}`]);
+      expect(m.state).toBe('a');
+    });
+  }
+
+  it('is still reported when someone listens for beeps', () => {
+    const beeps: string[] = [];
+    const m = createMachine(pair, { onBeep: (_m, state, event) => beeps.push(`${event} in ${state}`) });
+    m.handle('knock');
+    m.handle('poke');
+    expect(beeps).toEqual(['knock in a']);
+    expect(m.state).toBe('a');
+  });
+
+  it('is still refused as unknown when it is no event of the machine', () => {
+    const m = createMachine(pair);
+    expect(() => m.handle('shove' as never)).toThrow(/shove/);
+    m.handle('go');
+    expect(m.state).toBe('b');
   });
 });
