@@ -15,15 +15,31 @@ export interface Waiting {
 
 const MAX_PATH = 200;
 
-/** The states where `bit` of the store's flags is the goal; undefined when every state surely meets it. */
-export function waitingStates(store: StateStore, edges: EdgeList, bit: number): Waiting | undefined {
-  const n = store.size, m = edges.length;
-  // Edges were recorded source by source, in state order: the out-lists are contiguous runs.
+type Edges = Pick<EdgeList, 'from' | 'to' | 'length'>;
+
+/**
+ * The states where `bit` of the store's flags is the goal; undefined when every state surely meets it. The edges
+ * come in one list, recorded source by source in state order, or in several (one per thread of a shared search),
+ * each holding every edge of the sources it has.
+ */
+export function waitingStates(store: StateStore, lists: Edges | Edges[], bit: number): Waiting | undefined {
+  const n = store.size, all = Array.isArray(lists) ? lists : [lists];
+  let m = 0;
   const outStart = new Int32Array(n + 1), inStart = new Int32Array(n + 1);
-  for (let k = 0; k < m; k++) { outStart[edges.from[k] + 1]++; inStart[edges.to[k] + 1]++; }
+  for (const edges of all) {
+    for (let k = 0; k < edges.length; k++) { outStart[edges.from[k] + 1]++; inStart[edges.to[k] + 1]++; }
+    m += edges.length;
+  }
   for (let i = 0; i < n; i++) { outStart[i + 1] += outStart[i]; inStart[i + 1] += inStart[i]; }
   const into = new Int32Array(m), fill = inStart.slice(0, n);
-  for (let k = 0; k < m; k++) into[fill[edges.to[k]]++] = edges.from[k];
+  for (const edges of all) for (let k = 0; k < edges.length; k++) into[fill[edges.to[k]]++] = edges.from[k];
+  // One list is already in source order; several are sorted into one (each source's edges are in one list).
+  let outTo = all[0].to;
+  if (all.length > 1) {
+    outTo = new Int32Array(m);
+    const at = outStart.slice(0, n);
+    for (const edges of all) for (let k = 0; k < edges.length; k++) outTo[at[edges.from[k]]++] = edges.to[k];
+  }
 
   const remaining = new Int32Array(n), sure = new Uint8Array(n), queue = new Int32Array(n);
   let head = 0, tail = 0;
@@ -42,17 +58,17 @@ export function waitingStates(store: StateStore, edges: EdgeList, bit: number): 
   if (tail === n) return undefined;
   let from = 0;
   while (sure[from]) from++;
-  return { from, count: n - tail, ...lasso(from, edges, outStart, sure) };
+  return { from, count: n - tail, ...lasso(from, outTo, outStart, sure) };
 }
 
 // Follows unsure successors (there always is one, or none at all): toward a dead end if it can, else into a loop.
-function lasso(from: number, edges: EdgeList, outStart: Int32Array, sure: Uint8Array) {
+function lasso(from: number, outTo: Int32Array, outStart: Int32Array, sure: Uint8Array) {
   const path = [from], at = new Map([[from, 0]]);
   let s = from;
   while (path.length < MAX_PATH) {
     let next = -1;
     for (let k = outStart[s]; k < outStart[s + 1]; k++) {
-      const t = edges.to[k];
+      const t = outTo[k];
       if (sure[t]) continue;
       if (outStart[t + 1] === outStart[t]) { next = t; break; }
       if (next < 0 || (at.has(next) && !at.has(t))) next = t;
