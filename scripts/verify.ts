@@ -151,8 +151,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 /** A worker's job: a run by name, whole or one thread's share of it (with the store and channel the threads share). */
 interface Job { name: string; role?: number; threads?: number; buffers?: SharedBuffers; port?: MessagePort }
 
-/** States a shared store is sized for (its memory is taken only as states arrive): far above the default runs'. */
-const SHARED_CAPACITY = 96_000_000;
+/** States a shared store is sized for (its memory is taken only as states arrive; the table, 512 MB, as it fills): a third above the four-airlock run. */
+const SHARED_CAPACITY = 48_000_000;
 
 /**
  * The runs on two worker threads, so the default runs share the machine's cores: a run with `threads` 2 (the

@@ -371,11 +371,13 @@ class Search {
   }
 
   liveness(others: Pick<EdgeList, 'from' | 'to' | 'length'>[]): void {
-    for (const [bit, property, detail] of LIVENESS) {
-      const w = waitingStates(this.store, others.length ? [this.edges, ...others] : this.edges, bit);
+    const waiting = waitingStates(this.store, others.length ? [this.edges, ...others] : this.edges, LIVENESS.map(([bit]) => bit));
+    LIVENESS.forEach(([, property, detail], k) => {
+      const w = waiting[k];
       if (w) this.found.set(property, { finding: { property, level: 'liveness', detail }, state: w.from, waiting: w, count: w.count });
-    }
+    });
   }
+
 
   // A new state, loaded in the model: its liveness goals, and every invariant it breaks.
   private visit(i: number): void {
