@@ -113,8 +113,12 @@ const CHUNK = 256;
  * worker threads (scripts/verify.ts).
  */
 export function searchShared(options: CheckOptions, buffers: SharedBuffers, role: number, threads: number): SharedSearch {
-  const started = Date.now(), search = new Search(options, buffers, role), { store } = search, control = store.control!;
-  const maxStates = options.maxStates ?? Infinity;
+  const started = Date.now(), control = new Int32Array(buffers.control), maxStates = options.maxStates ?? Infinity;
+  // A thread that fails tells the others, which would otherwise wait for it at the end of a level.
+  const abort = (e: unknown) => { Atomics.store(control, ABORT, 1); Atomics.notify(control, GENERATION); return e; };
+  let search: Search;
+  try { search = new Search(options, buffers, role); } catch (e) { throw abort(e); }
+  const { store } = search;
   let lastReport = started;
   // The last thread to reach the end of a level opens the next one (or ends the search).
   const barrier = () => {
@@ -149,11 +153,7 @@ export function searchShared(options: CheckOptions, buffers: SharedBuffers, role
       }
       barrier();
     }
-  } catch (e) {
-    Atomics.store(control, ABORT, 1);
-    Atomics.notify(control, GENERATION);
-    throw e;
-  }
+  } catch (e) { throw abort(e); }
   search.release();
   store.size = Atomics.load(control, SIZE);
   const complete = Atomics.load(control, STOP) === 0;
