@@ -4,8 +4,8 @@ import { buildSync } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { CheckOptions, Progress, RunSpec, Violation } from '../verify';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { CheckOptions, Progress, RunSpec, SharedBuffers, Violation } from '../verify';
 import { MUTATIONS, mutationNames } from '../verify/mutations';
 import { reportScenarioFile } from './lib/report-file';
 
@@ -21,12 +21,12 @@ function bundleChecker(): string {
   return `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
 }
 
-const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness] [--whole] [--self-check N] [--break RULE]
+const USAGE = `usage: npm run verify -- [--json] [--out DIR] [--max-states N] [--stop] [--no-liveness] [--whole] [--self-check N] [--threads 1|2] [--break RULE]
   a single run instead of the default ones: [--airlocks 0-4] [--faults 0-7] [--prompt-scan] [--no-leaks]
   [--no-reboot] [--no-interlock] [--no-symmetry]
   --break RULE breaks a rule on purpose, to watch the checker catch it: ${mutationNames.join(', ')}`;
 
-interface Args { json: boolean; out: string; common: CheckOptions; custom?: CheckOptions; broken?: string }
+interface Args { json: boolean; out: string; common: CheckOptions; custom?: CheckOptions; broken?: string; threads?: number }
 
 function parse(argv: string[]): Args | string {
   const args: Args = { json: false, out: 'test-artifacts/verify', common: {} };
@@ -51,6 +51,11 @@ function parse(argv: string[]): Args | string {
         case '--no-liveness': args.common.liveness = false; break;
         case '--whole': args.common.parts = false; break;
         case '--self-check': args.common.selfCheck = num(); break;
+        case '--threads': {
+          const n = num();
+          if (n < 1 || n > 2) throw new Error('--threads is 1 or 2');
+          args.threads = n; break;
+        }
         case '--airlocks': custom.airlocks = num(); isCustom = true; break;
         case '--faults': custom.faults = num(); isCustom = true; break;
         case '--prompt-scan': custom.promptScan = true; isCustom = true; break;
@@ -93,34 +98,48 @@ interface Summary {
 }
 interface Outcome { spec: RunSpec; result: Summary; violations: Violation[] }
 
-// A worker thread runs one group of runs in order (plain JavaScript: it crosses as text): each check, the projection
-// check of a run onto the one it names, and the counterexamples, as plain data. It loads the same bundle, and takes
-// the broken rule by name (functions do not cross).
+// A worker thread runs its jobs in order (plain JavaScript: it crosses as text): each a whole run, or one thread's
+// share of a run searched by several (`role`: 0 keeps the result, with the helpers' parts, which come over `port`);
+// for a whole run, the projection check of a run onto the one it names, and the counterexamples, as plain data. It
+// loads the same bundle, and takes the broken rule by name (functions do not cross).
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
   const verify = await import(workerData.url), common = workerData.common, broken = workerData.broken;
+  // Before any model: the memory's codes the same in every thread, so a state stored by one reads the same in another.
+  verify.shareCodes(workerData.codes);
   if (broken) { common.rules = verify.MUTATIONS[broken].rules; common.boot = verify.MUTATIONS[broken].boot; }
-  const specs = workerData.names.map((n) => workerData.specs.find((s) => s.name === n)), done = new Map(), outcomes = [];
+  const spec = (n) => workerData.specs.find((s) => s.name === n), done = new Map(), outcomes = [];
   let last = 0;
   const progress = (run, p, final) => {
     const now = Date.now();
     if (final || now - last > 200) { last = now; parentPort.postMessage({ progress: [run, p, final] }); }
   };
-  for (const spec of specs) {
-    const options = { ...spec.options, ...common };
-    const result = verify.check({ ...options, onProgress: (p) => progress(spec.name, p, false) });
-    progress(spec.name, { states: result.states, explored: result.states, transitions: result.transitions, depth: result.depth, seconds: result.seconds }, true);
-    const onto = spec.projectsOnto ? done.get(spec.projectsOnto) : undefined;
+  const parts = (port, n) => new Promise((resolve) => { const got = []; port.on('message', (m) => { got.push(m); if (got.length === n) { port.close(); resolve(got); } }); });
+  for (const job of workerData.jobs) {
+    const s = spec(job.name), options = { ...s.options, ...common, onProgress: (p) => progress(s.name, p, false) };
+    let result;
+    if (job.role === undefined) result = verify.check(options);
+    else if (job.role > 0) {
+      const part = verify.searchShared(options, job.buffers, job.role, job.threads).part();
+      job.port.postMessage(part, [part.from.buffer, part.to.buffer]);
+      job.port.close();
+      continue;
+    } else {
+      const search = verify.searchShared(options, job.buffers, 0, job.threads);
+      result = search.finish(await parts(job.port, job.threads - 1));
+    }
+    progress(s.name, { states: result.states, explored: result.states, transitions: result.transitions, depth: result.depth, seconds: result.seconds }, true);
+    const onto = s.projectsOnto ? done.get(s.projectsOnto) : undefined;
     if (onto && result.complete && onto.complete) {
       const p = verify.projectionCheck(result, onto), finding = verify.interference(p);
       if (finding) result.found.push({ finding, state: p.example ?? 0, count: p.extra + p.missing });
     }
     // Kept only while a later run projects onto it.
-    if (specs.some((s) => s.projectsOnto === spec.name)) done.set(spec.name, result);
+    if (workerData.specs.some((x) => x.projectsOnto === s.name)) done.set(s.name, result);
     const { states, concreteStates, transitions, seconds, depth, complete, model } = result;
     outcomes.push({
-      spec,
+      spec: s,
       result: { states, concreteStates, transitions, seconds, depth, complete, symmetry: model.options.symmetry, airlocks: model.letters.length },
       violations: verify.violations(result),
     });
@@ -129,22 +148,37 @@ const { parentPort, workerData } = require('node:worker_threads');
 })().catch((e) => parentPort.postMessage({ error: String((e && e.stack) || e) }));
 `;
 
+/** A worker's job: a run by name, whole or one thread's share of it (with the store and channel the threads share). */
+interface Job { name: string; role?: number; threads?: number; buffers?: SharedBuffers; port?: MessagePort }
+
+/** States a shared store is sized for (its memory is taken only as states arrive; the table, 512 MB, as it fills): a third above the four-airlock run. */
+const SHARED_CAPACITY = 48_000_000;
+
 /**
- * The runs in groups (a run and the one it projects onto together), each group on a worker thread of its own, so the
- * default runs share the machine's cores. The outcomes come back in the order of `specs`.
+ * The runs on two worker threads, so the default runs share the machine's cores: a run with `threads` 2 (the
+ * four-airlock run) is searched by both, each thread's share its first job; the other runs follow on the second
+ * thread, a run and the one it projects onto together. The outcomes come back in the order of `specs`.
  */
-async function runAll(url: string, specs: readonly RunSpec[], common: CheckOptions, broken: string | undefined): Promise<Outcome[]> {
-  const groups: string[][] = [];
+async function runAll(verify: Checker, url: string, specs: readonly RunSpec[], common: CheckOptions, broken: string | undefined): Promise<Outcome[]> {
+  const workers: Job[][] = [[], []], plainRuns: string[] = [];
   for (const spec of specs) {
-    const g = spec.projectsOnto ? groups.find((x) => x.includes(spec.projectsOnto!)) : undefined;
-    if (g) g.push(spec.name); else groups.push([spec.name]);
+    if ((spec.threads ?? 1) > 1 && !workers[0].some((j) => j.role !== undefined)) {
+      const buffers = verify.sharedBuffers(new verify.Model({ ...spec.options, ...common, rules: undefined }).width, SHARED_CAPACITY), channel = new MessageChannel();
+      workers[0].push({ name: spec.name, role: 0, threads: 2, buffers, port: channel.port1 });
+      workers[1].push({ name: spec.name, role: 1, threads: 2, buffers, port: channel.port2 });
+    } else plainRuns.push(spec.name);
   }
-  // Groups that fit on one core run together: the largest run alone, the rest on the other core.
-  const merged = groups.length > 2 ? [groups[0], groups.slice(1).flat()] : groups;
-  const plain = { ...common, rules: undefined, boot: undefined };
+  // Without a shared run: the first run alone, the rest (the runs it projects onto with it) on the other core.
+  if (workers[0].length === 0 && plainRuns.length > 0) {
+    const first = specs.find((s) => s.name === plainRuns[0])!, own = [first.name, ...plainRuns.filter((n) => n !== first.name && (n === first.projectsOnto || specs.find((s) => s.name === n)!.projectsOnto === first.name))];
+    workers[0].push(...own.map((name) => ({ name })));
+    workers[1].push(...plainRuns.filter((n) => !own.includes(n)).map((name) => ({ name })));
+  } else workers[1].push(...plainRuns.map((name) => ({ name })));
+  const plain = { ...common, rules: undefined, boot: undefined }, codes = verify.sharedCodes();
   const specsPlain = specs.map(({ name, covers, options, projectsOnto }) => ({ name, covers, options, projectsOnto }));
-  const results = await Promise.all(merged.map((names) => new Promise<Outcome[]>((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { url, names, specs: specsPlain, common: plain, broken } });
+  const results = await Promise.all(workers.filter((jobs) => jobs.length > 0).map((jobs) => new Promise<Outcome[]>((resolve, reject) => {
+    const transferList = jobs.flatMap((j) => (j.port ? [j.port] : []));
+    const worker = new Worker(WORKER, { eval: true, workerData: { url, jobs, specs: specsPlain, common: plain, broken, codes }, transferList });
     worker.on('message', (m: { progress?: [string, Progress, boolean]; outcomes?: Outcome[]; error?: string }) => {
       if (m.progress) bar(m.progress[0], m.progress[1], common.maxStates, m.progress[2]);
       else if (m.outcomes) { resolve(m.outcomes); void worker.terminate(); } else if (m.error) reject(new Error(m.error));
@@ -213,8 +247,9 @@ async function main(): Promise<number> {
   const args = parse(process.argv.slice(2));
   if (typeof args === 'string') { console.error(`verify: ${args}`); return 2; }
   const url = bundleChecker(), verify = await import(url) as Checker;
-  const specs: readonly RunSpec[] = args.custom ? [{ name: 'custom', covers: JSON.stringify(args.custom), options: args.custom }] : verify.DEFAULT_RUNS;
-  const outcomes = await runAll(url, specs, args.common, args.broken);
+  const runs: readonly RunSpec[] = args.custom ? [{ name: 'custom', covers: JSON.stringify(args.custom), options: args.custom }] : verify.DEFAULT_RUNS;
+  const specs = args.threads === undefined ? runs : runs.map((r) => ({ ...r, threads: args.threads }));
+  const outcomes = await runAll(verify, url, specs, args.common, args.broken);
   const files = writeScenarios(verify.toScenario, outcomes, args.out, args.broken);
   const all = outcomes.flatMap((o) => o.violations.map((v) => ({ run: o.spec.name, v })));
   if (args.json) {

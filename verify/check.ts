@@ -6,7 +6,7 @@ import { Model, type ModelOptions } from './model';
 import { atAirlock, Parts, UNKNOWN, WHOLE } from './parts';
 import { airlocksSettled, deckSettled, safetyFindings, type Finding } from './properties';
 import { enabledEvents, apply } from './step';
-import { EdgeList, StateStore } from './store';
+import { ABORT, ARRIVED, CURSOR, DEPTH, DONE, EdgeList, GENERATION, LEVEL_END, SIZE, StateStore, STOP, type SharedBuffers } from './store';
 
 export interface CheckOptions extends ModelOptions {
   /** Stop exploring after this many states (the run is then incomplete, and liveness is not checked). */
@@ -77,11 +77,90 @@ export function check(options: CheckOptions = {}): CheckResult {
     }
   }
   search.release();
-  if (complete && options.liveness !== false) search.liveness();
+  return conclude(search, options, started, depth, complete, []);
+}
+
+// Liveness (over every thread's progress edges), the orderings the canonical states stand for, and the result.
+function conclude(search: Search, options: CheckOptions, started: number, depth: number, complete: boolean, others: ThreadPart[]): CheckResult {
+  const { model, store } = search;
+  for (const o of others) { search.transitions += o.transitions; search.merge(o.found); }
+  if (complete && options.liveness !== false) search.liveness(others.map((o) => ({ from: o.from, to: o.to, length: o.edges })));
   const seconds = (Date.now() - started) / 1000, transitions = search.transitions;
-  options.onProgress?.({ states: store.size, explored: current, transitions, depth, seconds });
+  options.onProgress?.({ states: store.size, explored: store.size, transitions, depth, seconds });
   const concreteStates = model.options.symmetry ? orbits(model, store) : store.size;
   return { model, store, states: store.size, concreteStates, transitions, seconds, depth, complete, found: [...search.found.values()] };
+}
+
+/** What a helper thread of a shared search hands the first thread: its transitions, findings and progress edges. */
+export interface ThreadPart { transitions: number; found: Found[]; from: Int32Array; to: Int32Array; edges: number }
+
+/** One thread's side of a search shared by `threads` threads over one store (`sharedBuffers`). */
+export interface SharedSearch {
+  /** A helper's (role > 0) share, to hand to the first thread (its arrays may be transferred). */
+  part(): ThreadPart;
+  /** The first thread (role 0): the result, with every helper's part. */
+  finish(parts: ThreadPart[]): CheckResult;
+}
+
+const CHUNK = 256;
+
+/**
+ * The breadth-first search shared by `threads` threads, each running this with its own role (0 first) on the same
+ * buffers: level by level, each thread takes the states of the level in chunks, expands them with its own model and
+ * parts, and adds their successors to the shared store; at the end of a level every thread waits for the others, so
+ * every state is found at its least depth (each counterexample is a shortest one) and the counts are exact, as in
+ * `check`. Only the order of the states' indices depends on the threads' timing. `Atomics.wait` blocks: run it on
+ * worker threads (scripts/verify.ts).
+ */
+export function searchShared(options: CheckOptions, buffers: SharedBuffers, role: number, threads: number): SharedSearch {
+  const started = Date.now(), control = new Int32Array(buffers.control), maxStates = options.maxStates ?? Infinity;
+  // A thread that fails tells the others, which would otherwise wait for it at the end of a level.
+  const abort = (e: unknown) => { Atomics.store(control, ABORT, 1); Atomics.notify(control, GENERATION); return e; };
+  let search: Search;
+  try { search = new Search(options, buffers, role); } catch (e) { throw abort(e); }
+  const { store } = search;
+  let lastReport = started;
+  // The last thread to reach the end of a level opens the next one (or ends the search).
+  const barrier = () => {
+    const generation = Atomics.load(control, GENERATION);
+    if (Atomics.add(control, ARRIVED, 1) === threads - 1) {
+      Atomics.store(control, ARRIVED, 0);
+      const start = Atomics.load(control, LEVEL_END), end = Atomics.load(control, SIZE);
+      if (start === end || Atomics.load(control, STOP) !== 0) Atomics.store(control, DONE, 1);
+      else { Atomics.store(control, CURSOR, start); Atomics.store(control, LEVEL_END, end); Atomics.add(control, DEPTH, 1); }
+      Atomics.add(control, GENERATION, 1);
+      Atomics.notify(control, GENERATION);
+    } else {
+      while (Atomics.load(control, GENERATION) === generation) {
+        if (Atomics.load(control, ABORT) !== 0) throw new Error('verify: another thread of the shared search failed');
+        Atomics.wait(control, GENERATION, generation, 250);
+      }
+    }
+  };
+  try {
+    barrier();
+    while (Atomics.load(control, DONE) === 0) {
+      const end = Atomics.load(control, LEVEL_END);
+      for (;;) {
+        const from = Atomics.add(control, CURSOR, CHUNK);
+        if (from >= end || Atomics.load(control, STOP) !== 0) break;
+        for (let s = from, to = Math.min(from + CHUNK, end); s < to; s++) search.expand(s);
+        if (Atomics.load(control, SIZE) >= maxStates || (options.stopAtFirst && search.found.size > 0)) Atomics.store(control, STOP, 1);
+        if (role === 0 && options.onProgress && Date.now() - lastReport > 100) {
+          lastReport = Date.now();
+          options.onProgress({ states: Atomics.load(control, SIZE), explored: Math.min(from + CHUNK, end), transitions: search.transitions * threads, depth: Atomics.load(control, DEPTH), seconds: (lastReport - started) / 1000 });
+        }
+      }
+      barrier();
+    }
+  } catch (e) { throw abort(e); }
+  search.release();
+  store.size = Atomics.load(control, SIZE);
+  const complete = Atomics.load(control, STOP) === 0;
+  return {
+    part: () => ({ transitions: search.transitions, found: [...search.found.values()], ...search.edgeArrays() }),
+    finish: (parts) => conclude(search, options, started, Atomics.load(control, DEPTH), complete, parts),
+  };
 }
 
 /** The breadth-first search's working parts: one model, the visited states, the progress edges, the findings. */
@@ -91,6 +170,8 @@ class Search {
   readonly found = new Map<string, Found>();
   transitions = 0;
   private readonly edges = new EdgeList();
+  /** The store is shared with other threads (`searchShared`). */
+  private readonly shared: boolean;
   private readonly list = new EventList();
   private readonly scratch: Uint32Array;
   private current = 0;
@@ -107,18 +188,43 @@ class Search {
   private readonly twin = (i: number) => i > 0 && this.model.options.symmetry
     && this.model.airlockCode(this.store.words, this.current * this.store.width, i) === this.model.airlockCode(this.store.words, this.current * this.store.width, i - 1);
 
-  constructor(options: CheckOptions) {
+  constructor(options: CheckOptions, buffers?: SharedBuffers, role = 0) {
     this.model = new Model(options);
-    this.store = new StateStore(this.model.width);
+    if (buffers && buffers.width !== this.model.width) throw new Error(`verify: the shared store holds ${buffers.width}-word states, the model ${this.model.width}`);
+    this.store = new StateStore(this.model.width, buffers);
+    this.shared = buffers !== undefined;
     this.scratch = new Uint32Array(this.model.width);
     this.check = new Uint32Array(this.model.width);
     this.nextCodes = this.model.letters.map(() => 0);
     // By parts only while every airlock runs the same code: a part then behaves the same in whichever airlock holds it.
     this.parts = options.parts !== false && this.model.alike ? new Parts(this.model) : undefined;
     this.selfCheck = options.selfCheck ?? 4096;
+    // The first state: added by the first thread alone.
+    if (role > 0) return;
     this.model.save(this.scratch, 0, true);
-    this.store.add(this.scratch, 0, -1, -1);
+    this.add(this.scratch, -1, -1);
     this.visit(0);
+  }
+
+  // The scratch state's index, added with its parent and event if new; `~index` if already known.
+  private add(src: Uint32Array, parent: number, e: number): number {
+    return this.shared ? this.store.addShared(src, 0, parent, e) : this.store.add(src, 0, parent, e);
+  }
+
+  /** This thread's progress edges, trimmed to their length. */
+  edgeArrays(): { from: Int32Array; to: Int32Array; edges: number } {
+    const e = this.edges;
+    return { from: e.from.slice(0, e.length), to: e.to.slice(0, e.length), edges: e.length };
+  }
+
+  /** Another thread's findings: the first (the least index: breadth first, the least depth) of each, counts added. */
+  merge(found: Found[]): void {
+    for (const f of found) {
+      const key = `${f.finding.property}|${f.finding.level}`, known = this.found.get(key);
+      if (!known) this.found.set(key, f);
+      else if (f.state < known.state) this.found.set(key, { ...f, count: f.count + known.count });
+      else known.count += f.count;
+    }
   }
 
   /** Every successor of state `i`. */
@@ -141,7 +247,7 @@ class Search {
       apply(model, e);
       model.save(scratch, 0, true);
       this.transitions++;
-      const r = store.add(scratch, 0, i, e), next = r >= 0 ? r : ~r;
+      const r = this.add(scratch, i, e), next = r >= 0 ? r : ~r;
       if (isProgress(e)) this.edges.push(i, next);
       if (r >= 0) this.visit(next);
       else if (model.impossible.length) this.record(model.impossible.map((detail) => ({ property: 'impossible event', level: 'logic', detail })), i, next);
@@ -190,7 +296,7 @@ class Search {
       model.compose(scratch, 0, parts.bays[nb].template, next);
       if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, scratch);
       this.transitions++;
-      const r = store.add(scratch, 0, i, e), to = r >= 0 ? r : ~r;
+      const r = this.add(scratch, i, e), to = r >= 0 ? r : ~r;
       if (isProgress(e)) this.edges.push(i, to);
       if (r >= 0) this.visitByParts(to, nb, next);
     }
@@ -216,7 +322,7 @@ class Search {
         airs[o].nextCode[k] = model.liveCode(o);
       }
     }
-    const r = store.add(scratch, 0, i, e), next = r >= 0 ? r : ~r;
+    const r = this.add(scratch, i, e), next = r >= 0 ? r : ~r;
     if (isProgress(e)) this.edges.push(i, next);
     if (r >= 0) this.visit(next);
     else if (model.impossible.length) this.record(model.impossible.map((detail) => ({ property: 'impossible event', level: 'logic', detail })), i, next);
@@ -264,12 +370,14 @@ class Search {
     }
   }
 
-  liveness(): void {
-    for (const [bit, property, detail] of LIVENESS) {
-      const w = waitingStates(this.store, this.edges, bit);
+  liveness(others: Pick<EdgeList, 'from' | 'to' | 'length'>[]): void {
+    const waiting = waitingStates(this.store, others.length ? [this.edges, ...others] : this.edges, LIVENESS.map(([bit]) => bit));
+    LIVENESS.forEach(([, property, detail], k) => {
+      const w = waiting[k];
       if (w) this.found.set(property, { finding: { property, level: 'liveness', detail }, state: w.from, waiting: w, count: w.count });
-    }
+    });
   }
+
 
   // A new state, loaded in the model: its liveness goals, and every invariant it breaks.
   private visit(i: number): void {

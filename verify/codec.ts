@@ -43,16 +43,87 @@ export class Interned {
     const object = value !== null && typeof value === 'object', key = object ? `\0${JSON.stringify(value)}` : value;
     let c = this.index.get(key);
     if (c === undefined) {
+      // Shared by several threads: the codes are given out under the registry's lock, the same in every thread.
+      if (registry) return registry.code(this, key);
       c = this.keys.length;
-      if (c >= 2 ** this.bits) throw new Error(`verify: the coordination memory's ${this.name} took more than ${2 ** this.bits} values; widen it in verify/codec.ts`);
-      this.keys.push(key); this.objects.push(object); this.index.set(key, c);
+      this.append(key);
     }
     return c;
   }
 
+  /** Adds `key` with the next code. */
+  append(key: unknown): void {
+    const c = this.keys.length;
+    if (c >= 2 ** this.bits) throw new Error(`verify: the coordination memory's ${this.name} took more than ${2 ** this.bits} values; widen it in verify/codec.ts`);
+    this.keys.push(key); this.objects.push(typeof key === 'string' && key.startsWith('\0')); this.index.set(key, c);
+  }
+
+  /** How many values have codes. */
+  get size(): number { return this.keys.length; }
+  /** The key of `code`, as `code` interned it. */
+  key(code: number): unknown { return this.keys[code]; }
+
   /** The value of `code`; an object comes back as a fresh copy, which the firmware may change. */
-  value(code: number): unknown { return this.objects[code] ? JSON.parse((this.keys[code] as string).slice(1)) : this.keys[code]; }
+  value(code: number): unknown {
+    if (code >= this.keys.length && registry) registry.sync(this);
+    return this.objects[code] ? JSON.parse((this.keys[code] as string).slice(1)) : this.keys[code];
+  }
 }
+
+/**
+ * The memory leaves' codes shared by the threads of a shared search (verify/check.ts `searchShared`), so a state one
+ * thread stored reads the same in another: every table, as JSON in a SharedArrayBuffer, changed under a spin lock.
+ * A thread takes it only for a value it has not seen (a handful in a whole check).
+ */
+class Registry {
+  private readonly lock: Int32Array;
+  private readonly bytes: Uint8Array;
+  constructor(buffer: SharedArrayBuffer) { this.lock = new Int32Array(buffer, 0, 2); this.bytes = new Uint8Array(buffer, 8); }
+
+  code(table: Interned, key: unknown): number {
+    return this.locked((all) => {
+      this.adopt(table, all);
+      const known = all[table.name] ?? [];
+      for (let c = 0; c < table.size; c++) if (table.key(c) === key) return c;
+      table.append(key);
+      known.push(key === undefined ? null : [key]);
+      all[table.name] = known;
+      return table.size - 1;
+    });
+  }
+
+  sync(table: Interned): void { this.locked((all) => { this.adopt(table, all); }); }
+
+  // The registry's codes for `table`, taken into it; the table's own first values (the fresh memory's) given to the registry.
+  private adopt(table: Interned, all: Record<string, ([unknown] | null)[]>): void {
+    const known = all[table.name] ?? [];
+    for (let c = 0; c < known.length; c++) {
+      const key = known[c] === null ? undefined : known[c]![0];
+      if (c < table.size) { if (table.key(c) !== key) throw new Error(`verify: the threads gave the memory's ${table.name} different codes`); } else table.append(key);
+    }
+    for (let c = known.length; c < table.size; c++) { const k = table.key(c); known.push(k === undefined ? null : [k]); }
+    all[table.name] = known;
+  }
+
+  private locked<T>(f: (all: Record<string, ([unknown] | null)[]>) => T): T {
+    while (Atomics.compareExchange(this.lock, 0, 0, 1) !== 0) { /* another thread is giving out a code */ }
+    try {
+      const n = this.lock[1], all = n === 0 ? {} : JSON.parse(new TextDecoder().decode(this.bytes.slice(0, n))) as Record<string, ([unknown] | null)[]>;
+      const out = f(all), text = new TextEncoder().encode(JSON.stringify(all));
+      if (text.length > this.bytes.length) throw new Error('verify: the shared codes outgrew their buffer');
+      this.bytes.set(text); this.lock[1] = text.length;
+      return out;
+    } finally { Atomics.store(this.lock, 0, 0); }
+  }
+}
+
+let registry: Registry | undefined;
+
+/** Shares the memory leaves' codes with the other threads holding `buffer` (`sharedCodes`): call before any model is built. */
+export function shareCodes(buffer: SharedArrayBuffer): void { registry = new Registry(buffer); }
+
+/** A buffer for `shareCodes`. */
+export const sharedCodes = (): SharedArrayBuffer => new SharedArrayBuffer(1 << 16);
 
 // One table per leaf for the whole process: every model gives a value the same code, so states of two runs
 // compare (the projection check).

@@ -1,5 +1,7 @@
 // The exhaustive checker of the composed launch bay: model, search, properties, counterexamples.
-export { check, type CheckOptions, type CheckResult, type Found, type Progress } from './check';
+export { check, searchShared, type CheckOptions, type CheckResult, type Found, type Progress, type SharedSearch, type ThreadPart } from './check';
+export { sharedBuffers, type SharedBuffers } from './store';
+export { shareCodes, sharedCodes } from './codec';
 export { Model, type ModelOptions } from './model';
 export { MUTATIONS, mutationNames } from './mutations';
 export { safetyFindings, deckSettled, airlocksSettled, type Finding } from './properties';

@@ -7,18 +7,87 @@ const grow = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: numbe
   return b;
 };
 
+/**
+ * The buffers of a store that several threads search together (verify/check.ts `searchShared`): one
+ * SharedArrayBuffer each, sized for `capacity` states up front (the memory is taken only as states arrive), so
+ * nothing moves while the threads add states.
+ */
+export interface SharedBuffers {
+  width: number;
+  capacity: number;
+  control: SharedArrayBuffer;
+  words: SharedArrayBuffer;
+  parent: SharedArrayBuffer;
+  via: SharedArrayBuffer;
+  flags: SharedArrayBuffer;
+  table: SharedArrayBuffer;
+}
+
+/** Where the shared search keeps its counters (verify/check.ts): how many states, and the breadth-first levels. */
+export const SIZE = 0, CURSOR = 1, LEVEL_END = 2, ARRIVED = 3, GENERATION = 4, DONE = 5, STOP = 6, ABORT = 7, DEPTH = 8;
+
+/** The buffers for a shared store of `width`-word states, at most `capacity` of them (the table at most 3/4 full). */
+export function sharedBuffers(width: number, capacity: number): SharedBuffers {
+  let slots = 4096;
+  while (slots * 3 < capacity * 4) slots *= 2;
+  const control = new SharedArrayBuffer(64);
+  new Int32Array(control)[DEPTH] = -1;
+  return {
+    width, capacity, control, words: new SharedArrayBuffer(capacity * width * 4), parent: new SharedArrayBuffer(capacity * 4),
+    via: new SharedArrayBuffer(capacity * 4), flags: new SharedArrayBuffer(capacity), table: new SharedArrayBuffer(slots * 8),
+  };
+}
+
 export class StateStore {
   words: Uint32Array;
-  parent = new Int32Array(1024);
-  via = new Int32Array(1024);
+  parent: Int32Array = new Int32Array(1024);
+  via: Int32Array = new Int32Array(1024);
   /** Per state, bits the checker sets (liveness goals met). */
-  flags = new Uint8Array(1024);
+  flags: Uint8Array = new Uint8Array(1024);
   size = 0;
   // Open addressing, two numbers a slot: the state's index + 1 (0: empty) and its hash, so a probe that meets
   // another state is told apart without reading that state's words.
-  private table = new Int32Array(2 * 4096);
+  private table: Int32Array = new Int32Array(2 * 4096);
+  /** Shared by several threads: the counters (SIZE…), and how many states the buffers hold. */
+  readonly control: Int32Array | undefined;
+  private readonly capacity: number = 0;
 
-  constructor(readonly width: number) { this.words = new Uint32Array(width * 1024); }
+  constructor(readonly width: number, shared?: SharedBuffers) {
+    if (shared) {
+      this.words = new Uint32Array(shared.words); this.parent = new Int32Array(shared.parent); this.via = new Int32Array(shared.via);
+      this.flags = new Uint8Array(shared.flags); this.table = new Int32Array(shared.table); this.control = new Int32Array(shared.control);
+      this.capacity = shared.capacity;
+    } else this.words = new Uint32Array(width * 1024);
+  }
+
+  /**
+   * `add` for a store shared by several threads. A free slot is claimed (-1) by compare-and-exchange, the state
+   * written, and the slot published with its index; a probe that meets a claimed slot waits the few steps until it is
+   * published. The buffers never move (sized up front), so no thread ever waits for another to rehash.
+   */
+  addShared(src: Uint32Array, at: number, parent: number, via: number): number {
+    const n = this.width, full = hash(src, at, n) | 0, table = this.table, control = this.control!, mask = (table.length >> 1) - 1;
+    let h = full & mask;
+    for (;;) {
+      let slot = Atomics.load(table, 2 * h);
+      if (slot === 0) {
+        if (Atomics.compareExchange(table, 2 * h, 0, -1) === 0) {
+          const i = Atomics.add(control, SIZE, 1);
+          if (i >= this.capacity) throw new Error(`verify: more than ${this.capacity} states, the shared store's capacity`);
+          const words = this.words;
+          for (let k = 0; k < n; k++) words[i * n + k] = src[at + k];
+          this.parent[i] = parent; this.via[i] = via;
+          table[2 * h + 1] = full;
+          Atomics.store(table, 2 * h, i + 1);
+          return i;
+        }
+        slot = Atomics.load(table, 2 * h);
+      }
+      while (slot === -1) slot = Atomics.load(table, 2 * h);
+      if (table[2 * h + 1] === full && this.equal(slot - 1, src, at)) return ~(slot - 1);
+      h = (h + 1) & mask;
+    }
+  }
 
   /** The index of the state in `src[at…at+width-1]`, added with its parent and event if new; `~index` if already known. */
   add(src: Uint32Array, at: number, parent: number, via: number): number {
@@ -79,8 +148,8 @@ function hash(words: Uint32Array, at: number, n: number): number {
 
 /** The progress transitions (source, target), in the order the sources were expanded. */
 export class EdgeList {
-  from = new Int32Array(1 << 16);
-  to = new Int32Array(1 << 16);
+  from: Int32Array = new Int32Array(1 << 16);
+  to: Int32Array = new Int32Array(1 << 16);
   length = 0;
   push(a: number, b: number): void {
     if (this.length === this.from.length) { this.from = grow(this.from, this.length * 2); this.to = grow(this.to, this.length * 2); }

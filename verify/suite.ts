@@ -10,6 +10,8 @@ export interface RunSpec {
   options: CheckOptions;
   /** The name of a one-airlock run this run's states must project onto, airlock by airlock. */
   projectsOnto?: string;
+  /** How many threads share this run's search (verify/check.ts `searchShared`; scripts/verify.ts); default 1. */
+  threads?: number;
 }
 
 export const DEFAULT_RUNS: readonly RunSpec[] = [
@@ -17,6 +19,7 @@ export const DEFAULT_RUNS: readonly RunSpec[] = [
     name: 'four airlocks, one fault',
     covers: 'deck, door E, environment and airlocks A–D together; every deck request and airlock button, every progress event; one fault per path (a missed deadline, a sensor fault or a reboot, anywhere) and resets; a prompt scan; no leaks',
     options: { airlocks: 4, faults: 1, leaks: false, promptScan: true },
+    threads: 2,
   },
   {
     name: 'one airlock, faults',
