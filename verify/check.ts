@@ -3,7 +3,7 @@
 import * as events from './events';
 import { waitingStates, type Waiting } from './liveness';
 import { Model, type ModelOptions } from './model';
-import { atAirlock, Parts, UNKNOWN, WHOLE } from './parts';
+import { atAirlock, Parts, UNKNOWN, WHOLE, type BayPart } from './parts';
 import { airlocksSettled, deckSettled, safetyFindings, type Finding } from './properties';
 import { enabledEvents, apply } from './step';
 import { ABORT, ARRIVED, CURSOR, DEPTH, DONE, EdgeList, GENERATION, LEVEL_END, SIZE, StateStore, STOP, type SharedBuffers } from './store';
@@ -184,6 +184,13 @@ class Search {
   private readonly owner = new Int32Array(256);
   private readonly index = new Int32Array(256);
   private readonly nextCodes: number[];
+  /** A state's composed successors (words, hash, bay part, airlock codes sorted), held until they are added. */
+  private readonly succ: Uint32Array;
+  private readonly hashes = new Int32Array(256);
+  private readonly nbs = new Int32Array(256);
+  private readonly sorted: Int32Array;
+  /** What `StateStore.touch` read: kept only so the reads are not optimised away. */
+  touched = 0;
   // Airlock i is the twin of i − 1 (same code, airlocks sorted): its events lead to mirror images, left out.
   private readonly twin = (i: number) => i > 0 && this.model.options.symmetry
     && this.model.airlockCode(this.store.words, this.current * this.store.width, i) === this.model.airlockCode(this.store.words, this.current * this.store.width, i - 1);
@@ -196,6 +203,8 @@ class Search {
     this.scratch = new Uint32Array(this.model.width);
     this.check = new Uint32Array(this.model.width);
     this.nextCodes = this.model.letters.map(() => 0);
+    this.succ = new Uint32Array(256 * this.model.width);
+    this.sorted = new Int32Array(256 * this.model.letters.length);
     // By parts only while every airlock runs the same code: a part then behaves the same in whichever airlock holds it.
     this.parts = options.parts !== false && this.model.alike ? new Parts(this.model) : undefined;
     this.selfCheck = options.selfCheck ?? 4096;
@@ -257,7 +266,7 @@ class Search {
   // By parts: the events from the parts' lists, each successor composed from what its event does to each part;
   // an event not learned yet (or that needs the whole state) is run on the whole state, and learned from.
   private expandByParts(i: number): void {
-    const { model, store, scratch } = this, parts = this.parts!, at = i * store.width;
+    const { model, store } = this, parts = this.parts!, at = i * store.width;
     const prepared = parts.prepare(store.words, at), b = prepared < 0 ? ~prepared : prepared, bay = parts.bays[b];
     const codes = parts.codes, airs = parts.airs, n = codes.length, symmetry = model.options.symmetry;
     // The events, in enabledEvents' order: the bay's, then each airlock's but a twin's; with a prompt scan, only the finishes.
@@ -280,26 +289,50 @@ class Search {
         evts[m] = atAirlock(own[k], p); owner[m] = p; index[m++] = k;
       }
     }
-    const next = this.nextCodes;
+    // First every composed successor and its hash, then a read of each one's slot (the misses overlap), then the adds
+    // in the events' order: the same adds as one event at a time, so the states are numbered the same.
+    const width = store.width, succ = this.succ, hashes = this.hashes, nbs = this.nbs;
+    for (let j = 0; j < m; j++) nbs[j] = this.plan(j, bay);
+    let touched = 0;
+    for (let j = 0; j < m; j++) if (nbs[j] >= 0) touched ^= store.touch(hashes[j]);
+    this.touched ^= touched;
     for (let j = 0; j < m; j++) {
-      const e = evts[j], o = owner[j], k = index[j];
-      let nb: number;
-      for (let p = 0; p < n; p++) next[p] = codes[p];
-      if (o < 0) {
-        nb = bay.next[k];
-        for (let p = 0; p < n && nb >= 0; p++) { const c = airs[p].underBay[k]; if (c === UNKNOWN) nb = UNKNOWN; else next[p] = c; }
-      } else {
-        nb = airs[o].nextBay[k];
-        next[o] = airs[o].nextCode[k];
-      }
-      if (nb < 0) { this.whole(i, e, o, k, b, nb === WHOLE); continue; }
-      model.compose(scratch, 0, parts.bays[nb].template, next);
-      if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, scratch);
+      const e = evts[j];
+      // Not learned when planned: an event run whole before it may have taught it (an airlock part twice in a state).
+      let nb = nbs[j];
+      if (nb === UNKNOWN && j > 0) nb = this.plan(j, bay);
+      if (nb < 0) { this.whole(i, e, owner[j], index[j], b, nb === WHOLE); continue; }
+      if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, succ.subarray(j * width, (j + 1) * width));
       this.transitions++;
-      const r = this.add(scratch, i, e), to = r >= 0 ? r : ~r;
+      const r = this.shared ? store.addSharedHashed(succ, j * width, hashes[j], i, e) : store.addHashed(succ, j * width, hashes[j], i, e), to = r >= 0 ? r : ~r;
       if (isProgress(e)) this.edges.push(i, to);
-      if (r >= 0) this.visitByParts(to, nb, next);
+      if (r >= 0) {
+        const next = this.nextCodes;
+        for (let p = 0; p < n; p++) next[p] = this.sorted[j * n + p];
+        this.visitByParts(to, nb, next);
+      }
     }
+  }
+
+  // The j-th event's successor, if its parts have learned it: composed into succ (its hash, its airlock codes sorted);
+  // the bay part after it, or UNKNOWN or WHOLE (then nothing is composed).
+  private plan(j: number, bay: BayPart): number {
+    const parts = this.parts!, codes = parts.codes, airs = parts.airs, n = codes.length, next = this.nextCodes;
+    const o = this.owner[j], k = this.index[j], at = j * this.store.width;
+    let nb: number;
+    for (let p = 0; p < n; p++) next[p] = codes[p];
+    if (o < 0) {
+      nb = bay.next[k];
+      for (let p = 0; p < n && nb >= 0; p++) { const c = airs[p].underBay[k]; if (c === UNKNOWN) nb = UNKNOWN; else next[p] = c; }
+    } else {
+      nb = airs[o].nextBay[k];
+      next[o] = airs[o].nextCode[k];
+    }
+    if (nb < 0) return nb;
+    this.model.compose(this.succ, at, parts.bays[nb].template, next);
+    for (let p = 0; p < n; p++) this.sorted[j * n + p] = next[p];
+    this.hashes[j] = this.store.hash(this.succ, at);
+    return nb;
   }
 
   // Runs event e on the whole state i, as expandWhole does, and learns what it did to each part.

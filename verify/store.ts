@@ -65,8 +65,11 @@ export class StateStore {
    * written, and the slot published with its index; a probe that meets a claimed slot waits the few steps until it is
    * published. The buffers never move (sized up front), so no thread ever waits for another to rehash.
    */
-  addShared(src: Uint32Array, at: number, parent: number, via: number): number {
-    const n = this.width, full = hash(src, at, n) | 0, table = this.table, control = this.control!, mask = (table.length >> 1) - 1;
+  addShared(src: Uint32Array, at: number, parent: number, via: number): number { return this.addSharedHashed(src, at, this.hash(src, at), parent, via); }
+
+  /** `addShared` with the state's hash (`hash`) already known. */
+  addSharedHashed(src: Uint32Array, at: number, full: number, parent: number, via: number): number {
+    const n = this.width, table = this.table, control = this.control!, mask = (table.length >> 1) - 1;
     let h = full & mask;
     for (;;) {
       let slot = Atomics.load(table, 2 * h);
@@ -90,8 +93,11 @@ export class StateStore {
   }
 
   /** The index of the state in `src[at…at+width-1]`, added with its parent and event if new; `~index` if already known. */
-  add(src: Uint32Array, at: number, parent: number, via: number): number {
-    const n = this.width, full = hash(src, at, n) | 0;
+  add(src: Uint32Array, at: number, parent: number, via: number): number { return this.addHashed(src, at, this.hash(src, at), parent, via); }
+
+  /** `add` with the state's hash (`hash`) already known. */
+  addHashed(src: Uint32Array, at: number, full: number, parent: number, via: number): number {
+    const n = this.width;
     let table = this.table, mask = (table.length >> 1) - 1, h = full & mask;
     for (;;) {
       const slot = table[2 * h];
@@ -109,6 +115,20 @@ export class StateStore {
     }
     table[2 * h] = i + 1; table[2 * h + 1] = full;
     return i;
+  }
+
+  /** The hash of the state in `src[at…]`, as `add` files it. */
+  hash(src: Uint32Array, at: number): number { return hash(src, at, this.width) | 0; }
+
+  /**
+   * Reads, without changing anything, what `add` would read first for a state of hash `full`: its slot in the index and,
+   * when the slot holds a state of that hash, that state's first word. The search touches the slots of all a state's
+   * successors before it adds them, so their cache misses overlap instead of coming one after another; the result
+   * means nothing (it is returned so the reads are not optimised away). A racy read of a shared store is harmless here.
+   */
+  touch(full: number): number {
+    const table = this.table, h = full & ((table.length >> 1) - 1), slot = table[2 * h];
+    return slot > 0 && table[2 * h + 1] === full ? this.words[(slot - 1) * this.width] : slot;
   }
 
   /** Whether state `i` is the one in `src[at…]`. */
