@@ -215,7 +215,11 @@ export async function measureBoards(o: { boards: string[]; seconds: number; byte
         progress(`${name}: running it with half of its creation for ${o.seconds} s`);
         let lines: string[], ended: string | undefined;
         try { lines = (await runOnMcsim(existsSync(so) ? so : spawnSync('find', [join(outHalf, 'bin'), '-name', 'mc.so'], { encoding: 'utf8' }).stdout.split('\n')[0]!, 0, o.seconds + 60, o.seconds)).console; }
-        catch (e) { lines = String(e).split('\n'); ended = String(e).split('\n')[0]; }
+        catch (e) {
+          lines = String(e).split('\n');
+          const exit = /exit (\d+)/.exec(lines[0] ?? '')?.[1];
+          ended = `mcsim ended early (exit ${exit ?? '?'}${exit === '139' ? ', a crash' : ''}) with no XS abort printed`;
+        }
         writeFileSync(join(repoRoot, 'build', 'bench-moddable', `${name}-half.console.txt`), `${lines.join('\n')}\n`);
         const abort = lines.find((l) => /XS abort|allocation: failed|failed in fixed size heap/.test(l)) ?? ended;
         const col = (c: string) => instrumentColumn(lines, c);
