@@ -89,7 +89,7 @@ export const withinLimit = (f: BoardFootprint) => f.creation !== undefined && f.
  * into PICO_SLOT_SHARE for slots and the rest for chunks, which lin counts at 64 bits (more than the chip needs).
  */
 const PICO_SLOT_SHARE = 0.625;
-export function halfCreation(c: Creation): { heapSlots: number; chunkBytes: number; stackSlots: number } {
+function halfCreation(c: Creation): { heapSlots: number; chunkBytes: number; stackSlots: number } {
   const stackSlots = Math.floor(c.stack * FOOTPRINT_LIMIT);
   if (c.static > 0) {
     const pool = c.static * FOOTPRINT_LIMIT, heapSlots = Math.floor((pool * PICO_SLOT_SHARE) / CHIP_SLOT);
