@@ -94,13 +94,10 @@ export function preloadedModules(board: Board): string[] {
   // Not node-start either: it imports the bus, and preloading a module runs (and keeps in flash) what it imports.
   // The desktop build's provider (sim/provider and its parts) only defines, like the rest.
   const names = ['board', ...(board.transport ? ['provision'] : []), ...barrels, ...BARREL_ROOTS.flatMap(files), 'sim/provider', ...files('sim/provider')];
-  // The bus's own modules (firmware/net/*) only define, and build their Maps at run time (a Map built at preload lives
-  // in flash read-only, "read-only Map instance", unlike a plain object, which XS copies to RAM when written): their
-  // code and tables stay in flash. Not its Moddable starts (firmware/net/moddable/*): they import the SDK's MQTT
-  // client, digests, Preference and the node's provisioning, and keep the HMAC keys' bytes in a module-level Map.
-  // A lone board's build has no bus at all.
-  const bus = (name: string) => name.startsWith('firmware/net/');
-  return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/moddable/') && (board.transport !== undefined || !bus(name)));
+  // Not the bus (firmware/net): a Map built at preload lives in flash read-only ("read-only Map instance"), and with
+  // its own modules preloaded (their Maps built at run time) a node on mcsim crashed (segmentation fault) once peers'
+  // messages arrived: see docs/BENCHMARKS.md.
+  return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/') && name !== 'firmware/net');
 }
 
 /** The start of each transport: the module `node-start` re-exports on a board with that transport. */
