@@ -59,17 +59,23 @@ export interface Controller {
 
 const FAULT_ORDER: MachineId[] = ['bay door', 'bay environment', 'battle deck'];
 
+/** The board's indicators, each when it is wired. (Its own function: startController's frame, live on the stack
+ *  through the whole boot, holds one slot per local.) */
+function indicatorsOf(board: Board, device: Device, clock: Clock): Controller['indicators'] {
+  const beeper = board.signals.beeper as OutputWiring | undefined, klaxon = board.signals.klaxon as OutputWiring | undefined;
+  const lights = board.signals['warning lights'] as OutputWiring | undefined;
+  return {
+    beeper: beeper && new Beeper({ device, clock, wiring: beeper }),
+    klaxon: klaxon && new Klaxon({ device, wiring: klaxon }),
+    warningLights: lights && new WarningLights({ device, wiring: lights }),
+  };
+}
+
 export function startController(options: ControllerOptions): Controller {
   const { board, device, clock } = options;
   const limits: Thresholds = { ...defaultThresholds, ...options.thresholds };
   const report: Reporter = options.onReport ?? (() => {});
-  const output = (signal: string) => board.signals[signal] as OutputWiring | undefined;
-  const wiring = { beeper: output('beeper'), klaxon: output('klaxon'), lights: output('warning lights') };
-  const indicators = {
-    beeper: wiring.beeper && new Beeper({ device, clock, wiring: wiring.beeper }),
-    klaxon: wiring.klaxon && new Klaxon({ device, wiring: wiring.klaxon }),
-    warningLights: wiring.lights && new WarningLights({ device, wiring: wiring.lights }),
-  };
+  const indicators = indicatorsOf(board, device, clock);
   const stations: Station[] = [];
   const airlocks: { [id: string]: AirlockStation } = {};
   let bayDoor: BayDoorStation | undefined, environment: BayEnvironmentStation | undefined;

@@ -94,9 +94,9 @@ export function preloadedModules(board: Board): string[] {
   // Not node-start either: it imports the bus, and preloading a module runs (and keeps in flash) what it imports.
   // The desktop build's provider (sim/provider and its parts) only defines, like the rest.
   const names = ['board', ...(board.transport ? ['provision'] : []), ...barrels, ...BARREL_ROOTS.flatMap(files), 'sim/provider', ...files('sim/provider')];
-  // Not the bus (firmware/net): its modules keep tables that change at run time in module-level Maps (HMAC keys),
-  // and a Map built at preload lives in flash read-only ("read-only Map instance"), unlike a plain object, which XS
-  // copies to RAM when written.
+  // Not the bus (firmware/net): a Map built at preload lives in flash read-only ("read-only Map instance"), and with
+  // its own modules preloaded (their Maps built at run time) a node on mcsim crashed (segmentation fault) once peers'
+  // messages arrived: see docs/BENCHMARKS.md.
   return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/') && name !== 'firmware/net');
 }
 

@@ -115,6 +115,20 @@ describe('npm run emulate -- --extract-bootrom', () => {
   });
 });
 
+describe('the device image', () => {
+  it('leaves out the host-only modules (manifest.json\'s "~"), which nothing the device runs imports', async () => {
+    const left = ['firmware/index', 'firmware/core/dev', 'firmware/core/describe'];
+    const manifest = JSON.parse(page('manifest.json')) as { modules: { '~': string[] } };
+    expect(manifest.modules['~']).toEqual(left.map((m) => `./${m}`));
+    const { build } = await import('esbuild');
+    const external = ['board', 'node-start', 'provision', 'embedded:*', 'timer', 'time', 'debug', 'instrumentation', 'preference', 'rng', 'crypt', 'hmac', 'mqtt'];
+    const r = await build({ entryPoints: ['firmware/main.ts', 'firmware/net/moddable/mqtt-node.ts', 'firmware/net/moddable/serial-node.ts', 'sim/provider-builtin.ts'], bundle: true, write: false, metafile: true, outdir: 'out', platform: 'neutral', format: 'esm', logLevel: 'silent', external });
+    const inputs = Object.keys(r.metafile!.inputs).map((p) => p.replace(/\.ts$/, ''));
+    expect(inputs).toContain('firmware/core/machine');
+    expect(inputs.filter((m) => left.includes(m))).toEqual([]);
+  });
+});
+
 describe('preloading', () => {
   it('preloads every module of ours but the device entry and the desktop provider', () => {
     const list = preloadedModules(loadBoard('sim'));
@@ -123,6 +137,8 @@ describe('preloading', () => {
     expect(list).not.toContain('sim/provider-builtin');
     expect(list).toContain('sim/provider');
     expect(preloadedModules(loadBoard('sim-bay'))).toContain('provision');
+    // Not the bus (docs/BENCHMARKS.md says why).
+    expect(preloadedModules(loadBoard('sim-bay')).filter((m) => m.startsWith('firmware/net/'))).toEqual([]);
   });
 });
 
