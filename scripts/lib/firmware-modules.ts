@@ -85,6 +85,10 @@ const NOT_PRELOADED = new Set(['firmware/main', 'sim/provider-builtin', 'embedde
  * mcconfig matches TypeScript modules only by their full name, hence one name per module, not a wildcard.
  */
 export function preloadedModules(board: Board): string[] {
+  // Nothing on a node board (one that names a transport): with the controller's modules preloaded and the bus loaded
+  // at run time, the bay node crashed mcsim (a segmentation fault, no XS abort) in test/moddable/mixed-cluster.test.ts;
+  // with nothing preloaded it ran to the end. Until that crash is understood a node keeps it all in RAM.
+  if (board.transport) return [];
   const files = (root: string): string[] => (existsSync(join(repoRoot, root)) ? readdirSync(join(repoRoot, root), { withFileTypes: true }).flatMap((e) => {
     const path = `${root}/${e.name}`;
     if (e.isDirectory()) return files(path);
@@ -93,7 +97,7 @@ export function preloadedModules(board: Board): string[] {
   const barrels = BARREL_ROOTS.flatMap(foldersUnder).filter((f) => existsSync(join(repoRoot, f, 'index.ts')));
   // Not node-start either: it imports the bus, and preloading a module runs (and keeps in flash) what it imports.
   // The desktop build's provider (sim/provider and its parts) only defines, like the rest.
-  const names = ['board', ...(board.transport ? ['provision'] : []), ...barrels, ...BARREL_ROOTS.flatMap(files), 'sim/provider', ...files('sim/provider')];
+  const names = ['board', ...barrels, ...BARREL_ROOTS.flatMap(files), 'sim/provider', ...files('sim/provider')];
   // Not the bus (firmware/net): a Map built at preload lives in flash read-only ("read-only Map instance"), and with
   // its own modules preloaded (their Maps built at run time) a node on mcsim crashed (segmentation fault) once peers'
   // messages arrived: see docs/BENCHMARKS.md.
