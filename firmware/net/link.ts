@@ -120,7 +120,10 @@ export class Link {
     if (e.kind === 'challenge') return this.answer(from, (e.body as ChallengeBody).nonce);
     if (e.kind === 'answer') {
       const a = e.body as AnswerBody;
-      return this.self.answered(from, a.nonce, a.epoch, a.seq) ? undefined : this.reject('replayed', from, `answer ${e.epoch}/${e.seq} to no challenge this node has open`);
+      if (this.self.answered(from, a.nonce, a.epoch, a.seq)) return undefined;
+      // Late to a challenge this boot already decided: counted, not logged (a slow peer is not a fault).
+      if (this.self.late(a.nonce)) return this.count('stale');
+      return this.reject('replayed', from, `answer ${e.epoch}/${e.seq} to no challenge this node has open`);
     }
     const known = this.peerEpoch.get(from);
     if (known !== undefined && e.epoch > known + MAX_EPOCH_JUMP) {

@@ -41,6 +41,10 @@ export class OwnEpoch {
   private stored: number;
   private round: Round | undefined;
   private lastRound = -Infinity;
+  /** The nonces of this boot's last few closed challenges: an answer that echoes one came late, not from a replay of
+   * another boot (a replay of one of these moves nothing either). A fixed ring, filled in turn. */
+  private readonly closed: string[] = ['', '', '', ''];
+  private closedNext = 0;
   /** Decided but not yet persisted; the last failure said. */
   private unsaved = false;
   private failure = '';
@@ -65,6 +69,12 @@ export class OwnEpoch {
     return true;
   }
 
+  /** An authentic answer `answered` refused that echoes one of this boot's recently closed challenges: it came
+   * after its challenge was decided (a slow peer, a slow bus), which is expected, not a fault. */
+  late(nonce: string): boolean {
+    return nonce !== '' && this.closed.indexOf(nonce) >= 0;
+  }
+
   /** A sign, not proof, that this running node's epoch was used before (a peer binds to a later one, or heard
    * more of this one than was sent): challenge again, at most once a window. */
   suspect(): void {
@@ -86,6 +96,8 @@ export class OwnEpoch {
       return;
     }
     this.round = undefined;
+    this.closed[this.closedNext] = r.nonce;
+    this.closedNext = (this.closedNext + 1) % this.closed.length;
     this.lastRound = this.o.now();
     if (r.boot) this.decideBoot(r); else this.decideRunning(r);
   }

@@ -261,6 +261,20 @@ describe('epochs and replay windows across reboots', () => {
     expect(next.rejects.some((r) => /^replayed from bridge: answer .* to no challenge this node has open/.test(r))).toBe(true);
   });
 
+  it('counts an answer that comes after its challenge was decided (a slow or duplicating bus) as late, not as a fault, and moves nothing by it', () => {
+    const { bay, bridge, airlock } = trio({ bay: 4 });
+    const again = testLink('bay', { store: bay.store });
+    for (const m of again.outbox.splice(0)) { bridge.link.open(m.text); airlock.link.open(m.text); }
+    const answers = [...bridge.outbox.splice(0), ...airlock.outbox.splice(0)];
+    for (const m of answers) expect(again.link.open(m.text)).toBeUndefined();
+    expect([again.link.recovering, again.link.epoch]).toEqual([false, 5]); // both answered: decided at once
+    const notices = again.notices.length, stale = again.link.rejected.stale;
+    for (const m of answers) expect(again.link.open(m.text)).toBeUndefined(); // each delivered once more, late
+    expect(again.rejects).toEqual([]);
+    expect(again.link.rejected.stale).toBe(stale + 2);
+    expect([again.link.recovering, again.link.epoch, again.notices.length]).toEqual([false, 5, notices]);
+  });
+
   it('stays deaf while its store refuses the new epoch, says where and why, and recovers when it works, never reusing an epoch', () => {
     const { bay, bridge, airlock } = trio({ bay: 4 });
     introduce(bay.link, bridge.link, airlock.link);
