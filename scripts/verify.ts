@@ -115,19 +115,32 @@ const { parentPort, workerData } = require('node:worker_threads');
     const now = Date.now();
     if (final || now - last > 200) { last = now; parentPort.postMessage({ progress: [run, p, final] }); }
   };
-  const parts = (port, n) => new Promise((resolve) => { const got = []; port.on('message', (m) => { got.push(m); if (got.length === n) { port.close(); resolve(got); } }); });
+  // The port's messages in order, each taken once.
+  const inbox = (port) => { const got = [], waiting = []; port.on('message', (m) => (waiting.length ? waiting.shift()(m) : got.push(m))); return () => (got.length ? Promise.resolve(got.shift()) : new Promise((r) => waiting.push(r))); };
+  const inboxes = new Map(), next = (port) => { if (!inboxes.has(port)) inboxes.set(port, inbox(port)); return inboxes.get(port)(); };
   for (const job of workerData.jobs) {
     const s = spec(job.name), options = { ...s.options, ...common, onProgress: (p) => progress(s.name, p, false) };
     let result;
+    if (job.help) {
+      // The last liveness goal of the shared run, over the graph the first thread built (or nothing, if it has none).
+      const m = await next(job.port);
+      if (m.graph) job.port.postMessage({ share: verify.livenessShare(m.graph, job.buffers.flags, m.bit) ?? null });
+      job.port.close();
+      continue;
+    }
     if (job.role === undefined) result = verify.check(options);
     else if (job.role > 0) {
       const part = verify.searchShared(options, job.buffers, job.role, job.threads).part();
       job.port.postMessage(part, [part.from.buffer, part.to.buffer]);
-      job.port.close();
       continue;
     } else {
-      const search = verify.searchShared(options, job.buffers, 0, job.threads);
-      result = search.finish(await parts(job.port, job.threads - 1));
+      const search = verify.searchShared(options, job.buffers, 0, job.threads), got = [];
+      for (let k = 1; k < job.threads; k++) got.push(await next(job.port));
+      let asked = false;
+      const helper = (graph, bit) => { asked = true; job.port.postMessage({ graph, bit }); return next(job.port).then((m) => m.share ?? undefined); };
+      result = await search.finish(got, helper);
+      if (!asked) job.port.postMessage({ graph: null });
+      job.port.close();
     }
     progress(s.name, { states: result.states, explored: result.states, transitions: result.transitions, depth: result.depth, seconds: result.seconds }, true);
     const onto = s.projectsOnto ? done.get(s.projectsOnto) : undefined;
@@ -148,8 +161,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 })().catch((e) => parentPort.postMessage({ error: String((e && e.stack) || e) }));
 `;
 
-/** A worker's job: a run by name, whole or one thread's share of it (with the store and channel the threads share). */
-interface Job { name: string; role?: number; threads?: number; buffers?: SharedBuffers; port?: MessagePort }
+/** A worker's job: a run by name, whole or one thread's share of it (with the store and channel the threads share), or
+ * (`help`) the second thread's share of that run's liveness, once its other runs are done. */
+interface Job { name: string; role?: number; threads?: number; buffers?: SharedBuffers; port?: MessagePort; help?: boolean }
 
 /** States a shared store is sized for (its memory is taken only as states arrive; the table, 512 MB, as it fills): a third above the four-airlock run. */
 const SHARED_CAPACITY = 48_000_000;
@@ -174,10 +188,13 @@ async function runAll(verify: Checker, url: string, specs: readonly RunSpec[], c
     workers[0].push(...own.map((name) => ({ name })));
     workers[1].push(...plainRuns.filter((n) => !own.includes(n)).map((name) => ({ name })));
   } else workers[1].push(...plainRuns.map((name) => ({ name })));
+  // The second thread helps with the shared run's liveness after its own runs (the first builds the graph meanwhile).
+  const shared = workers[1].find((j) => j.role !== undefined);
+  if (shared) workers[1].push({ name: shared.name, help: true, buffers: shared.buffers, port: shared.port });
   const plain = { ...common, rules: undefined, boot: undefined }, codes = verify.sharedCodes();
   const specsPlain = specs.map(({ name, covers, options, projectsOnto }) => ({ name, covers, options, projectsOnto }));
   const results = await Promise.all(workers.filter((jobs) => jobs.length > 0).map((jobs) => new Promise<Outcome[]>((resolve, reject) => {
-    const transferList = jobs.flatMap((j) => (j.port ? [j.port] : []));
+    const transferList = [...new Set(jobs.flatMap((j) => (j.port ? [j.port] : [])))];
     const worker = new Worker(WORKER, { eval: true, workerData: { url, jobs, specs: specsPlain, common: plain, broken, codes }, transferList });
     worker.on('message', (m: { progress?: [string, Progress, boolean]; outcomes?: Outcome[]; error?: string }) => {
       if (m.progress) bar(m.progress[0], m.progress[1], common.maxStates, m.progress[2]);

@@ -1,7 +1,7 @@
 // The exhaustive check: breadth-first over every state the composed system can reach under every order of the
 // world's events, safety checked in each state, then liveness over the progress transitions.
 import * as events from './events';
-import { waitingStates, type Waiting } from './liveness';
+import { progressGraph, sureStates, waitingFor, waitingStates, type ProgressGraph, type Waiting } from './liveness';
 import { Model, type ModelOptions } from './model';
 import { atAirlock, Parts, UNKNOWN, WHOLE, type BayPart } from './parts';
 import { airlocksSettled, deckSettled, safetyFindings, type Finding } from './properties';
@@ -82,9 +82,13 @@ export function check(options: CheckOptions = {}): CheckResult {
 
 // Liveness (over every thread's progress edges), the orderings the canonical states stand for, and the result.
 function conclude(search: Search, options: CheckOptions, started: number, depth: number, complete: boolean, others: ThreadPart[]): CheckResult {
-  const { model, store } = search;
   for (const o of others) { search.transitions += o.transitions; search.merge(o.found); }
   if (complete && options.liveness !== false) search.liveness(others.map((o) => ({ from: o.from, to: o.to, length: o.edges })));
+  return result(search, options, started, depth, complete);
+}
+
+function result(search: Search, options: CheckOptions, started: number, depth: number, complete: boolean): CheckResult {
+  const { model, store } = search;
   const seconds = (Date.now() - started) / 1000, transitions = search.transitions;
   options.onProgress?.({ states: store.size, explored: store.size, transitions, depth, seconds });
   const concreteStates = model.options.symmetry ? orbits(model, store) : store.size;
@@ -98,8 +102,25 @@ export interface ThreadPart { transitions: number; found: Found[]; from: Int32Ar
 export interface SharedSearch {
   /** A helper's (role > 0) share, to hand to the first thread (its arrays may be transferred). */
   part(): ThreadPart;
-  /** The first thread (role 0): the result, with every helper's part. */
-  finish(parts: ThreadPart[]): CheckResult;
+  /**
+   * The first thread (role 0): the result, with every helper's part. With `helper`, the liveness goals are shared: the
+   * last is handed to `helper` (another thread, `livenessShare`) while this thread decides the others.
+   */
+  finish(parts: ThreadPart[], helper?: LivenessHelper): Promise<CheckResult>;
+}
+
+/** The progress graph as another thread receives it: every array in a SharedArrayBuffer. */
+export interface SharedGraph { n: number; m: number; outStart: SharedArrayBuffer; inStart: SharedArrayBuffer; into: SharedArrayBuffer }
+/** What another thread found for one liveness goal: how many states may wait, and the first; undefined when none. */
+export type LivenessShare = { count: number; from: number } | undefined;
+/** Hands goal `bit` over the graph to another thread; resolves with what it found (`livenessShare`). */
+export type LivenessHelper = (graph: SharedGraph, bit: number) => Promise<LivenessShare>;
+
+/** Another thread's share of a shared search's liveness: goal `bit` of the store's `flags`, over `graph`. */
+export function livenessShare(graph: SharedGraph, flags: SharedArrayBuffer, bit: number): LivenessShare {
+  const g: ProgressGraph = { n: graph.n, m: graph.m, outStart: new Int32Array(graph.outStart), inStart: new Int32Array(graph.inStart), into: new Int32Array(graph.into) };
+  const { count, from } = sureStates(g, new Uint8Array(flags), bit);
+  return count === 0 ? undefined : { count, from };
 }
 
 const CHUNK = 256;
@@ -159,7 +180,13 @@ export function searchShared(options: CheckOptions, buffers: SharedBuffers, role
   const complete = Atomics.load(control, STOP) === 0;
   return {
     part: () => ({ transitions: search.transitions, found: [...search.found.values()], ...search.edgeArrays() }),
-    finish: (parts) => conclude(search, options, started, Atomics.load(control, DEPTH), complete, parts),
+    finish: async (parts, helper) => {
+      const depth = Atomics.load(control, DEPTH);
+      if (!helper) return conclude(search, options, started, depth, complete, parts);
+      for (const o of parts) { search.transitions += o.transitions; search.merge(o.found); }
+      if (complete && options.liveness !== false) await search.livenessShared(parts.map((o) => ({ from: o.from, to: o.to, length: o.edges })), helper);
+      return result(search, options, started, depth, complete);
+    },
   };
 }
 
@@ -188,6 +215,8 @@ class Search {
   private readonly succ: Uint32Array;
   private readonly hashes = new Int32Array(256);
   private readonly nbs = new Int32Array(256);
+  /** Per planned successor: 1 when it is the state itself (its bay part and every airlock code unchanged). */
+  private readonly loops = new Uint8Array(256);
   private readonly sorted: Int32Array;
   /** What `StateStore.touch` read: kept only so the reads are not optimised away. */
   touched = 0;
@@ -292,19 +321,21 @@ class Search {
     // First every composed successor and its hash, then a read of each one's slot (the misses overlap), then the adds
     // in the events' order: the same adds as one event at a time, so the states are numbered the same.
     const width = store.width, succ = this.succ, hashes = this.hashes, nbs = this.nbs;
-    for (let j = 0; j < m; j++) nbs[j] = this.plan(j, bay);
+    const loops = this.loops;
+    for (let j = 0; j < m; j++) nbs[j] = this.plan(j, bay, b);
     let touched = 0;
-    for (let j = 0; j < m; j++) if (nbs[j] >= 0) touched ^= store.touch(hashes[j]);
+    for (let j = 0; j < m; j++) if (nbs[j] >= 0 && loops[j] === 0) touched ^= store.touch(hashes[j]);
     this.touched ^= touched;
     for (let j = 0; j < m; j++) {
       const e = evts[j];
       // Not learned when planned: an event run whole before it may have taught it (an airlock part twice in a state).
       let nb = nbs[j];
-      if (nb === UNKNOWN && j > 0) nb = this.plan(j, bay);
+      if (nb === UNKNOWN && j > 0) nb = this.plan(j, bay, b);
       if (nb < 0) { this.whole(i, e, owner[j], index[j], b, nb === WHOLE); continue; }
-      if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, succ.subarray(j * width, (j + 1) * width));
+      if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, loops[j] !== 0 ? store.words.subarray(at, at + width) : succ.subarray(j * width, (j + 1) * width));
       this.transitions++;
-      const r = this.shared ? store.addSharedHashed(succ, j * width, hashes[j], i, e) : store.addHashed(succ, j * width, hashes[j], i, e), to = r >= 0 ? r : ~r;
+      // A successor that is the state itself is known without a probe of the visited set (about a sixth of them).
+      const r = loops[j] !== 0 ? ~i : this.shared ? store.addSharedHashed(succ, j * width, hashes[j], i, e) : store.addHashed(succ, j * width, hashes[j], i, e), to = r >= 0 ? r : ~r;
       if (isProgress(e)) this.edges.push(i, to);
       if (r >= 0) {
         const next = this.nextCodes;
@@ -315,8 +346,9 @@ class Search {
   }
 
   // The j-th event's successor, if its parts have learned it: composed into succ (its hash, its airlock codes sorted);
-  // the bay part after it, or UNKNOWN or WHOLE (then nothing is composed).
-  private plan(j: number, bay: BayPart): number {
+  // the bay part after it, or UNKNOWN or WHOLE (then nothing is composed). When the event leaves bay part `b` and every
+  // airlock code as they are, the successor is the state itself: marked in `loops`, and neither composed nor hashed.
+  private plan(j: number, bay: BayPart, b: number): number {
     const parts = this.parts!, codes = parts.codes, airs = parts.airs, n = codes.length, next = this.nextCodes;
     const o = this.owner[j], k = this.index[j], at = j * this.store.width;
     let nb: number;
@@ -329,6 +361,10 @@ class Search {
       next[o] = airs[o].nextCode[k];
     }
     if (nb < 0) return nb;
+    let same = nb === b;
+    for (let p = 0; p < n && same; p++) same = next[p] === codes[p];
+    this.loops[j] = same ? 1 : 0;
+    if (same) return nb;
     this.model.compose(this.succ, at, parts.bays[nb].template, next);
     for (let p = 0; p < n; p++) this.sorted[j * n + p] = next[p];
     this.hashes[j] = this.store.hash(this.succ, at);
@@ -404,7 +440,24 @@ class Search {
   }
 
   liveness(others: Pick<EdgeList, 'from' | 'to' | 'length'>[]): void {
-    const waiting = waitingStates(this.store, others.length ? [this.edges, ...others] : this.edges, LIVENESS.map(([bit]) => bit));
+    this.recordWaiting(waitingStates(this.store, others.length ? [this.edges, ...others] : this.edges, LIVENESS.map(([bit]) => bit)));
+  }
+
+  /**
+   * Liveness on two threads: the graph is built here in shared buffers, the last goal handed to `helper` and the
+   * others decided here meanwhile. A goal the helper finds unmet is decided again here, for its path (only when a
+   * property fails), so the finding is the same as on one thread.
+   */
+  async livenessShared(others: Pick<EdgeList, 'from' | 'to' | 'length'>[], helper: LivenessHelper): Promise<void> {
+    const lists = [this.edges, ...others], flags = this.store.flags, g = progressGraph(this.store.size, lists, true);
+    const last = LIVENESS.length - 1, buffer = (a: Int32Array) => a.buffer as SharedArrayBuffer;
+    const away = helper({ n: g.n, m: g.m, outStart: buffer(g.outStart), inStart: buffer(g.inStart), into: buffer(g.into) }, LIVENESS[last][0]);
+    const waiting = LIVENESS.map(([bit], k) => (k === last ? undefined : waitingFor(g, lists, flags, bit)));
+    if (await away) waiting[last] = waitingFor(g, lists, flags, LIVENESS[last][0]);
+    this.recordWaiting(waiting);
+  }
+
+  private recordWaiting(waiting: (Waiting | undefined)[]): void {
     LIVENESS.forEach(([, property, detail], k) => {
       const w = waiting[k];
       if (w) this.found.set(property, { finding: { property, level: 'liveness', detail }, state: w.from, waiting: w, count: w.count });

@@ -1,5 +1,5 @@
 // The exhaustive checker of the composed launch bay: model, search, properties, counterexamples.
-export { check, searchShared, type CheckOptions, type CheckResult, type Found, type Progress, type SharedSearch, type ThreadPart } from './check';
+export { check, livenessShare, searchShared, type CheckOptions, type LivenessHelper, type LivenessShare, type SharedGraph, type CheckResult, type Found, type Progress, type SharedSearch, type ThreadPart } from './check';
 export { sharedBuffers, type SharedBuffers } from './store';
 export { shareCodes, sharedCodes } from './codec';
 export { Model, type ModelOptions } from './model';

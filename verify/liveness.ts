@@ -17,53 +17,85 @@ const MAX_PATH = 200;
 
 type Edges = Pick<EdgeList, 'from' | 'to' | 'length'>;
 
+/** The progress transitions both ways, by state (compressed rows): in buffers another thread can read when `shared`. */
+export interface ProgressGraph {
+  n: number;
+  m: number;
+  /** State s's edges are outStart[s] … outStart[s + 1] − 1 in source order, and its in-edges' sources are
+   * into[inStart[s] … inStart[s + 1] − 1]. */
+  outStart: Int32Array;
+  inStart: Int32Array;
+  into: Int32Array;
+}
+
+const ints = (n: number, shared: boolean) => (shared ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n));
+
 /**
- * For each of `bits`, the states where that bit of the store's flags is the goal; undefined when every state surely
- * meets it. The graph is built once for every bit. The edges come in one list, recorded source by source in state
+ * The graph of the progress edges of `n` states. The edges come in one list, recorded source by source in state
  * order, or in several (one per thread of a shared search), each holding every edge of the sources it has.
  */
-export function waitingStates(store: StateStore, lists: Edges | Edges[], bits: readonly number[]): (Waiting | undefined)[] {
-  const n = store.size, all = Array.isArray(lists) ? lists : [lists];
+export function progressGraph(n: number, lists: Edges | Edges[], shared = false): ProgressGraph {
+  const all = Array.isArray(lists) ? lists : [lists];
   let m = 0;
-  const outStart = new Int32Array(n + 1), inStart = new Int32Array(n + 1);
+  const outStart = ints(n + 1, shared), inStart = ints(n + 1, shared);
   for (const edges of all) {
     for (let k = 0; k < edges.length; k++) { outStart[edges.from[k] + 1]++; inStart[edges.to[k] + 1]++; }
     m += edges.length;
   }
   for (let i = 0; i < n; i++) { outStart[i + 1] += outStart[i]; inStart[i + 1] += inStart[i]; }
-  const into = new Int32Array(m), fill = inStart.slice(0, n);
+  const into = ints(m, shared), fill = inStart.slice(0, n);
   for (const edges of all) for (let k = 0; k < edges.length; k++) into[fill[edges.to[k]]++] = edges.from[k];
-  // One list is already in source order; several are sorted into one (each source's edges are in one list), when a
-  // path is wanted.
-  let outTo: Int32Array | undefined = all.length === 1 ? all[0].to : undefined;
-  const sorted = () => {
-    if (outTo) return outTo;
-    const to = new Int32Array(m), at = outStart.slice(0, n);
-    for (const edges of all) for (let k = 0; k < edges.length; k++) to[at[edges.from[k]]++] = edges.to[k];
-    return (outTo = to);
-  };
+  return { n, m, outStart, inStart, into };
+}
 
-  const remaining = new Int32Array(n), sure = new Uint8Array(n), queue = new Int32Array(n), flags = store.flags;
-  return bits.map((bit) => {
-    let head = 0, tail = 0;
-    for (let i = 0; i < n; i++) {
-      remaining[i] = outStart[i + 1] - outStart[i];
-      sure[i] = 0;
-      if (flags[i] & bit) { sure[i] = 1; queue[tail++] = i; }
+/**
+ * The states that surely meet the goal `bit` of `flags` (1 in `sure`): those where it holds, and those whose every
+ * progress step leads to one that surely does (a backward fixpoint). With how many do not, and the first of them.
+ */
+export function sureStates(g: ProgressGraph, flags: Uint8Array, bit: number): { sure: Uint8Array; count: number; from: number } {
+  const { n, outStart, inStart, into } = g;
+  const remaining = new Int32Array(n), sure = new Uint8Array(n), queue = new Int32Array(n);
+  let head = 0, tail = 0;
+  for (let i = 0; i < n; i++) {
+    remaining[i] = outStart[i + 1] - outStart[i];
+    if (flags[i] & bit) { sure[i] = 1; queue[tail++] = i; }
+  }
+  while (head < tail) {
+    const t = queue[head++];
+    for (let k = inStart[t]; k < inStart[t + 1]; k++) {
+      const s = into[k];
+      if (!sure[s] && --remaining[s] === 0) { sure[s] = 1; queue[tail++] = s; }
     }
-    // A state surely meets the goal once every progress step from it leads to one that surely does.
-    while (head < tail) {
-      const t = queue[head++];
-      for (let k = inStart[t]; k < inStart[t + 1]; k++) {
-        const s = into[k];
-        if (!sure[s] && --remaining[s] === 0) { sure[s] = 1; queue[tail++] = s; }
-      }
-    }
-    if (tail === n) return undefined;
-    let from = 0;
-    while (sure[from]) from++;
-    return { from, count: n - tail, ...lasso(from, sorted(), outStart, sure) };
-  });
+  }
+  let from = 0;
+  while (from < n && sure[from]) from++;
+  return { sure, count: n - tail, from };
+}
+
+/** For goal `bit`: undefined when every state surely meets it; else the first state that may not, and the path on
+ * which it waits. `lists` are the edges the graph was built from. */
+export function waitingFor(g: ProgressGraph, lists: Edges | Edges[], flags: Uint8Array, bit: number): Waiting | undefined {
+  const { sure, count, from } = sureStates(g, flags, bit);
+  if (count === 0) return undefined;
+  return { from, count, ...lasso(from, outTargets(g, lists), g.outStart, sure) };
+}
+
+/**
+ * For each of `bits`, the states where that bit of the store's flags is the goal; undefined when every state surely
+ * meets it. The graph is built once for every bit.
+ */
+export function waitingStates(store: StateStore, lists: Edges | Edges[], bits: readonly number[]): (Waiting | undefined)[] {
+  const g = progressGraph(store.size, lists);
+  return bits.map((bit) => waitingFor(g, lists, store.flags, bit));
+}
+
+// Each state's targets in source order: one list already is; several are sorted into one (each source's edges are in one list).
+function outTargets(g: ProgressGraph, lists: Edges | Edges[]): Int32Array {
+  if (!Array.isArray(lists)) return lists.to;
+  if (lists.length === 1) return lists[0].to;
+  const to = new Int32Array(g.m), at = g.outStart.slice(0, g.n);
+  for (const edges of lists) for (let k = 0; k < edges.length; k++) to[at[edges.from[k]]++] = edges.to[k];
+  return to;
 }
 
 // Follows unsure successors (there always is one, or none at all): toward a dead end if it can, else into a loop.
