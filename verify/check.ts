@@ -3,7 +3,7 @@
 import * as events from './events';
 import { progressGraph, sureStates, waitingFor, waitingStates, type ProgressGraph, type Waiting } from './liveness';
 import { Model, type ModelOptions } from './model';
-import { atAirlock, Parts, UNKNOWN, WHOLE, type BayPart } from './parts';
+import { atAirlock, Parts, UNKNOWN, WHOLE, type AirlockPart, type BayPart } from './parts';
 import { airlocksSettled, deckSettled, safetyFindings, type Finding } from './properties';
 import { enabledEvents, apply } from './step';
 import { ABORT, ARRIVED, CURSOR, DEPTH, DONE, EdgeList, GENERATION, LEVEL_END, SIZE, StateStore, STOP, type SharedBuffers } from './store';
@@ -67,11 +67,14 @@ export function check(options: CheckOptions = {}): CheckResult {
   const started = Date.now(), search = new Search(options), { model, store } = search;
   const maxStates = options.maxStates ?? Infinity;
   let depth = 0, levelEnd = 1, complete = true, lastReport = started, current = 0;
-  for (; current < store.size; current++) {
+  // In batches that stay within a level (so each level ends where it did), one state at a time when the run may stop.
+  const batch = maxStates === Infinity && !options.stopAtFirst ? BATCH : 1;
+  for (let to = current; current < store.size; current = to) {
     if (current === levelEnd) { depth++; levelEnd = store.size; }
     if (store.size >= maxStates || (options.stopAtFirst && search.found.size > 0)) { complete = false; break; }
-    search.expand(current);
-    if ((current & 1023) === 0 && options.onProgress && Date.now() - lastReport > 100) {
+    to = Math.min(current + batch, levelEnd);
+    search.expand(current, to);
+    if (((current ^ to) & ~1023) !== 0 && options.onProgress && Date.now() - lastReport > 100) {
       lastReport = Date.now();
       options.onProgress({ states: store.size, explored: current, transitions: search.transitions, depth, seconds: (lastReport - started) / 1000 });
     }
@@ -124,6 +127,8 @@ export function livenessShare(graph: SharedGraph, flags: SharedArrayBuffer, bit:
 }
 
 const CHUNK = 256;
+/** States planned together (`expandByParts`), and the most events a state may have (the bay's and every airlock's). */
+const BATCH = 4, MAX_EVENTS = 256;
 
 /**
  * The breadth-first search shared by `threads` threads, each running this with its own role (0 first) on the same
@@ -165,7 +170,7 @@ export function searchShared(options: CheckOptions, buffers: SharedBuffers, role
       for (;;) {
         const from = Atomics.add(control, CURSOR, CHUNK);
         if (from >= end || Atomics.load(control, STOP) !== 0) break;
-        for (let s = from, to = Math.min(from + CHUNK, end); s < to; s++) search.expand(s);
+        search.expand(from, Math.min(from + CHUNK, end));
         if (Atomics.load(control, SIZE) >= maxStates || (options.stopAtFirst && search.found.size > 0)) Atomics.store(control, STOP, 1);
         if (role === 0 && options.onProgress && Date.now() - lastReport > 100) {
           lastReport = Date.now();
@@ -207,16 +212,22 @@ class Search {
   private composed = 0;
   private visited = 0;
   private readonly check: Uint32Array;
-  private readonly evts = new Int32Array(256);
-  private readonly owner = new Int32Array(256);
-  private readonly index = new Int32Array(256);
+  // A batch's events (all its states'), and per state of the batch: its bay part, where its events start, its airlock
+  // codes and parts as `Parts.prepare` read them.
+  private readonly evts = new Int32Array(BATCH * MAX_EVENTS);
+  private readonly owner = new Int32Array(BATCH * MAX_EVENTS);
+  private readonly index = new Int32Array(BATCH * MAX_EVENTS);
+  private readonly batchBay = new Int32Array(BATCH);
+  private readonly batchStart = new Int32Array(BATCH + 1);
+  private readonly batchCodes: Int32Array;
+  private readonly batchAirs: (AirlockPart | undefined)[];
   private readonly nextCodes: number[];
   /** A state's composed successors (words, hash, bay part, airlock codes sorted), held until they are added. */
   private readonly succ: Uint32Array;
-  private readonly hashes = new Int32Array(256);
-  private readonly nbs = new Int32Array(256);
+  private readonly hashes = new Int32Array(BATCH * MAX_EVENTS);
+  private readonly nbs = new Int32Array(BATCH * MAX_EVENTS);
   /** Per planned successor: 1 when it is the state itself (its bay part and every airlock code unchanged). */
-  private readonly loops = new Uint8Array(256);
+  private readonly loops = new Uint8Array(BATCH * MAX_EVENTS);
   private readonly sorted: Int32Array;
   /** What `StateStore.touch` read: kept only so the reads are not optimised away. */
   touched = 0;
@@ -232,8 +243,10 @@ class Search {
     this.scratch = new Uint32Array(this.model.width);
     this.check = new Uint32Array(this.model.width);
     this.nextCodes = this.model.letters.map(() => 0);
-    this.succ = new Uint32Array(256 * this.model.width);
-    this.sorted = new Int32Array(256 * this.model.letters.length);
+    this.succ = new Uint32Array(BATCH * MAX_EVENTS * this.model.width);
+    this.sorted = new Int32Array(BATCH * MAX_EVENTS * this.model.letters.length);
+    this.batchCodes = new Int32Array(BATCH * this.model.letters.length);
+    this.batchAirs = new Array<AirlockPart | undefined>(BATCH * this.model.letters.length).fill(undefined);
     // By parts only while every airlock runs the same code: a part then behaves the same in whichever airlock holds it.
     this.parts = options.parts !== false && this.model.alike ? new Parts(this.model) : undefined;
     this.selfCheck = options.selfCheck ?? 4096;
@@ -265,9 +278,10 @@ class Search {
     }
   }
 
-  /** Every successor of state `i`. */
-  expand(i: number): void {
-    if (this.parts) this.expandByParts(i); else this.expandWhole(i);
+  /** Every successor of states from…to−1. */
+  expand(from: number, to = from + 1): void {
+    if (!this.parts) { for (let i = from; i < to; i++) this.expandWhole(i); return; }
+    for (let i = from; i < to; i += BATCH) this.expandByParts(i, Math.min(i + BATCH, to));
   }
 
   /** Frees what only the search needed (the learned parts). */
@@ -294,18 +308,59 @@ class Search {
 
   // By parts: the events from the parts' lists, each successor composed from what its event does to each part;
   // an event not learned yet (or that needs the whole state) is run on the whole state, and learned from.
-  private expandByParts(i: number): void {
-    const { model, store } = this, parts = this.parts!, at = i * store.width;
-    const prepared = parts.prepare(store.words, at), b = prepared < 0 ? ~prepared : prepared, bay = parts.bays[b];
-    const codes = parts.codes, airs = parts.airs, n = codes.length, symmetry = model.options.symmetry;
-    // The events, in enabledEvents' order: the bay's, then each airlock's but a twin's; with a prompt scan, only the finishes.
+  // States from…to−1 (at most BATCH) are planned together: first every composed successor of each and its hash, then a
+  // read of each one's slot in the visited set (the cache misses of the whole batch overlap), then the adds, state by
+  // state in the events' order: the same adds as one event at a time, so the states are numbered the same.
+  private expandByParts(from: number, to: number): void {
+    const { store } = this, parts = this.parts!, n = parts.codes.length, width = store.width;
+    const succ = this.succ, hashes = this.hashes, nbs = this.nbs, loops = this.loops, evts = this.evts, owner = this.owner, index = this.index;
+    const batchBay = this.batchBay, batchStart = this.batchStart, batchCodes = this.batchCodes, batchAirs = this.batchAirs;
+    let m = 0;
+    for (let i = from; i < to; i++) {
+      const q = i - from, prepared = parts.prepare(store.words, i * width), b = prepared < 0 ? ~prepared : prepared, bay = parts.bays[b];
+      batchBay[q] = b; batchStart[q] = m;
+      for (let p = 0; p < n; p++) { batchCodes[q * n + p] = parts.codes[p]; batchAirs[q * n + p] = parts.airs[p]; }
+      const end = this.events(bay, m);
+      for (let j = m; j < end; j++) nbs[j] = this.plan(j, bay, b);
+      m = end;
+    }
+    batchStart[to - from] = m;
+    let touched = 0;
+    for (let j = 0; j < m; j++) if (nbs[j] >= 0 && loops[j] === 0) touched ^= store.touch(hashes[j]);
+    this.touched ^= touched;
+    for (let i = from; i < to; i++) {
+      const q = i - from, b = batchBay[q], bay = parts.bays[b], at = i * width;
+      for (let p = 0; p < n; p++) { parts.codes[p] = batchCodes[q * n + p]; parts.airs[p] = batchAirs[q * n + p]!; }
+      for (let j = batchStart[q]; j < batchStart[q + 1]; j++) {
+        const e = evts[j];
+        // Not learned when planned: an event run whole since may have taught it (an airlock part twice in a state).
+        let nb = nbs[j];
+        if (nb === UNKNOWN) nb = this.plan(j, bay, b);
+        if (nb < 0) { this.whole(i, e, owner[j], index[j], b, nb === WHOLE); continue; }
+        if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, loops[j] !== 0 ? store.words.subarray(at, at + width) : succ.subarray(j * width, (j + 1) * width));
+        this.transitions++;
+        // A successor that is the state itself is known without a probe of the visited set (about a sixth of them).
+        const r = loops[j] !== 0 ? ~i : this.shared ? store.addSharedHashed(succ, j * width, hashes[j], i, e) : store.addHashed(succ, j * width, hashes[j], i, e), t = r >= 0 ? r : ~r;
+        if (isProgress(e)) this.edges.push(i, t);
+        if (r >= 0) {
+          const next = this.nextCodes;
+          for (let p = 0; p < n; p++) next[p] = this.sorted[j * n + p];
+          this.visitByParts(t, nb, next);
+        }
+      }
+    }
+  }
+
+  // The prepared state's events from evts[m] on, in enabledEvents' order: the bay's, then each airlock's but a twin's;
+  // with a prompt scan, only the finishes. Returns where they end.
+  private events(bay: BayPart, m: number): number {
+    const parts = this.parts!, codes = parts.codes, airs = parts.airs, n = codes.length, symmetry = this.model.options.symmetry;
     let prompt = false;
-    if (model.options.promptScan) {
+    if (this.model.options.promptScan) {
       prompt = bay.finishes;
       for (let p = 0; p < n && !prompt; p++) if (!(symmetry && p > 0 && codes[p] === codes[p - 1])) prompt = airs[p].finishes;
     }
     const evts = this.evts, owner = this.owner, index = this.index, bayEvents = bay.events!;
-    let m = 0;
     for (let k = 0; k < bayEvents.length; k++) {
       if (prompt && !isFinish(bayEvents[k])) continue;
       evts[m] = bayEvents[k]; owner[m] = -1; index[m++] = k;
@@ -318,31 +373,7 @@ class Search {
         evts[m] = atAirlock(own[k], p); owner[m] = p; index[m++] = k;
       }
     }
-    // First every composed successor and its hash, then a read of each one's slot (the misses overlap), then the adds
-    // in the events' order: the same adds as one event at a time, so the states are numbered the same.
-    const width = store.width, succ = this.succ, hashes = this.hashes, nbs = this.nbs;
-    const loops = this.loops;
-    for (let j = 0; j < m; j++) nbs[j] = this.plan(j, bay, b);
-    let touched = 0;
-    for (let j = 0; j < m; j++) if (nbs[j] >= 0 && loops[j] === 0) touched ^= store.touch(hashes[j]);
-    this.touched ^= touched;
-    for (let j = 0; j < m; j++) {
-      const e = evts[j];
-      // Not learned when planned: an event run whole before it may have taught it (an airlock part twice in a state).
-      let nb = nbs[j];
-      if (nb === UNKNOWN && j > 0) nb = this.plan(j, bay, b);
-      if (nb < 0) { this.whole(i, e, owner[j], index[j], b, nb === WHOLE); continue; }
-      if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, loops[j] !== 0 ? store.words.subarray(at, at + width) : succ.subarray(j * width, (j + 1) * width));
-      this.transitions++;
-      // A successor that is the state itself is known without a probe of the visited set (about a sixth of them).
-      const r = loops[j] !== 0 ? ~i : this.shared ? store.addSharedHashed(succ, j * width, hashes[j], i, e) : store.addHashed(succ, j * width, hashes[j], i, e), to = r >= 0 ? r : ~r;
-      if (isProgress(e)) this.edges.push(i, to);
-      if (r >= 0) {
-        const next = this.nextCodes;
-        for (let p = 0; p < n; p++) next[p] = this.sorted[j * n + p];
-        this.visitByParts(to, nb, next);
-      }
-    }
+    return m;
   }
 
   // The j-th event's successor, if its parts have learned it: composed into succ (its hash, its airlock codes sorted);
