@@ -6,7 +6,7 @@ import { Model, type ModelOptions } from './model';
 import { atAirlock, Parts, UNKNOWN, WHOLE, type AirlockPart, type BayPart } from './parts';
 import { airlocksSettled, deckSettled, safetyFindings, type Finding } from './properties';
 import { enabledEvents, apply } from './step';
-import { ABORT, ARRIVED, CURSOR, DEPTH, DONE, EdgeList, GENERATION, LEVEL_END, SIZE, StateStore, STOP, type SharedBuffers } from './store';
+import { ABORT, ARRIVED, CURSOR, DEPTH, DONE, EdgeList, GENERATION, LEVEL_END, MAX_THREADS, SIZE, StateStore, STOP, type SharedBuffers } from './store';
 
 export interface CheckOptions extends ModelOptions {
   /** Stop exploring after this many states (the run is then incomplete, and liveness is not checked). */
@@ -139,6 +139,7 @@ const BATCH = 4, MAX_EVENTS = 256;
  * worker threads (scripts/verify.ts).
  */
 export function searchShared(options: CheckOptions, buffers: SharedBuffers, role: number, threads: number): SharedSearch {
+  if (threads > MAX_THREADS) throw new Error(`verify: a shared search takes at most ${MAX_THREADS} threads`);
   const started = Date.now(), control = new Int32Array(buffers.control), maxStates = options.maxStates ?? Infinity;
   // A thread that fails tells the others, which would otherwise wait for it at the end of a level.
   const abort = (e: unknown) => { Atomics.store(control, ABORT, 1); Atomics.notify(control, GENERATION); return e; };
@@ -147,10 +148,14 @@ export function searchShared(options: CheckOptions, buffers: SharedBuffers, role
   const { store } = search;
   let lastReport = started;
   // The last thread to reach the end of a level opens the next one (or ends the search).
+  // Each thread tells the unused indices of its block; the last closes the gaps (`StateStore.compact`); then each
+  // renumbers the states it holds that were moved.
   const barrier = () => {
     const generation = Atomics.load(control, GENERATION);
+    store.endLevel(role);
     if (Atomics.add(control, ARRIVED, 1) === threads - 1) {
       Atomics.store(control, ARRIVED, 0);
+      store.compact(threads);
       const start = Atomics.load(control, LEVEL_END), end = Atomics.load(control, SIZE);
       if (start === end || Atomics.load(control, STOP) !== 0) Atomics.store(control, DONE, 1);
       else { Atomics.store(control, CURSOR, start); Atomics.store(control, LEVEL_END, end); Atomics.add(control, DEPTH, 1); }
@@ -162,6 +167,7 @@ export function searchShared(options: CheckOptions, buffers: SharedBuffers, role
         Atomics.wait(control, GENERATION, generation, 250);
       }
     }
+    search.renumber();
   };
   try {
     barrier();
@@ -202,6 +208,8 @@ class Search {
   readonly found = new Map<string, Found>();
   transitions = 0;
   private readonly edges = new EdgeList();
+  /** Where the edges of the level being searched begin (a shared search renumbers them at its end). */
+  private levelEdges = 0;
   /** The store is shared with other threads (`searchShared`). */
   private readonly shared: boolean;
   private readonly list = new EventList();
@@ -282,6 +290,24 @@ class Search {
   expand(from: number, to = from + 1): void {
     if (!this.parts) { for (let i = from; i < to; i++) this.expandWhole(i); return; }
     for (let i = from; i < to; i += BATCH) this.expandByParts(i, Math.min(i + BATCH, to));
+  }
+
+  /**
+   * After a level's end closed the gaps of a shared store (`StateStore.compact`): the states this thread holds by index
+   * since the level began (its edges' targets, its findings) that were moved, renumbered. Only states of the level
+   * just found move, each from past the store's new size to below it (read from the moves: by now another thread may
+   * have taken indices for the next level).
+   */
+  renumber(): void {
+    const store = this.store, to = this.edges.to, size = store.moves![1];
+    if (store.moves![0] > 0) {
+      for (let k = this.levelEdges; k < this.edges.length; k++) if (to[k] >= size) to[k] = store.renumbered(to[k]);
+      for (const f of this.found.values()) {
+        f.state = store.renumbered(f.state);
+        if (f.into !== undefined) f.into = store.renumbered(f.into);
+      }
+    }
+    this.levelEdges = this.edges.length;
   }
 
   /** Frees what only the search needed (the learned parts). */

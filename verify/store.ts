@@ -21,10 +21,15 @@ export interface SharedBuffers {
   via: SharedArrayBuffer;
   flags: SharedArrayBuffer;
   table: SharedArrayBuffer;
+  /** The states a level's end moved (`compact`): how many, the size after it, then each one's old and new index. */
+  moves: SharedArrayBuffer;
 }
 
-/** Where the shared search keeps its counters (verify/check.ts): how many states, and the breadth-first levels. */
-export const SIZE = 0, CURSOR = 1, LEVEL_END = 2, ARRIVED = 3, GENERATION = 4, DONE = 5, STOP = 6, ABORT = 7, DEPTH = 8;
+/** Where the shared search keeps its counters (verify/check.ts): how many states (indices handed out), the
+ * breadth-first levels, and from BLOCKS on each thread's block (its next index and its end) at a level's end. */
+export const SIZE = 0, CURSOR = 1, LEVEL_END = 2, ARRIVED = 3, GENERATION = 4, DONE = 5, STOP = 6, ABORT = 7, DEPTH = 8, BLOCKS = 9;
+/** The most threads a shared store serves (its control words), and how many indices a thread takes at a time. */
+export const MAX_THREADS = 3, BLOCK = 64;
 
 /** The buffers for a shared store of `width`-word states, at most `capacity` of them (the table at most 3/4 full). */
 export function sharedBuffers(width: number, capacity: number): SharedBuffers {
@@ -35,6 +40,7 @@ export function sharedBuffers(width: number, capacity: number): SharedBuffers {
   return {
     width, capacity, control, words: new SharedArrayBuffer(capacity * width * 4), parent: new SharedArrayBuffer(capacity * 4),
     via: new SharedArrayBuffer(capacity * 4), flags: new SharedArrayBuffer(capacity), table: new SharedArrayBuffer(slots * 8),
+    moves: new SharedArrayBuffer((2 + 2 * MAX_THREADS * BLOCK) * 4),
   };
 }
 
@@ -51,19 +57,26 @@ export class StateStore {
   /** Shared by several threads: the counters (SIZE…), and how many states the buffers hold. */
   readonly control: Int32Array | undefined;
   private readonly capacity: number = 0;
+  /** Shared: this thread's block of indices (next, end), and the moves of the last level's end. */
+  private blockNext = 0;
+  private blockEnd = 0;
+  readonly moves: Int32Array | undefined;
 
   constructor(readonly width: number, shared?: SharedBuffers) {
     if (shared) {
       this.words = new Uint32Array(shared.words); this.parent = new Int32Array(shared.parent); this.via = new Int32Array(shared.via);
       this.flags = new Uint8Array(shared.flags); this.table = new Int32Array(shared.table); this.control = new Int32Array(shared.control);
-      this.capacity = shared.capacity;
+      this.capacity = shared.capacity; this.moves = new Int32Array(shared.moves);
     } else this.words = new Uint32Array(width * 1024);
   }
 
   /**
    * `add` for a store shared by several threads. A free slot is claimed (-1) by compare-and-exchange, the state
    * written, and the slot published with its index; a probe that meets a claimed slot waits the few steps until it is
-   * published. The buffers never move (sized up front), so no thread ever waits for another to rehash.
+   * published. The buffers never move (sized up front), so no thread ever waits for another to rehash. Each thread
+   * takes its indices BLOCK at a time, so the two threads' new states do not share cache lines (the lines of words,
+   * parents and flags would otherwise pass from core to core at nearly every new state); `compact` closes the gaps
+   * the blocks leave at a level's end.
    */
   addShared(src: Uint32Array, at: number, parent: number, via: number): number { return this.addSharedHashed(src, at, this.hash(src, at), parent, via); }
 
@@ -75,9 +88,12 @@ export class StateStore {
       let slot = Atomics.load(table, 2 * h);
       if (slot === 0) {
         if (Atomics.compareExchange(table, 2 * h, 0, -1) === 0) {
-          const i = Atomics.add(control, SIZE, 1);
-          if (i >= this.capacity) throw new Error(`verify: more than ${this.capacity} states, the shared store's capacity`);
-          const words = this.words;
+          if (this.blockNext === this.blockEnd) {
+            const start = Atomics.add(control, SIZE, BLOCK);
+            if (start + BLOCK > this.capacity) throw new Error(`verify: more than ${this.capacity} states, the shared store's capacity`);
+            this.blockNext = start; this.blockEnd = start + BLOCK;
+          }
+          const i = this.blockNext++, words = this.words;
           for (let k = 0; k < n; k++) words[i * n + k] = src[at + k];
           this.parent[i] = parent; this.via[i] = via;
           table[2 * h + 1] = full;
@@ -90,6 +106,60 @@ export class StateStore {
       if (table[2 * h + 1] === full && this.equal(slot - 1, src, at)) return ~(slot - 1);
       h = (h + 1) & mask;
     }
+  }
+
+  /** A thread of a shared search at a level's end (`role`): its block's unused indices are told, and it takes a new
+   * block for the next level. */
+  endLevel(role: number): void {
+    Atomics.store(this.control!, BLOCKS + 2 * role, this.blockNext);
+    Atomics.store(this.control!, BLOCKS + 2 * role + 1, this.blockEnd);
+    this.blockNext = this.blockEnd = 0;
+  }
+
+  /**
+   * At a level's end, by the last of the `threads` threads to reach it, while the others wait: the states at the end
+   * of the store are moved into the unused indices of the threads' blocks, so the states are numbered 0 … size − 1
+   * again (each keeps its level: the gaps and the moved states are all of the level just found). Each move is written
+   * to `moves`, for the threads to renumber what they hold (`renumber`).
+   */
+  compact(threads: number): void {
+    const control = this.control!, moves = this.moves!, size = Atomics.load(control, SIZE), holes: number[] = [];
+    let free = 0;
+    for (let t = 0; t < threads; t++) {
+      const next = control[BLOCKS + 2 * t], end = control[BLOCKS + 2 * t + 1];
+      if (next < end) { holes.push(next, end); free += end - next; }
+      control[BLOCKS + 2 * t] = control[BLOCKS + 2 * t + 1] = 0;
+    }
+    const target = size - free, inHole = (i: number) => { for (let k = 0; k < holes.length; k += 2) if (i >= holes[k] && i < holes[k + 1]) return true; return false; };
+    let count = 0, src = size - 1;
+    for (let k = 0; k < holes.length; k += 2) {
+      for (let to = holes[k]; to < holes[k + 1] && to < target; to++) {
+        while (inHole(src)) src--;
+        this.move(src, to);
+        moves[2 + 2 * count] = src; moves[3 + 2 * count] = to; count++;
+        src--;
+      }
+    }
+    moves[0] = count; moves[1] = target;
+    Atomics.store(control, SIZE, target);
+  }
+
+  /** The index `i` after the last `compact` (only an index at or past its size was moved). */
+  renumbered(i: number): number {
+    const moves = this.moves!;
+    if (i < moves[1]) return i;
+    for (let k = 0; k < moves[0]; k++) if (moves[2 + 2 * k] === i) return moves[3 + 2 * k];
+    return i;
+  }
+
+  // State `from` to index `to` (free): its words, parent, event and flags, and its slot in the index.
+  private move(from: number, to: number): void {
+    const n = this.width, words = this.words, table = this.table, mask = (table.length >> 1) - 1;
+    for (let k = 0; k < n; k++) words[to * n + k] = words[from * n + k];
+    this.parent[to] = this.parent[from]; this.via[to] = this.via[from]; this.flags[to] = this.flags[from];
+    let h = this.hash(words, to * n) & mask;
+    while (table[2 * h] !== from + 1) h = (h + 1) & mask;
+    table[2 * h] = to + 1;
   }
 
   /** The index of the state in `src[at…at+width-1]`, added with its parent and event if new; `~index` if already known. */
