@@ -27,7 +27,8 @@ export interface SharedBuffers {
 
 /** Where the shared search keeps its counters (verify/check.ts): how many states (indices handed out), the
  * breadth-first levels, and from BLOCKS on each thread's block (its next index and its end) at a level's end. */
-export const SIZE = 0, CURSOR = 1, LEVEL_END = 2, ARRIVED = 3, GENERATION = 4, DONE = 5, STOP = 6, ABORT = 7, DEPTH = 8, BLOCKS = 9;
+export const SIZE = 0, CURSOR = 1, LEVEL_END = 2, ARRIVED = 3, GENERATION = 4, DONE = 5, STOP = 6, ABORT = 7, DEPTH = 8;
+const BLOCKS = 9;
 /** The most threads a shared store serves (its control words), and how many indices a thread takes at a time. */
 export const MAX_THREADS = 3, BLOCK = 64;
 
