@@ -29,33 +29,38 @@ export interface Coordination {
   recall(airlock: AirlockLetter): void;
 }
 
+// The hooks' bodies are module functions, and what createCoordination makes per call are one-line closures around
+// them: on XS, a closure made at run time by a preloaded module copies its own bytecode into the chunk heap (a module
+// function's stays in flash), so a closure's size is RAM on the device (docs/BENCHMARKS.md, "What a board keeps alive").
+function redAlert(view: CoordinationView, t: Transition): void {
+  if ((t.to === 'readying' || t.to === 'activating') && t.from !== 'readying' && t.from !== 'activating') {
+    for (const l of airlockLetters) view.recall(l);
+  }
+}
+// Rule 4 for the airlocks on this node; airlocks elsewhere see the environment's reports and do the same there.
+function followBay(view: CoordinationView, memory: CoordinationMemory, t: Transition): void {
+  for (const l of airlockLetters) if (view.hosted(`airlock ${l}`)) bayChanged(view, memory, l, t.from, t.to);
+}
+const AIRLOCK_IDS = airlockLetters.map((l) => `airlock ${l}` as MachineId);
+function watch(view: CoordinationView, memory: CoordinationMemory): void {
+  for (let i = 0; i < AIRLOCK_IDS.length; i++) if (view.hosted(AIRLOCK_IDS[i])) resumeHeldBack(view, memory, airlockLetters[i]);
+  driveDeck(view, memory);
+}
+
 export function createCoordination(view: CoordinationView, memory: CoordinationMemory = createMemory()): Coordination {
   const drive = () => driveDeck(view, memory);
-  const redAlert = (t: Transition) => {
-    if ((t.to === 'readying' || t.to === 'activating') && t.from !== 'readying' && t.from !== 'activating') {
-      for (const l of airlockLetters) view.recall(l);
-    }
-  };
-  // Rule 4 for the airlocks on this node; airlocks elsewhere see the environment's reports and do the same there.
-  const followBay = (t: Transition) => {
-    for (const l of airlockLetters) if (view.hosted(`airlock ${l}`)) bayChanged(view, memory, l, t.from, t.to);
-  };
-  const airlockIds = airlockLetters.map((l) => `airlock ${l}` as MachineId);
   const hooks: Coordination['hooks'] = {
-    'battle deck': { pre: [deckPre(memory)], post: [deckPost(view, memory), redAlert, drive] },
+    'battle deck': { pre: [deckPre(memory)], post: [deckPost(view, memory), (t) => redAlert(view, t), drive] },
     'bay door': { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), standByOnReset(view), drive] },
     'bay environment': {
       pre: [bayEnvironmentPre(view)],
-      post: [recordEvidence(memory, 'bayEnvironment'), standByOnReset(view), closeDoorOnFault(view), followBay, drive],
+      post: [recordEvidence(memory, 'bayEnvironment'), standByOnReset(view), closeDoorOnFault(view), (t) => followBay(view, memory, t), drive],
     },
   };
   for (const l of airlockLetters) hooks[`airlock ${l}`] = { pre: [airlockPre(view, memory)], post: [airlockPost(memory)] };
   return {
     memory, hooks, drive,
-    watch() {
-      for (let i = 0; i < airlockIds.length; i++) if (view.hosted(airlockIds[i])) resumeHeldBack(view, memory, airlockLetters[i]);
-      drive();
-    },
+    watch: () => watch(view, memory),
     leak: () => leakDetected(view),
     bayChanged: (l, from, to) => bayChanged(view, memory, l, from, to),
     recall: (l) => recallAirlock(view, memory, l),
