@@ -32,13 +32,13 @@ export interface Coordination {
 // The hooks' bodies are module functions, and what createCoordination makes per call are one-line closures around
 // them: on XS, a closure made at run time by a preloaded module copies its own bytecode into the chunk heap (a module
 // function's stays in flash), so a closure's size is RAM on the device (docs/BENCHMARKS.md, "What a board keeps alive").
-function redAlert(view: CoordinationView, t: Transition): void {
+function recallOnRedAlert(view: CoordinationView, t: Transition): void {
   if ((t.to === 'readying' || t.to === 'activating') && t.from !== 'readying' && t.from !== 'activating') {
     for (const l of airlockLetters) view.recall(l);
   }
 }
 // Rule 4 for the airlocks on this node; airlocks elsewhere see the environment's reports and do the same there.
-function followBay(view: CoordinationView, memory: CoordinationMemory, t: Transition): void {
+function followBayAt(view: CoordinationView, memory: CoordinationMemory, t: Transition): void {
   for (const l of airlockLetters) if (view.hosted(`airlock ${l}`)) bayChanged(view, memory, l, t.from, t.to);
 }
 const AIRLOCK_IDS = airlockLetters.map((l) => `airlock ${l}` as MachineId);
@@ -48,13 +48,15 @@ function watch(view: CoordinationView, memory: CoordinationMemory): void {
 }
 
 export function createCoordination(view: CoordinationView, memory: CoordinationMemory = createMemory()): Coordination {
+  // Named: a mutation of the checker (verify/mutations.ts) drops a hook by its name.
   const drive = () => driveDeck(view, memory);
+  const redAlert = (t: Transition) => recallOnRedAlert(view, t), followBay = (t: Transition) => followBayAt(view, memory, t);
   const hooks: Coordination['hooks'] = {
-    'battle deck': { pre: [deckPre(memory)], post: [deckPost(view, memory), (t) => redAlert(view, t), drive] },
+    'battle deck': { pre: [deckPre(memory)], post: [deckPost(view, memory), redAlert, drive] },
     'bay door': { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), standByOnReset(view), drive] },
     'bay environment': {
       pre: [bayEnvironmentPre(view)],
-      post: [recordEvidence(memory, 'bayEnvironment'), standByOnReset(view), closeDoorOnFault(view), (t) => followBay(view, memory, t), drive],
+      post: [recordEvidence(memory, 'bayEnvironment'), standByOnReset(view), closeDoorOnFault(view), followBay, drive],
     },
   };
   for (const l of airlockLetters) hooks[`airlock ${l}`] = { pre: [airlockPre(view, memory)], post: [airlockPost(memory)] };
