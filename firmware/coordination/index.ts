@@ -13,6 +13,7 @@ export { bayHostileIn, type CoordinationView } from './view';
 
 export interface Coordination {
   readonly memory: CoordinationMemory;
+  /** Every machine's hooks; only the hosted ones' when createCoordination was given the hosts. */
   readonly hooks: { [id in MachineId]?: { pre: PreHook[]; post: PostHook[] } };
   /** One step of the deck's drive: after new evidence arrives from another node. */
   drive(): void;
@@ -47,19 +48,22 @@ function watch(view: CoordinationView, memory: CoordinationMemory): void {
   driveDeck(view, memory);
 }
 
-export function createCoordination(view: CoordinationView, memory: CoordinationMemory = createMemory()): Coordination {
+export function createCoordination(view: CoordinationView, memory: CoordinationMemory = createMemory(), hosts?: readonly MachineId[]): Coordination {
   // Named: a mutation of the checker (verify/mutations.ts) drops a hook by its name.
   const drive = () => driveDeck(view, memory);
   const redAlert = (t: Transition) => recallOnRedAlert(view, t), followBay = (t: Transition) => followBayAt(view, memory, t);
-  const hooks: Coordination['hooks'] = {
-    'battle deck': { pre: [deckPre(memory)], post: [deckPost(view, memory), redAlert, drive] },
-    'bay door': { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), standByOnReset(view), drive] },
-    'bay environment': {
+  // Only the hosted machines' hooks, when the system says which it hosts: on a device each costs RAM.
+  const wanted = (id: MachineId) => !hosts || hosts.includes(id);
+  const hooks: Coordination['hooks'] = {};
+  if (wanted('battle deck')) hooks['battle deck'] = { pre: [deckPre(memory)], post: [deckPost(view, memory), redAlert, drive] };
+  if (wanted('bay door')) hooks['bay door'] = { pre: [bayDoorPre(view)], post: [recordEvidence(memory, 'bayDoor'), standByOnReset(view), drive] };
+  if (wanted('bay environment')) {
+    hooks['bay environment'] = {
       pre: [bayEnvironmentPre(view)],
       post: [recordEvidence(memory, 'bayEnvironment'), standByOnReset(view), closeDoorOnFault(view), followBay, drive],
-    },
-  };
-  for (const l of airlockLetters) hooks[`airlock ${l}`] = { pre: [airlockPre(view, memory)], post: [airlockPost(memory)] };
+    };
+  }
+  for (const l of airlockLetters) if (wanted(`airlock ${l}`)) hooks[`airlock ${l}`] = { pre: [airlockPre(view, memory)], post: [airlockPost(memory)] };
   return {
     memory, hooks, drive,
     watch: () => watch(view, memory),
