@@ -21,10 +21,13 @@ import { recordRun, type BenchJson } from './results-doc';
 const args = process.argv.slice(2);
 const json = args.includes('--json'), quick = args.includes('--quick'), moddable = args.includes('--moddable');
 const soak = args.includes('--soak'), record = args.includes('--record');
-const unknown = args.filter((a) => !['--json', '--quick', '--moddable', '--soak', '--record'].includes(a));
-const usage = 'usage: npm run bench [-- --json] [-- --quick] [-- --record] | [-- --moddable [--soak] [--record]]';
+// `--board NAME` (repeatable) measures only those boards on Moddable's runtime: a check, never recorded.
+const only = args.flatMap((a, i) => (args[i - 1] === '--board' ? [a] : []));
+const unknown = args.filter((a, i) => !['--json', '--quick', '--moddable', '--soak', '--record', '--board'].includes(a) && args[i - 1] !== '--board');
+const usage = 'usage: npm run bench [-- --json] [-- --quick] [-- --record] | [-- --moddable [--soak] [--record | --board NAME…]]';
 const misuse = unknown.length ? `unknown option ${unknown.join(' ')}`
   : !moddable && soak ? '--soak goes with --moddable'
+  : only.length && (!moddable || record) ? '--board goes with --moddable, and a run of some boards is not recorded'
   : record && quick ? '--record keeps only a full run (not --quick)' : undefined;
 if (misuse) {
   console.error(`bench: ${misuse}\n${usage}`);
@@ -57,7 +60,7 @@ async function main(): Promise<BenchReport> {
 if (moddable) {
   // The footprint on Moddable's own runtime (mcsim), with the SDK the user installed: bench/moddable/footprint.ts.
   // --record keeps the run in bench/moddable/recorded.json and regenerates the docs' figures from it (docs:sdk).
-  measureModdableFootprint(progress, { soak }).then((f) => {
+  measureModdableFootprint(progress, { soak, ...(only.length ? { boards: only } : {}) }).then((f) => {
     if (json) console.log(JSON.stringify(f)); else printModdableFootprint(f);
     if (record) progress(recordFootprint(f));
     progress('done');

@@ -76,7 +76,8 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
     alarm: (on) => options.alarm?.(on),
     recall: (l) => (machines[`airlock ${l}`] ? coordination.recall(l) : remote?.recall(l)),
   };
-  const coordination = createCoordination(view, options.memory);
+  // Hooks for the hosted machines only, unless `rules` is given: it is handed all of them, to replace any.
+  const coordination = createCoordination(view, options.memory, options.rules ? undefined : options.hosts);
   // Rule 4; a bay this system does not host is unknown, and unknown (or faulted) is treated as hostile.
   const bayHostile = () => bayHostileIn(view.state('bay environment'));
   const environmentSensors = {

@@ -76,11 +76,13 @@ async function harnessSoak(progress: (line: string) => void): Promise<HarnessSoa
 }
 
 /** Every Moddable board's footprint and bytecode; with `soak`, the harness's simulated hour too. */
-export async function measureModdableFootprint(progress: (line: string) => void, o: { soak?: boolean } = {}): Promise<ModdableFootprint> {
+export async function measureModdableFootprint(progress: (line: string) => void, o: { soak?: boolean; boards?: string[] } = {}): Promise<ModdableFootprint> {
   const missing = moddableMissing();
   if (missing) throw new Error(`--moddable needs the Moddable SDK: ${missing}`);
   const started = Date.now();
-  const perBoard = await measureBoards({ boards: moddableBoards(), seconds: ALONE_S, bytecodeOf: ourBytecode, progress });
+  const all = moddableBoards(), stray = (o.boards ?? []).filter((b) => !all.includes(b));
+  if (stray.length) throw new Error(`not a board whose firmware runs on XS: ${stray.join(', ')} (they are ${all.join(', ')})`);
+  const perBoard = await measureBoards({ boards: o.boards ?? all, seconds: ALONE_S, bytecodeOf: ourBytecode, progress });
   const seconds = (Date.now() - started) / 1000;
   return { sdk: SDK_TESTED, perBoard, seconds, ...(o.soak ? { soak: await harnessSoak(progress) } : {}) };
 }

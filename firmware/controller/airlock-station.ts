@@ -7,7 +7,7 @@ import { FaultMonitor, LimitWatch } from './fault-monitor';
 import { GuardedDoor } from './guarded-door';
 import { refuseDoorOpen } from './interlock';
 import { airlockOutputs } from './outputs';
-import { airlockAfterBoot } from './reconstruct';
+import { airlockAfterBoot, type Restart } from './reconstruct';
 import { chamberPressureLimits, SensorWatch } from './sensor-watch';
 import { holdsEmpty, holdsFull } from '../thresholds';
 
@@ -27,65 +27,95 @@ export interface AirlockStation extends Station {
   doorClosed(door: string): boolean;
 }
 
-export function createAirlockStation(ctx: StationContext, letter: AirlockLetter): AirlockStation {
-  const id = `airlock ${letter}` as MachineId;
-  const { device, clock, limits, board } = ctx;
-  const wiring = <W>(signal: string) => board.signals[`${id} ${signal}`] as W;
-  const refused = (name: string, reason: string) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail: reason, reason });
-  const door = (which: 'outer' | 'inner') => new GuardedDoor(`${id} ${which} door`, new DoorActuator({
-    device, motor: wiring<DirEnableMotor | SerialMotor>(`${which} door`),
-    openLimit: wiring<InputWiring>(`${which} door open limit`), closedLimit: wiring<InputWiring>(`${which} door closed limit`),
-  }), () => refuseDoorOpen(`${id} ${which} door`, ctx.facts, limits), refused);
-  const outer = door('outer'), inner = door('inner');
-  const chamber = new SensorWatch(`${id} chamber pressure`,
-    new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock }), clock, chamberPressureLimits);
-  const pump = new Pump({ device, wiring: wiring<OutputWiring>('pump') });
-  const vent = new VentValve({ device, wiring: wiring<OutputWiring>('vent') });
-  const faults = new FaultMonitor([chamber, new LimitWatch(`${id} outer door`, outer.actuator), new LimitWatch(`${id} inner door`, inner.actuator)],
-    (reason) => ctx.sensorFault(id, reason));
-  const buttons = ASK.map((event, i) => new Button({
-    device, clock, wiring: wiring<InputWiring>(`button ${i + 1}`), onPress: () => ctx.machine(id).handle(event),
-  }));
-  const reading = (d: GuardedDoor) => ({ open: d.actuator.isOpen, closed: d.actuator.isClosed });
-  let pumpingSince = 0;
-  // True at one scan per grid period since pumping started (scans come every scanMs).
-  const onGrid = () => (clock.now() - pumpingSince) % PUMP_SETTLE_MS < limits.scanMs && clock.now() > pumpingSince;
+/**
+ * A class, not an object of closures: its methods are made once, when the module is (preloaded, in flash), where a
+ * closure made per station at run time copies its bytecode into XS's chunk heap (docs/BENCHMARKS.md).
+ */
+class Airlock implements AirlockStation {
+  readonly id: MachineId;
+  readonly faults: FaultMonitor;
+  private readonly outer: GuardedDoor;
+  private readonly inner: GuardedDoor;
+  private readonly chamber: SensorWatch;
+  private readonly pump: Pump;
+  private readonly vent: VentValve;
+  private readonly buttons: Button[];
+  private pumpingSince = 0;
 
-  return {
-    id, faults,
-    applyOutputs(state, event) {
-      const out = airlockOutputs(state, event);
-      outer.want(out.outer); inner.want(out.inner); pump.set(out.pump); vent.set(out.vent);
-      if (out.pump || out.vent) pumpingSince = clock.now();
-    },
-    chamberKpa: () => chamber.read(),
-    doorClosed: (name) => (name.endsWith('outer door') ? outer : inner).actuator.isClosed,
-    restart: () => airlockAfterBoot(reading(outer), reading(inner), chamber.read(), ctx.facts.bayHostile(), limits),
-    scan() {
-      outer.enforce(); inner.enforce();
-      const machine = ctx.machine(id), kPa = chamber.read();
-      // A sealed chamber at rest cannot change pressure by itself: a reading far outside its rest band (the same
-      // band the rest was decided by, so noise cannot reach it) is a faulty sensor.
-      const sealed = kPa !== kPa ? false : machine.state === 'closed pressurized' ? !holdsFull(kPa + SEALED_DRIFT_KPA, limits)
-        : machine.state === 'closed depressurized' ? !holdsEmpty(kPa - SEALED_DRIFT_KPA, limits) : false;
-      if (sealed) {
-        const reason = chamber.condemn(`reads ${kPa.toFixed(1)} kPa in a sealed chamber at rest (${machine.state})`);
-        if (reason) ctx.sensorFault(id, reason);
-        return;
-      }
-      switch (machine.state) {
-        case 'opening outer': if (outer.actuator.isOpen) machine.handle('finished opening outer'); break;
-        case 'closing outer': if (outer.actuator.isClosed) machine.handle('finished closing outer'); break;
-        case 'opening inner': if (inner.actuator.isOpen) machine.handle('finished opening inner'); break;
-        case 'closing inner': if (inner.actuator.isClosed) machine.handle('finished closing inner'); break;
-        // The pumps run on past "counts as full/empty" to a finish well inside it: that gap is the hysteresis.
-        case 'pressurizing': if (kPa >= limits.fullKpa && onGrid()) machine.handle('finished pressurizing'); break;
-        case 'depressurizing': if (kPa <= limits.emptyKpa && onGrid()) machine.handle('finished depressurizing'); break;
-      }
-    },
-    close() {
-      for (const b of buttons) b.close();
-      outer.actuator.close(); inner.actuator.close(); pump.close(); vent.close();
-    },
-  };
+  constructor(private readonly ctx: StationContext, letter: AirlockLetter) {
+    const id = this.id = `airlock ${letter}` as MachineId;
+    const { device, clock, limits, board } = ctx;
+    const wiring = <W>(signal: string) => board.signals[`${id} ${signal}`] as W;
+    const refused = (name: string, reason: string) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail: reason, reason });
+    const door = (which: 'outer' | 'inner') => new GuardedDoor(`${id} ${which} door`, new DoorActuator({
+      device, motor: wiring<DirEnableMotor | SerialMotor>(`${which} door`),
+      openLimit: wiring<InputWiring>(`${which} door open limit`), closedLimit: wiring<InputWiring>(`${which} door closed limit`),
+    }), () => refuseDoorOpen(`${id} ${which} door`, ctx.facts, limits), refused);
+    const outer = this.outer = door('outer'), inner = this.inner = door('inner');
+    const chamber = this.chamber = new SensorWatch(`${id} chamber pressure`,
+      new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock }), clock, chamberPressureLimits);
+    this.pump = new Pump({ device, wiring: wiring<OutputWiring>('pump') });
+    this.vent = new VentValve({ device, wiring: wiring<OutputWiring>('vent') });
+    this.faults = new FaultMonitor([chamber, new LimitWatch(`${id} outer door`, outer.actuator), new LimitWatch(`${id} inner door`, inner.actuator)],
+      (reason) => ctx.sensorFault(id, reason));
+    this.buttons = ASK.map((event, i) => new Button({
+      device, clock, wiring: wiring<InputWiring>(`button ${i + 1}`), onPress: () => ctx.machine(id).handle(event),
+    }));
+  }
+
+  applyOutputs(state: string, event?: string): void {
+    const out = airlockOutputs(state, event);
+    this.outer.want(out.outer); this.inner.want(out.inner); this.pump.set(out.pump); this.vent.set(out.vent);
+    if (out.pump || out.vent) this.pumpingSince = this.ctx.clock.now();
+  }
+
+  chamberKpa(): number { return this.chamber.read(); }
+
+  doorClosed(name: string): boolean { return (name.endsWith('outer door') ? this.outer : this.inner).actuator.isClosed; }
+
+  restart(): Restart {
+    const { outer, inner, ctx } = this;
+    return airlockAfterBoot(reading(outer), reading(inner), this.chamber.read(), ctx.facts.bayHostile(), ctx.limits);
+  }
+
+  scan(): void {
+    const { outer, inner, chamber, ctx } = this, limits = ctx.limits;
+    outer.enforce(); inner.enforce();
+    const machine = ctx.machine(this.id), kPa = chamber.read();
+    // A sealed chamber at rest cannot change pressure by itself: a reading far outside its rest band (the same
+    // band the rest was decided by, so noise cannot reach it) is a faulty sensor.
+    const sealed = kPa !== kPa ? false : machine.state === 'closed pressurized' ? !holdsFull(kPa + SEALED_DRIFT_KPA, limits)
+      : machine.state === 'closed depressurized' ? !holdsEmpty(kPa - SEALED_DRIFT_KPA, limits) : false;
+    if (sealed) {
+      const reason = chamber.condemn(`reads ${kPa.toFixed(1)} kPa in a sealed chamber at rest (${machine.state})`);
+      if (reason) ctx.sensorFault(this.id, reason);
+      return;
+    }
+    switch (machine.state) {
+      case 'opening outer': if (outer.actuator.isOpen) machine.handle('finished opening outer'); break;
+      case 'closing outer': if (outer.actuator.isClosed) machine.handle('finished closing outer'); break;
+      case 'opening inner': if (inner.actuator.isOpen) machine.handle('finished opening inner'); break;
+      case 'closing inner': if (inner.actuator.isClosed) machine.handle('finished closing inner'); break;
+      // The pumps run on past "counts as full/empty" to a finish well inside it: that gap is the hysteresis.
+      case 'pressurizing': if (kPa >= limits.fullKpa && this.onGrid()) machine.handle('finished pressurizing'); break;
+      case 'depressurizing': if (kPa <= limits.emptyKpa && this.onGrid()) machine.handle('finished depressurizing'); break;
+    }
+  }
+
+  close(): void {
+    for (const b of this.buttons) b.close();
+    this.outer.actuator.close(); this.inner.actuator.close(); this.pump.close(); this.vent.close();
+  }
+
+  /** True at one scan per grid period since pumping started (scans come every scanMs). */
+  private onGrid(): boolean {
+    const clock = this.ctx.clock;
+    return (clock.now() - this.pumpingSince) % PUMP_SETTLE_MS < this.ctx.limits.scanMs && clock.now() > this.pumpingSince;
+  }
+}
+
+const reading = (d: GuardedDoor) => ({ open: d.actuator.isOpen, closed: d.actuator.isClosed });
+
+export function createAirlockStation(ctx: StationContext, letter: AirlockLetter): AirlockStation {
+  return new Airlock(ctx, letter);
 }

@@ -4,10 +4,10 @@
 import type { AirlockLetter, MachineId } from '../board/signals';
 import type { Board, OutputWiring } from '../board/types';
 import { bayHostileIn } from '../coordination';
-import type { Machine, PostHook, PreHook } from '../core';
-import { createSystem, type LaunchBaySystem, type RemoteView, type SystemSnapshot } from '../system';
+import type { Machine, PostHook, PreHook, Transition } from '../core';
+import { createSystem, type LaunchBaySystem, type RemoteView, type SystemOptions, type SystemSnapshot } from '../system';
 import { Beeper, Klaxon, WarningLights } from '../../hal/drivers';
-import type { Clock, Device } from '../../hal/types';
+import type { Clock, Device, TimerId } from '../../hal/types';
 import { createAirlockStation, type AirlockStation } from './airlock-station';
 import { createBayDoorStation, type BayDoorStation } from './bay-door-station';
 import { createBayEnvironmentStation, type BayEnvironmentStation } from './bay-environment-station';
@@ -71,158 +71,211 @@ function indicatorsOf(board: Board, device: Device, clock: Clock): Controller['i
   };
 }
 
-export function startController(options: ControllerOptions): Controller {
-  const { board, device, clock } = options;
-  const limits: Thresholds = { ...defaultThresholds, ...options.thresholds };
-  const report: Reporter = options.onReport ?? (() => {});
-  const indicators = indicatorsOf(board, device, clock);
-  const stations: Station[] = [];
-  const airlocks: { [id: string]: AirlockStation } = {};
-  let bayDoor: BayDoorStation | undefined, environment: BayEnvironmentStation | undefined;
-  let system: LaunchBaySystem | undefined;
-  let started = false, deckAlarm = false;
-  const bootBy = clock.now() + (options.bootTimeoutMs ?? 2000);
-  const machineOf = (id: MachineId) => system?.machines[id as keyof LaunchBaySystem['machines']];
-  const stateOf = (id: MachineId) => machineOf(id)?.state ?? options.remote?.state(id);
+/**
+ * The controller's working state and what it does, as methods made once, when the module is (preloaded, in flash):
+ * a closure made at run time by a preloaded module copies its bytecode into XS's chunk heap, so the callbacks
+ * startController hands out are one-line closures around these (docs/BENCHMARKS.md, "What a board keeps alive").
+ */
+class Core {
+  readonly board: Board;
+  readonly clock: Clock;
+  readonly limits: Thresholds;
+  readonly report: Reporter;
+  readonly indicators: Controller['indicators'];
+  readonly stations: Station[] = [];
+  readonly airlocks: { [id: string]: AirlockStation } = {};
+  readonly deadlines: { [id: string]: DeadlineWatch } = {};
+  bayDoor: BayDoorStation | undefined;
+  environment: BayEnvironmentStation | undefined;
+  system: LaunchBaySystem | undefined;
+  started = false;
+  deckAlarm = false;
+  readonly bootBy: number;
 
-  const facts: InterlockFacts = {
-    bayEnvironment: () => stateOf('bay environment'),
-    bayHostile: () => bayHostileIn(stateOf('bay environment')),
-    bayKpa: () => (environment ? environment.pressure.read() : options.remote ? options.remote.fact('bay kPa') : NaN),
-    chamberKpa: (airlock) => (airlocks[airlock] ? airlocks[airlock].chamberKpa() : NaN),
-    // A door this board cannot see is not known to be closed.
-    doorClosed: (door) => {
-      if (door === 'bay door') return bayDoor ? bayDoor.door.actuator.isClosed : false;
-      const station = airlocks[door.slice(0, 'airlock X'.length)];
-      return station ? station.doorClosed(door) : false;
-    },
-  };
-  const ctx: StationContext = {
-    board, device, clock, limits, report, facts,
-    coordination: () => system!.coordination,
-    alarmChanged: () => showAlarm(),
-    machine: (id) => machineOf(id)!,
-    stateOf,
-    sensorFault(id, reason) {
-      report({ t: clock.now(), kind: 'fault', machine: id, detail: `sensor fault: ${reason}` });
-      if (started) machineOf(id)?.handle('sensor fault');
-    },
-  };
-
-  for (const id of board.hosts) {
-    let station: Station;
-    if (id === 'bay door') station = bayDoor = createBayDoorStation(ctx);
-    else if (id === 'bay environment') station = environment = createBayEnvironmentStation(ctx);
-    else if (id === 'battle deck') station = createDeckStation(ctx);
-    else station = airlocks[id] = createAirlockStation(ctx, id.slice('airlock '.length) as AirlockLetter);
-    stations.push(station);
+  constructor(readonly options: ControllerOptions) {
+    const { board, device, clock } = options;
+    this.board = board; this.clock = clock;
+    this.limits = { ...defaultThresholds, ...options.thresholds };
+    this.report = options.onReport ?? (() => {});
+    this.indicators = indicatorsOf(board, device, clock);
+    this.bootBy = clock.now() + (options.bootTimeoutMs ?? 2000);
   }
-  const stationOf = (id: MachineId) => stations.find((s) => s.id === id)!;
-  const deadlines: { [id: string]: DeadlineWatch } = {};
-  for (const s of stations) {
-    deadlines[s.id] = new DeadlineWatch(s.id, board, clock, (part, ms) => {
-      report({ t: clock.now(), kind: 'fault', machine: s.id, detail: `deadline missed: ${part} did not finish ${machineOf(s.id)!.state} within ${ms / 1000} s` });
-      machineOf(s.id)!.handle('deadline missed');
-    });
+
+  machineOf(id: MachineId): Machine | undefined { return this.system?.machines[id as keyof LaunchBaySystem['machines']]; }
+  stateOf(id: MachineId): string | undefined { return this.machineOf(id)?.state ?? this.options.remote?.state(id); }
+  stationOf(id: MachineId): Station { return this.stations.find((s) => s.id === id)!; }
+
+  bayKpa(): number {
+    const { environment, options } = this;
+    return environment ? environment.pressure.read() : options.remote ? options.remote.fact('bay kPa') : NaN;
+  }
+  chamberKpa(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpa() : NaN; }
+  // A door this board cannot see is not known to be closed.
+  doorClosed(door: string): boolean {
+    if (door === 'bay door') return this.bayDoor ? this.bayDoor.door.actuator.isClosed : false;
+    const station = this.airlocks[door.slice(0, 'airlock X'.length)];
+    return station ? station.doorClosed(door) : false;
+  }
+
+  sensorFault(id: MachineId, reason: string): void {
+    this.report({ t: this.clock.now(), kind: 'fault', machine: id, detail: `sensor fault: ${reason}` });
+    if (this.started) this.machineOf(id)?.handle('sensor fault');
+  }
+
+  deadlineMissed(id: MachineId, part: string, ms: number): void {
+    this.report({ t: this.clock.now(), kind: 'fault', machine: id, detail: `deadline missed: ${part} did not finish ${this.machineOf(id)!.state} within ${ms / 1000} s` });
+    this.machineOf(id)!.handle('deadline missed');
   }
 
   // The klaxon sounds while the deck readies or activates and while the bay leaks; the warning lights also show
   // a faulted machine.
-  const showAlarm = () => {
-    const faulted = stations.some((s) => machineOf(s.id)?.state === 'faulted'), leaking = environment?.leaking ?? false;
-    indicators.klaxon?.set(deckAlarm || leaking);
-    indicators.warningLights?.set(deckAlarm || leaking || faulted);
+  showAlarm(): void {
+    const faulted = this.stations.some((s) => this.machineOf(s.id)?.state === 'faulted'), leaking = this.environment?.leaking ?? false;
+    this.indicators.klaxon?.set(this.deckAlarm || leaking);
+    this.indicators.warningLights?.set(this.deckAlarm || leaking || faulted);
+  }
+
+  alarm(on: boolean): void { this.deckAlarm = on; this.showAlarm(); }
+
+  reportAs(kind: ControllerReport['kind'], id: MachineId, m: Machine, state: string | undefined, event: string, to?: string, reason?: string): void {
+    this.report({ t: this.clock.now(), kind, machine: id, from: state ?? 'unknown', to: to ?? state ?? 'unknown', event, goal: m.goal, ...(reason !== undefined ? { reason } : {}) });
+  }
+
+  // Nothing moves before the machines know where they are; a reset waits for its fault to clear.
+  guard(station: Station, t: Transition): boolean | string {
+    if (!this.started) return 'the controller is still reading its sensors: nothing moves until every state is known';
+    const standing = t.event === 'reset' ? station.faults.standing : undefined;
+    return standing === undefined ? true : `reset refused: the fault still stands (${standing})`;
+  }
+
+  post(id: MachineId, station: Station, t: Transition): void {
+    this.report({ t: this.clock.now(), kind: 'transition', machine: id, from: t.from, to: t.to, event: t.event, goal: t.goalAfter });
+    this.deadlines[id].enter(t.to);
+    station.applyOutputs(t.to, t.event);
+    if (t.to === 'faulted' || t.from === 'faulted') { this.showAlarm(); if (t.to === 'faulted') this.indicators.beeper?.beep(); }
+  }
+
+  extra(id: MachineId): ReturnType<NonNullable<SystemOptions['extra']>> {
+    const station = this.stationOf(id), hooks = this.options.hooks?.[id];
+    const reportAs = (kind: ControllerReport['kind']) => (m: Machine, state: string | undefined, event: string, to?: string, reason?: string) =>
+      this.reportAs(kind, id, m, state, event, to, reason);
+    const guard: PreHook = (t) => this.guard(station, t);
+    const post: PostHook = (t) => this.post(id, station, t);
+    return {
+      pre: [guard, ...(hooks?.pre ?? [])],
+      post: [post, ...(hooks?.post ?? [])],
+      onBeep: [reportAs('beep'), () => this.indicators.beeper?.beep()],
+      onVeto: reportAs('veto'),
+      // A controller never crashes on a glitching switch: the impossible event is a fault, and the state stays.
+      onImpossible: reportAs('impossible'),
+    };
+  }
+
+  start(): void {
+    const { board, stations, system, clock } = this;
+    if (!this.options.initial) {
+      // Door E and the environment first: the deck and the airlocks are read from them.
+      const order = [...FAULT_ORDER.filter((id) => board.hosts.includes(id)), ...stations.map((s) => s.id).filter((id) => !FAULT_ORDER.includes(id))];
+      for (const id of order) {
+        const r = this.stationOf(id).restart();
+        this.machineOf(id)!.restore(r.state, r.goal);
+        this.report({ t: clock.now(), kind: 'transition', machine: id, from: 'power off', to: r.state, event: 'reconstructed from sensors', goal: r.goal });
+      }
+      system!.reobserve();
+    }
+    this.started = true;
+    for (const s of stations) {
+      const state = this.machineOf(s.id)!.state!;
+      this.deadlines[s.id].enter(state);
+      s.applyOutputs(state);
+    }
+    this.showAlarm();
+  }
+
+  scan(): void {
+    const { stations, options } = this;
+    for (let i = 0; i < stations.length; i++) stations[i].faults.sample();
+    if (!this.started) {
+      const known = stations.every((s) => s.faults.known) && (options.ready?.() ?? true);
+      if (options.initial || known || this.clock.now() >= this.bootBy) this.start();
+      return;
+    }
+    for (let i = 0; i < stations.length; i++) stations[i].scan();
+    this.system!.coordination.watch();
+  }
+
+  send(id: MachineId, event: string): void {
+    if (!this.machineOf(id)) throw new Error(`${this.board.name}: this board does not host ${id}`);
+    this.system!.send(id, event);
+  }
+
+  stop(timer: TimerId): void {
+    this.clock.clear(timer);
+    for (const d of Object.values(this.deadlines)) d.cancel();
+    for (const s of this.stations) s.close();
+    const { beeper, klaxon, warningLights } = this.indicators;
+    beeper?.close(); klaxon?.close(); warningLights?.close();
+  }
+}
+
+export function startController(options: ControllerOptions): Controller {
+  const { board, device, clock } = options;
+  const c = new Core(options);
+  const { limits, report, stations, airlocks } = c;
+  const facts: InterlockFacts = {
+    bayEnvironment: () => c.stateOf('bay environment'),
+    bayHostile: () => bayHostileIn(c.stateOf('bay environment')),
+    bayKpa: () => c.bayKpa(),
+    chamberKpa: (airlock) => c.chamberKpa(airlock),
+    doorClosed: (door) => c.doorClosed(door),
   };
+  const ctx: StationContext = {
+    board, device, clock, limits, report, facts,
+    coordination: () => c.system!.coordination,
+    alarmChanged: () => c.showAlarm(),
+    machine: (id) => c.machineOf(id)!,
+    stateOf: (id) => c.stateOf(id),
+    sensorFault: (id, reason) => c.sensorFault(id, reason),
+  };
+
+  for (const id of board.hosts) {
+    let station: Station;
+    if (id === 'bay door') station = c.bayDoor = createBayDoorStation(ctx);
+    else if (id === 'bay environment') station = c.environment = createBayEnvironmentStation(ctx);
+    else if (id === 'battle deck') station = createDeckStation(ctx);
+    else station = airlocks[id] = createAirlockStation(ctx, id.slice('airlock '.length) as AirlockLetter);
+    stations.push(station);
+  }
+  for (const s of stations) c.deadlines[s.id] = new DeadlineWatch(s.id, board, clock, (part, ms) => c.deadlineMissed(s.id, part, ms));
 
   // Chambers by letter, made once: the machines' sensors read them on every step toward a goal.
   const chamberIds: { [letter: string]: string } = {};
   for (const id of board.hosts) if (id.startsWith('airlock ')) chamberIds[id.slice('airlock '.length)] = id;
-  system = createSystem({
+  const system = c.system = createSystem({
     hosts: board.hosts,
     initial: options.initial,
     remote: options.remote,
     limits,
-    kPa: (place) => (place === 'bay' ? facts.bayKpa() : facts.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
+    kPa: (place) => (place === 'bay' ? c.bayKpa() : c.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
     outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
-    bayDoorClosed: () => facts.doorClosed('bay door'),
-    bayWarm: () => (environment ? claimsWarm(environment.temperature.read(), limits) : false),
-    alarm: (on) => { deckAlarm = on; showAlarm(); },
-    extra: (id) => {
-      const station = stationOf(id);
-      const reportAs = (kind: ControllerReport['kind']) => (m: Machine, state: string | undefined, event: string, to?: string, reason?: string) =>
-        report({ t: clock.now(), kind, machine: id, from: state ?? 'unknown', to: to ?? state ?? 'unknown', event, goal: m.goal, ...(reason !== undefined ? { reason } : {}) });
-      // Nothing moves before the machines know where they are; a reset waits for its fault to clear.
-      const guard: PreHook = (t) => {
-        if (!started) return 'the controller is still reading its sensors: nothing moves until every state is known';
-        const standing = t.event === 'reset' ? station.faults.standing : undefined;
-        return standing === undefined ? true : `reset refused: the fault still stands (${standing})`;
-      };
-      const post: PostHook = (t) => {
-        report({ t: clock.now(), kind: 'transition', machine: id, from: t.from, to: t.to, event: t.event, goal: t.goalAfter });
-        deadlines[id].enter(t.to);
-        station.applyOutputs(t.to, t.event);
-        if (t.to === 'faulted' || t.from === 'faulted') { showAlarm(); if (t.to === 'faulted') indicators.beeper?.beep(); }
-      };
-      return {
-        pre: [guard, ...(options.hooks?.[id]?.pre ?? [])],
-        post: [post, ...(options.hooks?.[id]?.post ?? [])],
-        onBeep: [reportAs('beep'), () => indicators.beeper?.beep()],
-        onVeto: reportAs('veto'),
-        // A controller never crashes on a glitching switch: the impossible event is a fault, and the state stays.
-        onImpossible: reportAs('impossible'),
-      };
-    },
+    bayDoorClosed: () => c.doorClosed('bay door'),
+    bayWarm: () => (c.environment ? claimsWarm(c.environment.temperature.read(), limits) : false),
+    alarm: (on) => c.alarm(on),
+    extra: (id) => c.extra(id),
   });
 
-  function start(): void {
-    if (!options.initial) {
-      // Door E and the environment first: the deck and the airlocks are read from them.
-      const order = [...FAULT_ORDER.filter((id) => board.hosts.includes(id)), ...stations.map((s) => s.id).filter((id) => !FAULT_ORDER.includes(id))];
-      for (const id of order) {
-        const r = stationOf(id).restart();
-        machineOf(id)!.restore(r.state, r.goal);
-        report({ t: clock.now(), kind: 'transition', machine: id, from: 'power off', to: r.state, event: 'reconstructed from sensors', goal: r.goal });
-      }
-      system!.reobserve();
-    }
-    started = true;
-    for (const s of stations) {
-      const state = machineOf(s.id)!.state!;
-      deadlines[s.id].enter(state);
-      s.applyOutputs(state);
-    }
-    showAlarm();
-  }
-
-  const scan = () => {
-    for (let i = 0; i < stations.length; i++) stations[i].faults.sample();
-    if (!started) {
-      const known = stations.every((s) => s.faults.known) && (options.ready?.() ?? true);
-      if (options.initial || known || clock.now() >= bootBy) start();
-      return;
-    }
-    for (let i = 0; i < stations.length; i++) stations[i].scan();
-    system!.coordination.watch();
-  };
   // No state is assumed: until the sensors have been read, every hosted machine reads as unknown.
-  if (!options.initial) for (const id of board.hosts) machineOf(id)!.restore(undefined, undefined);
+  if (!options.initial) for (const id of board.hosts) c.machineOf(id)!.restore(undefined, undefined);
+  const scan = () => c.scan();
   const timer = clock.set(scan, limits.scanMs, limits.scanMs);
-  if (options.initial) start();
+  if (options.initial) c.start();
 
   return {
-    board, system, machines: system.machines, indicators, facts,
-    get started() { return started; },
-    send(id, event) {
-      if (!machineOf(id)) throw new Error(`${board.name}: this board does not host ${id}`);
-      system!.send(id, event);
-    },
+    board, system, machines: system.machines, indicators: c.indicators, facts,
+    get started() { return c.started; },
+    send: (id, event) => c.send(id, event),
     scan,
-    snapshot: () => system!.snapshot(),
-    stop() {
-      clock.clear(timer);
-      for (const d of Object.values(deadlines)) d.cancel();
-      for (const s of stations) s.close();
-      indicators.beeper?.close(); indicators.klaxon?.close(); indicators.warningLights?.close();
-    },
+    snapshot: () => system.snapshot(),
+    stop: () => c.stop(timer),
   };
 }

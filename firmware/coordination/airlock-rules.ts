@@ -39,7 +39,8 @@ function outerWait(view: CoordinationView, l: AirlockLetter): number {
  * opening unless the environment is stable (rule 3) and the chamber matches the bay; else the goal is held back.
  * No inner door starts opening unless the chamber matches the ship.
  */
-export const airlockPre = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): boolean | string => {
+export const airlockPre = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): boolean | string => airlockPreNow(view, memory, t);
+function airlockPreNow(view: CoordinationView, memory: CoordinationMemory, t: Transition): boolean | string {
   const l = letterOf(t);
   if (t.event === 'ask open outer' && memory.recalled[l]) return `recalled on red alert: the outer door waits until airlock ${l} has reached inner open`;
   if (t.to === 'opening outer' && t.from !== 'opening outer') {
@@ -51,14 +52,15 @@ export const airlockPre = (view: CoordinationView, memory: CoordinationMemory) =
     if (!pressuresMatch(chamber, ship, view.limits)) return `the inner door waits: chamber ${kPaText(chamber)} kPa, ship ${ship} kPa`;
   }
   return true;
-};
+}
 
 /** Airlock post hook: reaching `inner open` ends a recall; a goal that is no longer outer is no longer held back. */
-export const airlockPost = (memory: CoordinationMemory) => (t: Transition): void => {
+export const airlockPost = (memory: CoordinationMemory) => (t: Transition): void => airlockPostNow(memory, t);
+function airlockPostNow(memory: CoordinationMemory, t: Transition): void {
   const l = letterOf(t);
   if (t.to === 'inner open') memory.recalled[l] = false;
   if (!isOuterGoal(t.goalAfter) || t.to === 'opening outer') memory.heldBack[l] = false;
-};
+}
 
 /** Red alert, at one airlock: if its outer door is open or opening into the still-friendly bay, call it back inside. */
 export function recallAirlock(view: CoordinationView, memory: CoordinationMemory, l: AirlockLetter): void {

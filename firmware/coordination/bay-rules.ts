@@ -10,7 +10,8 @@ import { kPaText, type CoordinationView } from './view';
  * and the bay really is empty (a leak makes it hostile long before), nor unless the deck's goal is active: opening
  * door E is the deck's decision alone, and a deck that is unknown (the bridge silent) or stands by holds no goal.
  */
-export const bayDoorPre = (view: CoordinationView) => (t: Transition): boolean | string => {
+export const bayDoorPre = (view: CoordinationView) => (t: Transition): boolean | string => bayDoorPreNow(view, t);
+function bayDoorPreNow(view: CoordinationView, t: Transition): boolean | string {
   if (t.to !== 'opening') return true;
   const env = view.state('bay environment');
   if (env !== 'hostile') return `rule 2: door E may start opening only while the bay environment is hostile (it is ${env ?? 'unknown'})`;
@@ -20,13 +21,14 @@ export const bayDoorPre = (view: CoordinationView) => (t: Transition): boolean |
   const bay = view.kPa('bay');
   if (!(bay <= view.limits.emptyKpa)) return `door E waits: the bay still holds ${kPaText(bay)} kPa`;
   return true;
-};
+}
 
 /**
  * Environment pre hook. Rule 1: a request moves the environment only toward what the deck's goal requires;
  * with no deck known, it stays as it is. Rule 2: it may not start pressurizing unless door E is closed.
  */
-export const bayEnvironmentPre = (view: CoordinationView) => (t: Transition): boolean | string => {
+export const bayEnvironmentPre = (view: CoordinationView) => (t: Transition): boolean | string => bayEnvironmentPreNow(view, t);
+function bayEnvironmentPreNow(view: CoordinationView, t: Transition): boolean | string {
   if (t.to === 'pressurizing' && view.state('bay door') !== 'closed') return `rule 2: the bay may not start pressurizing while door E is ${view.state('bay door') ?? 'unknown'}`;
   if (t.event === 'hostile requested' || t.event === 'friendly requested') {
     const goal = view.goal('battle deck') as keyof typeof deckRequirements | undefined;
@@ -34,7 +36,7 @@ export const bayEnvironmentPre = (view: CoordinationView) => (t: Transition): bo
     if (t.event !== `${wanted} requested`) return `rule 1: the deck's goal (${goal ?? 'unknown'}) does not ask for a ${t.event === 'hostile requested' ? 'hostile' : 'friendly'} bay`;
   }
   return true;
-};
+}
 
 /** Evidence: the deck's view follows door E's and the environment's reported states. */
 export const recordEvidence = (memory: CoordinationMemory, which: 'bayDoor' | 'bayEnvironment') => (t: Transition): void => {
@@ -59,7 +61,8 @@ export function leakDetected(view: CoordinationView): void {
 const AIRLOCK_IDS = airlockLetters.map((l) => `airlock ${l}` as const);
 
 /** A faulted environment is not known to be hostile, so door E closes: the fail-safe position (invariant 3). */
-export const closeDoorOnFault = (view: CoordinationView) => (t: Transition): void => {
+export const closeDoorOnFault = (view: CoordinationView) => (t: Transition): void => closeDoorOnFaultNow(view, t);
+function closeDoorOnFaultNow(view: CoordinationView, t: Transition): void {
   const door = view.state('bay door');
   if (t.to === 'faulted' && door !== undefined && door !== 'closed' && door !== 'closing') view.send('bay door', 'close requested');
-};
+}

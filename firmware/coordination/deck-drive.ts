@@ -72,22 +72,25 @@ export function driveDeck(view: CoordinationView, memory: CoordinationMemory): v
  * Door E or environment post hook: after an operator reset nothing moves that part again until a new request
  * (invariant 9), so a deck on this node lets its goal go, even if it never saw the fault (it is sent once per reset).
  */
-export const standByOnReset = (view: CoordinationView) => (t: Transition): void => {
+export const standByOnReset = (view: CoordinationView) => (t: Transition): void => standByOnResetNow(view, t);
+function standByOnResetNow(view: CoordinationView, t: Transition): void {
   const deck = view.state('battle deck');
   if (t.event === 'reset' && view.hosted('battle deck') && deck !== undefined && deck !== 'standing by') view.send('battle deck', 'stand by');
-};
+}
 
 /** Deck pre hook: a `now …` is accepted only if the evidence still holds when it is handled. */
-export const deckPre = (memory: CoordinationMemory) => (t: Transition): boolean | string => {
+export const deckPre = (memory: CoordinationMemory) => (t: Transition): boolean | string => deckPreNow(memory, t);
+function deckPreNow(memory: CoordinationMemory, t: Transition): boolean | string {
   if (!t.event.startsWith('now ') || requirementsMet(t.to, memory)) return true;
   return `the evidence no longer shows ${t.to}: door E ${memory.evidence.bayDoor ?? 'unknown'}, environment ${memory.evidence.bayEnvironment ?? 'unknown'}`;
-};
+}
 
 /**
  * Deck post hook: a new goal forgets the old claim. The klaxon sounds while readying or activating, and while a
  * deck stands by because a state it showed stopped holding (it re-drives nothing: a person must act).
  */
-export const deckPost = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): void => {
+export const deckPost = (view: CoordinationView, memory: CoordinationMemory) => (t: Transition): void => deckPostNow(view, memory, t);
+function deckPostNow(view: CoordinationView, memory: CoordinationMemory, t: Transition): void {
   if (t.goalBefore !== t.goalAfter || t.event.startsWith('now ') || t.event === 'requirement lost' || t.to === 'standing by') memory.claimed = undefined;
   view.alarm(t.to === 'readying' || t.to === 'activating' || (t.to === 'standing by' && SETTLED[t.from] !== undefined));
-};
+}

@@ -79,12 +79,19 @@ export const indicatorSignals: readonly SignalSpec[] = [
   { name: 'warning lights', kind: 'output', required: false },
 ];
 
-/** Every signal a board may name, with its spec. */
-export function knownSignals(): Map<string, SignalSpec> {
+function allSignals(): ReadonlyMap<string, SignalSpec> {
   const all = new Map<string, SignalSpec>();
   for (const m of machineIds) for (const s of signalsOf(m)) all.set(s.name, s);
   for (const s of indicatorSignals) all.set(s.name, s);
   return all;
+}
+// Made once, when the module is: preloaded, it is in flash (read-only), where a Map made per call was built in RAM
+// at every board validation and by the desktop provider (docs/BENCHMARKS.md, "What a board keeps alive").
+const KNOWN_SIGNALS = allSignals();
+
+/** Every signal a board may name, with its spec: one Map, shared, never to be changed. */
+export function knownSignals(): ReadonlyMap<string, SignalSpec> {
+  return KNOWN_SIGNALS;
 }
 
 /**

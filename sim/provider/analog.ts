@@ -16,31 +16,34 @@ export function countsFor(entry: AnalogPin, value: number): number {
   return raw < 0 ? 0 : raw > FULL_SCALE ? FULL_SCALE : raw;
 }
 
+// Made once, when the module is (preloaded, in flash); each table gets a subclass of a line (see digital.ts).
+class TableAnalog implements Analog {
+  readonly resolution = RESOLUTION;
+  private entry: AnalogPin | null;
+
+  constructor(private readonly table: PinTable, private readonly model: LaunchBayModel, o: { pin: number; resolution?: number }) {
+    const entry = table.analog.get(o.pin);
+    if (!entry) throw pinError(table, o.pin, 'cannot open an Analog');
+    if (o.resolution !== undefined && o.resolution !== RESOLUTION) {
+      throw pinError(table, o.pin, `the ADC has ${RESOLUTION} bits, not ${o.resolution}`);
+    }
+    if (entry.holder) throw pinError(table, o.pin, 'already open');
+    entry.holder = this;
+    this.entry = entry;
+  }
+
+  read(): number {
+    const e = this.entry;
+    if (!e) throw new Error(`simulator: board "${this.table.board}": Analog used after close`);
+    return countsFor(e, sense(this.model, e.name, e.quantity));
+  }
+
+  close(): void {
+    if (this.entry) this.entry.holder = null;
+    this.entry = null;
+  }
+}
+
 export function analogClass(table: PinTable, model: LaunchBayModel): AnalogClass {
-  return class SimAnalog implements Analog {
-    readonly resolution = RESOLUTION;
-    private entry: AnalogPin | null;
-
-    constructor(o: { pin: number; resolution?: number }) {
-      const entry = table.analog.get(o.pin);
-      if (!entry) throw pinError(table, o.pin, 'cannot open an Analog');
-      if (o.resolution !== undefined && o.resolution !== RESOLUTION) {
-        throw pinError(table, o.pin, `the ADC has ${RESOLUTION} bits, not ${o.resolution}`);
-      }
-      if (entry.holder) throw pinError(table, o.pin, 'already open');
-      entry.holder = this;
-      this.entry = entry;
-    }
-
-    read(): number {
-      const e = this.entry;
-      if (!e) throw new Error(`simulator: board "${table.board}": Analog used after close`);
-      return countsFor(e, sense(model, e.name, e.quantity));
-    }
-
-    close(): void {
-      if (this.entry) this.entry.holder = null;
-      this.entry = null;
-    }
-  };
+  return class SimAnalog extends TableAnalog { constructor(o: { pin: number; resolution?: number }) { super(table, model, o); } };
 }
