@@ -6,29 +6,41 @@ import { FaultMonitor, LimitWatch } from './fault-monitor';
 import { GuardedDoor } from './guarded-door';
 import { refuseDoorOpen } from './interlock';
 import { bayDoorOutput } from './outputs';
-import { bayDoorAfterBoot } from './reconstruct';
+import { bayDoorAfterBoot, type Restart } from './reconstruct';
 
 export interface BayDoorStation extends Station { readonly door: GuardedDoor }
 
-export function createBayDoorStation(ctx: StationContext): BayDoorStation {
-  const { device, clock, board } = ctx;
-  const door = new GuardedDoor('bay door', new DoorActuator({
-    device, motor: board.signals['bay door'] as DirEnableMotor | SerialMotor,
-    openLimit: board.signals['bay door open limit'] as InputWiring, closedLimit: board.signals['bay door closed limit'] as InputWiring,
-  }), () => refuseDoorOpen('bay door', ctx.facts, ctx.limits),
-  (name, reason) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail: reason, reason }));
-  const faults = new FaultMonitor([new LimitWatch('bay door', door.actuator)], (reason) => ctx.sensorFault('bay door', reason));
+/** A class, not an object of closures: its methods are made once, in flash (see the Airlock station). */
+class BayDoor implements BayDoorStation {
+  readonly id = 'bay door' as const;
+  readonly door: GuardedDoor;
+  readonly faults: FaultMonitor;
 
-  return {
-    id: 'bay door', door, faults,
-    applyOutputs: (state, event) => door.want(bayDoorOutput(state, event)),
-    restart: () => bayDoorAfterBoot({ open: door.actuator.isOpen, closed: door.actuator.isClosed }),
-    scan() {
-      door.enforce();
-      const machine = ctx.machine('bay door');
-      if (machine.state === 'opening' && door.actuator.isOpen) machine.handle('finished opening');
-      else if (machine.state === 'closing' && door.actuator.isClosed) machine.handle('finished closing');
-    },
-    close() { door.actuator.close(); },
-  };
+  constructor(private readonly ctx: StationContext) {
+    const { device, board } = ctx;
+    this.door = new GuardedDoor('bay door', new DoorActuator({
+      device, motor: board.signals['bay door'] as DirEnableMotor | SerialMotor,
+      openLimit: board.signals['bay door open limit'] as InputWiring, closedLimit: board.signals['bay door closed limit'] as InputWiring,
+    }), () => refuseDoorOpen('bay door', ctx.facts, ctx.limits),
+    (name, reason) => ctx.report({ t: ctx.clock.now(), kind: 'interlock', machine: name, detail: reason, reason }));
+    this.faults = new FaultMonitor([new LimitWatch('bay door', this.door.actuator)], (reason) => ctx.sensorFault('bay door', reason));
+  }
+
+  applyOutputs(state: string, event?: string): void { this.door.want(bayDoorOutput(state, event)); }
+
+  restart(): Restart { return bayDoorAfterBoot({ open: this.door.actuator.isOpen, closed: this.door.actuator.isClosed }); }
+
+  scan(): void {
+    const door = this.door;
+    door.enforce();
+    const machine = this.ctx.machine('bay door');
+    if (machine.state === 'opening' && door.actuator.isOpen) machine.handle('finished opening');
+    else if (machine.state === 'closing' && door.actuator.isClosed) machine.handle('finished closing');
+  }
+
+  close(): void { this.door.actuator.close(); }
+}
+
+export function createBayDoorStation(ctx: StationContext): BayDoorStation {
+  return new BayDoor(ctx);
 }
