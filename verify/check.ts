@@ -80,16 +80,11 @@ export function check(options: CheckOptions = {}): CheckResult {
     }
   }
   search.release();
-  return conclude(search, options, started, depth, complete, []);
-}
-
-// Liveness (over every thread's progress edges), the orderings the canonical states stand for, and the result.
-function conclude(search: Search, options: CheckOptions, started: number, depth: number, complete: boolean, others: ThreadPart[]): CheckResult {
-  for (const o of others) { search.transitions += o.transitions; search.merge(o.found); }
-  if (complete && options.liveness !== false) search.liveness(others.map((o) => ({ from: o.from, to: o.to, length: o.edges })));
+  if (complete && options.liveness !== false) search.liveness([]);
   return result(search, options, started, depth, complete);
 }
 
+// The orderings the canonical states stand for, and the result (liveness, if any, already recorded).
 function result(search: Search, options: CheckOptions, started: number, depth: number, complete: boolean): CheckResult {
   const { model, store } = search;
   const seconds = (Date.now() - started) / 1000, transitions = search.transitions;
@@ -192,11 +187,13 @@ export function searchShared(options: CheckOptions, buffers: SharedBuffers, role
   return {
     part: () => ({ transitions: search.transitions, found: [...search.found.values()], ...search.edgeArrays() }),
     finish: async (parts, helper) => {
-      const depth = Atomics.load(control, DEPTH);
-      if (!helper) return conclude(search, options, started, depth, complete, parts);
+      // Liveness over every thread's progress edges: here alone, or one goal with `helper`.
       for (const o of parts) { search.transitions += o.transitions; search.merge(o.found); }
-      if (complete && options.liveness !== false) await search.livenessShared(parts.map((o) => ({ from: o.from, to: o.to, length: o.edges })), helper);
-      return result(search, options, started, depth, complete);
+      const others = parts.map((o) => ({ from: o.from, to: o.to, length: o.edges }));
+      if (complete && options.liveness !== false) {
+        if (helper) await search.livenessShared(others, helper); else search.liveness(others);
+      }
+      return result(search, options, started, Atomics.load(control, DEPTH), complete);
     },
   };
 }
