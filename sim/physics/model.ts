@@ -26,6 +26,9 @@ export interface LaunchBayOptions {
   letters?: readonly AirlockLetter[];
 }
 
+/** A button's state: true while pressed. */
+export interface ButtonCell { pressed: boolean }
+
 export class LaunchBayModel {
   readonly constants: PhysicsConstants;
   readonly bayDoor: Door;
@@ -33,8 +36,13 @@ export class LaunchBayModel {
   /** The airlocks that exist (the others stand still, closed and full, and no view shows them). */
   readonly letters: readonly AirlockLetter[];
   readonly bay: Bay;
-  /** Every button signal, true while pressed. */
+  /**
+   * Every button signal, true while pressed: each property reads and writes the button's cell in `buttonCells`,
+   * which the simulator's inputs read directly (a keyed lookup in an object of some twenty names is a hash probe).
+   */
   readonly buttons: { [signal: string]: boolean } = {};
+  /** Each button's state, one record per button, made once: what `buttons[signal]` reads and writes. */
+  readonly buttonCells: ReadonlyMap<string, ButtonCell>;
   /** Every indicator signal, true while on. */
   readonly outputs: { [signal: string]: boolean } = {};
   readonly sensorFaults: { [signal: string]: SensorFault | undefined } = {};
@@ -54,9 +62,18 @@ export class LaunchBayModel {
     this.airlocks = Object.fromEntries(airlockLetters.map((l) => [l, createAirlock(c, starts[l])])) as LaunchBayModel['airlocks'];
     this.letters = o.letters ?? airlockLetters;
     this.airlockList = this.letters.map((l) => this.airlocks[l]);
+    const cells = new Map<string, ButtonCell>();
     for (const [name, spec] of knownSignals()) {
-      if (spec.kind === 'input' && !name.endsWith(' limit')) this.buttons[name] = false;
+      if (spec.kind !== 'input' || name.endsWith(' limit')) continue;
+      const cell: ButtonCell = { pressed: false };
+      cells.set(name, cell);
+      Object.defineProperty(this.buttons, name, {
+        get: () => cell.pressed,
+        set: (on: boolean) => { cell.pressed = on === true; },
+        enumerable: true,
+      });
     }
+    this.buttonCells = cells;
     for (const s of indicatorSignals) this.outputs[s.name] = false;
   }
 

@@ -1,6 +1,6 @@
 // What each board signal is in the physics model: a switch to sense, a flag to set, a door motor, a quantity to measure.
 import { isAirlockLetter } from '../../hal/board/signals';
-import { atClosedLimit, atOpenLimit, type Door, type LaunchBayModel } from '../physics';
+import { atClosedLimit, atOpenLimit, type ButtonCell, type Door, type LaunchBayModel } from '../physics';
 
 /** A dir-enable H-bridge: the door's motor follows both pins (`dir` high opens, `enable` high runs). */
 export interface HBridge { door: Door; dir: boolean; enable: boolean }
@@ -9,19 +9,36 @@ export function driveHBridge(h: HBridge): void {
   h.door.motor = h.enable ? (h.dir ? 1 : -1) : 0;
 }
 
+/**
+ * What a switch input senses, as data rather than a closure, so the simulator's scan reads every input with the
+ * same few field loads: a button's cell, or a door and which of its limits.
+ */
+export interface SwitchSense {
+  /** BUTTON, OPEN_LIMIT or CLOSED_LIMIT. */
+  kind: number;
+  button: ButtonCell | null;
+  door: Door | null;
+}
+export const BUTTON = 0, OPEN_LIMIT = 1, CLOSED_LIMIT = 2;
+
+/** Made once per pin. */
+export function switchSenseOf(model: LaunchBayModel, signal: string): SwitchSense {
+  if (signal.endsWith(' open limit')) return { kind: OPEN_LIMIT, button: null, door: model.door(signal.slice(0, -' open limit'.length)) };
+  if (signal.endsWith(' closed limit')) return { kind: CLOSED_LIMIT, button: null, door: model.door(signal.slice(0, -' closed limit'.length)) };
+  const button = model.buttonCells.get(signal);
+  if (!button) throw new Error(`no button ${JSON.stringify(signal)} in the launch bay`);
+  return { kind: BUTTON, button, door: null };
+}
+
+/** True while the button is pressed or the limit tripped. Allocates nothing. */
+export function switchActive(s: SwitchSense): boolean {
+  return s.kind === BUTTON ? s.button!.pressed : s.kind === OPEN_LIMIT ? atOpenLimit(s.door!) : atClosedLimit(s.door!);
+}
+
 /** A switch input's meaning: true while pressed or tripped. Made once per pin; reading it allocates nothing. */
 export function switchOf(model: LaunchBayModel, signal: string): () => boolean {
-  if (signal.endsWith(' open limit')) {
-    const door = model.door(signal.slice(0, -' open limit'.length));
-    return () => atOpenLimit(door);
-  }
-  if (signal.endsWith(' closed limit')) {
-    const door = model.door(signal.slice(0, -' closed limit'.length));
-    return () => atClosedLimit(door);
-  }
-  const buttons = model.buttons;
-  if (!(signal in buttons)) throw new Error(`no button ${JSON.stringify(signal)} in the launch bay`);
-  return () => buttons[signal] === true;
+  const sense = switchSenseOf(model, signal);
+  return () => switchActive(sense);
 }
 
 /** The model flag an output switches: a pump, a vent valve, the heater, an indicator. */
