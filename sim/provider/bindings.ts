@@ -19,7 +19,7 @@ export interface SwitchSense {
   button: ButtonCell | null;
   door: Door | null;
 }
-export const BUTTON = 0, OPEN_LIMIT = 1, CLOSED_LIMIT = 2;
+const BUTTON = 0, OPEN_LIMIT = 1, CLOSED_LIMIT = 2;
 
 /** Made once per pin. */
 export function switchSenseOf(model: LaunchBayModel, signal: string): SwitchSense {
