@@ -29,6 +29,22 @@ export interface LaunchBayOptions {
 /** A button's state: true while pressed. */
 export interface ButtonCell { pressed: boolean }
 
+// Every button's accessors on `model.buttons`, made once with the module, not per model: each reads and writes the
+// button's cell in the list the model keeps under CELLS (not enumerable, so the object lists only button names).
+const CELLS = Symbol('button cells');
+interface ButtonHolder { [CELLS]: ButtonCell[] }
+const BUTTON_NAMES: string[] = [];
+const BUTTON_ACCESSORS: PropertyDescriptorMap = {};
+for (const [name, spec] of knownSignals()) {
+  if (spec.kind !== 'input' || name.endsWith(' limit')) continue;
+  const i = BUTTON_NAMES.push(name) - 1;
+  BUTTON_ACCESSORS[name] = {
+    get(this: ButtonHolder) { return this[CELLS][i].pressed; },
+    set(this: ButtonHolder, on: boolean) { this[CELLS][i].pressed = on === true; },
+    enumerable: true,
+  };
+}
+
 export class LaunchBayModel {
   readonly constants: PhysicsConstants;
   readonly bayDoor: Door;
@@ -62,17 +78,12 @@ export class LaunchBayModel {
     this.airlocks = Object.fromEntries(airlockLetters.map((l) => [l, createAirlock(c, starts[l])])) as LaunchBayModel['airlocks'];
     this.letters = o.letters ?? airlockLetters;
     this.airlockList = this.letters.map((l) => this.airlocks[l]);
-    const cells = new Map<string, ButtonCell>();
-    for (const [name, spec] of knownSignals()) {
-      if (spec.kind !== 'input' || name.endsWith(' limit')) continue;
-      const cell: ButtonCell = { pressed: false };
-      cells.set(name, cell);
-      Object.defineProperty(this.buttons, name, {
-        get: () => cell.pressed,
-        set: (on: boolean) => { cell.pressed = on === true; },
-        enumerable: true,
-      });
-    }
+    // Each model's own cells, behind the accessors made once with the module (a plain loop: a function made here
+    // would be made anew with each model, and on XS a preloaded module's run-time function costs RAM).
+    const list: ButtonCell[] = [], cells = new Map<string, ButtonCell>();
+    for (let i = 0; i < BUTTON_NAMES.length; i++) { list.push({ pressed: false }); cells.set(BUTTON_NAMES[i], list[i]); }
+    Object.defineProperty(this.buttons, CELLS, { value: list });
+    Object.defineProperties(this.buttons, BUTTON_ACCESSORS);
     this.buttonCells = cells;
     for (const s of indicatorSignals) this.outputs[s.name] = false;
   }
