@@ -26,6 +26,25 @@ export interface LaunchBayOptions {
   letters?: readonly AirlockLetter[];
 }
 
+/** A button's state: true while pressed. */
+export interface ButtonCell { pressed: boolean }
+
+// Every button's accessors on `model.buttons`, made once with the module, not per model: each reads and writes the
+// button's cell in the list the model keeps under CELLS (not enumerable, so the object lists only button names).
+const CELLS = Symbol('button cells');
+interface ButtonHolder { [CELLS]: ButtonCell[] }
+const BUTTON_NAMES: string[] = [];
+const BUTTON_ACCESSORS: PropertyDescriptorMap = {};
+for (const [name, spec] of knownSignals()) {
+  if (spec.kind !== 'input' || name.endsWith(' limit')) continue;
+  const i = BUTTON_NAMES.push(name) - 1;
+  BUTTON_ACCESSORS[name] = {
+    get(this: ButtonHolder) { return this[CELLS][i].pressed; },
+    set(this: ButtonHolder, on: boolean) { this[CELLS][i].pressed = on === true; },
+    enumerable: true,
+  };
+}
+
 export class LaunchBayModel {
   readonly constants: PhysicsConstants;
   readonly bayDoor: Door;
@@ -33,8 +52,13 @@ export class LaunchBayModel {
   /** The airlocks that exist (the others stand still, closed and full, and no view shows them). */
   readonly letters: readonly AirlockLetter[];
   readonly bay: Bay;
-  /** Every button signal, true while pressed. */
+  /**
+   * Every button signal, true while pressed: each property reads and writes the button's cell in `buttonCells`,
+   * which the simulator's inputs read directly (a keyed lookup in an object of some twenty names is a hash probe).
+   */
   readonly buttons: { [signal: string]: boolean } = {};
+  /** Each button's state, one record per button, made once: what `buttons[signal]` reads and writes. */
+  readonly buttonCells: ReadonlyMap<string, ButtonCell>;
   /** Every indicator signal, true while on. */
   readonly outputs: { [signal: string]: boolean } = {};
   readonly sensorFaults: { [signal: string]: SensorFault | undefined } = {};
@@ -54,9 +78,13 @@ export class LaunchBayModel {
     this.airlocks = Object.fromEntries(airlockLetters.map((l) => [l, createAirlock(c, starts[l])])) as LaunchBayModel['airlocks'];
     this.letters = o.letters ?? airlockLetters;
     this.airlockList = this.letters.map((l) => this.airlocks[l]);
-    for (const [name, spec] of knownSignals()) {
-      if (spec.kind === 'input' && !name.endsWith(' limit')) this.buttons[name] = false;
-    }
+    // Each model's own cells, behind the accessors made once with the module (a plain loop: a function made here
+    // would be made anew with each model, and on XS a preloaded module's run-time function costs RAM).
+    const list: ButtonCell[] = [], cells = new Map<string, ButtonCell>();
+    for (let i = 0; i < BUTTON_NAMES.length; i++) { list.push({ pressed: false }); cells.set(BUTTON_NAMES[i], list[i]); }
+    Object.defineProperty(this.buttons, CELLS, { value: list });
+    Object.defineProperties(this.buttons, BUTTON_ACCESSORS);
+    this.buttonCells = cells;
     for (const s of indicatorSignals) this.outputs[s.name] = false;
   }
 

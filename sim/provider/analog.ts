@@ -1,7 +1,7 @@
 // The simulator's ECMA-419 Analog: an ADC channel reading a model quantity through the board's calibration, inverted.
 import type { LaunchBayModel } from '../physics';
 import type { Analog, AnalogClass } from '../../hal/types';
-import { sense } from './bindings';
+import { trueValue } from './bindings';
 import { pinError } from './errors';
 import type { AnalogPin, PinTable } from './pin-table';
 
@@ -35,7 +35,11 @@ class TableAnalog implements Analog {
   read(): number {
     const e = this.entry;
     if (!e) throw new Error(`simulator: board "${this.table.board}": Analog used after close`);
-    return countsFor(e, sense(this.model, e.name, e.quantity));
+    // `sense` written out here, so that the reading (a double) never leaves this function: returned from a call
+    // that is not inlined, V8 boxes it, a small allocation on every read.
+    const model = this.model, fault = model.sensorFaults[e.name], q = e.quantity;
+    if (fault !== undefined) return countsFor(e, fault.kind === 'stuck' ? fault.value : NaN);
+    return countsFor(e, trueValue(q) + model.noise() * q.noise);
   }
 
   close(): void {

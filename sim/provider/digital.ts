@@ -1,5 +1,6 @@
 // The simulator's ECMA-419 Digital: a GPIO wired by the pin table to a switch or a part of the model.
 import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../hal/types';
+import { switchActive } from './bindings';
 import { pinError } from './errors';
 import type { DigitalPin, PinTable } from './pin-table';
 
@@ -37,7 +38,7 @@ class TableDigital extends DigitalModes implements Digital {
   read(): number {
     const e = this.live();
     if (!e.input) return this.level;
-    return e.isActive() ? e.activeLevel : e.activeLevel ^ 1;
+    return switchActive(e.sense!) ? e.activeLevel : e.activeLevel ^ 1;
   }
 
   write(value: number): void {
@@ -63,15 +64,16 @@ export function digitalClass(table: PinTable): DigitalClass {
   return class SimDigital extends TableDigital { constructor(o: DigitalOptions) { super(table, o); } };
 }
 
-interface Watched { edge: number; onReadable: ((this: Digital) => void) | undefined; lastLevel: number; read(): number }
-
-/** Compares every open input with its last level and calls `onReadable` on the configured edges. Allocates nothing. */
+/**
+ * Compares every open input with its last level and calls `onReadable` on the configured edges. Allocates nothing.
+ * Reads each input's level from its pin entry, as `read()` does, without the call through the holder.
+ */
 export function scanInputs(table: PinTable): void {
   const inputs = table.inputs;
   for (let i = 0; i < inputs.length; i++) {
-    const d = inputs[i].holder as (Watched & Digital) | null;
+    const e = inputs[i], d = e.holder as TableDigital | null;
     if (d === null) continue;
-    const level = d.read();
+    const level = switchActive(e.sense!) ? e.activeLevel : e.activeLevel ^ 1;
     if (level === d.lastLevel) continue;
     d.lastLevel = level;
     const fires = level === 1 ? d.edge & DigitalModes.Rising : d.edge & DigitalModes.Falling;

@@ -2,7 +2,7 @@
 import type { Board, SignalWiring } from '../../hal/board/types';
 import { knownSignals } from '../../hal/board/signals';
 import type { Door, LaunchBayModel } from '../physics';
-import { driveHBridge, outputOf, quantityOf, switchOf, type HBridge, type Quantity } from './bindings';
+import { driveHBridge, outputOf, quantityOf, switchActive, switchSenseOf, type HBridge, type Quantity, type SwitchSense } from './bindings';
 
 export interface DigitalPin {
   pin: number;
@@ -13,6 +13,8 @@ export interface DigitalPin {
   activeLevel: number;
   /** Inputs: the switch's state. */
   isActive: () => boolean;
+  /** Inputs: what the switch senses, read by the simulator's Digital without a call (null for an output). */
+  sense: SwitchSense | null;
   /** Outputs: switches the part. */
   apply: (active: boolean) => void;
   /** The Digital holding the pin, or null. */
@@ -93,7 +95,8 @@ function wire(t: PinTable, model: LaunchBayModel, signal: string, kind: string, 
     const plain = w as { pin: number; activeLow?: boolean; pullUp?: boolean };
     // A switch to ground needs a pull-up and reads low when closed: each of the two flags implies the other.
     const activeLow = plain.activeLow ?? plain.pullUp ?? false;
-    t.inputs.push(addDigital(t, plain.pin, signal, true, activeLow ? 0 : 1, switchOf(model, signal), nothing));
+    const sense = switchSenseOf(model, signal);
+    t.inputs.push(addDigital(t, plain.pin, signal, true, activeLow ? 0 : 1, () => switchActive(sense), nothing, sense));
   } else if (kind === 'output') {
     const plain = w as { pin: number; activeLow?: boolean };
     addDigital(t, plain.pin, signal, false, plain.activeLow ? 0 : 1, never, outputOf(model, signal));
@@ -103,9 +106,9 @@ function wire(t: PinTable, model: LaunchBayModel, signal: string, kind: string, 
 }
 
 function addDigital(t: PinTable, pin: number, name: string, input: boolean, activeLevel: number,
-  isActive: () => boolean, apply: (active: boolean) => void): DigitalPin {
+  isActive: () => boolean, apply: (active: boolean) => void, sense: SwitchSense | null = null): DigitalPin {
   claim(t, pin, name);
-  const entry: DigitalPin = { pin, name, input, activeLevel, isActive, apply, holder: null };
+  const entry: DigitalPin = { pin, name, input, activeLevel, isActive, apply, sense, holder: null };
   t.digital.set(pin, entry);
   return entry;
 }
