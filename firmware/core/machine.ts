@@ -131,10 +131,12 @@ export class Machine<S extends string = string, E extends string = string, G ext
     // A cell that does nothing (`no change` setting no goal, a beep nobody hears) returns here: it runs no hook, so
     // nothing can be queued or thrown, and the dispatcher need not be entered.
     const c = this.row[event];
-    if (c === NO_CHANGE || (c & 7) === BEEP && this.beepTo === undefined) return;
+    if (c === NO_CHANGE || c === BEEP && this.beepTo === undefined) return;
     d.running = true;
     try {
-      this.run(event, c);
+      // `→ X` by an event that sets no goal (negative: see `rows`), the commonest transition, without `run`.
+      if (c < 0) this.attempt(event, ~c, this.g);
+      else this.run(event, c);
       if (d.queued) d.drain();
     } catch (error) {
       d.abandon();
@@ -152,6 +154,7 @@ export class Machine<S extends string = string, E extends string = string, G ext
    */
   private run(event: string, c: number): void {
     if (c === undefined) throw new UnknownEventError(this.name, event);
+    if (c < 0) { this.attempt(event as E, ~c, this.g); return; }
     let kind = c & 7;
     if (kind === WHEN) {
       // The side the sensor picks: X's index + 1, or 0 for `no change`.
@@ -192,7 +195,8 @@ export class Machine<S extends string = string, E extends string = string, G ext
     t.from = states[this.s]; t.to = states[to]; t.event = event; t.goalBefore = this.g; t.goalAfter = goal;
     if (pre !== undefined) {
       const verdict = pre(t);
-      if (verdict === false || typeof verdict === 'string') {
+      // Most hooks return true or nothing: those two are tested first, before the dearer `typeof`.
+      if (verdict !== true && verdict !== undefined && (verdict === false || typeof verdict === 'string')) {
         const veto = this.vetoTo;
         if (veto) veto(this, t.from, event, t.to, verdict === false ? undefined : verdict);
         return false;
