@@ -165,11 +165,15 @@ export class Machine<S extends string = string, E extends string = string, G ext
   private run(event: string, c: number): void {
     if (c === undefined) throw new UnknownEventError(this.name, event);
     if (c < 0) { this.attempt(event as E, ~c, this.g); return; }
-    let kind = c & 7;
+    const kind = c & 7;
     if (kind === WHEN) {
-      // The side the sensor picks: X's index + 1, or 0 for `no change`.
-      const to = this.read[c >> 3 & 31]() ? c >> 8 & 2047 : c >> 19 & 2047;
-      c = (to === 0 ? NO_CHANGE : (to - 1) << 3) | c & GOAL; kind = c & 7;
+      // The side the sensor picks: X's index + 1, or 0 for `no change` (a transition to the same state when the goal
+      // changes).
+      const side = this.read[c >> 3 & 31]() ? c >> 8 & 2047 : c >> 19 & 2047;
+      const goal = (c & GOAL) === 0 ? this.g : this.d.setsGoal[event](this.sensors);
+      if (side !== 0) this.attempt(event as E, side - 1, goal);
+      else if (goal !== this.g) this.attempt(event as E, this.s, goal);
+      return;
     }
     if (kind < BEEP) {
       // `no change` that sets the goal is a transition to the same state, when the goal does change.
