@@ -156,15 +156,19 @@ export class Machine<S extends string = string, E extends string = string, G ext
   }
 
   /** Handles one event now. Only the dispatcher calls this. */
-  step(event: string): void { this.run(event, this.row[event]); }
+  step(event: string): void {
+    const c = this.row[event];
+    if (c < 0) this.attempt(event as E, ~c, this.g);
+    else this.run(event, c);
+  }
 
   /**
-   * Does what cell `c` (one number: see `rows`) of the current row says for `event`. The kinds are tested most
-   * common first, and a cell that does nothing returns before anything else is read.
+   * Does what cell `c` (one number: see `rows`, never a plain `→ X`, which its callers take) of the current row says
+   * for `event`. The kinds are tested most common first, and a cell that does nothing returns before anything else is
+   * read.
    */
   private run(event: string, c: number): void {
     if (c === undefined) throw new UnknownEventError(this.name, event);
-    if (c < 0) { this.attempt(event as E, ~c, this.g); return; }
     const kind = c & 7;
     if (kind === WHEN) {
       // The side the sensor picks: X's index + 1, or 0 for `no change` (a transition to the same state when the goal
