@@ -11,6 +11,8 @@ export interface XsReply {
   text: string;
   /** Heap slots in use when the evaluation finished (`currentHeapCount`). */
   heapCount: number;
+  /** XS's meter for the evaluation (`compute`): bytecodes run, plus some built-ins' own counts. Exact, unlike time. */
+  compute: number;
 }
 
 /** The worker binary that @agoric/xsnap built when it installed. */
@@ -106,8 +108,8 @@ export class XsWorker {
     if (message[0] === ERROR) { waiter.reject(new Error(`XS: ${message.subarray(1).toString('utf8')}${this.printed ? `\nprinted:\n${this.printed}` : ''}`)); return; }
     if (message[0] !== OK) { waiter.reject(new Error(`xsnap protocol: unexpected reply ${message.subarray(0, 40).toString('utf8')}`)); return; }
     const separator = message.indexOf(1, 1);
-    const meter = separator > 0 ? JSON.parse(message.subarray(1, separator).toString('utf8')) as { currentHeapCount: number } : { currentHeapCount: NaN };
-    waiter.resolve({ text: message.subarray(separator > 0 ? separator + 1 : 1).toString('utf8'), heapCount: meter.currentHeapCount });
+    const meter = separator > 0 ? JSON.parse(message.subarray(1, separator).toString('utf8')) as { currentHeapCount: number; compute: number } : { currentHeapCount: NaN, compute: NaN };
+    waiter.resolve({ text: message.subarray(separator > 0 ? separator + 1 : 1).toString('utf8'), heapCount: meter.currentHeapCount, compute: meter.compute });
   }
 }
 

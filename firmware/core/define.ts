@@ -59,9 +59,10 @@ export interface MachineDefinition<S extends string = string, E extends string =
   readonly eventIndex: { readonly [name: string]: number };
   /**
    * Each cell as one number, by state and event name: `rows[state][event]`, so dispatch finds a cell with one lookup.
-   * The kind is in the low 3 bits; for `→ X`, X's index is above them; for a `when`, the sensor's position (bits 3–7)
-   * and each side as X's index + 1, or 0 for `no change` (`then` in bits 8–18, `otherwise` from bit 19).
-   * Bit 30 (GOAL) marks the cells of an event that sets the goal. `rows[states.length]` is the unknown state's row,
+   * A `→ X` by an event that sets no goal is ~X, X's index bit-inverted (a negative number). Otherwise the kind is
+   * in the low 3 bits; for `→ X`, X's index is above them; for a `when`, the sensor's position (bits 3–7) and each
+   * side as X's index + 1, or 0 for `no change` (`then` in bits 8–18, `otherwise` from bit 19). Bit 30 (GOAL) marks
+   * the cells of an event that sets the goal, except beeps and impossible cells, where it sets nothing. `rows[states.length]` is the unknown state's row,
    * where every event is refused (kind UNKNOWN).
    */
   readonly rows: readonly { readonly [event: string]: number }[];
@@ -96,8 +97,10 @@ export function defineMachine<const S extends string, const E extends readonly s
   const stateIndex = indexOf(states), eventIndex = indexOf(events), sensors = def.sensors ?? [];
   // A side of a `when`: X's index + 1 for `→ X`, 0 for `no change`.
   const side = (c: Cell<string, Sn>) => (c.kind === 'to' ? stateIndex[c.target] + 1 : 0);
-  const code = (c: Cell<string, Sn>): number => (c.kind === 'to' ? TO | stateIndex[c.target] << 3
-    : c.kind === 'when' ? WHEN | sensors.indexOf(c.sensor) << 3 | side(c.then) << 8 | side(c.otherwise) << 19 : KIND_CODE[c.kind]);
+  // A `→ X` by an event that sets no goal is ~X (negative), so dispatch tells the commonest transition by its sign.
+  const code = (c: Cell<string, Sn>, goal: number): number => (c.kind === 'to' ? (goal ? TO | stateIndex[c.target] << 3 | goal : ~stateIndex[c.target])
+    : c.kind === 'when' ? WHEN | sensors.indexOf(c.sensor) << 3 | side(c.then) << 8 | side(c.otherwise) << 19 | goal
+    : c.kind === 'beep' || c.kind === 'impossible' ? KIND_CODE[c.kind] : KIND_CODE[c.kind] | goal);
   // Rows without a prototype: an event called `toString` is unknown, not a function.
   const row = (cell: (e: number) => number) => {
     const r = Object.create(null);
@@ -106,7 +109,7 @@ export function defineMachine<const S extends string, const E extends readonly s
   };
   const setsGoal = (def.setsGoal ?? {}) as { readonly [event: string]: ((s: Sensors<Sn>) => G | undefined) | undefined };
   const goalOf = events.map((event) => setsGoal[event]), goal = (e: number) => (goalOf[e] ? GOAL : 0);
-  const rows = [...states.map((state) => row((e) => code(matrix[state][e]) | goal(e))), row(() => UNKNOWN)];
+  const rows = [...states.map((state) => row((e) => code(matrix[state][e], goal(e)))), row(() => UNKNOWN)];
   // What dispatch reads comes first: XS finds a property by walking the object's properties in order.
   return {
     rows, states, setsGoal: Object.assign(Object.create(null), setsGoal), goalOf,

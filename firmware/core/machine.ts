@@ -131,10 +131,22 @@ export class Machine<S extends string = string, E extends string = string, G ext
     // A cell that does nothing (`no change` setting no goal, a beep nobody hears) returns here: it runs no hook, so
     // nothing can be queued or thrown, and the dispatcher need not be entered.
     const c = this.row[event];
-    if (c === NO_CHANGE || (c & 7) === BEEP && this.beepTo === undefined) return;
+    if (c === NO_CHANGE || c === BEEP && this.beepTo === undefined) return;
     d.running = true;
     try {
-      this.run(event, c);
+      if (c < 0) {
+        // `→ X` by an event that sets no goal (~X: see `rows`), the commonest transition: `attempt`, written out
+        // here, since on XS a call saved is a good part of a transition's time.
+        const pre = this.pre, post = this.post, to = ~c;
+        if (pre === undefined && post === undefined) { this.s = to; this.row = this.d.rows[to]; }
+        else {
+          const t = this.t, states = this.d.states, g = this.g;
+          t.from = states[this.s]; t.to = states[to]; t.event = event; t.goalBefore = t.goalAfter = g;
+          const verdict = pre === undefined || pre(t);
+          if (verdict !== true && verdict !== undefined && (verdict === false || typeof verdict === 'string')) this.refused(verdict);
+          else { this.s = to; this.row = this.d.rows[to]; if (post !== undefined) post(t); }
+        }
+      } else this.run(event, c);
       if (d.queued) d.drain();
     } catch (error) {
       d.abandon();
@@ -144,19 +156,28 @@ export class Machine<S extends string = string, E extends string = string, G ext
   }
 
   /** Handles one event now. Only the dispatcher calls this. */
-  step(event: string): void { this.run(event, this.row[event]); }
+  step(event: string): void {
+    const c = this.row[event];
+    if (c < 0) this.attempt(event as E, ~c, this.g);
+    else this.run(event, c);
+  }
 
   /**
-   * Does what cell `c` (one number: see `rows`) of the current row says for `event`. The kinds are tested most
-   * common first, and a cell that does nothing returns before anything else is read.
+   * Does what cell `c` (one number: see `rows`, never a plain `→ X`, which its callers take) of the current row says
+   * for `event`. The kinds are tested most common first, and a cell that does nothing returns before anything else is
+   * read.
    */
   private run(event: string, c: number): void {
     if (c === undefined) throw new UnknownEventError(this.name, event);
-    let kind = c & 7;
+    const kind = c & 7;
     if (kind === WHEN) {
-      // The side the sensor picks: X's index + 1, or 0 for `no change`.
-      const to = this.read[c >> 3 & 31]() ? c >> 8 & 2047 : c >> 19 & 2047;
-      c = (to === 0 ? NO_CHANGE : (to - 1) << 3) | c & GOAL; kind = c & 7;
+      // The side the sensor picks: X's index + 1, or 0 for `no change` (a transition to the same state when the goal
+      // changes).
+      const side = this.read[c >> 3 & 31]() ? c >> 8 & 2047 : c >> 19 & 2047;
+      const goal = (c & GOAL) === 0 ? this.g : this.d.setsGoal[event](this.sensors);
+      if (side !== 0) this.attempt(event as E, side - 1, goal);
+      else if (goal !== this.g) this.attempt(event as E, this.s, goal);
+      return;
     }
     if (kind < BEEP) {
       // `no change` that sets the goal is a transition to the same state, when the goal does change.
@@ -185,19 +206,20 @@ export class Machine<S extends string = string, E extends string = string, G ext
     if (rest !== s && rest !== next) this.attempt(event, rest, g);
   }
 
+  /** Reports the transition in `t` as vetoed by the pre hook, which said `verdict` (false or a reason). */
+  private refused(verdict: false | string): void {
+    const veto = this.vetoTo, t = this.t;
+    if (veto) veto(this, t.from, t.event, t.to, verdict === false ? undefined : verdict);
+  }
+
   private attempt(event: E, to: number, goal: G | undefined): boolean {
     const pre = this.pre, post = this.post;
     if (pre === undefined && post === undefined) { this.s = to; this.row = this.d.rows[to]; this.g = goal; return true; }
     const t = this.t, states = this.d.states;
     t.from = states[this.s]; t.to = states[to]; t.event = event; t.goalBefore = this.g; t.goalAfter = goal;
-    if (pre !== undefined) {
-      const verdict = pre(t);
-      if (verdict === false || typeof verdict === 'string') {
-        const veto = this.vetoTo;
-        if (veto) veto(this, t.from, event, t.to, verdict === false ? undefined : verdict);
-        return false;
-      }
-    }
+    const verdict = pre === undefined || pre(t);
+    // Most hooks return true or nothing: those two are tested first, before the dearer `typeof`.
+    if (verdict !== true && verdict !== undefined && (verdict === false || typeof verdict === 'string')) { this.refused(verdict); return false; }
     this.s = to; this.row = this.d.rows[to]; this.g = goal;
     if (post !== undefined) post(t);
     return true;

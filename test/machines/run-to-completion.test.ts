@@ -1,6 +1,6 @@
 // Machines sharing a dispatcher: events sent from hooks wait until the current transition completes, then run in order.
 import { describe, expect, it } from 'vitest';
-import { battleDeck, bayDoor, beep, createDispatcher, createMachine, defineMachine, noChange, to } from '../../firmware';
+import { battleDeck, bayDoor, beep, createDispatcher, createMachine, defineMachine, noChange, to, when } from '../../firmware';
 
 // The deck's post hook asks the door to open and reports it opened; the door's post hook reports back to the deck.
 function launchBay(log: string[]) {
@@ -89,4 +89,35 @@ describe('an event that would do nothing where it is sent', () => {
     m.handle('go');
     expect(m.state).toBe('b');
   });
+});
+
+describe('an error escaping a hook', () => {
+  // Both paths of handle: a plain `→ X` (taken in handle itself) and a `when` (taken through run).
+  const pair = defineMachine({
+    name: 'pair', initial: 'a', states: ['a', 'b'], events: ['go', 'back', 'poke'], sensors: ['up'],
+    matrix: { a: [to('b'), noChange, noChange], b: [noChange, when('up', to('a'), noChange), noChange] },
+  });
+
+  for (const [event, from] of [['go', 'a'], ['back', 'b']] as const) {
+    it(`leaves the queue empty and the dispatcher idle (${event})`, () => {
+      const dispatcher = createDispatcher(), seen: string[] = [];
+      let fail = true;
+      const m = createMachine(pair, {
+        dispatcher, sensors: { up: () => true }, state: from,
+        post: (t) => {
+          seen.push(`${t.from} → ${t.to} on ${t.event}`);
+          if (!fail) return;
+          m.handle(t.event === 'go' ? 'back' : 'go'); // queued behind the transition, then abandoned
+          throw new Error('hook failed');
+        },
+      });
+      expect(() => m.handle(event)).toThrow('hook failed');
+      expect(dispatcher.running).toBe(false);
+      expect(dispatcher.queued).toBe(false);
+      fail = false;
+      // The dispatcher takes events again, and nothing queued before the error is handled.
+      m.handle(event === 'go' ? 'back' : 'go');
+      expect(seen).toEqual([`${from} → ${from === 'a' ? 'b' : 'a'} on ${event}`, `${from === 'a' ? 'b' : 'a'} → ${from} on ${event === 'go' ? 'back' : 'go'}`]);
+    });
+  }
 });
