@@ -259,6 +259,12 @@ export class Model {
     return key;
   }
 
+  /** The bay's part of a state without the fault counter as one number (`bayKey`'s bits; below 2^faultsAt). */
+  bayValue(words: Uint32Array, at: number): number {
+    const n = this.faultsAt;
+    return n <= 30 ? take(words, at, 0, n) : take(words, at, 30, n - 30) * 2 ** 30 + take(words, at, 0, 30);
+  }
+
   /** The faults spent on the path to a saved state. */
   faultsSpent(words: Uint32Array, at: number): number { return take(words, at, this.faultsAt, FAULTS); }
 }
