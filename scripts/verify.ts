@@ -122,7 +122,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     const s = spec(job.name), options = { ...s.options, ...common, onProgress: (p) => progress(s.name, p, false) };
     let result;
     if (job.help) {
-      // The last liveness goal of the shared run, over the graph the first thread built (or nothing, if it has none).
+      // One liveness goal of the shared run (the deck's), over the graph the first thread built (or nothing, if it has none).
       const m = await next(job.port);
       if (m.graph) job.port.postMessage({ share: verify.livenessShare(m.graph, job.buffers.flags, m.bit) ?? null });
       job.port.close();

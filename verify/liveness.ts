@@ -51,24 +51,34 @@ export function progressGraph(n: number, lists: Edges | Edges[], shared = false)
 /**
  * The states that surely meet the goal `bit` of `flags` (1 in `sure`): those where it holds, and those whose every
  * progress step leads to one that surely does (a backward fixpoint). With how many do not, and the first of them.
+ * `sure` is made only when some state does not (the path to show needs it).
+ *
+ * One array of counts holds both what is sure and what is left: a state's count is how many of its successors are
+ * not yet sure (0: sure; a state without progress steps that misses the goal is never sure), so each in-edge met
+ * reads one random byte, not two arrays. Counts are bytes while every state has fewer than 255 progress steps.
  */
-export function sureStates(g: ProgressGraph, flags: Uint8Array, bit: number): { sure: Uint8Array; count: number; from: number } {
+export function sureStates(g: ProgressGraph, flags: Uint8Array, bit: number): { sure: Uint8Array | undefined; count: number; from: number } {
   const { n, outStart, inStart, into } = g;
-  const remaining = new Int32Array(n), sure = new Uint8Array(n), queue = new Int32Array(n);
+  let widest = 0;
+  for (let i = 0; i < n; i++) widest = Math.max(widest, outStart[i + 1] - outStart[i]);
+  const never = widest < 255 ? 255 : 0xffffffff, left = widest < 255 ? new Uint8Array(n) : new Uint32Array(n), queue = new Int32Array(n);
   let head = 0, tail = 0;
   for (let i = 0; i < n; i++) {
-    remaining[i] = outStart[i + 1] - outStart[i];
-    if (flags[i] & bit) { sure[i] = 1; queue[tail++] = i; }
+    if (flags[i] & bit) queue[tail++] = i;
+    else { const d = outStart[i + 1] - outStart[i]; left[i] = d === 0 ? never : d; }
   }
   while (head < tail) {
     const t = queue[head++];
-    for (let k = inStart[t]; k < inStart[t + 1]; k++) {
-      const s = into[k];
-      if (!sure[s] && --remaining[s] === 0) { sure[s] = 1; queue[tail++] = s; }
+    for (let k = inStart[t], end = inStart[t + 1]; k < end; k++) {
+      const s = into[k], r = left[s];
+      if (r !== 0 && r !== never) { left[s] = r - 1; if (r === 1) queue[tail++] = s; }
     }
   }
   let from = 0;
-  while (from < n && sure[from]) from++;
+  while (from < n && left[from] === 0) from++;
+  if (tail === n) return { sure: undefined, count: 0, from };
+  const sure = new Uint8Array(n);
+  for (let i = 0; i < n; i++) sure[i] = left[i] === 0 ? 1 : 0;
   return { sure, count: n - tail, from };
 }
 
@@ -77,7 +87,7 @@ export function sureStates(g: ProgressGraph, flags: Uint8Array, bit: number): { 
 export function waitingFor(g: ProgressGraph, lists: Edges | Edges[], flags: Uint8Array, bit: number): Waiting | undefined {
   const { sure, count, from } = sureStates(g, flags, bit);
   if (count === 0) return undefined;
-  return { from, count, ...lasso(from, outTargets(g, lists), g.outStart, sure) };
+  return { from, count, ...lasso(from, outTargets(g, lists), g.outStart, sure!) };
 }
 
 /**

@@ -232,12 +232,6 @@ export class Model {
   /** Airlock i's code as the machines hold it now (concrete order), right after a save or a load. */
   liveCode(i: number): number { return this.live[i]; }
 
-  /** The bay's part of a saved state with its fault counter (every bit before the airlocks'), as one number. */
-  bayNumber(words: Uint32Array, at: number): number {
-    const n = this.airlocksAt;
-    return n <= 30 ? take(words, at, 0, n) : take(words, at, 30, n - 30) * 2 ** 30 + take(words, at, 0, 30);
-  }
-
   /**
    * Writes a state to `out[at…]` from `bay` (a saved state whose airlock bits are cleared: its bay part and fault
    * counter) and the airlocks' codes in `codes` (concrete order; sorted in place when symmetry is on), as `save` would.
@@ -257,6 +251,12 @@ export class Model {
     let key = '';
     for (let pos = 0; pos < this.faultsAt; pos += 30) key += `${take(words, at, pos, Math.min(30, this.faultsAt - pos))},`;
     return key;
+  }
+
+  /** The bay's part of a state without the fault counter as one number (`bayKey`'s bits; below 2^faultsAt). */
+  bayValue(words: Uint32Array, at: number): number {
+    const n = this.faultsAt;
+    return n <= 30 ? take(words, at, 0, n) : take(words, at, 30, n - 30) * 2 ** 30 + take(words, at, 0, 30);
   }
 
   /** The faults spent on the path to a saved state. */

@@ -10,6 +10,7 @@
 // part, or one that reports an impossible event, is always run on the whole state; and every `selfCheck`-th composed
 // transition and new state is also run on the whole state and compared (a difference stops the check).
 import { BOOTED, EventList, FINISH, FIRST_AIRLOCK, kindOf } from './events';
+import { take } from './codec';
 import type { Model } from './model';
 import { airlockPartClean, airlockSettled, airlocksVacuous, bayPartClean, deckSettled } from './properties';
 import { airlockEvents, bayEvents } from './step';
@@ -33,8 +34,6 @@ export class BayPart {
   vacuous = false;
   /** Per event: the bay part (index) after it, UNKNOWN or WHOLE. */
   next = new Int32Array(0);
-  /** The airlock parts seen beside this bay part, by code. */
-  readonly airlocks = new Map<number, AirlockPart>();
   constructor(template: Uint32Array) { this.template = template; }
 }
 
@@ -61,9 +60,52 @@ export class AirlockPart {
   }
 }
 
+/**
+ * Pairs of 32-bit integers to indices, by open addressing in one Int32Array (x, y, index + 1 a slot): the search looks
+ * up a bay part and four airlock parts per state, and a Map's lookup (a call into the engine) was about a twentieth
+ * of the four-airlock run's time.
+ */
+class PairIndex {
+  private slots = new Int32Array(3 * 1024);
+  private mask = 1023;
+  private count = 0;
+
+  /** The index filed under (x, y), or -1. */
+  get(x: number, y: number): number {
+    const s = this.slots, mask = this.mask;
+    for (let h = spread(x, y) & mask; ; h = (h + 1) & mask) {
+      const v = s[3 * h + 2];
+      if (v === 0) return -1;
+      if (s[3 * h] === x && s[3 * h + 1] === y) return v - 1;
+    }
+  }
+
+  /** Files `index` under (x, y), which must not be filed yet. */
+  set(x: number, y: number, index: number): void {
+    if (2 * (this.count + 1) > this.mask + 1) {
+      const old = this.slots;
+      this.slots = new Int32Array(2 * old.length); this.mask = 2 * this.mask + 1; this.count = 0;
+      for (let k = 0; k < old.length; k += 3) if (old[k + 2] !== 0) this.set(old[k], old[k + 1], old[k + 2] - 1);
+    }
+    const s = this.slots, mask = this.mask;
+    let h = spread(x, y) & mask;
+    while (s[3 * h + 2] !== 0) h = (h + 1) & mask;
+    s[3 * h] = x; s[3 * h + 1] = y; s[3 * h + 2] = index + 1; this.count++;
+  }
+}
+
+function spread(x: number, y: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b) ^ Math.imul(y ^ (y >>> 13), 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return h ^ (h >>> 16);
+}
+
 export class Parts {
   readonly bays: BayPart[] = [];
-  private readonly bayIndex = new Map<number, number>();
+  /** Bay parts by their bits (the first 30, the rest), and airlock parts (in `airParts`) by (bay part, airlock code). */
+  private readonly bayIndex = new PairIndex();
+  private readonly airIndex = new PairIndex();
+  private readonly airParts: AirlockPart[] = [];
   private readonly list = new EventList();
   /** The state last prepared: its bay part, and its airlocks' codes and parts in its (canonical) order. */
   readonly codes: number[];
@@ -77,15 +119,15 @@ export class Parts {
 
   /** The index of the bay part of the state in `words[at…]` (its events and verdicts not read yet if new). */
   bayOf(words: Uint32Array, at: number): number {
-    const key = this.model.bayNumber(words, at);
-    let b = this.bayIndex.get(key);
-    if (b === undefined) {
+    const n = this.model.airlocksAt, low = take(words, at, 0, Math.min(n, 30)), high = n > 30 ? take(words, at, 30, n - 30) : 0;
+    let b = this.bayIndex.get(low, high);
+    if (b < 0) {
       const t = words.slice(at, at + this.model.width), from = this.model.airlocksAt;
       t[from >>> 5] &= (from & 31) === 0 ? 0 : (2 ** (from & 31) - 1);
       for (let k = (from >>> 5) + 1; k < t.length; k++) t[k] = 0;
       b = this.bays.length;
       this.bays.push(new BayPart(t));
-      this.bayIndex.set(key, b);
+      this.bayIndex.set(low, high, b);
     }
     return b;
   }
@@ -100,11 +142,14 @@ export class Parts {
     if (bay.events === undefined) { model.load(words, at, true); loaded = true; this.learnBay(bay); }
     for (let p = 0; p < this.codes.length; p++) {
       const c = model.airlockCode(words, at, p);
-      let a = bay.airlocks.get(c);
-      if (a === undefined) {
+      const k = this.airIndex.get(b, c);
+      let a: AirlockPart;
+      if (k >= 0) a = this.airParts[k];
+      else {
         if (!loaded) { model.load(words, at, true); loaded = true; }
         a = this.learnAirlock(bay, p);
-        bay.airlocks.set(c, a);
+        this.airIndex.set(b, c, this.airParts.length);
+        this.airParts.push(a);
       }
       this.codes[p] = c; this.airs[p] = a;
     }
@@ -112,7 +157,7 @@ export class Parts {
   }
 
   /** The part of airlock code `c` beside bay part `b`, if known. */
-  airlock(b: number, c: number): AirlockPart | undefined { return this.bays[b].airlocks.get(c); }
+  airlock(b: number, c: number): AirlockPart | undefined { const k = this.airIndex.get(b, c); return k < 0 ? undefined : this.airParts[k]; }
 
   private learnBay(bay: BayPart): void {
     const model = this.model, list = this.list;

@@ -49,15 +49,20 @@ export interface Projection {
  * another airlock's fault spends the budget without touching this one.
  */
 export function projectionCheck(many: CheckResult, one: CheckResult): Projection {
-  const budget = many.model.options.faults, reach = new Map<string, boolean>(), w1 = one.store.width, wn = many.store.width;
+  const budget = many.model.options.faults, reach = new Map<string | number, boolean>(), w1 = one.store.width, wn = many.store.width;
+  // (bay part, airlock code) as one number while it fits in a double's 53 bits (a Map of numbers, not of strings made
+  // per state); else as text.
+  const bits = one.model.airlockBits, numeric = one.model.faultsAt + bits <= 53 && many.model.faultsAt === one.model.faultsAt && many.model.airlockBits === bits;
+  const bayOf = (r: CheckResult, at: number): string | number => (numeric ? r.model.bayValue(r.store.words, at) * 2 ** bits : r.model.bayKey(r.store.words, at));
+  const key = (bay: string | number, code: number): string | number => (typeof bay === 'number' ? bay + code : `${bay}${code}`);
   for (let s = 0; s < one.states; s++) {
-    if (one.model.faultsSpent(one.store.words, s * w1) <= budget) reach.set(`${one.model.bayKey(one.store.words, s * w1)}${one.model.airlockCode(one.store.words, s * w1, 0)}`, false);
+    if (one.model.faultsSpent(one.store.words, s * w1) <= budget) reach.set(key(bayOf(one, s * w1), one.model.airlockCode(one.store.words, s * w1, 0)), false);
   }
   let extra = 0, example: number | undefined;
   for (let s = 0; s < many.states; s++) {
-    const bay = many.model.bayKey(many.store.words, s * wn);
+    const bay = bayOf(many, s * wn);
     for (let i = 0; i < many.model.letters.length; i++) {
-      const k = `${bay}${many.model.airlockCode(many.store.words, s * wn, i)}`;
+      const k = key(bay, many.model.airlockCode(many.store.words, s * wn, i));
       if (reach.has(k)) reach.set(k, true);
       else { extra++; example ??= s; }
     }

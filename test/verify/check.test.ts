@@ -99,6 +99,14 @@ describe('the exhaustive check', () => {
     expect(interference(p)).toBeUndefined();
   });
 
+  it('finds where a projection differs: states one airlock reaches only without the prompt scan, and the reverse', () => {
+    const base = { faults: 0, leaks: false, liveness: false } as const;
+    const one = check({ ...base, airlocks: 1 }), onePrompt = check({ ...base, airlocks: 1, promptScan: true });
+    const two = check({ ...base, airlocks: 2 }), twoPrompt = check({ ...base, airlocks: 2, promptScan: true });
+    expect(projectionCheck(twoPrompt, one)).toEqual({ extra: 0, missing: 361, example: undefined });
+    expect(projectionCheck(two, onePrompt)).toEqual({ extra: 20403, missing: 0, example: 46 });
+  });
+
   it('stops at the state bound and says the run is incomplete', () => {
     const r = check({ airlocks: 1, faults: 1, maxStates: 500 });
     expect(r.complete).toBe(false);
