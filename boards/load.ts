@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BoardError, validateBoard, validateMcu, type Board, type Mcu } from '../hal/board';
+import { BoardError, validateBoard, type Board, type Mcu } from '../hal/board';
+import { validateMcu } from './validate-mcu';
 
 /** The repository's root folder, which holds boards/. */
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));

@@ -33,7 +33,8 @@ function sample(label: string, tMs: number): MemorySample {
 }
 
 async function footprint(job: Extract<HarnessJob, { mode: 'footprint' }>): Promise<MemorySample[]> {
-  const { validateBoard, validateMcu } = await import('../../firmware/board');
+  const { validateBoard } = await import('../../firmware/board');
+  const { validateMcu } = await import('../../boards/validate-mcu');
   const { createSimWorld } = await import('../../sim/world');
   const samples = [sample('modules loaded', 0)];
   const raw = job.boards[job.board]!;

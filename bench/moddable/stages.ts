@@ -76,6 +76,53 @@ async function measureSuspects(): Promise<void> {
   cost('createSystem({ hosts: [airlock A] })', () => createSystem({ hosts: ['airlock A'], kPa: () => NaN, outerDoorClosed: () => false, bayDoorClosed: () => false, bayWarm: () => false }));
 }
 
+/**
+ * What startController's parts keep, one at a time: each hosted machine's station (its drivers, pins, watches and
+ * callbacks), built with a context like startController's (its callbacks made here, in a module not preloaded, so
+ * they cost no chunks), then the indicators; all closed and dropped before startController opens the same pins.
+ */
+async function stationsOneByOne(board: unknown, device: unknown): Promise<void> {
+  const { createAirlockStation } = await import('../../firmware/controller/airlock-station');
+  const { createBayDoorStation } = await import('../../firmware/controller/bay-door-station');
+  const { createBayEnvironmentStation } = await import('../../firmware/controller/bay-environment-station');
+  const { createDeckStation } = await import('../../firmware/controller/deck-station');
+  const { DeadlineWatch } = await import('../../firmware/controller/deadlines');
+  const { Beeper, Klaxon, WarningLights } = await import('../../hal/drivers');
+  const { createModdableClock } = await import('../../hal/providers/moddable-builtin-clock');
+  const { defaultThresholds } = await import('../../firmware/thresholds');
+  const clock = createModdableClock();
+  const b = board as { hosts: string[]; signals: { [s: string]: unknown } };
+  const facts = { bayEnvironment: () => undefined, bayHostile: () => true, bayKpa: () => NaN, chamberKpa: () => NaN, doorClosed: () => false };
+  const ctx = {
+    board, device, clock, limits: defaultThresholds, report: () => {}, facts, coordination: () => undefined, alarmChanged: () => {},
+    machine: () => undefined, stateOf: () => undefined, sensorFault: () => {},
+  } as never;
+  let parts: { close(): void }[] | undefined = [];
+  for (const id of b.hosts) {
+    const station = id === 'bay door' ? createBayDoorStation(ctx) : id === 'bay environment' ? createBayEnvironmentStation(ctx)
+      : id === 'battle deck' ? createDeckStation(ctx) : createAirlockStation(ctx, id.slice('airlock '.length) as never);
+    parts.push(station);
+    sample(`station: ${id}`);
+  }
+  const deadlines: unknown[] = [];
+  for (const id of b.hosts) deadlines.push(new DeadlineWatch(id, board as never, clock, () => {}));
+  sample('a DeadlineWatch per station');
+  const out = (s: string) => b.signals[s] as never;
+  if (b.signals.beeper) parts.push(new Beeper({ device: device as never, clock, wiring: out('beeper') }));
+  if (b.signals.klaxon) parts.push(new Klaxon({ device: device as never, wiring: out('klaxon') }));
+  if (b.signals['warning lights']) parts.push(new WarningLights({ device: device as never, wiring: out('warning lights') }));
+  sample('indicators (beeper, klaxon, warning lights)');
+  // A station's close() leaves its sensors' pins open (their SensorWatch holds them as `source`): closed here, so
+  // that startController can open them again.
+  for (const p of parts) {
+    p.close();
+    for (const w of ['chamber', 'pressure', 'temperature']) (p as unknown as { [w: string]: { source?: { close(): void } } | undefined })[w]?.source?.close();
+  }
+  parts = undefined;
+  void parts; void deadlines;
+  sample('stations closed and dropped');
+}
+
 async function stages(): Promise<void> {
   await measureSuspects();
   sample('the runtime and this entry');
@@ -97,6 +144,7 @@ async function stages(): Promise<void> {
   sample('a bare createSystem (machines, coordination) alive');
   bare = undefined;
   sample('the bare system dropped');
+  await stationsOneByOne(checked, device);
   let reports = 0;
   startController({ board: checked, device, clock: createModdableClock(), onReport: (r) => { audit.append(r); reports++; } });
   sample('startController returned');

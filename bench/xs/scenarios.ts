@@ -1,6 +1,7 @@
 // Runs shipped scenarios from their texts and raw board files: the same code on Node and inside XS (no Node
 // modules here), so the two traces can be compared byte for byte.
-import { validateBoard, validateMcu, type Board } from '../../firmware/board';
+import { validateBoard, type Board } from '../../firmware/board';
+import { validateMcu } from '../../boards/validate-mcu';
 import { clusterBoards, parseScenario } from '../../sim/scenario/format';
 import { runScenario } from '../../sim/scenario/run';
 

@@ -1,27 +1,10 @@
 // Board file validation: the first problem found, in a fixed order, names the file and the field that holds it.
 import { deadlinePartsOf, knownSignals, machineIds, signalsOf, type MachineId, type SignalKind } from './signals';
+import { describe, fail, isObject, onlyFields, quote, type Json } from './check';
 import type { Board, Mcu } from './types';
 
-export class BoardError extends Error {
-  /** The board file (`boards/pico.json`), as the caller named it. */
-  readonly file: string;
-  /** The path of the offending field, e.g. `signals["bay pump"].pin`. */
-  readonly field: string;
-  /** What is wrong, without the file and field. */
-  readonly problem: string;
-  /** The line of the field in the file, when the loader could find it (the device has no text to search). */
-  readonly line?: number;
-  constructor(file: string, field: string, problem: string, line?: number) {
-    super(`${file}${line === undefined ? '' : `:${line}`}: ${field}: ${problem}`);
-    this.name = 'BoardError';
-    this.file = file;
-    this.field = field;
-    this.problem = problem;
-    if (line !== undefined) this.line = line;
-  }
-}
+export { BoardError } from './check';
 
-type Json = { [key: string]: unknown };
 /** How a pin is used, which decides what the chip must offer on it. */
 type PinRole = 'input' | 'pulled-up input' | 'output' | 'analog' | 'receive';
 
@@ -35,23 +18,9 @@ interface Check {
 }
 
 const BOARD_FIELDS = ['name', 'node', 'mcu', 'platform', 'hosts', 'signals', 'deadlines', 'transport'];
-const MCU_FIELDS = ['name', 'gpio', 'reserved', 'adc', 'inputOnly', 'adcBits', 'pwm', 'labels'];
 // Most microcontrollers' ADCs (ESP32, RP2040): the resolution a pin table that says none is taken to have.
 const DEFAULT_ADC_BITS = 12;
-const quote = (s: string) => JSON.stringify(s);
 const signalField = (name: string) => `signals[${quote(name)}]`;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
-
-function fail(check: { file: string }, field: string, problem: string): never {
-  throw new BoardError(check.file, field, problem);
-}
-
-function onlyFields(check: Check | { file: string }, value: Json, allowed: readonly string[], field: string, what: string): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(check, field ? `${field}.${key}` : key, `unexpected field for ${what} (allowed: ${allowed.join(', ')})`);
-  }
-}
 
 function integer(check: Check, value: unknown, field: string, what: string, min = 0): number {
   if (value === undefined) fail(check, field, `missing: ${what}`);
@@ -246,42 +215,4 @@ export function validateBoard(board: unknown, mcu: Mcu, file: string): Board {
   deadlines(check, b.deadlines, hosted);
   if (b.transport !== undefined) transport(check, b.transport, b.node);
   return b as unknown as Board;
-}
-
-function numbers(check: { file: string }, value: unknown, field: string): number[] {
-  const ok = Array.isArray(value) && value.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
-  if (!ok) fail(check, field, `expected a list of GPIO numbers, got ${describe(value)}`);
-  return value as number[];
-}
-
-/** Checks a pin table (boards/mcu/*.json); throws a `BoardError` on the first problem. */
-export function validateMcu(mcu: unknown, file: string): Mcu {
-  const check = { file };
-  if (!isObject(mcu)) fail(check, '(top level)', `expected an object with name, gpio, reserved, adc and inputOnly, got ${describe(mcu)}`);
-  onlyFields(check, mcu, MCU_FIELDS, '', 'a pin table');
-  if (typeof mcu.name !== 'string' || mcu.name === '') fail(check, 'name', `expected the microcontroller's name, got ${describe(mcu.name)}`);
-  const gpio = numbers(check, mcu.gpio, 'gpio');
-  if (!isObject(mcu.reserved)) fail(check, 'reserved', `expected an object of pin → reason, got ${describe(mcu.reserved)}`);
-  for (const [pin, reason] of Object.entries(mcu.reserved)) {
-    if (!gpio.includes(Number(pin))) fail(check, `reserved[${quote(pin)}]`, `pin ${pin} is not in gpio`);
-    if (typeof reason !== 'string' || reason === '') fail(check, `reserved[${quote(pin)}]`, `expected the reason, got ${describe(reason)}`);
-  }
-  for (const key of ['adc', 'inputOnly', 'pwm']) {
-    if (key === 'pwm' && mcu.pwm === undefined) continue;
-    numbers(check, mcu[key], key).forEach((pin, i) => { if (!gpio.includes(pin)) fail(check, `${key}[${i}]`, `pin ${pin} is not in gpio`); });
-  }
-  const bits = mcu.adcBits;
-  if (bits !== undefined && (typeof bits !== 'number' || !Number.isInteger(bits) || bits < 1 || bits > 24)) {
-    fail(check, 'adcBits', `expected the ADC's resolution in bits (an integer from 1 to 24), got ${describe(bits)}`);
-  }
-  if (mcu.labels !== undefined) labels(check, mcu.labels, gpio);
-  return mcu as unknown as Mcu;
-}
-
-function labels(check: { file: string }, value: unknown, gpio: number[]): void {
-  if (!isObject(value)) fail(check, 'labels', `expected an object of pin → header label, got ${describe(value)}`);
-  for (const [pin, label] of Object.entries(value)) {
-    if (!gpio.includes(Number(pin))) fail(check, `labels[${quote(pin)}]`, `pin ${pin} is not in gpio`);
-    if (typeof label !== 'string' || label === '') fail(check, `labels[${quote(pin)}]`, `expected the header's name for the pin, got ${describe(label)}`);
-  }
 }

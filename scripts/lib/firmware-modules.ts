@@ -77,6 +77,9 @@ function typePath(out: string, target: string): string {
  */
 const NOT_PRELOADED = new Set(['firmware/main', 'sim/provider-builtin', 'embedded:provider/builtin']);
 
+/** What the entries that are not preloaded (firmware/main, sim/provider-builtin) import besides barrels and `board`. */
+const ENTRY_IMPORTS = ['hal/providers/moddable-builtin-clock', 'firmware/controller/audit-ring', 'sim/provider'];
+
 /**
  * The modules mcconfig preloads (`"preload"` in the generated manifest fragment): every module of ours that only
  * defines things. XS runs them at build time and keeps what they define (functions, classes, tables, the board's
@@ -89,15 +92,13 @@ export function preloadedModules(board: Board): string[] {
   // at run time, the bay node crashed mcsim (a segmentation fault, no XS abort) in test/moddable/mixed-cluster.test.ts;
   // with nothing preloaded it ran to the end. Until that crash is understood a node keeps it all in RAM.
   if (board.transport) return [];
-  const files = (root: string): string[] => (existsSync(join(repoRoot, root)) ? readdirSync(join(repoRoot, root), { withFileTypes: true }).flatMap((e) => {
-    const path = `${root}/${e.name}`;
-    if (e.isDirectory()) return files(path);
-    return /\.ts$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path.slice(0, -3)] : [];
-  }) : []);
   const barrels = BARREL_ROOTS.flatMap(foldersUnder).filter((f) => existsSync(join(repoRoot, f, 'index.ts')));
   // Not node-start either: it imports the bus, and preloading a module runs (and keeps in flash) what it imports.
-  // The desktop build's provider (sim/provider and its parts) only defines, like the rest.
-  const names = ['board', ...barrels, ...BARREL_ROOTS.flatMap(files), 'sim/provider', ...files('sim/provider')];
+  // Only the roots are named: the board, the barrels and what the entries import directly. Preloading a root runs
+  // (and keeps in flash) every module it imports, but a module left off the list keeps its bytecode in flash, where a
+  // listed one has XS copy into the chunk heap each function (and each string literal) it makes at run time:
+  // docs/BENCHMARKS.md, "What a lone board keeps alive".
+  const names = ['board', ...barrels, ...ENTRY_IMPORTS];
   // Not the bus (firmware/net): a Map built at preload lives in flash read-only ("read-only Map instance"), and with
   // its own modules preloaded (their Maps built at run time) a node on mcsim crashed (segmentation fault) once peers'
   // messages arrived: see docs/BENCHMARKS.md.

@@ -1,6 +1,7 @@
 // The bench boards' files and the AVR pin tables: Arduino pin numbers, the serial pins kept free, 10-bit ADCs.
 import { describe, expect, it } from 'vitest';
-import { BoardError, signalsOf, validateBoard, validateMcu } from '../../firmware/board';
+import { BoardError, signalsOf, validateBoard } from '../../firmware/board';
+import { validateMcu } from '../../boards/validate-mcu';
 import { loadBoard, loadMcu } from '../../scripts/lib/board-file';
 
 describe('the bench boards', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BoardError, validateBoard, validateMcu, type Mcu } from '../../firmware/board';
+import { BoardError, validateBoard, type Mcu } from '../../firmware/board';
+import { validateMcu } from '../../boards/validate-mcu';
 
 const FILE = 'boards/esp32-devkitc.json';
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));

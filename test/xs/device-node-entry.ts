@@ -1,7 +1,8 @@
 // The device nodes' run for the XS check: every node started as a board starts it (provisioning checked, state in
 // Preference, Moddable's MQTT client through our adapter, on a simulated broker), through a red alert with the
 // bay's connection dropped and the broker down for a while. The same code on Node and in xsnap; answered as JSON.
-import { validateBoard, validateMcu, type Board } from '../../firmware/board';
+import { validateBoard, type Board } from '../../firmware/board';
+import { validateMcu } from '../../boards/validate-mcu';
 import type { ControllerReport } from '../../firmware/controller';
 import { createPreferenceStore } from '../../firmware/net/preference-store';
 import { createSimCluster } from '../../sim/cluster';
