@@ -88,7 +88,6 @@ export function preloadedModules(board: Board): string[] {
   // Nothing on a node board (one that names a transport): with the controller's modules preloaded and the bus loaded
   // at run time, the bay node crashed mcsim (a segmentation fault, no XS abort) in test/moddable/mixed-cluster.test.ts;
   // with nothing preloaded it ran to the end. Until that crash is understood a node keeps it all in RAM.
-  if (board.transport) return [];
   const files = (root: string): string[] => (existsSync(join(repoRoot, root)) ? readdirSync(join(repoRoot, root), { withFileTypes: true }).flatMap((e) => {
     const path = `${root}/${e.name}`;
     if (e.isDirectory()) return files(path);
@@ -101,7 +100,7 @@ export function preloadedModules(board: Board): string[] {
   // Not the bus (firmware/net): a Map built at preload lives in flash read-only ("read-only Map instance"), and with
   // its own modules preloaded (their Maps built at run time) a node on mcsim crashed (segmentation fault) once peers'
   // messages arrived: see docs/BENCHMARKS.md.
-  return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/') && name !== 'firmware/net');
+  return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/moddable/'));
 }
 
 /** The start of each transport: the module `node-start` re-exports on a board with that transport. */
