@@ -85,21 +85,18 @@ const NOT_PRELOADED = new Set(['firmware/main', 'sim/provider-builtin', 'embedde
  * mcconfig matches TypeScript modules only by their full name, hence one name per module, not a wildcard.
  */
 export function preloadedModules(board: Board): string[] {
-  // Nothing on a node board (one that names a transport): with the controller's modules preloaded and the bus loaded
-  // at run time, the bay node crashed mcsim (a segmentation fault, no XS abort) in test/moddable/mixed-cluster.test.ts;
-  // with nothing preloaded it ran to the end. Until that crash is understood a node keeps it all in RAM.
   const files = (root: string): string[] => (existsSync(join(repoRoot, root)) ? readdirSync(join(repoRoot, root), { withFileTypes: true }).flatMap((e) => {
     const path = `${root}/${e.name}`;
     if (e.isDirectory()) return files(path);
     return /\.ts$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path.slice(0, -3)] : [];
   }) : []);
   const barrels = BARREL_ROOTS.flatMap(foldersUnder).filter((f) => existsSync(join(repoRoot, f, 'index.ts')));
-  // Not node-start either: it imports the bus, and preloading a module runs (and keeps in flash) what it imports.
+  // Not node-start: it names the transport's start in firmware/net/moddable, loaded at run time.
   // The desktop build's provider (sim/provider and its parts) only defines, like the rest.
   const names = ['board', ...barrels, ...BARREL_ROOTS.flatMap(files), 'sim/provider', ...files('sim/provider')];
-  // Not the bus (firmware/net): a Map built at preload lives in flash read-only ("read-only Map instance"), and with
-  // its own modules preloaded (their Maps built at run time) a node on mcsim crashed (segmentation fault) once peers'
-  // messages arrived: see docs/BENCHMARKS.md.
+  // The bus's own modules (firmware/net) build their Maps at run time, and make no RegExp at load (a preloaded RegExp
+  // crashed mcsim: test/boards/preload-regexp.test.ts). Not firmware/net/moddable: it imports the SDK's MQTT client,
+  // digests and Preference, and holds a Map it fills (the HMAC's key bytes).
   return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/moddable/'));
 }
 
