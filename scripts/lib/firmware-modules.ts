@@ -94,10 +94,10 @@ export function preloadedModules(board: Board): string[] {
   // Not node-start: it names the transport's start in firmware/net/moddable, loaded at run time.
   // The desktop build's provider (sim/provider and its parts) only defines, like the rest.
   const names = ['board', ...barrels, ...BARREL_ROOTS.flatMap(files), 'sim/provider', ...files('sim/provider')];
-  // The bus's own modules (firmware/net) build their Maps at run time, and make no RegExp at load (a preloaded RegExp
+  // On a node board (one that names a transport), the bus's own modules (firmware/net) too: they build their Maps at run time, and make no RegExp at load (a preloaded RegExp
   // crashed mcsim: test/boards/preload-regexp.test.ts). Not firmware/net/moddable: it imports the SDK's MQTT client,
   // digests and Preference, and holds a Map it fills (the HMAC's key bytes).
-  return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/moddable/'));
+  return names.filter((name) => !NOT_PRELOADED.has(name) && (board.transport ? !name.startsWith('firmware/net/moddable/') : !name.startsWith('firmware/net/') && name !== 'firmware/net'));
 }
 
 /** The start of each transport: the module `node-start` re-exports on a board with that transport. */
