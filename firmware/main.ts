@@ -25,9 +25,14 @@ else if (!startBus) print(JSON.stringify({ error: `${file}: transport: this imag
 else {
   // A node that cannot start (its provisioning is for another node) stays silent with every output off, as at
   // power-up, and says why: it never runs its machines without the bus they answer to.
-  try { startBus({ ...options, onStatus: (status) => print(JSON.stringify({ bus: status })) }); } catch (e) {
-    print(JSON.stringify({ error: `node not started: ${(e as Error).message}` }));
-  }
+  // Started from a timer, at the bottom of the stack, not from this module's body, which runs under the loader's
+  // frames: the node's start nests deeper than a lone board's (the bus, its epoch's challenge, then the controller).
+  const start = startBus;
+  options.clock.set(() => {
+    try { start({ ...options, onStatus: (status) => print(JSON.stringify({ bus: status })) }); } catch (e) {
+      print(JSON.stringify({ error: `node not started: ${(e as Error).message}` }));
+    }
+  }, 0);
 }
 
 /** Prints the audit ring, oldest first: on the console, or to `to` (the mcsim harness collects it). */

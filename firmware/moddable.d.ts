@@ -110,8 +110,11 @@ declare module 'time' {
 declare module 'crypt' {
   export class Digest {
     constructor(algorithm: 'SHA1' | 'SHA256' | 'SHA384' | 'SHA512' | 'MD5');
-    write(data: ArrayBuffer): void;
+    /** A string is hashed as its UTF-8 (up to a NUL). */
+    write(data: ArrayBuffer | string): void;
     close(): ArrayBuffer;
+    /** Starts a new digest, as if just constructed. */
+    reset(): void;
   }
 }
 

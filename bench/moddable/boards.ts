@@ -111,7 +111,7 @@ function writeFixedManifest(out: string, h: { heapSlots: number; chunkBytes: num
   return relative(repoRoot, path);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -119,10 +119,10 @@ function freePort(): Promise<number> {
   });
 }
 
-const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+export const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
 /** The node boards' provisioning, generated for this run only (npm run keys into a scratch folder). */
-function provisionNodes(nodeBoards: string[], keys: string): Map<string, unknown> {
+export function provisionNodes(nodeBoards: string[], keys: string): Map<string, unknown> {
   const found = new Map<string, unknown>();
   if (!nodeBoards.length) return found;
   // The whole deployment (every board that names a node), so a run of one node board is provisioned as in a cluster.

@@ -1,14 +1,14 @@
 // Total parsing of received text into an envelope: sizes and nesting are bounded before anything is parsed or
 // walked, every field is checked for type and range, and any failure is a reason, never an exception.
 import { LIMITS, type AnswerBody, type ChallengeBody, type CommandBody, type Envelope, type ReportBody } from './envelope';
+import { isHex, isName, isNodeName } from './names';
 
 export type Parsed = { envelope: Envelope; error?: undefined } | { envelope?: undefined; error: string; from: string };
 
-/** Node names: what `npm run keys` accepts. Machines, events and facts: letters, digits, spaces, dashes. */
-const NODE = /^[a-z0-9-]{1,64}$/;
-const NAME = /^[A-Za-z0-9][A-Za-z0-9 .-]{0,63}$/;
-const MAC = /^[0-9a-f]{64}$/;
-const NONCE = /^[0-9a-f]{32}$/;
+// Node names, machines, events, facts, MACs and nonces are checked by hand (names.ts): this module is preloaded on a
+// board, and XS cannot safely match a RegExp made at preload.
+const isMac = (s: string) => isHex(s, 64);
+const isNonce = (s: string) => isHex(s, 32);
 
 const isPlain = (v: unknown): v is { [k: string]: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -34,29 +34,29 @@ function nestingDepth(text: string, limit: number): number {
 }
 
 /** Checks every entry of a map-like object: at most LIMITS.entries, each key and value valid. */
-function entries(v: unknown, key: RegExp, value: (x: unknown) => boolean): boolean {
+function entries(v: unknown, key: (k: string) => boolean, value: (x: unknown) => boolean): boolean {
   if (!isPlain(v)) return false;
   const keys = Object.keys(v);
-  return keys.length <= LIMITS.entries && keys.every((k) => key.test(k) && value(v[k]));
+  return keys.length <= LIMITS.entries && keys.every((k) => key(k) && value(v[k]));
 }
 
 const isMachineReport = (v: unknown) => isPlain(v) && hasExactly(v, ['state'], ['goal'])
-  && typeof v.state === 'string' && NAME.test(v.state) && (own(v, 'goal') === undefined || (typeof v.goal === 'string' && NAME.test(v.goal)));
+  && typeof v.state === 'string' && isName(v.state) && (own(v, 'goal') === undefined || (typeof v.goal === 'string' && isName(v.goal)));
 const isHeard = (v: unknown) => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]);
-const isMacEntry = (v: unknown) => Array.isArray(v) && v.length === 2 && isCount(v[0]) && typeof v[1] === 'string' && MAC.test(v[1]);
+const isMacEntry = (v: unknown) => Array.isArray(v) && v.length === 2 && isCount(v[0]) && typeof v[1] === 'string' && isMac(v[1]);
 
 function isReport(b: unknown): b is ReportBody {
-  return isPlain(b) && hasExactly(b, ['machines', 'facts', 'heard']) && entries(b.machines, NAME, isMachineReport)
-    && entries(b.facts, NAME, (x) => typeof x === 'number' && Number.isFinite(x)) && entries(b.heard, NODE, isHeard);
+  return isPlain(b) && hasExactly(b, ['machines', 'facts', 'heard']) && entries(b.machines, isName, isMachineReport)
+    && entries(b.facts, isName, (x) => typeof x === 'number' && Number.isFinite(x)) && entries(b.heard, isNodeName, isHeard);
 }
 function isCommand(b: unknown): b is CommandBody {
   if (!isPlain(b)) return false;
-  if (hasExactly(b, ['recall'])) return typeof b.recall === 'string' && NAME.test(b.recall);
-  return hasExactly(b, ['machine', 'event']) && typeof b.machine === 'string' && NAME.test(b.machine) && typeof b.event === 'string' && NAME.test(b.event);
+  if (hasExactly(b, ['recall'])) return typeof b.recall === 'string' && isName(b.recall);
+  return hasExactly(b, ['machine', 'event']) && typeof b.machine === 'string' && isName(b.machine) && typeof b.event === 'string' && isName(b.event);
 }
-const isChallenge = (b: unknown): b is ChallengeBody => isPlain(b) && hasExactly(b, ['nonce']) && typeof b.nonce === 'string' && NONCE.test(b.nonce);
+const isChallenge = (b: unknown): b is ChallengeBody => isPlain(b) && hasExactly(b, ['nonce']) && typeof b.nonce === 'string' && isNonce(b.nonce);
 const isAnswer = (b: unknown): b is AnswerBody => isPlain(b) && hasExactly(b, ['nonce', 'epoch', 'seq'])
-  && typeof b.nonce === 'string' && NONCE.test(b.nonce) && isCount(b.epoch) && isCount(b.seq);
+  && typeof b.nonce === 'string' && isNonce(b.nonce) && isCount(b.epoch) && isCount(b.seq);
 const BODIES: { [kind: string]: (b: unknown) => boolean } = { report: isReport, command: isCommand, challenge: isChallenge, answer: isAnswer };
 
 /** Parses and checks a received message; the error says what was wrong, `from` who it claimed to be (or `?`). */
@@ -67,14 +67,14 @@ export function parseEnvelope(text: unknown): Parsed {
   let e: unknown;
   try { e = JSON.parse(text); } catch { return { error: 'not JSON', from: '?' }; }
   if (!isPlain(e)) return { error: 'not an object', from: '?' };
-  const from = typeof own(e, 'from') === 'string' && NODE.test(e.from as string) ? e.from as string : '?';
+  const from = typeof own(e, 'from') === 'string' && isNodeName(e.from as string) ? e.from as string : '?';
   const bad = (what: string): Parsed => ({ error: what, from });
   if (!hasExactly(e, ['from', 'to', 'kind', 'epoch', 'seq', 't', 'body', 'macs'])) return bad('missing or unexpected fields');
   if (from === '?') return bad('no valid sender');
-  if (typeof e.to !== 'string' || (e.to !== '*' && !NODE.test(e.to))) return bad('bad recipient');
+  if (typeof e.to !== 'string' || (e.to !== '*' && !isNodeName(e.to))) return bad('bad recipient');
   if (!isCount(e.epoch) || !isCount(e.seq) || e.epoch < 1 || e.seq < 1) return bad('bad epoch or seq');
   if (typeof e.t !== 'number' || !Number.isFinite(e.t)) return bad('bad time');
-  if (!entries(e.macs, NODE, isMacEntry)) return bad('bad MACs');
+  if (!entries(e.macs, isNodeName, isMacEntry)) return bad('bad MACs');
   const kind = typeof e.kind === 'string' && Object.prototype.hasOwnProperty.call(BODIES, e.kind) ? BODIES[e.kind] : undefined;
   if (!kind) return bad('bad kind');
   if (!kind(e.body)) return bad(`bad ${e.kind as string} body`);

@@ -10,8 +10,7 @@ export interface Provision {
   directory: Map<string, string>;
 }
 
-const NODE = /^[a-z0-9-]{1,64}$/;
-const KEY = /^[0-9a-f]{64}$/;
+import { isHex, isNodeName } from './names';
 
 /** Checks a parsed provisioning record for `expected` node; throws an Error naming the field at fault. */
 export function checkProvision(parsed: unknown, expected: string, where: string): Provision {
@@ -24,8 +23,8 @@ export function checkProvision(parsed: unknown, expected: string, where: string)
   const keysField = own('keys'), dirField = own('directory');
   if (typeof keysField !== 'object' || keysField === null || Array.isArray(keysField)) return fail('keys', 'missing: an object of peer → key');
   for (const [peer, key] of Object.entries(keysField)) {
-    if (!NODE.test(peer) || peer === expected) fail(`keys.${peer}`, 'not a peer node name');
-    if (typeof key !== 'string' || !KEY.test(key)) fail(`keys.${peer}`, 'not 64 hex digits');
+    if (!isNodeName(peer) || peer === expected) fail(`keys.${peer}`, 'not a peer node name');
+    if (typeof key !== 'string' || !isHex(key, 64)) fail(`keys.${peer}`, 'not 64 hex digits');
     keys.set(peer, key as string);
   }
   if (typeof dirField !== 'object' || dirField === null || Array.isArray(dirField)) return fail('directory', 'missing: an object of machine → node');

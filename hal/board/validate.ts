@@ -165,8 +165,17 @@ function deadlines(check: Check, value: unknown, hosted: MachineId[]): void {
   for (const part of needed) if (value[part] === undefined) fail(check, `deadlines[${quote(part)}]`, 'missing: every movement needs a deadline');
 }
 
-/** Host names as MQTT brokers have them: a DNS name or an IPv4 address, nothing that needs quoting. */
-const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+/** Host names as MQTT brokers have them: a DNS name or an IPv4 address, nothing that needs quoting: 1 to 253
+ * letters, digits, dots and dashes, beginning and ending with a letter or digit. By hand, not a RegExp: this module
+ * is preloaded on a board, and XS cannot safely match a RegExp made at preload (docs/BENCHMARKS.md, "preloading"). */
+function isHost(s: string): boolean {
+  if (s.length < 1 || s.length > 253) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i), alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (!alnum && (i === 0 || i === s.length - 1 || (c !== 0x2e && c !== 0x2d))) return false;
+  }
+  return true;
+}
 
 function transport(check: Check, value: unknown, node: unknown): void {
   const field = 'transport';
@@ -178,7 +187,7 @@ function transport(check: Check, value: unknown, node: unknown): void {
   }
   if (value.kind === 'mqtt') {
     onlyFields(check, value, ['kind', 'host', 'port', 'heartbeatMs'], field, 'an MQTT link');
-    if (typeof value.host !== 'string' || !HOST.test(value.host)) fail(check, `${field}.host`, `expected the broker's host name or IPv4 address, got ${describe(value.host)}`);
+    if (typeof value.host !== 'string' || !isHost(value.host)) fail(check, `${field}.host`, `expected the broker's host name or IPv4 address, got ${describe(value.host)}`);
     const port = integer(check, value.port, `${field}.port`, "the broker's TCP port", 1);
     if (port > 65535) fail(check, `${field}.port`, `expected a TCP port up to 65535, got ${port}`);
   } else if (value.kind === 'serial') {

@@ -88,21 +88,20 @@ const ENTRY_IMPORTS = ['hal/providers/moddable-builtin-clock', 'firmware/control
  * mcconfig matches TypeScript modules only by their full name, hence one name per module, not a wildcard.
  */
 export function preloadedModules(board: Board): string[] {
-  // Nothing on a node board (one that names a transport): with the controller's modules preloaded and the bus loaded
-  // at run time, the bay node crashed mcsim (a segmentation fault, no XS abort) in test/moddable/mixed-cluster.test.ts;
-  // with nothing preloaded it ran to the end. Until that crash is understood a node keeps it all in RAM.
-  if (board.transport) return [];
   const barrels = BARREL_ROOTS.flatMap(foldersUnder).filter((f) => existsSync(join(repoRoot, f, 'index.ts')));
-  // Not node-start either: it imports the bus, and preloading a module runs (and keeps in flash) what it imports.
   // Only the roots are named: the board, the barrels and what the entries import directly. Preloading a root runs
   // (and keeps in flash) every module it imports, but a module left off the list keeps its bytecode in flash, where a
   // listed one has XS copy into the chunk heap each function (and each string literal) it makes at run time:
-  // docs/BENCHMARKS.md, "What a lone board keeps alive".
+  // docs/BENCHMARKS.md, "What a lone board keeps alive". Not node-start: it names the transport's start in
+  // firmware/net/moddable, loaded at run time.
   const names = ['board', ...barrels, ...ENTRY_IMPORTS];
-  // Not the bus (firmware/net): a Map built at preload lives in flash read-only ("read-only Map instance"), and with
-  // its own modules preloaded (their Maps built at run time) a node on mcsim crashed (segmentation fault) once peers'
-  // messages arrived: see docs/BENCHMARKS.md.
-  return names.filter((name) => !NOT_PRELOADED.has(name) && !name.startsWith('firmware/net/') && name !== 'firmware/net');
+  // On a node board (one that names a transport), the bus's own modules (firmware/net) too: they build their Maps at
+  // run time, and make no RegExp at load (a preloaded RegExp crashed mcsim: test/boards/preload-regexp.test.ts). Not
+  // firmware/net/moddable: it imports the SDK's MQTT client, digests and Preference, and holds a Map it fills (the
+  // HMAC's key bytes).
+  const bus = board.transport ? readdirSync(join(repoRoot, 'firmware/net'), { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')).map((e) => `firmware/net/${e.name.slice(0, -3)}`) : [];
+  return [...names, ...bus].filter((name) => !NOT_PRELOADED.has(name) && (board.transport ? !name.startsWith('firmware/net/moddable') : !name.startsWith('firmware/net/') && name !== 'firmware/net'));
 }
 
 /** The start of each transport: the module `node-start` re-exports on a board with that transport. */

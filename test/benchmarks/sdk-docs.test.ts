@@ -141,8 +141,12 @@ describe('preloading', () => {
     expect(list.filter((m) => m.startsWith('firmware/net/'))).toEqual([]);
   });
 
-  it('preloads nothing on a node board (docs/BENCHMARKS.md says why)', () => {
-    for (const node of ['sim-bay', 'sim-bridge', 'sim-airlock-a']) expect(preloadedModules(loadBoard(node)), node).toEqual([]);
+  it('preloads the bus on a node board, but not its SDK side (firmware/net/moddable) nor node-start', () => {
+    for (const node of ['sim-bay', 'sim-bridge', 'sim-airlock-a']) {
+      const list = preloadedModules(loadBoard(node));
+      expect(list, node).toEqual(expect.arrayContaining([...preloadedModules(loadBoard('sim')), 'firmware/net/parse', 'firmware/net/node', 'firmware/net/link']));
+      expect(list.filter((m) => m.startsWith('firmware/net/moddable/') || m === 'node-start'), node).toEqual([]);
+    }
   });
 });
 
