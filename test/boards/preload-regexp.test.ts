@@ -4,7 +4,7 @@
 // So no preloaded module makes a RegExp at its top level (a literal or `new RegExp` outside any function); one made
 // inside a function is made in RAM when the function runs, and is safe.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { listBoards, loadBoard, repoRoot } from '../../boards/load';
@@ -32,8 +32,33 @@ function regexpsMadeAtLoad(file: string): string[] {
   return found;
 }
 
+/**
+ * The listed modules and every module of ours they import, at any depth: preloading a module runs what it imports
+ * at preload too, listed or not (only the roots are listed: scripts/lib/firmware-modules.ts).
+ */
+function withImports(roots: readonly string[]): string[] {
+  const seen = new Set<string>(), todo = [...roots];
+  while (todo.length) {
+    const name = todo.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const file = sourceOf(name);
+    if (!file) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)) {
+      if (/^import\s+type\s/.test(m[0])) continue;
+      todo.push(relative(repoRoot, join(dirname(file), m[1])).split('\\').join('/'));
+    }
+  }
+  return [...seen];
+}
+
 describe('preloaded modules make no RegExp at load', () => {
-  const names = [...new Set(listBoards().flatMap((b) => preloadedModules(loadBoard(b))))];
+  const names = withImports([...new Set(listBoards().flatMap((b) => preloadedModules(loadBoard(b))))]);
+
+  it('follows the roots into what they import', () => {
+    expect(preloadedModules(loadBoard('sim'))).not.toContain('firmware/core/machine');
+    expect(names).toContain('firmware/core/machine');
+  });
 
   it('finds the modules (a node board preloads its bus too)', () => {
     expect(names).toContain('firmware/net/parse');
