@@ -129,7 +129,7 @@ export function livenessShare(graph: SharedGraph, flags: SharedArrayBuffer, bit:
 
 const CHUNK = 256;
 /** States planned together (`expandByParts`), and the most events a state may have (the bay's and every airlock's). */
-const BATCH = 4, MAX_EVENTS = 256;
+const BATCH = 16, MAX_EVENTS = 256;
 
 /**
  * The breadth-first search shared by `threads` threads, each running this with its own role (0 first) on the same
