@@ -3,7 +3,7 @@
 import * as events from './events';
 import { progressGraph, sureStates, waitingFor, waitingStates, type ProgressGraph, type Waiting } from './liveness';
 import { Model, type ModelOptions } from './model';
-import { atAirlock, Parts, UNKNOWN, WHOLE, type AirlockPart, type BayPart } from './parts';
+import { AIR_EV, atAirlock, BAY_EV, CLEAN, DECK_MET, EV_COUNT, EV_START, FINISHES, FLAGS, HEAD, Parts, SETTLED, UNDER, UNKNOWN, VACUOUS, WHOLE } from './parts';
 import { airlocksSettled, deckSettled, safetyFindings, type Finding } from './properties';
 import { enabledEvents, apply } from './step';
 import { ABORT, ARRIVED, CURSOR, DEPTH, DONE, EdgeList, GENERATION, LEVEL_END, MAX_THREADS, SIZE, StateStore, STOP, type SharedBuffers } from './store';
@@ -129,7 +129,7 @@ export function livenessShare(graph: SharedGraph, flags: SharedArrayBuffer, bit:
 
 const CHUNK = 256;
 /** States planned together (`expandByParts`), and the most events a state may have (the bay's and every airlock's). */
-const BATCH = 4, MAX_EVENTS = 256;
+const BATCH = 16, MAX_EVENTS = 256;
 
 /**
  * The breadth-first search shared by `threads` threads, each running this with its own role (0 first) on the same
@@ -231,7 +231,7 @@ class Search {
   private readonly batchBay = new Int32Array(BATCH);
   private readonly batchStart = new Int32Array(BATCH + 1);
   private readonly batchCodes: Int32Array;
-  private readonly batchAirs: (AirlockPart | undefined)[];
+  private readonly batchAirs: Int32Array;
   private readonly nextCodes: number[];
   /** A state's composed successors (words, hash, bay part, airlock codes sorted), held until they are added. */
   private readonly succ: Uint32Array;
@@ -257,7 +257,7 @@ class Search {
     this.succ = new Uint32Array(BATCH * MAX_EVENTS * this.model.width);
     this.sorted = new Int32Array(BATCH * MAX_EVENTS * this.model.letters.length);
     this.batchCodes = new Int32Array(BATCH * this.model.letters.length);
-    this.batchAirs = new Array<AirlockPart | undefined>(BATCH * this.model.letters.length).fill(undefined);
+    this.batchAirs = new Int32Array(BATCH * this.model.letters.length);
     // By parts only while every airlock runs the same code: a part then behaves the same in whichever airlock holds it.
     this.parts = options.parts !== false && this.model.alike ? new Parts(this.model) : undefined;
     this.selfCheck = options.selfCheck ?? 4096;
@@ -346,11 +346,11 @@ class Search {
     const batchBay = this.batchBay, batchStart = this.batchStart, batchCodes = this.batchCodes, batchAirs = this.batchAirs;
     let m = 0;
     for (let i = from; i < to; i++) {
-      const q = i - from, prepared = parts.prepare(store.words, i * width), b = prepared < 0 ? ~prepared : prepared, bay = parts.bays[b];
+      const q = i - from, prepared = parts.prepare(store.words, i * width), b = prepared < 0 ? ~prepared : prepared;
       batchBay[q] = b; batchStart[q] = m;
       for (let p = 0; p < n; p++) { batchCodes[q * n + p] = parts.codes[p]; batchAirs[q * n + p] = parts.airs[p]; }
-      const end = this.events(bay, m);
-      for (let j = m; j < end; j++) nbs[j] = this.plan(j, bay, b);
+      const end = this.events(b, m);
+      for (let j = m; j < end; j++) nbs[j] = this.plan(j, b);
       m = end;
     }
     batchStart[to - from] = m;
@@ -358,13 +358,13 @@ class Search {
     for (let j = 0; j < m; j++) if (nbs[j] >= 0 && loops[j] === 0) touched ^= store.touch(hashes[j]);
     this.touched ^= touched;
     for (let i = from; i < to; i++) {
-      const q = i - from, b = batchBay[q], bay = parts.bays[b], at = i * width;
-      for (let p = 0; p < n; p++) { parts.codes[p] = batchCodes[q * n + p]; parts.airs[p] = batchAirs[q * n + p]!; }
+      const q = i - from, b = batchBay[q], at = i * width;
+      for (let p = 0; p < n; p++) { parts.codes[p] = batchCodes[q * n + p]; parts.airs[p] = batchAirs[q * n + p]; }
       for (let j = batchStart[q]; j < batchStart[q + 1]; j++) {
         const e = evts[j];
         // Not learned when planned: an event run whole since may have taught it (an airlock part twice in a state).
         let nb = nbs[j];
-        if (nb === UNKNOWN) nb = this.plan(j, bay, b);
+        if (nb === UNKNOWN) nb = this.plan(j, b);
         if (nb < 0) { this.whole(i, e, owner[j], index[j], b, nb === WHOLE); continue; }
         if (this.selfCheck > 0 && ++this.composed % this.selfCheck === 0) this.compare(i, e, loops[j] !== 0 ? store.words.subarray(at, at + width) : succ.subarray(j * width, (j + 1) * width));
         this.transitions++;
@@ -382,24 +382,28 @@ class Search {
 
   // The prepared state's events from evts[m] on, in enabledEvents' order: the bay's, then each airlock's but a twin's;
   // with a prompt scan, only the finishes. Returns where they end.
-  private events(bay: BayPart, m: number): number {
+  private events(b: number, m: number): number {
     const parts = this.parts!, codes = parts.codes, airs = parts.airs, n = codes.length, symmetry = this.model.options.symmetry;
+    const bayHead = parts.bayHead, airHead = parts.airHead;
     let prompt = false;
     if (this.model.options.promptScan) {
-      prompt = bay.finishes;
-      for (let p = 0; p < n && !prompt; p++) if (!(symmetry && p > 0 && codes[p] === codes[p - 1])) prompt = airs[p].finishes;
+      prompt = (bayHead[b * HEAD + FLAGS] & FINISHES) !== 0;
+      for (let p = 0; p < n && !prompt; p++) if (!(symmetry && p > 0 && codes[p] === codes[p - 1])) prompt = (airHead[airs[p] * HEAD + FLAGS] & FINISHES) !== 0;
     }
-    const evts = this.evts, owner = this.owner, index = this.index, bayEvents = bay.events!;
-    for (let k = 0; k < bayEvents.length; k++) {
-      if (prompt && !isFinish(bayEvents[k])) continue;
-      evts[m] = bayEvents[k]; owner[m] = -1; index[m++] = k;
+    const evts = this.evts, owner = this.owner, index = this.index, bayEv = parts.bayEv, airEv = parts.airEv;
+    const bayStart = bayHead[b * HEAD + EV_START], bayCount = bayHead[b * HEAD + EV_COUNT];
+    for (let k = 0; k < bayCount; k++) {
+      const e = bayEv[(bayStart + k) * BAY_EV];
+      if (prompt && !isFinish(e)) continue;
+      evts[m] = e; owner[m] = -1; index[m++] = k;
     }
     for (let p = 0; p < n; p++) {
       if (symmetry && p > 0 && codes[p] === codes[p - 1]) continue;
-      const own = airs[p].events;
-      for (let k = 0; k < own.length; k++) {
-        if (prompt && !isFinish(own[k])) continue;
-        evts[m] = atAirlock(own[k], p); owner[m] = p; index[m++] = k;
+      const start = airHead[airs[p] * HEAD + EV_START], count = airHead[airs[p] * HEAD + EV_COUNT];
+      for (let k = 0; k < count; k++) {
+        const e = airEv[(start + k) * AIR_EV];
+        if (prompt && !isFinish(e)) continue;
+        evts[m] = atAirlock(e, p); owner[m] = p; index[m++] = k;
       }
     }
     return m;
@@ -408,24 +412,26 @@ class Search {
   // The j-th event's successor, if its parts have learned it: composed into succ (its hash, its airlock codes sorted);
   // the bay part after it, or UNKNOWN or WHOLE (then nothing is composed). When the event leaves bay part `b` and every
   // airlock code as they are, the successor is the state itself: marked in `loops`, and neither composed nor hashed.
-  private plan(j: number, bay: BayPart, b: number): number {
+  private plan(j: number, b: number): number {
     const parts = this.parts!, codes = parts.codes, airs = parts.airs, n = codes.length, next = this.nextCodes;
     const o = this.owner[j], k = this.index[j], at = j * this.store.width;
     let nb: number;
     for (let p = 0; p < n; p++) next[p] = codes[p];
     if (o < 0) {
-      nb = bay.next[k];
-      for (let p = 0; p < n && nb >= 0; p++) { const c = airs[p].underBay[k]; if (c === UNKNOWN) nb = UNKNOWN; else next[p] = c; }
+      nb = parts.bayEv[(parts.bayHead[b * HEAD + EV_START] + k) * BAY_EV + 1];
+      const airHead = parts.airHead, under = parts.airUnder;
+      for (let p = 0; p < n && nb >= 0; p++) { const c = under[airHead[airs[p] * HEAD + UNDER] + k]; if (c === UNKNOWN) nb = UNKNOWN; else next[p] = c; }
     } else {
-      nb = airs[o].nextBay[k];
-      next[o] = airs[o].nextCode[k];
+      const e = (parts.airHead[airs[o] * HEAD + EV_START] + k) * AIR_EV;
+      nb = parts.airEv[e + 1];
+      next[o] = parts.airEv[e + 2];
     }
     if (nb < 0) return nb;
     let same = nb === b;
     for (let p = 0; p < n && same; p++) same = next[p] === codes[p];
     this.loops[j] = same ? 1 : 0;
     if (same) return nb;
-    this.model.compose(this.succ, at, parts.bays[nb].template, next);
+    this.model.compose(this.succ, at, parts.templates, nb * this.store.width, next);
     for (let p = 0; p < n; p++) this.sorted[j * n + p] = next[p];
     this.hashes[j] = this.store.hash(this.succ, at);
     return nb;
@@ -439,16 +445,17 @@ class Search {
     model.save(scratch, 0, true);
     this.transitions++;
     if (!always) {
-      const bay = parts.bays[b], nb = parts.bayOf(scratch, 0), codes = parts.codes, airs = parts.airs;
-      if (model.impossible.length > 0) { if (o < 0) bay.next[k] = WHOLE; else airs[o].nextBay[k] = WHOLE; }
+      const nb = parts.bayOf(scratch, 0), codes = parts.codes, airs = parts.airs, airHead = parts.airHead;
+      const bayAt = (parts.bayHead[b * HEAD + EV_START] + k) * BAY_EV + 1, airAt = o < 0 ? 0 : (airHead[airs[o] * HEAD + EV_START] + k) * AIR_EV;
+      if (model.impossible.length > 0) { if (o < 0) parts.bayEv[bayAt] = WHOLE; else parts.airEv[airAt + 1] = WHOLE; }
       else if (o < 0) {
-        bay.next[k] = nb;
-        for (let p = 0; p < codes.length; p++) airs[p].underBay[k] = model.liveCode(p);
+        parts.bayEv[bayAt] = nb;
+        for (let p = 0; p < codes.length; p++) parts.airUnder[airHead[airs[p] * HEAD + UNDER] + k] = model.liveCode(p);
       } else {
         let alone = true;
         for (let p = 0; p < codes.length; p++) if (p !== o && model.liveCode(p) !== codes[p]) alone = false;
-        airs[o].nextBay[k] = alone ? nb : WHOLE;
-        airs[o].nextCode[k] = model.liveCode(o);
+        parts.airEv[airAt + 1] = alone ? nb : WHOLE;
+        parts.airEv[airAt + 2] = model.liveCode(o);
       }
     }
     const r = this.add(scratch, i, e), next = r >= 0 ? r : ~r;
@@ -460,24 +467,25 @@ class Search {
 
   // A new state composed from parts: its verdicts from its parts', learned from it when a pair of parts is new.
   private visitByParts(s: number, b: number, codes: number[]): void {
-    const parts = this.parts!, bay = parts.bays[b], store = this.store;
-    let clean = bay.events !== undefined && bay.clean, settled = true, known = bay.events !== undefined;
+    const parts = this.parts!, store = this.store;
+    let known = parts.learned(b), flagsAnd = known ? parts.bayHead[b * HEAD + FLAGS] | SETTLED : 0;
     for (let p = 0; p < codes.length && known; p++) {
       const a = parts.airlock(b, codes[p]);
-      if (a === undefined) known = false;
-      else { clean &&= a.clean; settled &&= a.settled; }
+      if (a < 0) known = false;
+      else flagsAnd &= parts.airHead[a * HEAD + FLAGS] | DECK_MET | VACUOUS;
     }
+    const clean = (flagsAnd & CLEAN) !== 0, settled = (flagsAnd & SETTLED) !== 0;
     const checkNow = this.selfCheck > 0 && ++this.visited % this.selfCheck === 0;
     if (!known || !clean || checkNow) {
       // Learn the parts from the state itself (prepare loads it), then judge it whole.
       const codesBefore = parts.codes.slice(), airsBefore = parts.airs.slice();
       parts.prepare(store.words, s * store.width);
-      const bayNow = parts.bays[b];
-      let partsClean = bayNow.clean, partsSettled = true;
-      for (let p = 0; p < codes.length; p++) { partsClean &&= parts.airs[p].clean; partsSettled &&= parts.airs[p].settled; }
+      const bayFlags = parts.bayHead[b * HEAD + FLAGS];
+      let partsClean = (bayFlags & CLEAN) !== 0, partsSettled = true;
+      for (let p = 0; p < codes.length; p++) { const f = parts.airHead[parts.airs[p] * HEAD + FLAGS]; partsClean &&= (f & CLEAN) !== 0; partsSettled &&= (f & SETTLED) !== 0; }
       this.model.load(store.words, s * store.width, true);
       this.visit(s);
-      const flags = (bayNow.deckMet ? DECK_GOAL_MET : 0) | (bayNow.vacuous || partsSettled ? AIRLOCK_GOALS_MET : 0);
+      const flags = ((bayFlags & DECK_MET) !== 0 ? DECK_GOAL_MET : 0) | ((bayFlags & VACUOUS) !== 0 || partsSettled ? AIRLOCK_GOALS_MET : 0);
       const wholeClean = safetyFindings(this.model).length === 0;
       if (flags !== store.flags[s] || partsClean !== wholeClean) {
         throw new Error(`verify: judged by parts, state ${s} ${partsClean ? 'breaks no property' : 'breaks a property'} with liveness flags ${flags}; judged whole, ${wholeClean ? 'none' : 'some'} with ${store.flags[s]}: the parts are not independent (run with --whole)`);
@@ -485,7 +493,7 @@ class Search {
       for (let p = 0; p < codesBefore.length; p++) { parts.codes[p] = codesBefore[p]; parts.airs[p] = airsBefore[p]; }
       return;
     }
-    store.flags[s] = (bay.deckMet ? DECK_GOAL_MET : 0) | (bay.vacuous || settled ? AIRLOCK_GOALS_MET : 0);
+    store.flags[s] = ((flagsAnd & DECK_MET) !== 0 ? DECK_GOAL_MET : 0) | ((flagsAnd & VACUOUS) !== 0 || settled ? AIRLOCK_GOALS_MET : 0);
   }
 
   // The self-check: the composed successor of state i by event e must be the one the machines reach on the whole state.

@@ -233,11 +233,11 @@ export class Model {
   liveCode(i: number): number { return this.live[i]; }
 
   /**
-   * Writes a state to `out[at…]` from `bay` (a saved state whose airlock bits are cleared: its bay part and fault
+   * Writes a state to `out[at…]` from `bay[bayAt…]` (a saved state whose airlock bits are cleared: its bay part and fault
    * counter) and the airlocks' codes in `codes` (concrete order; sorted in place when symmetry is on), as `save` would.
    */
-  compose(out: Uint32Array, at: number, bay: Uint32Array, codes: number[]): void {
-    for (let k = 0; k < this.width; k++) out[at + k] = bay[k];
+  compose(out: Uint32Array, at: number, bay: Uint32Array, bayAt: number, codes: number[]): void {
+    for (let k = 0; k < this.width; k++) out[at + k] = bay[bayAt + k];
     if (this.options.symmetry) sortSmall(codes);
     let pos = this.airlocksAt;
     for (let i = 0; i < codes.length; i++) pos = put(out, at, pos, codes[i], this.airlockBits);

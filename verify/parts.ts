@@ -20,45 +20,34 @@ export const UNKNOWN = -1, WHOLE = -2;
 const SLOT_BITS = 31 << 4;
 const isFinish = (e: number) => kindOf(e) === FINISH || kindOf(e) === BOOTED;
 
-/** What the bay's part of a state decides alone, and what each of its events does to it. */
-export class BayPart {
-  /** A state with this bay part and every airlock bit cleared. */
-  readonly template: Uint32Array;
-  /** Its events, as enabledEvents lists them (undefined until first read from a loaded state). */
-  events: Int32Array | undefined;
-  /** Some event is a `finished …` or the sensors read (the prompt scan keeps only those). */
-  finishes = false;
-  clean = false;
-  deckMet = false;
-  /** Airlock liveness is vacuous here (environment faulted, hull breached). */
-  vacuous = false;
-  /** Per event: the bay part (index) after it, UNKNOWN or WHOLE. */
-  next = new Int32Array(0);
-  constructor(template: Uint32Array) { this.template = template; }
-}
+/**
+ * The learned parts are kept flat, in a few typed arrays indexed by part (struct of arrays), not as objects with
+ * arrays of their own: a state's expansion reads its bay part's and four airlock parts' heads and events, and
+ * objects scattered over the heap made each a cache miss of its own.
+ *
+ * A bay part's head (`bayHead`, HEAD words a part): where its events start in `bayEv` (-1: not learned yet), how many,
+ * its flags. `bayEv`: per event, the event and the bay part (index) after it, UNKNOWN or WHOLE. `templates`: per bay
+ * part, a state with this bay part and every airlock bit cleared (`width` words).
+ *
+ * An airlock part's head (`airHead`): where its own events start in `airEv`, how many, where its codes under the bay's
+ * events start in `airUnder`, its flags. `airEv`: per own event (the airlock's slot cleared), the event, the bay part
+ * after it (UNKNOWN or WHOLE) and the airlock's code after it. `airUnder`: per event of the bay part, this airlock's
+ * code after it, or UNKNOWN.
+ */
+export const HEAD = 4, EV_START = 0, EV_COUNT = 1, UNDER = 2, FLAGS = 3;
+export const BAY_EV = 2, AIR_EV = 3;
+/** Flags: some event is a `finished …` or the sensors read (the prompt scan keeps only those); no property breaks;
+ * the deck's goal is met; the airlocks' liveness is vacuous (environment faulted, hull breached); the airlock is settled. */
+export const FINISHES = 1, CLEAN = 2, DECK_MET = 4, VACUOUS = 8, SETTLED = 16;
 
-/** What one airlock's part decides with a bay part, and what events do to it. */
-export class AirlockPart {
-  /** Its own events, with the airlock's slot cleared. */
-  readonly events: Int32Array;
-  readonly finishes: boolean;
-  readonly clean: boolean;
-  readonly settled: boolean;
-  /** Per own event: the bay part (index) after it, or UNKNOWN or WHOLE; and the airlock's code after it. */
-  readonly nextBay: Int32Array;
-  readonly nextCode: Int32Array;
-  /** Per event of the bay part: this airlock's code after it, or UNKNOWN. */
-  readonly underBay: Int32Array;
-  constructor(events: Int32Array, clean: boolean, settled: boolean, bayEventCount: number) {
-    this.events = events; this.clean = clean; this.settled = settled;
-    let f = false;
-    for (let k = 0; k < events.length; k++) f ||= isFinish(events[k]);
-    this.finishes = f;
-    this.nextBay = new Int32Array(events.length).fill(UNKNOWN);
-    this.nextCode = new Int32Array(events.length);
-    this.underBay = new Int32Array(bayEventCount).fill(UNKNOWN);
-  }
-}
+const grown = <T extends Int32Array | Uint32Array>(a: T, need: number): T => {
+  if (need <= a.length) return a;
+  let n = a.length * 2;
+  while (n < need) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+};
 
 /**
  * Pairs of 32-bit integers to indices, by open addressing in one Int32Array (x, y, index + 1 a slot): the search looks
@@ -101,20 +90,30 @@ function spread(x: number, y: number): number {
 }
 
 export class Parts {
-  readonly bays: BayPart[] = [];
-  /** Bay parts by their bits (the first 30, the rest), and airlock parts (in `airParts`) by (bay part, airlock code). */
+  bayHead = new Int32Array(HEAD * 1024);
+  bayEv = new Int32Array(BAY_EV * 4096);
+  templates: Uint32Array;
+  bayCount = 0;
+  private bayEvEnd = 0;
+  airHead = new Int32Array(HEAD * 4096);
+  airEv = new Int32Array(AIR_EV * 16384);
+  airUnder = new Int32Array(16384);
+  airCount = 0;
+  private airEvEnd = 0;
+  private airUnderEnd = 0;
+  /** Bay parts by their bits (the first 30, the rest), and airlock parts by (bay part, airlock code). */
   private readonly bayIndex = new PairIndex();
   private readonly airIndex = new PairIndex();
-  private readonly airParts: AirlockPart[] = [];
   private readonly list = new EventList();
-  /** The state last prepared: its bay part, and its airlocks' codes and parts in its (canonical) order. */
+  /** The state last prepared: its airlocks' codes and parts in its (canonical) order. */
   readonly codes: number[];
-  readonly airs: AirlockPart[];
+  readonly airs: Int32Array;
 
   constructor(private readonly model: Model) {
     if (model.airlocksAt > 53) throw new Error('verify: the bay part of the state is too wide to be one number');
     this.codes = model.letters.map(() => 0);
-    this.airs = [];
+    this.airs = new Int32Array(model.letters.length);
+    this.templates = new Uint32Array(model.width * 1024);
   }
 
   /** The index of the bay part of the state in `words[at…]` (its events and verdicts not read yet if new). */
@@ -122,64 +121,86 @@ export class Parts {
     const n = this.model.airlocksAt, low = take(words, at, 0, Math.min(n, 30)), high = n > 30 ? take(words, at, 30, n - 30) : 0;
     let b = this.bayIndex.get(low, high);
     if (b < 0) {
-      const t = words.slice(at, at + this.model.width), from = this.model.airlocksAt;
-      t[from >>> 5] &= (from & 31) === 0 ? 0 : (2 ** (from & 31) - 1);
-      for (let k = (from >>> 5) + 1; k < t.length; k++) t[k] = 0;
-      b = this.bays.length;
-      this.bays.push(new BayPart(t));
+      const width = this.model.width, from = this.model.airlocksAt;
+      b = this.bayCount++;
+      this.templates = grown(this.templates, (b + 1) * width);
+      this.bayHead = grown(this.bayHead, (b + 1) * HEAD);
+      const t = this.templates, o = b * width;
+      for (let k = 0; k < width; k++) t[o + k] = words[at + k];
+      t[o + (from >>> 5)] &= (from & 31) === 0 ? 0 : (2 ** (from & 31) - 1);
+      for (let k = (from >>> 5) + 1; k < width; k++) t[o + k] = 0;
+      this.bayHead[b * HEAD + EV_START] = -1;
       this.bayIndex.set(low, high, b);
     }
     return b;
   }
+
+  /** Bay part b's events and verdicts are known. */
+  learned(b: number): boolean { return this.bayHead[b * HEAD + EV_START] >= 0; }
 
   /**
    * Reads the parts of the state in `words[at…]` into `codes` and `airs`, learning from the loaded state what is not
    * known yet. Returns its bay part's index, or ~index when it loaded the state into the model.
    */
   prepare(words: Uint32Array, at: number): number {
-    const model = this.model, b = this.bayOf(words, at), bay = this.bays[b];
+    const model = this.model, b = this.bayOf(words, at);
     let loaded = false;
-    if (bay.events === undefined) { model.load(words, at, true); loaded = true; this.learnBay(bay); }
+    if (this.bayHead[b * HEAD + EV_START] < 0) { model.load(words, at, true); loaded = true; this.learnBay(b); }
     for (let p = 0; p < this.codes.length; p++) {
       const c = model.airlockCode(words, at, p);
-      const k = this.airIndex.get(b, c);
-      let a: AirlockPart;
-      if (k >= 0) a = this.airParts[k];
-      else {
+      let a = this.airIndex.get(b, c);
+      if (a < 0) {
         if (!loaded) { model.load(words, at, true); loaded = true; }
-        a = this.learnAirlock(bay, p);
-        this.airIndex.set(b, c, this.airParts.length);
-        this.airParts.push(a);
+        a = this.learnAirlock(b, p);
+        this.airIndex.set(b, c, a);
       }
       this.codes[p] = c; this.airs[p] = a;
     }
     return loaded ? ~b : b;
   }
 
-  /** The part of airlock code `c` beside bay part `b`, if known. */
-  airlock(b: number, c: number): AirlockPart | undefined { const k = this.airIndex.get(b, c); return k < 0 ? undefined : this.airParts[k]; }
+  /** The part of airlock code `c` beside bay part `b`, if known; else -1. */
+  airlock(b: number, c: number): number { return this.airIndex.get(b, c); }
 
-  private learnBay(bay: BayPart): void {
+  private learnBay(b: number): void {
     const model = this.model, list = this.list;
     list.clear();
     bayEvents(model, list);
-    bay.events = list.codes.slice(0, list.length);
+    const start = this.bayEvEnd, count = list.length;
+    this.bayEvEnd += count;
+    this.bayEv = grown(this.bayEv, this.bayEvEnd * BAY_EV);
     let f = false;
-    for (let k = 0; k < list.length; k++) f ||= isFinish(list.codes[k]);
-    bay.finishes = f;
-    bay.next = new Int32Array(list.length).fill(UNKNOWN);
-    bay.clean = bayPartClean(model);
-    bay.deckMet = deckSettled(model);
-    bay.vacuous = airlocksVacuous(model);
+    for (let k = 0; k < count; k++) {
+      const e = list.codes[k];
+      f ||= isFinish(e);
+      this.bayEv[(start + k) * BAY_EV] = e; this.bayEv[(start + k) * BAY_EV + 1] = UNKNOWN;
+    }
+    const h = this.bayHead, o = b * HEAD;
+    h[o + EV_START] = start; h[o + EV_COUNT] = count;
+    h[o + FLAGS] = (f ? FINISHES : 0) | (bayPartClean(model) ? CLEAN : 0) | (deckSettled(model) ? DECK_MET : 0) | (airlocksVacuous(model) ? VACUOUS : 0);
   }
 
-  private learnAirlock(bay: BayPart, p: number): AirlockPart {
+  private learnAirlock(b: number, p: number): number {
     const model = this.model, list = this.list;
     list.clear();
     airlockEvents(model, list, p);
-    const events = list.codes.slice(0, list.length);
-    for (let k = 0; k < events.length; k++) events[k] &= ~SLOT_BITS;
-    return new AirlockPart(events, airlockPartClean(model, p), airlockSettled(model, p), bay.events!.length);
+    const a = this.airCount++, start = this.airEvEnd, count = list.length, under = this.airUnderEnd, bayCount = this.bayHead[b * HEAD + EV_COUNT];
+    this.airEvEnd += count; this.airUnderEnd += bayCount;
+    this.airHead = grown(this.airHead, (a + 1) * HEAD);
+    this.airEv = grown(this.airEv, this.airEvEnd * AIR_EV);
+    this.airUnder = grown(this.airUnder, this.airUnderEnd);
+    let f = false;
+    const ev = this.airEv;
+    for (let k = 0; k < count; k++) {
+      const e = list.codes[k] & ~SLOT_BITS, o = (start + k) * AIR_EV;
+      f ||= isFinish(e);
+      ev[o] = e; ev[o + 1] = UNKNOWN; ev[o + 2] = 0;
+    }
+    this.airUnder.fill(UNKNOWN, under, under + bayCount);
+    const h = this.airHead, o = a * HEAD;
+    h[o + EV_START] = start; h[o + EV_COUNT] = count; h[o + UNDER] = under;
+    h[o + FLAGS] = (f ? FINISHES : 0) | (airlockPartClean(model, p) ? CLEAN : 0) | (airlockSettled(model, p) ? SETTLED : 0);
+    return a;
   }
 }
 
