@@ -1,6 +1,7 @@
 // A node's provisioning: its own name, the key it shares with each peer (one per pair, so it can sign as nobody
 // but itself), and the deployment's directory (which node hosts each machine). Written by `npm run keys`, read by
 // `npm run node` (a file) or a board (its preferences); checked here, with errors that name the field.
+import { isHex, isNodeName } from './names';
 
 export interface Provision {
   node: string;
@@ -9,8 +10,6 @@ export interface Provision {
   /** Machine → the node hosting it. */
   directory: Map<string, string>;
 }
-
-import { isHex, isNodeName } from './names';
 
 /** Checks a parsed provisioning record for `expected` node; throws an Error naming the field at fault. */
 export function checkProvision(parsed: unknown, expected: string, where: string): Provision {
