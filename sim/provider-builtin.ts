@@ -3,14 +3,16 @@ import board, { file, mcu } from 'board';
 import { validateBoard } from '../hal/board';
 import { LaunchBayModel } from './physics';
 import { createModdableClock } from '../hal/providers/moddable-builtin-clock';
-import { createSimulatorDevice } from './provider';
+import { createSimulatorDevice, wiredAirlocks } from './provider';
 
 /** Physics step, ms: the same period the host simulator uses. */
 const STEP_MS = 50;
 
 const clock = createModdableClock();
-const model = new LaunchBayModel();
-const device = createSimulatorDevice({ board: validateBoard(board, mcu, file), model, clock });
+const checked = validateBoard(board, mcu, file);
+// Lean: only the airlocks this board wires are built (the board's budget pays for its simulated hardware too).
+const model = new LaunchBayModel({ letters: wiredAirlocks(checked), lean: true });
+const device = createSimulatorDevice({ board: checked, model, clock });
 // Step the physics, then let the provider report the input levels that changed, as GPIO interrupts would.
 clock.set(() => { model.step(STEP_MS); device.scan(); }, STEP_MS, STEP_MS);
 

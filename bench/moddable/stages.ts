@@ -76,6 +76,18 @@ async function measureSuspects(): Promise<void> {
   cost('createSystem({ hosts: [airlock A] })', () => createSystem({ hosts: ['airlock A'], kPa: () => NaN, outerDoorClosed: () => false, bayDoorClosed: () => false, bayWarm: () => false }));
 }
 
+/** On lin, what the desktop provider's two parts keep: the physics model, and the pin table the board wires to it. */
+async function measureDesktopProvider(board: unknown): Promise<void> {
+  const { LaunchBayModel } = await import('../../sim/physics');
+  const { buildPinTable } = await import('../../sim/provider/pin-table');
+  const { wiredAirlocks } = await import('../../sim/provider');
+  const letters = wiredAirlocks(board as never);
+  cost('new LaunchBayModel(): every part (lin only)', () => new LaunchBayModel());
+  cost('new LaunchBayModel({ lean }), as the provider makes it (lin only)', () => new LaunchBayModel({ letters, lean: true }));
+  const model = new LaunchBayModel({ letters, lean: true });
+  cost('buildPinTable(this board, model) (lin only)', () => buildPinTable(board as never, model));
+}
+
 /**
  * What startController's parts keep, one at a time: each hosted machine's station (its drivers, pins, watches and
  * callbacks), built with a context like startController's (its callbacks made here, in a module not preloaded, so
@@ -130,6 +142,7 @@ async function stages(): Promise<void> {
   sample('board module imported');
   const { default: device } = await import('embedded:provider/builtin');
   sample('IO provider imported (on lin: the desktop provider and the bay\'s physics)');
+  await measureDesktopProvider(boardModule.default);
   const { validateBoard } = await import('../../firmware/board');
   const { startController } = await import('../../firmware/controller');
   const { AuditRing } = await import('../../firmware/controller/audit-ring');

@@ -2,7 +2,7 @@
 // drive the AVR's input pins, the door motors, pumps and indicators follow its output pins, and each pressure or
 // temperature reaches its ADC as a voltage through the board's calibration.
 import type { Board } from '../../firmware/board/types';
-import { sense } from '../../sim/provider/bindings';
+import { sense, setOutput, switchActive } from '../../sim/provider/bindings';
 import { buildPinTable } from '../../sim/provider/pin-table';
 import type { LaunchBayModel } from '../../sim/physics';
 import type { ExternalDrive } from './core';
@@ -31,14 +31,14 @@ export function wireChipToBay(o: { chip: EmulatedChip; board: Board; model: Laun
   const analogs = [...table.analog.values()].filter((a) => !lacks(a.name));
 
   // The parts follow the chip's outputs; a pin that drives nothing (an input, or the chip unpowered) runs nothing.
-  const follow = (levels: number[]) => { for (const p of outputs) p.apply(levels[p.pin] === p.activeLevel); };
+  const follow = (levels: number[]) => { for (const p of outputs) setOutput(p.output!, levels[p.pin] === p.activeLevel); };
   o.chip.on('pins', follow);
   follow(o.chip.levels);
 
   return {
     sync() {
       for (const p of inputs) {
-        const closed = stuck.get(p.name) ?? p.isActive();
+        const closed = stuck.get(p.name) ?? switchActive(p.sense!);
         // A closed switch ties the pin to its active level; an open active-low one leaves it to the pull-up, an open
         // active-high one to its pull-down resistor.
         const d: ExternalDrive = closed ? (p.activeLevel as 0 | 1) : p.activeLevel === 1 ? 0 : null;

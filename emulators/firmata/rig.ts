@@ -1,7 +1,7 @@
 // The bench rig around a simulated Arduino: its pins wired, as the board file says, to the launch bay model's
 // buttons, limit switches, door motors, pumps, indicators and (as potentiometers) pressure and temperature.
 import type { Board } from '../../firmware/board/types';
-import { sense } from '../../sim/provider/bindings';
+import { sense, setOutput, switchActive } from '../../sim/provider/bindings';
 import { buildPinTable } from '../../sim/provider/pin-table';
 import type { LaunchBayModel } from '../../sim/physics';
 import type { Rig } from './board';
@@ -31,7 +31,7 @@ export function launchBayRig(o: LaunchBayRigOptions): LaunchBayRig {
       // An open switch to ground leaves the pin to its pull-up; without one it floats, and reads low here.
       const idle = pullUp ? 1 : 0;
       if (!entry || !entry.input || lacks(entry.name)) return idle;
-      if (entry.isActive()) return entry.activeLevel;
+      if (switchActive(entry.sense!)) return entry.activeLevel;
       // An active-high switch has its own pull-down (see InputWiring); an active-low one relies on the pull-up.
       return entry.activeLevel === 1 ? 0 : idle;
     },
@@ -49,7 +49,7 @@ export function launchBayRig(o: LaunchBayRigOptions): LaunchBayRig {
       if (!entry || entry.input || lacks(entry.name)) return;
       // An LED or relay on a PWM pin counts as on above half duty.
       const level = pwm ? (value >= 128 ? 1 : 0) : value;
-      entry.apply(level === entry.activeLevel);
+      setOutput(entry.output!, level === entry.activeLevel);
     },
     driven: (pin) => driven.get(pin) ?? 0,
   };

@@ -1,9 +1,9 @@
 // The board's signals wired to an emulated RP2040's pins: switches and buttons drive GPIO inputs, GPIO outputs
 // drive the parts, UART sensors stream into the chip's UART, analog sensors feed its ADC, all from the physics model.
 import type { Board } from '../../firmware/board/types';
-import { sense } from '../../sim/provider/bindings';
+import { sense, setOutput } from '../../sim/provider/bindings';
 import { countsFor } from '../../sim/provider/analog';
-import { buildPinTable, type DigitalPin, type PinTable } from '../../sim/provider/pin-table';
+import { buildPinTable, inputLevel, type DigitalPin, type PinTable } from '../../sim/provider/pin-table';
 import { MotorController, UartSensor, type FarEnd } from '../../sim/provider/serial-peers';
 import type { Clock } from '../../hal/types';
 import type { LaunchBayModel } from '../../sim/physics';
@@ -33,7 +33,7 @@ export function wireBoard(board: Board, model: LaunchBayModel, mcu: RP2040, cloc
   // rp2040js models no pull-ups: the host drives the released level too (high for a pulled-up, active-low switch).
   const driveInputs = () => {
     for (let i = 0; i < inputs.length; i++) {
-      const e = inputs[i], level = e.isActive() ? e.activeLevel : e.activeLevel ^ 1;
+      const e = inputs[i], level = inputLevel(e);
       // Only on a change: each setInputValue latches an edge in the pin's interrupt status.
       if (levels[i] === level) continue;
       levels[i] = level;
@@ -60,7 +60,7 @@ export function wireBoard(board: Board, model: LaunchBayModel, mcu: RP2040, cloc
 /** An output pin moves its part whenever its level changes; an undriven pin (input, high impedance) is off. */
 function wireOutput(mcu: RP2040, e: DigitalPin): () => void {
   const pin = mcu.gpio[e.pin];
-  const apply = () => e.apply(pin.outputEnable && (pin.value === GPIOPinState.High ? 1 : 0) === e.activeLevel);
+  const apply = () => setOutput(e.output!, pin.outputEnable && (pin.value === GPIOPinState.High ? 1 : 0) === e.activeLevel);
   apply();
   const remove = pin.addListener(apply);
   return () => { remove(); };

@@ -24,6 +24,12 @@ export interface LaunchBayOptions {
   airlocks?: { [L in AirlockLetter]?: AirlockStart };
   /** The airlocks that exist, which the physics steps (default: every one the vocabulary allows). */
   letters?: readonly AirlockLetter[];
+  /**
+   * Build only what exists: the airlocks in `letters` and the buttons of the deck and those airlocks. Every other
+   * airlock is one shared airlock, frozen, standing still (closed, full, off), and has no buttons. For a device
+   * build's simulated hardware, whose RAM the board's budget pays; a host model keeps every part (the default).
+   */
+  lean?: boolean;
 }
 
 /** A button's state: true while pressed. */
@@ -45,20 +51,28 @@ for (const [name, spec] of knownSignals()) {
   };
 }
 
+/** What a lean model's absent airlocks all are: made once, frozen, never stepped. */
+const STILL_AIRLOCK: Airlock = Object.freeze({
+  ...createAirlock(defaultConstants),
+  outer: Object.freeze(createDoor(defaultConstants.airlockDoorTravelMs)),
+  inner: Object.freeze(createDoor(defaultConstants.airlockDoorTravelMs)),
+});
+/** An absent button's cell in a lean model: never pressed, and no accessor reaches it. */
+const NO_BUTTON: ButtonCell = Object.freeze({ pressed: false });
+
 export class LaunchBayModel {
-  readonly constants: PhysicsConstants;
+  /** The defaults themselves when nothing is overridden (one shared record, read-only: in flash on a device build). */
+  readonly constants: Readonly<PhysicsConstants>;
   readonly bayDoor: Door;
   readonly airlocks: { readonly [L in AirlockLetter]: Airlock };
   /** The airlocks that exist (the others stand still, closed and full, and no view shows them). */
   readonly letters: readonly AirlockLetter[];
   readonly bay: Bay;
   /**
-   * Every button signal, true while pressed: each property reads and writes the button's cell in `buttonCells`,
-   * which the simulator's inputs read directly (a keyed lookup in an object of some twenty names is a hash probe).
+   * Every button signal, true while pressed: each property reads and writes the button's cell (`buttonCell`), which
+   * the simulator's inputs read directly (a keyed lookup in an object of some twenty names is a hash probe).
    */
   readonly buttons: { [signal: string]: boolean } = {};
-  /** Each button's state, one record per button, made once: what `buttons[signal]` reads and writes. */
-  readonly buttonCells: ReadonlyMap<string, ButtonCell>;
   /** Every indicator signal, true while on. */
   readonly outputs: { [signal: string]: boolean } = {};
   readonly sensorFaults: { [signal: string]: SensorFault | undefined } = {};
@@ -70,21 +84,25 @@ export class LaunchBayModel {
   private readonly random: SeededRandom;
 
   constructor(o: LaunchBayOptions = {}) {
-    const c = (this.constants = { ...defaultConstants, ...o.constants });
+    const c = (this.constants = o.constants ? { ...defaultConstants, ...o.constants } : defaultConstants);
     this.random = new SeededRandom(o.seed ?? 1);
     this.bayDoor = createDoor(c.bayDoorTravelMs, o.bayDoor);
     this.bay = createBay(c, o.bay);
-    const starts = o.airlocks ?? {};
-    this.airlocks = Object.fromEntries(airlockLetters.map((l) => [l, createAirlock(c, starts[l])])) as LaunchBayModel['airlocks'];
-    this.letters = o.letters ?? airlockLetters;
-    this.airlockList = this.letters.map((l) => this.airlocks[l]);
+    const starts = o.airlocks ?? {}, letters = (this.letters = o.letters ?? airlockLetters), lean = o.lean === true;
+    const airlocks = {} as { [L in AirlockLetter]: Airlock };
+    for (const l of airlockLetters) airlocks[l] = lean && !letters.includes(l) ? STILL_AIRLOCK : createAirlock(c, starts[l]);
+    this.airlocks = airlocks;
+    this.airlockList = letters.map((l) => airlocks[l]);
     // Each model's own cells, behind the accessors made once with the module (a plain loop: a function made here
-    // would be made anew with each model, and on XS a preloaded module's run-time function costs RAM).
-    const list: ButtonCell[] = [], cells = new Map<string, ButtonCell>();
-    for (let i = 0; i < BUTTON_NAMES.length; i++) { list.push({ pressed: false }); cells.set(BUTTON_NAMES[i], list[i]); }
+    // would be made anew with each model, and on XS a preloaded module's run-time function costs RAM). No Map of
+    // them: `buttonCell` finds one by its index among the names, once per pin at boot.
+    const list: ButtonCell[] = [];
     Object.defineProperty(this.buttons, CELLS, { value: list });
-    Object.defineProperties(this.buttons, BUTTON_ACCESSORS);
-    this.buttonCells = cells;
+    for (let i = 0; i < BUTTON_NAMES.length; i++) {
+      const name = BUTTON_NAMES[i], letter = airlockOf(name), absent = lean && letter !== undefined && !letters.includes(letter);
+      list.push(absent ? NO_BUTTON : { pressed: false });
+      if (!absent) Object.defineProperty(this.buttons, name, BUTTON_ACCESSORS[name]);
+    }
     for (const s of indicatorSignals) this.outputs[s.name] = false;
   }
 
@@ -96,6 +114,12 @@ export class LaunchBayModel {
     while (left > max) { this.substep(max); left -= max; }
     this.substep(left);
     this.elapsedMs += dtMs;
+  }
+
+  /** The button's state record, what `buttons[signal]` reads and writes; undefined for a name that is no button. */
+  buttonCell(signal: string): ButtonCell | undefined {
+    const i = BUTTON_NAMES.indexOf(signal), cell = i < 0 ? undefined : (this.buttons as unknown as ButtonHolder)[CELLS][i];
+    return cell === NO_BUTTON ? undefined : cell;
   }
 
   /** The door of that name; throws on an unknown name. */

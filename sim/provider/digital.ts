@@ -1,8 +1,8 @@
 // The simulator's ECMA-419 Digital: a GPIO wired by the pin table to a switch or a part of the model.
 import { DigitalModes, type Digital, type DigitalClass, type DigitalOptions } from '../../hal/types';
-import { switchActive } from './bindings';
+import { setOutput } from './bindings';
 import { pinError } from './errors';
-import type { DigitalPin, PinTable } from './pin-table';
+import { inputLevel, type DigitalPin, type PinTable } from './pin-table';
 
 
 // The classes are made once, when the module is (preloaded, in flash), and each table gets a subclass of a line:
@@ -37,15 +37,14 @@ class TableDigital extends DigitalModes implements Digital {
 
   read(): number {
     const e = this.live();
-    if (!e.input) return this.level;
-    return switchActive(e.sense!) ? e.activeLevel : e.activeLevel ^ 1;
+    return e.input ? inputLevel(e) : this.level;
   }
 
   write(value: number): void {
     const e = this.live();
     if (e.input) throw pinError(this.table, e.pin, 'cannot write an input');
     this.level = value ? 1 : 0;
-    e.apply(this.level === e.activeLevel);
+    setOutput(e.output!, this.level === e.activeLevel);
   }
 
   close(): void {
@@ -73,7 +72,7 @@ export function scanInputs(table: PinTable): void {
   for (let i = 0; i < inputs.length; i++) {
     const e = inputs[i], d = e.holder as TableDigital | null;
     if (d === null) continue;
-    const level = switchActive(e.sense!) ? e.activeLevel : e.activeLevel ^ 1;
+    const level = inputLevel(e);
     if (level === d.lastLevel) continue;
     d.lastLevel = level;
     const fires = level === 1 ? d.edge & DigitalModes.Rising : d.edge & DigitalModes.Falling;

@@ -1,8 +1,8 @@
 // Fail-fast errors that name the pin, what the board wires to it, and the board, as Moddable's builtin provider does.
-import type { PinTable } from './pin-table';
+import { useOf, type PinTable } from './pin-table';
 
 /** `simulator: board "bench": pin 7 (not wired on this board): cannot open a Digital`. */
 export function pinError(table: PinTable, pin: number, what: string): Error {
-  const use = table.uses.get(pin) ?? 'not wired on this board';
+  const use = useOf(table, pin) ?? 'not wired on this board';
   return new Error(`simulator: board "${table.board}": pin ${pin} (${use}): ${what}`);
 }

@@ -2,7 +2,7 @@
 import type { Board, SignalWiring } from '../../hal/board/types';
 import { knownSignals } from '../../hal/board/signals';
 import type { Door, LaunchBayModel } from '../physics';
-import { driveHBridge, outputOf, quantityOf, switchActive, switchSenseOf, type HBridge, type Quantity, type SwitchSense } from './bindings';
+import { bridgeSwitchOf, outputSwitchOf, quantityOf, switchActive, switchSenseOf, type HBridge, type OutputSwitch, type Quantity, type SwitchSense } from './bindings';
 
 export interface DigitalPin {
   pin: number;
@@ -11,12 +11,10 @@ export interface DigitalPin {
   input: boolean;
   /** The level at which the part is active (pressed, tripped, on): 0 for active-low wiring. */
   activeLevel: number;
-  /** Inputs: the switch's state. */
-  isActive: () => boolean;
-  /** Inputs: what the switch senses, read by the simulator's Digital without a call (null for an output). */
+  /** Inputs: what the switch senses (`switchActive` reads it); null for an output. */
   sense: SwitchSense | null;
-  /** Outputs: switches the part. */
-  apply: (active: boolean) => void;
+  /** Outputs: the part the pin switches (`setOutput`); null for an input. */
+  output: OutputSwitch | null;
   /** The Digital holding the pin, or null. */
   holder: object | null;
 }
@@ -50,17 +48,12 @@ export interface PinTable {
   serial: SerialPins[];
   /** The digital inputs, in board order: what `scan()` walks, by index. */
   inputs: DigitalPin[];
-  /** Every pin the board uses, described for error messages. */
-  uses: Map<number, string>;
-  /** Signal names to pins, as `device.pin`. */
+  /** Signal names to pins, as `device.pin`; also what a pin is used for, in error messages (`useOf`). */
   names: { [name: string]: number };
 }
 
-const never = (): boolean => false;
-const nothing = (): void => {};
-
 export function buildPinTable(board: Board, model: LaunchBayModel): PinTable {
-  const t: PinTable = { board: board.name, digital: new Map(), analog: new Map(), serial: [], inputs: [], uses: new Map(), names: {} };
+  const t: PinTable = { board: board.name, digital: new Map(), analog: new Map(), serial: [], inputs: [], names: {} };
   const known = knownSignals();
   for (const signal of Object.keys(board.signals)) {
     const spec = known.get(signal);
@@ -73,9 +66,8 @@ export function buildPinTable(board: Board, model: LaunchBayModel): PinTable {
 function wire(t: PinTable, model: LaunchBayModel, signal: string, kind: string, w: SignalWiring): void {
   if ('wiring' in w && w.wiring === 'dir-enable') {
     const bridge: HBridge = { door: model.door(signal), dir: false, enable: false };
-    const drive = (set: (on: boolean) => void) => (on: boolean) => { set(on); driveHBridge(bridge); };
-    addDigital(t, w.dir, `${signal} dir`, false, 1, never, drive((on) => { bridge.dir = on; }));
-    addDigital(t, w.enable, `${signal} enable`, false, 1, never, drive((on) => { bridge.enable = on; }));
+    addDigital(t, w.dir, `${signal} dir`, 1, null, bridgeSwitchOf(bridge, 'dir'));
+    addDigital(t, w.enable, `${signal} enable`, 1, null, bridgeSwitchOf(bridge, 'enable'));
   } else if ('wiring' in w && (w.wiring === 'serial' || w.wiring === 'uart')) {
     claim(t, w.tx, `${signal} tx`);
     claim(t, w.rx, `${signal} rx`);
@@ -95,27 +87,35 @@ function wire(t: PinTable, model: LaunchBayModel, signal: string, kind: string, 
     const plain = w as { pin: number; activeLow?: boolean; pullUp?: boolean };
     // A switch to ground needs a pull-up and reads low when closed: each of the two flags implies the other.
     const activeLow = plain.activeLow ?? plain.pullUp ?? false;
-    const sense = switchSenseOf(model, signal);
-    t.inputs.push(addDigital(t, plain.pin, signal, true, activeLow ? 0 : 1, () => switchActive(sense), nothing, sense));
+    t.inputs.push(addDigital(t, plain.pin, signal, activeLow ? 0 : 1, switchSenseOf(model, signal), null));
   } else if (kind === 'output') {
     const plain = w as { pin: number; activeLow?: boolean };
-    addDigital(t, plain.pin, signal, false, plain.activeLow ? 0 : 1, never, outputOf(model, signal));
+    addDigital(t, plain.pin, signal, plain.activeLow ? 0 : 1, null, outputSwitchOf(model, signal));
   } else {
     throw new Error(`simulator: board "${t.board}": ${signal} (${kind}) has no wiring the simulator knows`);
   }
 }
 
-function addDigital(t: PinTable, pin: number, name: string, input: boolean, activeLevel: number,
-  isActive: () => boolean, apply: (active: boolean) => void, sense: SwitchSense | null = null): DigitalPin {
+/** An input pin's level now: its active level while its switch is pressed or tripped. Allocates nothing. */
+export function inputLevel(e: DigitalPin): number {
+  return switchActive(e.sense!) ? e.activeLevel : e.activeLevel ^ 1;
+}
+
+function addDigital(t: PinTable, pin: number, name: string, activeLevel: number, sense: SwitchSense | null, output: OutputSwitch | null): DigitalPin {
   claim(t, pin, name);
-  const entry: DigitalPin = { pin, name, input, activeLevel, isActive, apply, sense, holder: null };
+  const entry: DigitalPin = { pin, name, input: sense !== null, activeLevel, sense, output, holder: null };
   t.digital.set(pin, entry);
   return entry;
 }
 
 function claim(t: PinTable, pin: number, name: string): void {
-  const taken = t.uses.get(pin);
+  const taken = useOf(t, pin);
   if (taken !== undefined) throw new Error(`simulator: board "${t.board}" wires pin ${pin} to both ${taken} and ${name}`);
-  t.uses.set(pin, name);
   t.names[name] = pin;
+}
+
+/** What the board wires to `pin` (`bay door dir`), or undefined: a walk of the names, at boot or for an error. */
+export function useOf(t: PinTable, pin: number): string | undefined {
+  for (const name in t.names) if (t.names[name] === pin) return name;
+  return undefined;
 }

@@ -4,7 +4,7 @@
 import type { Board } from '../../firmware/board/types';
 import { knownSignals } from '../../firmware/board/signals';
 import { countsFor, FULL_SCALE } from '../../sim/provider/analog';
-import { outputStateOf, quantityOf, switchOf } from '../../sim/provider/bindings';
+import { outputIsOn, outputSwitchOf, quantityOf, switchActive, switchSenseOf, trueValue } from '../../sim/provider/bindings';
 import type { Clock } from '../../hal/types';
 import type { LaunchBayModel } from '../../sim/physics';
 
@@ -15,10 +15,11 @@ const ADC_BITS = Math.round(Math.log2(FULL_SCALE + 1));
 const idName = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_');
 
 // What a sensor puts on its pin, noise aside (a view must not draw on the run's noise): physics, or its fault.
-function sensed(model: LaunchBayModel, signal: string, value: () => number): () => number {
+function sensed(model: LaunchBayModel, signal: string): () => number {
+  const q = quantityOf(model, signal);
   return () => {
     const fault = model.sensorFaults[signal];
-    return fault === undefined ? value() : fault.kind === 'stuck' ? fault.value : NaN;
+    return fault === undefined ? trueValue(q) : fault.kind === 'stuck' ? fault.value : NaN;
   };
 }
 
@@ -37,7 +38,7 @@ function probesOf(board: Board, model: LaunchBayModel, scope = board.node ?? boa
       digital(`${signal} dir`, w.dir, () => (door.motor === 0 ? dir : (dir = door.motor === 1)));
       digital(`${signal} enable`, w.enable, () => door.motor !== 0);
     } else if ('wiring' in w && w.wiring === 'analog') {
-      const { raw, value } = w.calibration, read = sensed(model, signal, quantityOf(model, signal).value);
+      const { raw, value } = w.calibration, read = sensed(model, signal);
       const entry = { pin: w.pin, name: signal, quantity: quantityOf(model, signal), raw0: raw[0], value0: value[0], countsPerUnit: (raw[1] - raw[0]) / (value[1] - value[0]), holder: null };
       probes.push({ scope, name: idName(signal), width: ADC_BITS, read: () => countsFor(entry, read()) });
       // Out of range reads full scale: the value the calibration gives there.
@@ -45,14 +46,15 @@ function probesOf(board: Board, model: LaunchBayModel, scope = board.node ?? boa
       pins.push(`${scope}.${idName(signal)}: analog pin ${w.pin}, ${ADC_BITS}-bit counts; ${scope}.${idName(signal)}_value: the same in engineering units`);
     } else if ('wiring' in w && w.wiring === 'uart') {
       // A UART sensor's line carries its reading as text: traced as the value it sends.
-      const read = sensed(model, signal, quantityOf(model, signal).value);
+      const read = sensed(model, signal);
       probes.push({ scope, name: `${idName(signal)}_value`, width: 'real', read: () => read() });
       pins.push(`${scope}.${idName(signal)}_value: the reading its UART sends (rx pin ${w.rx}), out of range as 0`);
     } else if ('pin' in w && (kind === 'input' || kind === 'output')) {
       const plain = w as { pin: number; activeLow?: boolean; pullUp?: boolean };
       // A switch to ground needs a pull-up and reads low when closed (as the simulator's pin table wires it).
       const activeLow = plain.activeLow ?? (kind === 'input' ? plain.pullUp ?? false : false);
-      const active = kind === 'input' ? switchOf(model, signal) : outputStateOf(model, signal);
+      const sense = kind === 'input' ? switchSenseOf(model, signal) : null, output = sense ? null : outputSwitchOf(model, signal);
+      const active = () => (sense ? switchActive(sense) : outputIsOn(output!));
       digital(signal, plain.pin, () => active() !== activeLow);
     }
   }
