@@ -5,7 +5,7 @@ import { atClosedLimit, atOpenLimit, type Airlock, type Bay, type ButtonCell, ty
 /** A dir-enable H-bridge: the door's motor follows both pins (`dir` high opens, `enable` high runs). */
 export interface HBridge { door: Door; dir: boolean; enable: boolean }
 
-export function driveHBridge(h: HBridge): void {
+function driveHBridge(h: HBridge): void {
   h.door.motor = h.enable ? (h.dir ? 1 : -1) : 0;
 }
 
