@@ -29,6 +29,11 @@ export function fail(check: { file: string }, field: string, problem: string): n
   throw new BoardError(check.file, field, problem);
 }
 
+/** Fails with what was expected and what the field holds: `${expected}, got ${describe(value)}`. */
+export function got(check: { file: string }, field: string, expected: string, value: unknown): never {
+  fail(check, field, `${expected}, got ${describe(value)}`);
+}
+
 export function onlyFields(check: { file: string }, value: Json, allowed: readonly string[], field: string, what: string): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) fail(check, field ? `${field}.${key}` : key, `unexpected field for ${what} (allowed: ${allowed.join(', ')})`);

@@ -1,6 +1,6 @@
 // Board file validation: the first problem found, in a fixed order, names the file and the field that holds it.
 import { deadlinePartsOf, knownSignals, machineIds, signalsOf, type MachineId, type SignalKind } from './signals';
-import { describe, fail, isObject, onlyFields, quote, type Json } from './check';
+import { describe, fail, got, isObject, onlyFields, quote, type Json } from './check';
 import type { Board, Mcu } from './types';
 
 export { BoardError } from './check';
@@ -24,12 +24,12 @@ const signalField = (name: string) => `signals[${quote(name)}]`;
 
 function integer(check: Check, value: unknown, field: string, what: string, min = 0): number {
   if (value === undefined) fail(check, field, `missing: ${what}`);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(check, field, `expected ${what} (an integer ≥ ${min}), got ${describe(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) got(check, field, `expected ${what} (an integer ≥ ${min})`, value);
   return value;
 }
 
 function flag(check: Check, value: Json, key: string, field: string): void {
-  if (value[key] !== undefined && typeof value[key] !== 'boolean') fail(check, `${field}.${key}`, `expected true or false, got ${describe(value[key])}`);
+  if (value[key] !== undefined && typeof value[key] !== 'boolean') got(check, `${field}.${key}`, 'expected true or false', value[key]);
 }
 
 /** Takes a pin for one use: it must exist, be free, not be reserved, and be able to do what the use needs. */
@@ -85,19 +85,19 @@ function motor(check: Check, w: Json, field: string): void {
   } else if (w.wiring === 'serial') {
     uart(check, w, field, 'a serial motor controller');
   } else {
-    fail(check, `${field}.wiring`, `a motor is wired "dir-enable" (dir, enable) or "serial" (tx, rx, baud), got ${describe(w.wiring)}`);
+    got(check, `${field}.wiring`, 'a motor is wired "dir-enable" (dir, enable) or "serial" (tx, rx, baud)', w.wiring);
   }
 }
 
 function calibration(check: Check, c: unknown, field: string): void {
   const shape = 'a calibration: { "raw": [lo, hi], "value": [lo, hi] }';
   if (c === undefined) fail(check, field, `missing: an analog sensor needs ${shape}`);
-  if (!isObject(c)) fail(check, field, `expected ${shape}, got ${describe(c)}`);
+  if (!isObject(c)) got(check, field, `expected ${shape}`, c);
   onlyFields(check, c, ['raw', 'value'], field, 'a calibration');
   for (const key of ['raw', 'value']) {
     const pair = c[key];
     const ok = Array.isArray(pair) && pair.length === 2 && pair.every((n) => typeof n === 'number' && Number.isFinite(n));
-    if (!ok) fail(check, `${field}.${key}`, `expected two numbers, got ${describe(pair)}`);
+    if (!ok) got(check, `${field}.${key}`, 'expected two numbers', pair);
   }
   const raw = c.raw as number[];
   if (raw[0] === raw[1]) fail(check, `${field}.raw`, `the two raw points are equal (${raw[0]}): no line passes through them`);
@@ -116,7 +116,7 @@ function sensor(check: Check, w: Json, field: string): void {
   } else if (w.wiring === 'uart') {
     uart(check, w, field, 'a UART sensor');
   } else {
-    fail(check, `${field}.wiring`, `a sensor is wired "analog" (pin, calibration) or "uart" (tx, rx, baud), got ${describe(w.wiring)}`);
+    got(check, `${field}.wiring`, 'a sensor is wired "analog" (pin, calibration) or "uart" (tx, rx, baud)', w.wiring);
   }
 }
 
@@ -130,7 +130,7 @@ function owners(): Map<string, MachineId> {
 }
 
 function hosts(check: Check, value: unknown): MachineId[] {
-  if (!Array.isArray(value)) fail(check, 'hosts', `expected a list of machines, got ${describe(value)}`);
+  if (!Array.isArray(value)) got(check, 'hosts', 'expected a list of machines', value);
   if (value.length === 0) fail(check, 'hosts', 'empty: a board hosts at least one machine');
   value.forEach((id, i) => {
     if (!machineIds.includes(id as MachineId)) fail(check, `hosts[${i}]`, `unknown machine ${describe(id)} (known: ${machineIds.join(', ')})`);
@@ -141,22 +141,22 @@ function hosts(check: Check, value: unknown): MachineId[] {
 
 function head(board: unknown, mcu: Mcu, file: string): Json {
   const check = { file };
-  if (!isObject(board)) fail(check, '(top level)', `expected an object with name, mcu, hosts and signals, got ${describe(board)}`);
+  if (!isObject(board)) got(check, '(top level)', 'expected an object with name, mcu, hosts and signals', board);
   onlyFields(check, board, BOARD_FIELDS, '', 'a board');
-  if (typeof board.name !== 'string' || board.name === '') fail(check, 'name', `expected the board's name, got ${describe(board.name)}`);
-  if (typeof board.mcu !== 'string' || board.mcu === '') fail(check, 'mcu', `expected the microcontroller's name, got ${describe(board.mcu)}`);
+  if (typeof board.name !== 'string' || board.name === '') got(check, 'name', "expected the board's name", board.name);
+  if (typeof board.mcu !== 'string' || board.mcu === '') got(check, 'mcu', "expected the microcontroller's name", board.mcu);
   if (board.mcu !== mcu.name) fail(check, 'mcu', `the board is for ${quote(board.mcu)}, but was checked against the pin table of ${quote(mcu.name)}`);
   if (board.node !== undefined && (typeof board.node !== 'string' || !/^[a-z0-9-]+$/.test(board.node))) {
-    fail(check, 'node', `expected a node name of lowercase letters, digits and dashes, got ${describe(board.node)}`);
+    got(check, 'node', 'expected a node name of lowercase letters, digits and dashes', board.node);
   }
   if (board.platform !== undefined && (typeof board.platform !== 'string' || board.platform === '')) {
-    fail(check, 'platform', `expected a Moddable platform such as "esp32", got ${describe(board.platform)}`);
+    got(check, 'platform', 'expected a Moddable platform such as "esp32"', board.platform);
   }
   return board;
 }
 
 function deadlines(check: Check, value: unknown, hosted: MachineId[]): void {
-  if (!isObject(value)) fail(check, 'deadlines', `expected an object of moving part → ms, got ${describe(value)}`);
+  if (!isObject(value)) got(check, 'deadlines', 'expected an object of moving part → ms', value);
   const needed = [...new Set(hosted.flatMap(deadlinePartsOf))];
   for (const part of Object.keys(value)) {
     if (!needed.includes(part)) fail(check, `deadlines[${quote(part)}]`, `not a moving part of this board (parts: ${needed.join(', ') || 'none'})`);
@@ -179,7 +179,7 @@ function isHost(s: string): boolean {
 
 function transport(check: Check, value: unknown, node: unknown): void {
   const field = 'transport';
-  if (!isObject(value)) fail(check, field, `expected {"kind": "mqtt", "host", "port"} or {"kind": "serial", "tx", "rx", "baud", "port"}, got ${describe(value)}`);
+  if (!isObject(value)) got(check, field, 'expected {"kind": "mqtt", "host", "port"} or {"kind": "serial", "tx", "rx", "baud", "port"}', value);
   if (node === undefined) fail(check, field, 'a board on the bus needs "node": the name the others know it by');
   if (value.heartbeatMs !== undefined) {
     const ms = integer(check, value.heartbeatMs, `${field}.heartbeatMs`, 'the report period in ms', 100);
@@ -187,7 +187,7 @@ function transport(check: Check, value: unknown, node: unknown): void {
   }
   if (value.kind === 'mqtt') {
     onlyFields(check, value, ['kind', 'host', 'port', 'heartbeatMs'], field, 'an MQTT link');
-    if (typeof value.host !== 'string' || !isHost(value.host)) fail(check, `${field}.host`, `expected the broker's host name or IPv4 address, got ${describe(value.host)}`);
+    if (typeof value.host !== 'string' || !isHost(value.host)) got(check, `${field}.host`, "expected the broker's host name or IPv4 address", value.host);
     const port = integer(check, value.port, `${field}.port`, "the broker's TCP port", 1);
     if (port > 65535) fail(check, `${field}.port`, `expected a TCP port up to 65535, got ${port}`);
   } else if (value.kind === 'serial') {
@@ -197,7 +197,7 @@ function transport(check: Check, value: unknown, node: unknown): void {
     if (port === undefined) fail(check, `${field}.port`, 'missing: the UART number the bus uses');
     uart(check, { tx, rx, baud, port }, field, 'a serial link');
   } else {
-    fail(check, `${field}.kind`, `a node talks over "mqtt" (host, port) or "serial" (tx, rx, baud, port), got ${describe(value.kind)}`);
+    got(check, `${field}.kind`, 'a node talks over "mqtt" (host, port) or "serial" (tx, rx, baud, port)', value.kind);
   }
 }
 
@@ -206,14 +206,14 @@ export function validateBoard(board: unknown, mcu: Mcu, file: string): Board {
   const b = head(board, mcu, file);
   const check: Check = { file, mcu, pins: new Map(), ports: new Map() };
   const hosted = hosts(check, b.hosts);
-  if (!isObject(b.signals)) fail(check, 'signals', `expected an object of signal → wiring, got ${describe(b.signals)}`);
+  if (!isObject(b.signals)) got(check, 'signals', 'expected an object of signal → wiring', b.signals);
   const specs = knownSignals(), owner = owners(), signals = b.signals as Json;
   for (const name of Object.keys(signals)) {
     const field = signalField(name), spec = specs.get(name), machine = owner.get(name);
     if (!spec) fail(check, field, `unknown signal (see hal/board/signals.ts for the names)`);
     if (machine && !hosted.includes(machine)) fail(check, field, `belongs to ${quote(machine)}, which this board does not host (hosts: ${hosted.join(', ')})`);
     const wiring = signals[name];
-    if (!isObject(wiring)) fail(check, field, `expected the wiring of ${spec.kind === 'input' ? 'an' : 'a'} ${spec.kind}, got ${describe(wiring)}`);
+    if (!isObject(wiring)) got(check, field, `expected the wiring of ${spec.kind === 'input' ? 'an' : 'a'} ${spec.kind}`, wiring);
     wiringOf[spec.kind](check, wiring, field);
   }
   for (const machine of hosted) {
