@@ -11,6 +11,7 @@ import { validateBoard } from './board';
 import { startController } from './controller';
 import { AuditRing } from './controller/audit-ring';
 import type { ControllerReport } from './controller';
+import type { OpenedNode } from './net/moddable/start';
 
 declare const trace: (text: string) => void;
 const print = (line: string) => trace(`${line}\n`);
@@ -25,13 +26,17 @@ else if (!startBus) print(JSON.stringify({ error: `${file}: transport: this imag
 else {
   // A node that cannot start (its provisioning is for another node) stays silent with every output off, as at
   // power-up, and says why: it never runs its machines without the bus they answer to.
-  // Started from a timer, at the bottom of the stack, not from this module's body, which runs under the loader's
-  // frames: the node's start nests deeper than a lone board's (the bus, its epoch's challenge, then the controller).
+  // Started from timers, at the bottom of the stack, not from this module's body, which runs under the loader's
+  // frames: first the bus (the transport, the link and its epoch's challenge), then, on a tick of its own, the
+  // controller. Under the bus's start, the controller's stations nested past a 256-slot stack (docs/BENCHMARKS.md).
   const start = startBus;
+  const failed = (e: unknown) => print(JSON.stringify({ error: `node not started: ${(e as Error).message}` }));
   options.clock.set(() => {
-    try { start({ ...options, onStatus: (status) => print(JSON.stringify({ bus: status })) }); } catch (e) {
-      print(JSON.stringify({ error: `node not started: ${(e as Error).message}` }));
-    }
+    let node: OpenedNode;
+    try { node = start({ ...options, onStatus: (status) => print(JSON.stringify({ bus: status })) }); } catch (e) { failed(e); return; }
+    options.clock.set(() => {
+      try { node.start(); } catch (e) { node.close(); failed(e); }
+    }, 0);
   }, 0);
 }
 

@@ -31,7 +31,7 @@ export interface AirlockStation extends Station {
  * A class, not an object of closures: its methods are made once, when the module is (preloaded, in flash), where a
  * closure made per station at run time copies its bytecode into XS's chunk heap (docs/BENCHMARKS.md).
  */
-class Airlock implements AirlockStation {
+export class Airlock implements AirlockStation {
   readonly id: MachineId;
   readonly faults: FaultMonitor;
   private readonly outer: GuardedDoor;
@@ -47,20 +47,30 @@ class Airlock implements AirlockStation {
     const { device, clock, limits, board } = ctx;
     const wiring = <W>(signal: string) => board.signals[`${id} ${signal}`] as W;
     const refused = (name: string, reason: string) => ctx.report({ t: clock.now(), kind: 'interlock', machine: name, detail: reason, reason });
-    const door = (which: 'outer' | 'inner') => new GuardedDoor(`${id} ${which} door`, new DoorActuator({
-      device, motor: wiring<DirEnableMotor | SerialMotor>(`${which} door`),
-      openLimit: wiring<InputWiring>(`${which} door open limit`), closedLimit: wiring<InputWiring>(`${which} door closed limit`),
-    }), () => refuseDoorOpen(`${id} ${which} door`, ctx.facts, limits), refused);
-    const outer = this.outer = door('outer'), inner = this.inner = door('inner');
-    const chamber = this.chamber = new SensorWatch(`${id} chamber pressure`,
-      new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock }), clock, chamberPressureLimits);
+    // Each part made in this frame (not in a helper's) before what holds it (not inside its arguments): a door
+    // motor's first write and a sensor's opening are the deepest steps of a node's boot.
+    const doors: GuardedDoor[] = [];
+    for (let i = 0; i < 2; i++) {
+      const which = i === 0 ? 'outer' : 'inner';
+      const actuator = new DoorActuator({
+        device, motor: wiring<DirEnableMotor | SerialMotor>(`${which} door`),
+        openLimit: wiring<InputWiring>(`${which} door open limit`), closedLimit: wiring<InputWiring>(`${which} door closed limit`),
+      });
+      doors.push(new GuardedDoor(`${id} ${which} door`, actuator, () => refuseDoorOpen(`${id} ${which} door`, ctx.facts, limits), refused));
+    }
+    const outer = this.outer = doors[0]!, inner = this.inner = doors[1]!;
+    const chamberKpa = new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock });
+    const chamber = this.chamber = new SensorWatch(`${id} chamber pressure`, chamberKpa, clock, chamberPressureLimits);
     this.pump = new Pump({ device, wiring: wiring<OutputWiring>('pump') });
     this.vent = new VentValve({ device, wiring: wiring<OutputWiring>('vent') });
     this.faults = new FaultMonitor([chamber, new LimitWatch(`${id} outer door`, outer.actuator), new LimitWatch(`${id} inner door`, inner.actuator)],
       (reason) => ctx.sensorFault(id, reason));
-    this.buttons = ASK.map((event, i) => new Button({
-      device, clock, wiring: wiring<InputWiring>(`button ${i + 1}`), onPress: () => ctx.machine(id).handle(event),
-    }));
+    // A loop, not ASK.map: its callback would be one more frame over each button's opening.
+    const buttons: Button[] = this.buttons = [];
+    for (let i = 0; i < ASK.length; i++) {
+      const event = ASK[i]!;
+      buttons.push(new Button({ device, clock, wiring: wiring<InputWiring>(`button ${i + 1}`), onPress: () => ctx.machine(id).handle(event) }));
+    }
   }
 
   applyOutputs(state: string, event?: string): void {

@@ -11,17 +11,19 @@ import { bayDoorAfterBoot, type Restart } from './reconstruct';
 export interface BayDoorStation extends Station { readonly door: GuardedDoor }
 
 /** A class, not an object of closures: its methods are made once, in flash (see the Airlock station). */
-class BayDoor implements BayDoorStation {
+export class BayDoor implements BayDoorStation {
   readonly id = 'bay door' as const;
   readonly door: GuardedDoor;
   readonly faults: FaultMonitor;
 
   constructor(private readonly ctx: StationContext) {
     const { device, board } = ctx;
-    this.door = new GuardedDoor('bay door', new DoorActuator({
+    // The actuator made before the door, not inside its arguments: one of the deepest steps of a node's boot.
+    const actuator = new DoorActuator({
       device, motor: board.signals['bay door'] as DirEnableMotor | SerialMotor,
       openLimit: board.signals['bay door open limit'] as InputWiring, closedLimit: board.signals['bay door closed limit'] as InputWiring,
-    }), () => refuseDoorOpen('bay door', ctx.facts, ctx.limits),
+    });
+    this.door = new GuardedDoor('bay door', actuator, () => refuseDoorOpen('bay door', ctx.facts, ctx.limits),
     (name, reason) => ctx.report({ t: ctx.clock.now(), kind: 'interlock', machine: name, detail: reason, reason }));
     this.faults = new FaultMonitor([new LimitWatch('bay door', this.door.actuator)], (reason) => ctx.sensorFault('bay door', reason));
   }

@@ -21,7 +21,7 @@ export interface BayEnvironmentStation extends Station {
 }
 
 /** A class, not an object of closures: its methods are made once, in flash (see the Airlock station). */
-class BayEnvironment implements BayEnvironmentStation {
+export class BayEnvironment implements BayEnvironmentStation {
   readonly id = 'bay environment' as const;
   readonly pressure: SensorWatch;
   readonly temperature: SensorWatch;
@@ -39,8 +39,11 @@ class BayEnvironment implements BayEnvironmentStation {
     const { device, clock, board } = ctx;
     const sensor = (s: string) => board.signals[s] as AnalogSensor | UartSensor;
     const output = (s: string) => ({ device, wiring: board.signals[s] as OutputWiring });
-    const pressure = this.pressure = new SensorWatch('bay pressure', new PressureSensor({ device, wiring: sensor('bay pressure'), clock }), clock, bayPressureLimits);
-    this.temperature = new SensorWatch('bay temperature', new TemperatureSensor({ device, wiring: sensor('bay temperature'), clock }), clock, temperatureLimits);
+    // Each sensor made before its watch, not inside the watch's arguments: the deepest step of a node's boot.
+    const bayKpa = new PressureSensor({ device, wiring: sensor('bay pressure'), clock });
+    const pressure = this.pressure = new SensorWatch('bay pressure', bayKpa, clock, bayPressureLimits);
+    const bayC = new TemperatureSensor({ device, wiring: sensor('bay temperature'), clock });
+    this.temperature = new SensorWatch('bay temperature', bayC, clock, temperatureLimits);
     this.pump = new Pump(output('bay pump')); this.vent = new VentValve(output('bay vent')); this.heater = new Heater(output('bay heater'));
     this.faults = new FaultMonitor([pressure, this.temperature], (reason) => ctx.sensorFault('bay environment', reason));
     this.leak = new LeakDetector({

@@ -8,9 +8,9 @@ import type { Machine, PostHook, PreHook, Transition } from '../core';
 import { createSystem, type LaunchBaySystem, type RemoteView, type SystemOptions, type SystemSnapshot } from '../system';
 import { Beeper, Klaxon, WarningLights } from '../../hal/drivers';
 import type { Clock, Device, TimerId } from '../../hal/types';
-import { createAirlockStation, type AirlockStation } from './airlock-station';
-import { createBayDoorStation, type BayDoorStation } from './bay-door-station';
-import { createBayEnvironmentStation, type BayEnvironmentStation } from './bay-environment-station';
+import { Airlock, type AirlockStation } from './airlock-station';
+import { BayDoor, type BayDoorStation } from './bay-door-station';
+import { BayEnvironment, type BayEnvironmentStation } from './bay-environment-station';
 import type { Station, StationContext } from './context';
 import { DeadlineWatch } from './deadlines';
 import { createDeckStation } from './deck-station';
@@ -238,12 +238,14 @@ export function startController(options: ControllerOptions): Controller {
     sensorFault: (id, reason) => c.sensorFault(id, reason),
   };
 
+  // The stations' constructors called here, not through their create functions: one frame less under the deepest
+  // step of a node's boot (a door motor's first write, a UART sensor's opening).
   for (const id of board.hosts) {
     let station: Station;
-    if (id === 'bay door') station = c.bayDoor = createBayDoorStation(ctx);
-    else if (id === 'bay environment') station = c.environment = createBayEnvironmentStation(ctx);
+    if (id === 'bay door') station = c.bayDoor = new BayDoor(ctx);
+    else if (id === 'bay environment') station = c.environment = new BayEnvironment(ctx);
     else if (id === 'battle deck') station = createDeckStation(ctx);
-    else station = airlocks[id] = createAirlockStation(ctx, id.slice('airlock '.length) as AirlockLetter);
+    else station = airlocks[id] = new Airlock(ctx, id.slice('airlock '.length) as AirlockLetter);
     stations.push(station);
   }
   for (const s of stations) c.deadlines[s.id] = new DeadlineWatch(s.id, board, clock, (part, ms) => c.deadlineMissed(s.id, part, ms));

@@ -5,7 +5,7 @@ import type { Board } from '../board/types';
 import type { ControllerOptions } from '../controller';
 import { createPreferenceStore, type PreferenceApi } from './preference-store';
 import type { HmacSha256 } from './hmac';
-import { nodeNameOf, startNode, type Node, type Transport } from './node';
+import { nodeNameOf, openNode, type Node, type Transport } from './node';
 import { checkProvision, type Provision } from './provision';
 
 export interface DeviceNodeOptions extends Omit<ControllerOptions, 'remote' | 'ready' | 'hooks'> {
@@ -34,9 +34,13 @@ export function checkDeviceProvision(board: Board, provision: unknown, where = `
 }
 
 /** Starts the board's node; throws, naming the field, when its provisioning is not for this node. */
-export function startDeviceNode(o: DeviceNodeOptions): Node {
+export function startDeviceNode(o: DeviceNodeOptions): Node { return openDeviceNode(o)(); }
+
+/** `startDeviceNode` in openNode's two steps: this one opens the node's end of the bus, and returns the one that
+ * starts its controller. */
+export function openDeviceNode(o: DeviceNodeOptions): () => Node {
   const p = checkDeviceProvision(o.board, o.provision);
-  return startNode({
+  return openNode({
     ...o, keys: p.keys, directory: p.directory, store: createPreferenceStore(o.preferences),
     heartbeatMs: o.heartbeatMs ?? o.board.transport?.heartbeatMs,
   });

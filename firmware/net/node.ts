@@ -45,7 +45,16 @@ export interface Node {
 /** A board's name on the bus: its `node`, else its name. */
 export const nodeNameOf = (board: Board) => board.node ?? board.name;
 
-export function startNode(o: NodeOptions): Node {
+/** Starts the node: `openNode`, then at once the controller it returns. */
+export function startNode(o: NodeOptions): Node { return openNode(o)(); }
+
+/**
+ * A node in two steps: this opens its end of the bus (its link, whose first challenge goes out now, and its
+ * replicas) and returns the second step, which starts its controller and listens. `startNode` takes both at once.
+ * A board takes the second from a timer of its own (firmware/main.ts), at the bottom of the stack: made under
+ * this frame, the controller's stations nested some 56 slots deeper, past a 256-slot stack (docs/BENCHMARKS.md).
+ */
+export function openNode(o: NodeOptions): () => Node {
   const { board, clock } = o;
   const name = nodeNameOf(board), T = o.heartbeatMs ?? 1000;
   const report = o.onReport ?? (() => {});
@@ -173,36 +182,38 @@ export function startNode(o: NodeOptions): Node {
     else fault(`command for ${id}, which this node does not host: dropped`);
   };
 
-  controller = startController({
-    ...o,
-    // Proving an epoch whose record was lost may take 2T more before anything heard is fresh.
-    bootTimeoutMs: o.bootTimeoutMs ?? (link.lostRecord ? 5 : 3) * T,
-    // The bridge waits for fresh reports of door E and the environment before inferring its own state.
-    ready: () => !hostsDeck || board.hosts.includes('bay door') || (replicas.state('bay door') !== undefined && replicas.state('bay environment') !== undefined),
-    remote: {
-      state: (id) => replicas.state(id), goal: (id) => replicas.goal(id), fact: (n) => replicas.fact(n),
-      send: (id, event) => command(id, { machine: id, event }),
-      // Red alert reaches every airlock the deployment has; a letter no board hosts is no airlock at all.
-      recall: (l) => { if (o.directory.has(`airlock ${l}`)) command(`airlock ${l}`, { recall: l }); },
-    },
-    hooks: Object.fromEntries(board.hosts.map((id) => [id, {
-      // Report every change at once; on the bridge, a deck transition toward a goal (a request, or settling again
-      // after a lost requirement) first marks the point after which evidence counts. Reaching the goal does not:
-      // the evidence that proved it still stands, and the settled deck keeps watching it.
-      post: [(t) => {
-        if (id === 'battle deck' && !SETTLED[t.to]) { mark = [link.epoch, link.nextSeq]; refreshEvidence(); }
-        publish();
-      }],
-    }])),
-  });
-  o.transport.onMessage(receive);
-  const beat = clock.set(() => { publish(); observe(); link.tick(); }, T, T);
-  // Staleness has no message to announce it: look again between heartbeats.
-  const look = clock.set(observe, T / 4, T / 4);
-  publish();
+  return () => {
+    controller = startController({
+      ...o,
+      // Proving an epoch whose record was lost may take 2T more before anything heard is fresh.
+      bootTimeoutMs: o.bootTimeoutMs ?? (link.lostRecord ? 5 : 3) * T,
+      // The bridge waits for fresh reports of door E and the environment before inferring its own state.
+      ready: () => !hostsDeck || board.hosts.includes('bay door') || (replicas.state('bay door') !== undefined && replicas.state('bay environment') !== undefined),
+      remote: {
+        state: (id) => replicas.state(id), goal: (id) => replicas.goal(id), fact: (n) => replicas.fact(n),
+        send: (id, event) => command(id, { machine: id, event }),
+        // Red alert reaches every airlock the deployment has; a letter no board hosts is no airlock at all.
+        recall: (l) => { if (o.directory.has(`airlock ${l}`)) command(`airlock ${l}`, { recall: l }); },
+      },
+      hooks: Object.fromEntries(board.hosts.map((id) => [id, {
+        // Report every change at once; on the bridge, a deck transition toward a goal (a request, or settling again
+        // after a lost requirement) first marks the point after which evidence counts. Reaching the goal does not:
+        // the evidence that proved it still stands, and the settled deck keeps watching it.
+        post: [(t) => {
+          if (id === 'battle deck' && !SETTLED[t.to]) { mark = [link.epoch, link.nextSeq]; refreshEvidence(); }
+          publish();
+        }],
+      }])),
+    });
+    o.transport.onMessage(receive);
+    const beat = clock.set(() => { publish(); observe(); link.tick(); }, T, T);
+    // Staleness has no message to announce it: look again between heartbeats.
+    const look = clock.set(observe, T / 4, T / 4);
+    publish();
 
-  return {
-    name, controller, link, replicas,
-    stop() { clock.clear(beat); clock.clear(look); controller!.stop(); },
+    return {
+      name, controller, link, replicas,
+      stop() { clock.clear(beat); clock.clear(look); controller!.stop(); },
+    };
   };
 }

@@ -7,4 +7,7 @@ export interface BusStartOptions extends Omit<ControllerOptions, 'remote' | 'rea
   /** Told of the link's connections and losses (printed on the console). */
   onStatus?(status: string): void;
 }
-export type BusStart = (o: BusStartOptions) => Node;
+/** A node whose end of the bus is open (its link's first challenge sent), its controller not yet started: `start`
+ * starts it, from a timer of the entry's own (a shallower stack); `close` closes its transport if that fails. */
+export interface OpenedNode { start(): Node; close(): void }
+export type BusStart = (o: BusStartOptions) => OpenedNode;
