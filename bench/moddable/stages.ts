@@ -124,12 +124,8 @@ async function stationsOneByOne(board: unknown, device: unknown): Promise<void> 
   if (b.signals.klaxon) parts.push(new Klaxon({ device: device as never, wiring: out('klaxon') }));
   if (b.signals['warning lights']) parts.push(new WarningLights({ device: device as never, wiring: out('warning lights') }));
   sample('indicators (beeper, klaxon, warning lights)');
-  // A station's close() leaves its sensors' pins open (their SensorWatch holds them as `source`): closed here, so
-  // that startController can open them again.
-  for (const p of parts) {
-    p.close();
-    for (const w of ['chamber', 'pressure', 'temperature']) (p as unknown as { [w: string]: { source?: { close(): void } } | undefined })[w]?.source?.close();
-  }
+  // Closed (sensors included), so that startController can open the same pins again.
+  for (const p of parts) p.close();
   parts = undefined;
   void parts; void deadlines;
   sample('stations closed and dropped');

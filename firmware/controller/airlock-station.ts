@@ -114,7 +114,7 @@ export class Airlock implements AirlockStation {
 
   close(): void {
     for (const b of this.buttons) b.close();
-    this.outer.actuator.close(); this.inner.actuator.close(); this.pump.close(); this.vent.close();
+    this.outer.actuator.close(); this.inner.actuator.close(); this.pump.close(); this.vent.close(); this.chamber.close();
   }
 
   /** True at one scan per grid period since pumping started (scans come every scanMs). */

@@ -89,7 +89,7 @@ export class BayEnvironment implements BayEnvironmentStation {
     else if (state === 'depressurizing' && emptySince >= 0 && clock.now() - emptySince >= EMPTY_DWELL_MS) env.handle('finished depressurizing');
   }
 
-  close(): void { this.pump.close(); this.vent.close(); this.heater.close(); this.leak.close(); }
+  close(): void { this.pump.close(); this.vent.close(); this.heater.close(); this.leak.close(); this.pressure.close(); this.temperature.close(); }
 
   /** Pump and heater only while the bay door is closed (invariant 4); venting is always safe. */
   private enforce(): void {

@@ -96,7 +96,7 @@ export class SensorWatch {
 
   constructor(
     readonly name: string,
-    private readonly source: { read(): number },
+    private readonly source: { read(): number; close?(): void },
     private readonly clock: Clock,
     private readonly limits: SensorLimits,
   ) {}
@@ -121,6 +121,9 @@ export class SensorWatch {
     this.healthySince = -Infinity;
     return fresh ? `${this.name}: ${problem}` : undefined;
   }
+
+  /** Closes the sensor it watches (its pin or port), when that can be closed. */
+  close(): void { this.source.close?.(); }
 
   /** Takes a sample; returns the new fault reason when the sensor has just become faulty. */
   sample(): string | undefined {
