@@ -1,6 +1,5 @@
 // The simulator's ECMA-419 device: the board's pins wired to the launch bay model, so drivers run unchanged on simulated hardware.
 import type { Board } from '../hal/board/types';
-import { airlockLetters, airlockOf, type AirlockLetter } from '../hal/board/signals';
 import type { LaunchBayModel } from './physics';
 import type { Clock, Device } from '../hal/types';
 import { analogClass } from './provider/analog';
@@ -35,14 +34,4 @@ export function createSimulatorDevice(o: SimulatorDeviceOptions): SimulatorDevic
     pin: Object.freeze({ ...table.names }),
     scan: () => scanInputs(table),
   };
-}
-
-/** The airlocks whose signals `board` wires, in the vocabulary's order: those its simulated hardware must have. */
-export function wiredAirlocks(board: Board): AirlockLetter[] {
-  const wired: AirlockLetter[] = [];
-  for (const signal in board.signals) {
-    const letter = airlockOf(signal);
-    if (letter !== undefined && !wired.includes(letter)) wired.push(letter);
-  }
-  return airlockLetters.filter((l) => wired.includes(l));
 }

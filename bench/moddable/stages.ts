@@ -80,8 +80,8 @@ async function measureSuspects(): Promise<void> {
 async function measureDesktopProvider(board: unknown): Promise<void> {
   const { LaunchBayModel } = await import('../../sim/physics');
   const { buildPinTable } = await import('../../sim/provider/pin-table');
-  const { wiredAirlocks } = await import('../../sim/provider');
-  const letters = wiredAirlocks(board as never);
+  const { hostedAirlocks } = await import('../../hal/board/signals');
+  const letters = hostedAirlocks([board as never]);
   cost('new LaunchBayModel(): every part (lin only)', () => new LaunchBayModel());
   cost('new LaunchBayModel({ lean }), as the provider makes it (lin only)', () => new LaunchBayModel({ letters, lean: true }));
   const model = new LaunchBayModel({ letters, lean: true });
