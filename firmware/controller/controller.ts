@@ -7,6 +7,7 @@ import { bayHostileIn } from '../coordination';
 import type { Machine, PostHook, PreHook, Transition } from '../core';
 import { createSystem, type LaunchBaySystem, type RemoteView, type SystemOptions, type SystemSnapshot } from '../system';
 import { Beeper, Klaxon, WarningLights } from '../../hal/drivers';
+import { beginNoting, closeNoted, keepNoted } from '../../hal/drivers/opened';
 import type { Clock, Device, TimerId } from '../../hal/types';
 import { Airlock, type AirlockStation } from './airlock-station';
 import { BayDoor, type BayDoorStation } from './bay-door-station';
@@ -81,7 +82,8 @@ class Core {
   readonly clock: Clock;
   readonly limits: Thresholds;
   readonly report: Reporter;
-  readonly indicators: Controller['indicators'];
+  /** Opened by startController, under its guard (an empty set until then). */
+  indicators: Controller['indicators'] = {};
   readonly stations: Station[] = [];
   readonly airlocks: { [id: string]: AirlockStation } = {};
   readonly deadlines: { [id: string]: DeadlineWatch } = {};
@@ -93,11 +95,10 @@ class Core {
   readonly bootBy: number;
 
   constructor(readonly options: ControllerOptions) {
-    const { board, device, clock } = options;
+    const { board, clock } = options;
     this.board = board; this.clock = clock;
     this.limits = { ...defaultThresholds, ...options.thresholds };
     this.report = options.onReport ?? (() => {});
-    this.indicators = indicatorsOf(board, device, clock);
     this.bootBy = clock.now() + (options.bootTimeoutMs ?? 2000);
   }
 
@@ -221,7 +222,7 @@ class Core {
 export function startController(options: ControllerOptions): Controller {
   const { board, device, clock } = options;
   const c = new Core(options);
-  const { limits, report, stations, airlocks } = c;
+  const { limits, airlocks } = c;
   const facts: InterlockFacts = {
     bayEnvironment: () => c.stateOf('bay environment'),
     bayHostile: () => bayHostileIn(c.stateOf('bay environment')),
@@ -229,48 +230,62 @@ export function startController(options: ControllerOptions): Controller {
     chamberKpa: (airlock) => c.chamberKpa(airlock),
     doorClosed: (door) => c.doorClosed(door),
   };
-  const ctx: StationContext = {
-    board, device, clock, limits, report, facts,
-    coordination: () => c.system!.coordination,
-    alarmChanged: () => c.showAlarm(),
-    machine: (id) => c.machineOf(id)!,
-    stateOf: (id) => c.stateOf(id),
-    sensorFault: (id, reason) => c.sensorFault(id, reason),
-  };
-
-  // The stations' constructors called here, not through their create functions: one frame less under the deepest
-  // step of a node's boot (a door motor's first write, a UART sensor's opening).
-  for (const id of board.hosts) {
-    let station: Station;
-    if (id === 'bay door') station = c.bayDoor = new BayDoor(ctx);
-    else if (id === 'bay environment') station = c.environment = new BayEnvironment(ctx);
-    else if (id === 'battle deck') station = createDeckStation(ctx);
-    else station = airlocks[id] = new Airlock(ctx, id.slice('airlock '.length) as AirlockLetter);
-    stations.push(station);
-  }
-  for (const s of stations) c.deadlines[s.id] = new DeadlineWatch(s.id, board, clock, (part, ms) => c.deadlineMissed(s.id, part, ms));
-
-  // Chambers by letter, made once: the machines' sensors read them on every step toward a goal.
-  const chamberIds: { [letter: string]: string } = {};
-  for (const id of board.hosts) if (id.startsWith('airlock ')) chamberIds[id.slice('airlock '.length)] = id;
-  const system = c.system = createSystem({
-    hosts: board.hosts,
-    initial: options.initial,
-    remote: options.remote,
-    limits,
-    kPa: (place) => (place === 'bay' ? c.bayKpa() : c.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
-    outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
-    bayDoorClosed: () => c.doorClosed('bay door'),
-    bayWarm: () => (c.environment ? claimsWarm(c.environment.temperature.read(), limits) : false),
-    alarm: (on) => c.alarm(on),
-    extra: (id) => c.extra(id),
-  });
-
-  // No state is assumed: until the sensors have been read, every hosted machine reads as unknown.
-  if (!options.initial) for (const id of board.hosts) c.machineOf(id)!.restore(undefined, undefined);
   const scan = () => c.scan();
-  const timer = clock.set(scan, limits.scanMs, limits.scanMs);
-  if (options.initial) c.start();
+  let system!: LaunchBaySystem, timer: TimerId | undefined;
+  // A start that fails part way lets go of every part it opened, outputs off, and leaves no timer running: tried
+  // again, it finds every pin free, and nothing fires into a controller that was never finished. (The body stays in
+  // this frame, not a function of its own: one frame more would sit under the deepest step of a node's boot.)
+  const outer = beginNoting();
+  try {
+    c.indicators = indicatorsOf(board, device, clock);
+    const ctx: StationContext = {
+      board, device, clock, limits, report: c.report, facts,
+      coordination: () => c.system!.coordination,
+      alarmChanged: () => c.showAlarm(),
+      machine: (id) => c.machineOf(id)!,
+      stateOf: (id) => c.stateOf(id),
+      sensorFault: (id, reason) => c.sensorFault(id, reason),
+    };
+
+    // The stations' constructors called here, not through their create functions: one frame less under the deepest
+    // step of a node's boot (a door motor's first write, a UART sensor's opening).
+    for (const id of board.hosts) {
+      let station: Station;
+      if (id === 'bay door') station = c.bayDoor = new BayDoor(ctx);
+      else if (id === 'bay environment') station = c.environment = new BayEnvironment(ctx);
+      else if (id === 'battle deck') station = createDeckStation(ctx);
+      else station = airlocks[id] = new Airlock(ctx, id.slice('airlock '.length) as AirlockLetter);
+      c.stations.push(station);
+    }
+    for (const s of c.stations) c.deadlines[s.id] = new DeadlineWatch(s.id, board, clock, (part, ms) => c.deadlineMissed(s.id, part, ms));
+
+    // Chambers by letter, made once: the machines' sensors read them on every step toward a goal.
+    const chamberIds: { [letter: string]: string } = {};
+    for (const id of board.hosts) if (id.startsWith('airlock ')) chamberIds[id.slice('airlock '.length)] = id;
+    system = c.system = createSystem({
+      hosts: board.hosts,
+      initial: options.initial,
+      remote: options.remote,
+      limits,
+      kPa: (place) => (place === 'bay' ? c.bayKpa() : c.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
+      outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
+      bayDoorClosed: () => c.doorClosed('bay door'),
+      bayWarm: () => (c.environment ? claimsWarm(c.environment.temperature.read(), limits) : false),
+      alarm: (on) => c.alarm(on),
+      extra: (id) => c.extra(id),
+    });
+
+    // No state is assumed: until the sensors have been read, every hosted machine reads as unknown.
+    if (!options.initial) for (const id of board.hosts) c.machineOf(id)!.restore(undefined, undefined);
+    timer = clock.set(scan, limits.scanMs, limits.scanMs);
+    if (options.initial) c.start();
+  } catch (e) {
+    if (timer !== undefined) clock.clear(timer);
+    for (const id in c.deadlines) c.deadlines[id].cancel();
+    closeNoted(outer);
+    throw e;
+  }
+  keepNoted(outer);
 
   return {
     board, system, machines: system.machines, indicators: c.indicators, facts,

@@ -2,6 +2,7 @@
 import type { DirEnableMotor, SerialMotor } from '../board/types';
 import { DEFAULT_SERIAL_PORT, type Device, type Digital, type Serial } from '../types';
 import { asciiBytes } from './ascii';
+import { opened } from './opened';
 
 export type MotorCommand = 'open' | 'close' | 'stop';
 
@@ -22,8 +23,10 @@ class HBridgeMotor implements DoorMotor {
     const { Digital } = device.io;
     this.enable = new Digital({ pin: wiring.enable, mode: Digital.Output });
     this.enable.write(0);
-    this.dir = new Digital({ pin: wiring.dir, mode: Digital.Output });
+    // Its one part with two pins: a second that will not open lets go of the first, written off.
+    try { this.dir = new Digital({ pin: wiring.dir, mode: Digital.Output }); } catch (e) { this.enable.close(); throw e; }
     this.dir.write(0);
+    opened(this);
   }
 
   write(command: MotorCommand): void {
@@ -66,12 +69,13 @@ class SerialMotorController implements DoorMotor {
     this.port = new device.io.Serial(options);
     // The controller may still run the last command from before our reset: say stop first.
     this.port.write(LINES.stop);
+    opened(this);
   }
 
   write(command: MotorCommand): void { this.port.write(LINES[command]); }
 
-  // The actuator stops the motor before closing it.
-  close(): void { this.port.close(); }
+  // The far end keeps running its last command: stop it before letting go (the actuator has, unless a start failed).
+  close(): void { this.port.write(LINES.stop); this.port.close(); }
 }
 
 /** The motor for a board's wiring; chosen by the wiring's kind. */

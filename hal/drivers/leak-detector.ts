@@ -1,5 +1,6 @@
 // A leak detector: an unexpected fall of bay pressure, sampled on the clock, raised once until the pressure holds again.
 import type { Clock, TimerId } from '../types';
+import { opened } from './opened';
 
 export interface LeakDetectorOptions {
   sensor: { read(): number };
@@ -47,6 +48,7 @@ export class LeakDetector {
     const sampleMs = o.sampleMs ?? DEFAULT_SAMPLE_MS;
     if (!(sampleMs > 0)) throw new Error(`leak detector: sampleMs must be positive, not ${sampleMs}`);
     this.timer = this.clock.set(() => this.sample(), sampleMs, sampleMs);
+    opened(this);
   }
 
   close(): void { this.clock.clear(this.timer); }

@@ -1,6 +1,7 @@
 // A digital input read as logic (active or not), with the board's inversion and pull-up applied: shared by buttons and limit switches.
 import type { InputWiring } from '../board/types';
 import type { Device, Digital } from '../types';
+import { opened } from './opened';
 
 /**
  * The pull-up and the inversion default to each other: a switch to ground needs a pull-up and reads low when
@@ -25,6 +26,7 @@ export class LogicInput {
     this.pin = onEdge
       ? new Digital({ pin: wiring.pin, mode, edge: Digital.Rising | Digital.Falling, onReadable: onEdge })
       : new Digital({ pin: wiring.pin, mode });
+    opened(this);
   }
 
   /** The input's meaning now, read from the pin. */

@@ -3,6 +3,7 @@ import type { AnalogSensor, UartSensor } from '../board/types';
 import { DEFAULT_SERIAL_PORT, type Analog, type Clock, type Device, type Serial } from '../types';
 import { parseReading } from './ascii';
 import { LineReader } from './line-reader';
+import { opened } from './opened';
 
 interface SensorOptions {
   device: Device;
@@ -41,6 +42,8 @@ class CalibratedSensor {
     } else {
       throw new Error(`sensor: unknown wiring ${JSON.stringify((w as { wiring: unknown }).wiring)}`);
     }
+    // Its one IO object is open now (an Analog may have no close of its own: `close` below copes).
+    opened(this);
   }
 
   /** The reading: sampled now from an ADC; the last line received from a UART (NaN before the first). */

@@ -1,6 +1,7 @@
 // Digital outputs named after the parts they switch: pumps, vent valves, the heater, the klaxon, the warning lights.
 import type { OutputWiring } from '../board/types';
 import type { Device, Digital } from '../types';
+import { opened } from './opened';
 
 export interface SwitchedOutputOptions { device: Device; wiring: OutputWiring }
 
@@ -15,6 +16,7 @@ export class SwitchedOutput {
     this.pin = new o.device.io.Digital({ pin: o.wiring.pin, mode: o.device.io.Digital.Output });
     // Every part starts off, whatever level the pin came up at.
     this.pin.write(this.offLevel);
+    opened(this);
   }
 
   /** Switches the part; the pin is written only on a change, since the controller re-asserts outputs every scan. */
