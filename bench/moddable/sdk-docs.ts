@@ -5,15 +5,18 @@
 //   - the install steps (FLASHING.md §1): installSteps(), which `build:firmware` also prints as its hint;
 //   - the number of tests in test/moddable: counted in its files;
 //   - the Pico image's size: `npm run docs:sdk -- --pico-image <xs_pico.uf2>` keeps it in bench/moddable/pico-image.json
-//     with the commit and the hash of the firmware's inputs it was built from, so the test can tell when it is stale.
+//     with the commit and the hash of the firmware's inputs it was built from, so the test can tell when it is stale;
+//   - what a lone board keeps alive, stage by stage: `npx tsx bench/moddable/stages-cli.ts <board> --record` keeps its run
+//     in bench/moddable/stages/<board>.json, with the commit and the hash of its inputs, and regenerates the docs.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../../boards/load';
 import { footprintReport, type ModdableFootprint } from './footprint';
 import { shares, withinLimit } from './boards';
 import { installSteps } from '../../scripts/lib/mcconfig';
+import type { StageSample, SuspectCost } from './stages';
 
 const RECORD = join(repoRoot, 'bench', 'moddable', 'recorded.json');
 export const PICO_IMAGE_RECORD = join(repoRoot, 'bench', 'moddable', 'pico-image.json');
@@ -28,20 +31,80 @@ interface PicoImageRecord {
   inputs: string;
 }
 
+const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+  .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+
 /** What goes into the Pico image from this repository: manifest.json, boards/pico.json, the script that writes the
  *  board's modules, and every file under firmware/ and hal/ (the manifest compiles from there). */
 function picoImageInputFiles(): string[] {
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   return [join(repoRoot, 'manifest.json'), join(repoRoot, 'boards', 'pico.json'), join(repoRoot, 'scripts', 'lib', 'firmware-modules.ts'),
     ...walk(join(repoRoot, 'firmware')), ...walk(join(repoRoot, 'hal'))].sort();
 }
 
-/** One hash (12 hex digits) of picoImageInputFiles(), their paths and contents: it changes when the firmware does. */
-export function picoImageInputs(): string {
+/** One hash (12 hex digits) of `files`, their paths and contents. */
+function hashOf(files: string[]): string {
   const h = createHash('sha256');
-  for (const f of picoImageInputFiles()) h.update(`${relative(repoRoot, f)}\0`).update(readFileSync(f)).update('\0');
+  for (const f of files) h.update(`${relative(repoRoot, f)}\0`).update(readFileSync(f)).update('\0');
   return h.digest('hex').slice(0, 12);
+}
+
+/** The hash of picoImageInputFiles(): it changes when the firmware does. */
+export function picoImageInputs(): string { return hashOf(picoImageInputFiles()); }
+
+/** What a staged run of `board` is built from: the staged entry and its manifest, the board file, the device's
+ *  manifest, firmware/, hal/ and the simulator's TypeScript (a lin build carries the desktop provider and physics). */
+export function stageInputs(board: string): string {
+  const sim = walk(join(repoRoot, 'sim')).filter((f) => f.endsWith('.ts'));
+  return hashOf([join(repoRoot, 'manifest.json'), join(repoRoot, 'boards', `${board}.json`), join(repoRoot, 'scripts', 'lib', 'firmware-modules.ts'),
+    join(repoRoot, 'bench', 'moddable', 'stages.ts'), join(repoRoot, 'bench', 'moddable', 'manifest_stages.json'),
+    ...walk(join(repoRoot, 'firmware')), ...walk(join(repoRoot, 'hal')), ...sim].sort());
+}
+
+/** One staged run (`stages-cli.ts <board> --record`): what it printed, with the commit and inputs it ran on. */
+export interface StageRecord {
+  board: string;
+  commit: string;
+  /** stageInputs(board) when it was recorded */
+  inputs: string;
+  samples: StageSample[];
+  suspects: SuspectCost[];
+  error?: string;
+}
+export const STAGES_DIR = join(repoRoot, 'bench', 'moddable', 'stages');
+
+export function readStageRecords(): StageRecord[] {
+  if (!existsSync(STAGES_DIR)) return [];
+  return readdirSync(STAGES_DIR).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(join(STAGES_DIR, f), 'utf8')) as StageRecord);
+}
+
+export const shortCommit = (): string => {
+  const git = spawnSync('git', ['rev-parse', '--short=8', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
+  return git.status === 0 ? git.stdout.trim() : 'unknown';
+};
+
+/** mcsim is 64-bit: a slot is 32 bytes there (16 on the ESP32 and RP2040). */
+const HOST_SLOT = 32;
+const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toLocaleString('en-US')}`;
+
+/** The two tables `stages-cli.ts` prints for a run: stage by stage, and one of each suspect. */
+export function stageTables(r: Pick<StageRecord, 'board' | 'samples' | 'suspects' | 'error'>): string[] {
+  const lines = [`| \`${r.board}\`: stage | slots alive | added | chunks alive (64-bit) | added | modules |`, '|---|---|---|---|---|---|'];
+  let prev: StageSample | undefined;
+  for (const s of r.samples) {
+    const slots = s.slotBytes / HOST_SLOT, added = prev ? slots - prev.slotBytes / HOST_SLOT : slots;
+    const addedChunks = prev ? s.chunkBytes - prev.chunkBytes : s.chunkBytes;
+    lines.push(`| ${s.stage} | ${slots.toLocaleString('en-US')} | ${signed(added)} | ${s.chunkBytes.toLocaleString('en-US')} | ${signed(addedChunks)} | ${s.modules} |`);
+    prev = s;
+  }
+  lines.push('', `| one of each (\`${r.board}\`'s build) | slots | chunk bytes (64-bit) |`, '|---|---|---|');
+  for (const c of r.suspects) lines.push(`| ${c.suspect} | ${c.slots.toFixed(1)} | ${c.chunkBytes.toFixed(0)} |`);
+  if (r.error) lines.push('', `stopped early: ${r.error}`);
+  return lines;
+}
+
+function stagesBlock(records: StageRecord[]): string[] {
+  return records.flatMap((r) => ['', `\`npx tsx bench/moddable/stages-cli.ts ${r.board} --record\`, at commit \`${r.commit}\` (inputs \`${r.inputs}\`):`, '', ...stageTables(r)]).concat(['']);
 }
 
 export function readPicoImage(): PicoImageRecord {
@@ -58,8 +121,7 @@ export function picoImageRecord(uf2: string): PicoImageRecord {
   }
   const newer = picoImageInputFiles().filter((f) => statSync(f).mtimeMs > st.mtimeMs);
   if (newer.length) throw new Error(`${uf2} is older than ${relative(repoRoot, newer[0])}${newer.length > 1 ? ` and ${newer.length - 1} more` : ''}: rebuild it (npm run build:firmware -- --board pico)`);
-  const git = spawnSync('git', ['rev-parse', '--short=8', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
-  return { bytes: st.size, commit: git.status === 0 ? git.stdout.trim() : 'unknown', inputs: picoImageInputs() };
+  return { bytes: st.size, commit: shortCommit(), inputs: picoImageInputs() };
 }
 
 /** The line the docs give the Pico image's size in. */
@@ -110,8 +172,9 @@ function footprintSummary(f: ModdableFootprint): string[] {
 
 /** docs/BENCHMARKS.md with its SDK block regenerated from `f`. */
 function benchmarksPage(page: string, f: ModdableFootprint): string {
-  return replaceBlock(page, 'footprint per board', 'bench/moddable/recorded.json',
+  const out = replaceBlock(page, 'footprint per board', 'bench/moddable/recorded.json',
     ['', ...footprintReport(f), '', ...footprintSummary(f), '']);
+  return replaceBlock(out, 'stages now', 'bench/moddable/stages/*.json', stagesBlock(readStageRecords()));
 }
 
 /** docs/FLASHING.md with its install steps and SDK figures regenerated. */

@@ -1,21 +1,21 @@
-// `npx tsx bench/moddable/stages-cli.ts <board> [--keep]`: builds a lone board's firmware for lin with the staged entry
+// `npx tsx bench/moddable/stages-cli.ts <board> [--keep | --record]`: builds a lone board's firmware for lin with the staged entry
 // (bench/moddable/stages.ts) instead of firmware/main, runs it in mcsim and prints, per stage of the boot, what XS
 // has alive after a forced collection (slots, and chunks counted 64-bit). `--keep` reuses the last build's compiled
-// modules (only when nothing of ours changed since). Needs $MODDABLE.
+// modules (only when nothing of ours changed since). `--record` keeps the run in bench/moddable/stages/<board>.json and
+// regenerates docs/BENCHMARKS.md's "stages now" block from every such record. Needs $MODDABLE.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBoard, repoRoot } from '../../boards/load';
 import { BOARD_VAR, writeBoardModules } from '../../scripts/lib/firmware-modules';
 import { moddableMissing, runMcconfig } from '../../scripts/lib/mcconfig';
 import { runOnMcsim } from './mcsim';
+import { shortCommit, stageInputs, stageTables, STAGES_DIR, writeSdkDocs, type StageRecord } from './sdk-docs';
 import type { StageSample, SuspectCost } from './stages';
-
-/** mcsim is 64-bit: a slot is 32 bytes there (16 on the ESP32 and RP2040). */
-const HOST_SLOT = 32;
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
   const missing = moddableMissing();
-  if (!name || missing) throw new Error(missing ?? 'usage: npx tsx bench/moddable/stages-cli.ts <board> [--keep]');
+  if (!name || missing) throw new Error(missing ?? 'usage: npx tsx bench/moddable/stages-cli.ts <board> [--keep | --record]');
   const board = loadBoard(name);
   if (board.transport) throw new Error(`${name} is a node board: the staged entry boots a lone board`);
   const out = join(repoRoot, 'build', 'bench-moddable', 'stages');
@@ -24,17 +24,15 @@ async function main(): Promise<void> {
   if (r.problem) throw new Error(`${name} did not build: ${r.problem}\n${r.output.slice(-2000)}`);
   const run = await runOnMcsim(join(out, 'bin', 'lin', 'mc', 'instrument', 'launch-bay', 'mc.so'), 1, 120);
   const { samples, suspects, error } = run.answers[0] as { samples: StageSample[]; suspects: SuspectCost[]; error?: string };
-  console.log(`| ${name}: stage | slots alive | added | chunks alive (64-bit) | added | modules |`, '\n|---|---|---|---|---|---|');
-  let prev: StageSample | undefined;
-  for (const s of samples) {
-    const slots = s.slotBytes / HOST_SLOT, added = prev ? slots - prev.slotBytes / HOST_SLOT : slots;
-    const chunks = s.chunkBytes, addedChunks = prev ? chunks - prev.chunkBytes : chunks;
-    console.log(`| ${s.stage} | ${slots.toLocaleString('en-US')} | ${added >= 0 ? '+' : ''}${added.toLocaleString('en-US')} | ${chunks.toLocaleString('en-US')} | ${addedChunks >= 0 ? '+' : ''}${addedChunks.toLocaleString('en-US')} | ${s.modules} |`);
-    prev = s;
+  for (const line of stageTables({ board: name, samples, suspects, error })) console.log(line);
+  if (rest.includes('--record')) {
+    if (rest.includes('--keep')) throw new Error('--record keeps only a fresh build (not --keep)');
+    mkdirSync(STAGES_DIR, { recursive: true });
+    const record: StageRecord = { board: name, commit: shortCommit(), inputs: stageInputs(name), samples, suspects, ...(error ? { error } : {}) };
+    writeFileSync(join(STAGES_DIR, `${name}.json`), `${JSON.stringify(record, null, 1)}\n`);
+    const wrote = writeSdkDocs();
+    console.log(`recorded in bench/moddable/stages/${name}.json; regenerated ${wrote.length ? wrote.join(', ') : 'nothing'}`);
   }
-  console.log('', `| one of each (${name}'s build) | slots | chunk bytes (64-bit) |`, '\n|---|---|---|');
-  for (const c of suspects) console.log(`| ${c.suspect} | ${c.slots.toFixed(1)} | ${c.chunkBytes.toFixed(0)} |`);
-  if (error) console.log(`stopped early: ${error}`);
 }
 
 main().catch((e: unknown) => { console.error(e instanceof Error ? e.message : String(e)); process.exitCode = 1; });

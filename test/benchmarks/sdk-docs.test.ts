@@ -13,7 +13,7 @@ import { loadBoard, repoRoot } from '../../boards/load';
 import { bootromFromTs } from '../../emulators/rp2040/files';
 import { BOARD_VAR, preloadedModules, writeBoardModules } from '../../scripts/lib/firmware-modules';
 import { IDF_DIR, installSteps, runMcconfig } from '../../scripts/lib/mcconfig';
-import { moddableTestCount, PAGES, picoImageInputs, picoImageLine, picoImageRecord, readPicoImage, readRecord } from '../../bench/moddable/sdk-docs';
+import { moddableTestCount, PAGES, picoImageInputs, readStageRecords, stageInputs, picoImageLine, picoImageRecord, readPicoImage, readRecord } from '../../bench/moddable/sdk-docs';
 
 const page = (rel: string) => readFileSync(join(repoRoot, rel), 'utf8');
 const record = readRecord();
@@ -166,4 +166,25 @@ describe.skipIf(missing)('the record, against a fresh build with the SDK', () =>
       expect(ourBytecode(out), 'bench/moddable/recorded.json is stale: run npm run bench -- --moddable --record').toEqual({ modules: recorded.modules, bytes: recorded.bytes });
     } finally { rmSync(out, { recursive: true, force: true }); }
   }, 1_800_000);
+});
+
+// What a lone board keeps alive, stage by stage (docs/BENCHMARKS.md, "stages now"): each record is of the firmware
+// as it is now. With the SDK a firmware change without a new record fails here; without it, the check says so.
+describe('the staged records', () => {
+  const records = readStageRecords();
+  it('name the boards they ran, each once', () => {
+    expect(new Set(records.map((r) => r.board)).size).toBe(records.length);
+    for (const r of records) expect(r.samples.length, r.board).toBeGreaterThan(3);
+  });
+  const missing = moddableMissing();
+  for (const r of records) {
+    const now = stageInputs(r.board);
+    if (missing) {
+      it.skip(`${r.board}'s is current (needs $MODDABLE to re-record: ${missing}; it is ${now === r.inputs ? 'current' : 'stale'})`, () => {});
+    } else {
+      it(`${r.board}'s is current: npx tsx bench/moddable/stages-cli.ts ${r.board} --record`, () => {
+        expect(r.inputs, `bench/moddable/stages/${r.board}.json is from other firmware`).toBe(now);
+      });
+    }
+  }
 });
