@@ -4,7 +4,7 @@ import { airlockLetters, type AirlockLetter, type MachineId } from '../board/sig
 import type { Transition } from '../core';
 import { holdsEmpty, holdsFull, pressuresMatch } from '../thresholds';
 import type { CoordinationMemory } from './memory';
-import { CHANGING, HOSTILE_DIRECTION, kPaText, STABLE, type CoordinationView } from './view';
+import { bayHostileIn, CHANGING, kPaText, STABLE, type CoordinationView } from './view';
 
 const AIRLOCK_IDS = Object.fromEntries(airlockLetters.map((l) => [l, `airlock ${l}`])) as { [L in AirlockLetter]: MachineId };
 const id = (l: AirlockLetter) => AIRLOCK_IDS[l];
@@ -81,7 +81,9 @@ export function recallAirlock(view: CoordinationView, memory: CoordinationMemory
 export function bayChanged(view: CoordinationView, memory: CoordinationMemory, l: AirlockLetter, from: string | undefined, to: string | undefined): void {
   const state = view.state(id(l));
   if (state === undefined) return;
-  const toHostile = !!HOSTILE_DIRECTION[to ?? 'unknown'], flipped = !!HOSTILE_DIRECTION[from ?? 'unknown'] !== toHostile;
+  // Rule 4 as the airlocks read the bay (bayHostileIn): leaving friendly for anything, a fault or no fresh report
+  // included, is a turn toward hostile, and whoever is open toward the friendly bay is recalled.
+  const toHostile = bayHostileIn(to), flipped = bayHostileIn(from) !== toHostile;
   if (flipped && toHostile) recallAirlock(view, memory, l);
   if (memory.recalled[l]) return; // already on its way in
   if (state === 'opening outer' && (to === undefined || CHANGING[to])) { view.send(id(l), 'bay changing'); return; }

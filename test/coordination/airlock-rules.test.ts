@@ -128,6 +128,22 @@ describe('the airlocks under the deck', () => {
     expect([b().state, b().goal, sys.coordination.memory.recalled.B]).toEqual(['closing outer', 'inner open', true]);
   });
 
+  // Rule 4: "as soon as the environment leaves friendly", whatever for: a fault, holding, or (seen from another node)
+  // no fresh report. The bay may be emptying on a red alert this airlock never heard.
+  for (const to of ['faulted', 'holding', undefined]) {
+    it(`recalls an airlock open toward the friendly bay when the environment leaves friendly for ${to ?? 'unknown'}`, () => {
+      const { sys, b } = bay({ 'airlock B': { state: 'outer open friendly', goal: 'outer open friendly' } });
+      sys.coordination.bayChanged('B', 'friendly', to);
+      expect([b().state, b().goal, sys.coordination.memory.recalled.B]).toEqual(['closing outer', 'inner open', true]);
+    });
+  }
+
+  it('does not recall an airlock open into a hostile bay when the bay becomes unknown (its user is suited)', () => {
+    const { sys, b } = bay({ 'airlock B': { state: 'outer open hostile', goal: 'outer open hostile' } });
+    sys.coordination.bayChanged('B', 'hostile', undefined);
+    expect([b().state, sys.coordination.memory.recalled.B]).toEqual(['outer open hostile', false]);
+  });
+
   it('recalls an airlock open toward the friendly bay when a leak is found, as red alert does', () => {
     const { sys, b } = bay({ 'airlock B': { state: 'outer open friendly', goal: 'outer open friendly' } });
     sys.coordination.leak();
