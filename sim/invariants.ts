@@ -40,6 +40,8 @@ interface AirlockWas {
   readonly outer: DoorWas;
   readonly inner: DoorWas;
   outerOpening: boolean;
+  /** The chamber's pressure at the last check: where it stood before the step in which a door may have started. */
+  chamberWas: number;
   pump: boolean;
   vent: boolean;
   /** Invariant 9: reset or without power, and no press of its buttons since. */
@@ -67,6 +69,9 @@ export class InvariantMonitor {
   private bayCarries = false;
   // What each part did at the last step: a start is a switch from off (or closing) to on (or opening).
   private readonly bayWas = { pump: false, vent: false, heater: false };
+  // Invariant 7 judges a start by the pressures before the step in which the door left its closed limit: by the end
+  // of that step the open door has already evened them out (an inner door's air follows in 50 ms).
+  private bayKpaWas: number;
   // Sensors a fault was ever injected into: what they do after it is cleared is that fault's aftermath, not noise.
   private readonly broken: { [sensor: string]: boolean } = {};
 
@@ -78,10 +83,11 @@ export class InvariantMonitor {
 
   constructor(private readonly model: LaunchBayModel, private readonly controller: () => Controller | undefined, private readonly now: () => number) {
     this.bayDoor = doorWas(model.bayDoor);
+    this.bayKpaWas = model.bay.kPa;
     this.doors = [this.bayDoor];
     for (const l of model.letters) {
       const a = model.airlocks[l];
-      const w: AirlockWas = { letter: l, airlock: a, keys: keysOf(l), outer: doorWas(a.outer), inner: doorWas(a.inner), outerOpening: false, pump: a.pumpOn, vent: a.ventOn, still: false };
+      const w: AirlockWas = { letter: l, airlock: a, keys: keysOf(l), outer: doorWas(a.outer), inner: doorWas(a.inner), outerOpening: false, chamberWas: a.chamberKpa, pump: a.pumpOn, vent: a.ventOn, still: false };
       this.locks.push(w);
       this.lockOf[l] = w;
       this.doors.push(w.outer, w.inner);
@@ -164,20 +170,23 @@ export class InvariantMonitor {
         else this.fail(k.start, 5, `airlock ${l} outer door started opening while the bay environment is ${env}`);
       }
       w.outerOpening = opening;
+      const chamberWas = w.chamberWas, bayWas = this.bayKpaWas;
       if (this.starts(w.outer)) {
-        if (Math.abs(a.chamberKpa - bay) > DOOR_START_KPA) this.fail(k.outer7, 7, `airlock ${l} outer door started opening with chamber ${a.chamberKpa.toFixed(1)} kPa and bay ${bay.toFixed(1)} kPa`);
+        if (Math.abs(chamberWas - bayWas) > DOOR_START_KPA) this.fail(k.outer7, 7, `airlock ${l} outer door started opening with chamber ${chamberWas.toFixed(1)} kPa and bay ${bayWas.toFixed(1)} kPa`);
         else this.clear(k.outer7);
       }
       if (this.starts(w.inner)) {
-        if (Math.abs(a.chamberKpa - ship) > DOOR_START_KPA) this.fail(k.inner7, 7, `airlock ${l} inner door started opening with chamber ${a.chamberKpa.toFixed(1)} kPa and ship ${ship} kPa`);
+        if (Math.abs(chamberWas - ship) > DOOR_START_KPA) this.fail(k.inner7, 7, `airlock ${l} inner door started opening with chamber ${chamberWas.toFixed(1)} kPa and ship ${ship} kPa`);
         else this.clear(k.inner7);
       }
+      w.chamberWas = a.chamberKpa;
     }
     const door = model.bayDoor;
     if (this.starts(this.bayDoor)) {
-      if (bay > BAY_DOOR_START_KPA) this.fail('7:E', 7, `door E started opening while the bay holds ${bay.toFixed(1)} kPa`);
+      if (this.bayKpaWas > BAY_DOOR_START_KPA) this.fail('7:E', 7, `door E started opening while the bay holds ${this.bayKpaWas.toFixed(1)} kPa`);
       else this.clear('7:E');
     }
+    this.bayKpaWas = bay;
     this.checkRest();
     for (let i = 0; i < this.doors.length; i++) this.doors[i].closed = atClosedLimit(this.doors[i].door);
     if (env !== undefined) {

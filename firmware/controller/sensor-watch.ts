@@ -12,11 +12,14 @@ export interface SensorLimits {
    * either a breach or a failing sensor, and is judged by the readings after it (`corroborateMs`).
    */
   maxFallPerS: number;
-  /**
-   * How far one reading may step beyond those rates and still be physics, in units: noise, and for a chamber the
-   * door that opens across up to the interlock's 5 kPa and equalizes at once.
-   */
+  /** How far one reading may step beyond those rates and still be physics, in units: the noise. */
   stepMargin: number;
+  /**
+   * The same while the space is open (`open()` true: a chamber with a door off its closed limit): a door that opens
+   * across up to the interlock's 5 kPa equalizes at once. Sealed, a chamber moves only at its pump's or vent's rate,
+   * so a sensor that sticks at a plausible value a few kPa away is a jump, not a door (issue: stuck sensors).
+   */
+  openStepMargin?: number;
   /** Identical readings for this long mean a stuck sensor (live sensors always show some noise). */
   stuckMs: number;
   /** Healthy for this long before a fault counts as cleared. */
@@ -37,9 +40,11 @@ export interface SensorLimits {
 
 // A breach of up to 100 kPa/s empties the bay in a second or more: at least a few readings, each lower, where a
 // sensor that fails steps once and stays (or comes back). The bay's vent lowers it by about 1.1 kPa/s, a
-// chamber's by 12.7 kPa/s: anything faster is judged.
-export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 60, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500, sealSlack: 0.8 };
-export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxFallPerS: 15, stepMargin: 5.5, sealSlack: 0 };
+// chamber's by 12.7 kPa/s: anything faster is judged. Nothing but a pump raises either: the bay's by about
+// 0.85 kPa/s (an airlock that joins it moves it by hundredths, opening within 5 kPa of it), a chamber's by 12.7: a
+// faster rise, with a margin, is a sensor that jumped (a reading stuck high while the air is short of it).
+export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 5, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500, sealSlack: 0.8 };
+export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxRatePerS: 15, maxFallPerS: 15, stepMargin: 0.5, openStepMargin: 5.5, sealSlack: 0 };
 export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS: 5, maxFallPerS: 5, stepMargin: 0.5, stuckMs: 30000, clearMs: 1000, corroborateMs: 0, sealSlack: 0 };
 
 // A rise beyond the parts' rate and the step margin is a jump; a fall beyond them is judged. A judged fall is real
@@ -99,6 +104,8 @@ export class SensorWatch {
     private readonly source: { read(): number; close?(): void },
     private readonly clock: Clock,
     private readonly limits: SensorLimits,
+    /** Whether the space is open to another (a chamber's door off its closed limit): `openStepMargin` then applies. */
+    private readonly open?: () => boolean,
   ) {}
 
   /**
@@ -165,11 +172,15 @@ export class SensorWatch {
   // fresh fall: only what goes beyond the parts' rate, the trend and the noise is judged.
   private judgeChange(value: number, now: number): string | undefined {
     const l = this.limits, dtMs = Math.max(now - this.lastAt, 50), dt = dtMs / 1000, delta = value - this.last;
-    if (delta > l.maxRatePerS * dt + Math.max(l.stepMargin, 1)) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
-    if (!(-delta > l.maxFallPerS * dt + l.stepMargin)) { this.fastFalling = false; return undefined; }
+    // A chamber (openStepMargin) is sealed while both its doors are at their closed limits: no breach reaches it
+    // then, so a fall faster than its vent is a sensor that jumped, with nothing to judge.
+    const open = l.openStepMargin !== undefined && this.open !== undefined ? this.open() : undefined;
+    const margin = open === true ? l.openStepMargin! : l.stepMargin;
+    if (delta > l.maxRatePerS * dt + Math.max(margin, 1)) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
+    if (!(-delta > l.maxFallPerS * dt + margin)) { this.fastFalling = false; return undefined; }
     if (this.fastFalling) return undefined;
-    if (l.corroborateMs <= 0) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
-    const trend = this.trendPerMs(), allowed = l.maxFallPerS * dt + l.stepMargin + trend * dtMs;
+    if (l.corroborateMs <= 0 || open === false) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
+    const trend = this.trendPerMs(), allowed = l.maxFallPerS * dt + margin + trend * dtMs;
     if (!(-delta > allowed)) return undefined;
     this.suspectSince = now; this.suspectFrom = this.last; this.suspectLow = value; this.liveAtBottom = 0;
     this.suspectTrend = trend; this.suspectAllowed = allowed;
