@@ -8,7 +8,7 @@ import { GuardedDoor } from './guarded-door';
 import { refuseDoorOpen } from './interlock';
 import { airlockOutputs } from './outputs';
 import { airlockAfterBoot, type Restart } from './reconstruct';
-import { chamberPressureLimits, SensorWatch } from './sensor-watch';
+import { chamberPressureLimits, MOVING_MS, SensorWatch } from './sensor-watch';
 import { holdsEmpty, holdsFull } from '../thresholds';
 
 // Buttons 1 and 2 ask for the outer door (bay side, inside); 3 and 4 for the inner door (inside, ship side).
@@ -23,6 +23,8 @@ const PUMP_SETTLE_MS = 500;
 export interface AirlockStation extends Station {
   /** The chamber pressure, or NaN while its sensor is faulty. */
   chamberKpa(): number;
+  /** The same, for opening a door: NaN too while the reading has not moved for `MOVING_MS` (sensor-watch.ts). */
+  chamberKpaMoving(): number;
   /** By the limit switch of `airlock X outer door` or `airlock X inner door`. */
   doorClosed(door: string): boolean;
 }
@@ -81,6 +83,7 @@ export class Airlock implements AirlockStation {
   }
 
   chamberKpa(): number { return this.chamber.read(); }
+  chamberKpaMoving(): number { return this.chamber.readMoving(MOVING_MS); }
 
   doorClosed(name: string): boolean { return (name.endsWith('outer door') ? this.outer : this.inner).actuator.isClosed; }
 

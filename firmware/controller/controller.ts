@@ -18,6 +18,7 @@ import { createDeckStation } from './deck-station';
 import type { InterlockFacts } from './interlock';
 import type { ControllerReport, Reporter } from './report';
 import { claimsWarm, defaultThresholds, type Thresholds } from '../thresholds';
+import { MOVING_MS } from './sensor-watch';
 
 export interface ControllerOptions {
   board: Board;
@@ -111,6 +112,12 @@ class Core {
     return environment ? environment.pressure.read() : options.remote ? options.remote.fact('bay kPa') : NaN;
   }
   chamberKpa(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpa() : NaN; }
+  // What opens a door (the interlock) and what the bay node tells the others: readings that have moved lately.
+  bayKpaMoving(): number {
+    const { environment, options } = this;
+    return environment ? environment.pressure.readMoving(MOVING_MS) : options.remote ? options.remote.fact('bay kPa') : NaN;
+  }
+  chamberKpaMoving(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpaMoving() : NaN; }
   // A door this board cannot see is not known to be closed.
   doorClosed(door: string): boolean {
     if (door === 'bay door') return this.bayDoor ? this.bayDoor.door.actuator.isClosed : false;
@@ -226,8 +233,8 @@ export function startController(options: ControllerOptions): Controller {
   const facts: InterlockFacts = {
     bayEnvironment: () => c.stateOf('bay environment'),
     bayHostile: () => bayHostileIn(c.stateOf('bay environment')),
-    bayKpa: () => c.bayKpa(),
-    chamberKpa: (airlock) => c.chamberKpa(airlock),
+    bayKpa: () => c.bayKpaMoving(),
+    chamberKpa: (airlock) => c.chamberKpaMoving(airlock),
     doorClosed: (door) => c.doorClosed(door),
   };
   const scan = () => c.scan();

@@ -11,6 +11,7 @@ export interface InterlockFacts {
   bayEnvironment(): string | undefined;
   /** Rule 4: the bay's direction as the airlocks see it (unknown or faulted counts as hostile). */
   bayHostile(): boolean;
+  /** Pressures, kPa: NaN while unknown, and while the reading has not moved for a second (a sensor that froze). */
   bayKpa(): number;
   chamberKpa(airlock: string): number;
   /** True when the door's closed limit switch is tripped. */

@@ -45,6 +45,12 @@ export interface SensorLimits {
 // faster rise, with a margin, is a sensor that jumped (a reading stuck high while the air is short of it).
 export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 5, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500, sealSlack: 0.8 };
 export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxRatePerS: 15, maxFallPerS: 15, stepMargin: 0.5, openStepMargin: 5.5, sealSlack: 0 };
+/**
+ * A pressure reading opens a door only if it has moved within this long: a second, ten to twenty readings, where
+ * noise moves a live sensor every few (and a frozen one is condemned only at `stuckMs`, 5 s). At the bay's fastest
+ * unseen change the detector lets by (a 3 kPa/s breach), a second is 3 kPa: inside invariant 7's 5.
+ */
+export const MOVING_MS = 1000;
 export const temperatureLimits: SensorLimits = { min: -60, max: 70, maxRatePerS: 5, maxFallPerS: 5, stepMargin: 0.5, stuckMs: 30000, clearMs: 1000, corroborateMs: 0, sealSlack: 0 };
 
 // A rise beyond the parts' rate and the step margin is a jump; a fall beyond them is judged. A judged fall is real
@@ -113,6 +119,13 @@ export class SensorWatch {
    * power-up must not rebuild a state at boot): unknown never permits anything.
    */
   read(): number { return this.fault === undefined && this.live && this.suspectSince === -Infinity ? this.source.read() : NaN; }
+
+  /**
+   * The reading, as `read()`, while it has changed within `withinMs`; NaN once it has stood still longer. A live
+   * sensor's noise moves it every few readings: one that froze at the instant the air began to change unseen (a
+   * breach starting, or sealed) shows no jump, and is found stuck only after `stuckMs`. What opens a door asks this.
+   */
+  readMoving(withinMs: number): number { return this.clock.now() - this.sameSince <= withinMs ? this.read() : NaN; }
 
   /** True once it has given plausible readings that change, as a live sensor's do. */
   get known(): boolean { return this.fault === undefined && this.live && Number.isFinite(this.last); }
