@@ -1,7 +1,7 @@
 // A sensor's readings judged: jumps, falls that a breach explains and falls that it does not, stuck and silent.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bayPressureLimits, SensorWatch } from '../../firmware/controller/sensor-watch';
+import { bayPressureLimits, chamberPressureLimits, MOVING_MS, SensorWatch } from '../../firmware/controller/sensor-watch';
 import { ManualClock } from '../hal/fake-device';
 
 /** A pressure sensor read every 100 ms (a UART transmitter's pace), with a little noise around `kPa`. */
@@ -251,5 +251,54 @@ describe('a sensor watch that takes a breach\'s trend into account', () => {
     expect(watch.fault).toBeUndefined();
     step(38.5);
     expect(watch.read()).toBeNaN();
+  });
+});
+
+describe('what opens a door: a reading that has moved lately', () => {
+  it('reads a live sensor, and nothing from one frozen for over a second, long before it is condemned stuck', () => {
+    const { watch, faults, hold, stick } = watched();
+    hold(5);
+    expect(watch.readMoving(MOVING_MS)).toBeCloseTo(101.3, 0);
+    stick(101.0);
+    hold(1);
+    expect(watch.readMoving(MOVING_MS)).toBe(101.0); // frozen a moment: not yet suspect
+    hold(11);
+    expect(watch.read()).toBe(101.0); // the rules still read it
+    expect(watch.readMoving(MOVING_MS)).toBeNaN(); // a door does not open on it
+    expect(faults).toEqual([]);
+    hold(40);
+    expect(faults).toEqual(['bay pressure: stuck at 101.0']);
+  });
+});
+
+describe('a chamber sensor, sealed and open', () => {
+  // A chamber read every 50 ms (a scan), with noise; `open` is whether a door is off its closed limit.
+  function chamber(start: number) {
+    const clock = new ManualClock();
+    let kPa = start, tick = 0, open = false;
+    const watch = new SensorWatch('airlock A chamber pressure', { read: () => kPa + (tick % 2 === 0 ? 0.1 : -0.1) }, clock, chamberPressureLimits, () => open);
+    const faults: string[] = [];
+    const step = (to: number) => { kPa = to; tick++; clock.advance(50); const f = watch.sample(); if (f) faults.push(f); };
+    step(start); step(start);
+    return { watch, faults, step, setOpen: (o: boolean) => { open = o; } };
+  }
+
+  it('takes a sealed chamber\'s step of a few kPa as a jump, either way: only its pump or vent moves it', () => {
+    const up = chamber(92);
+    up.step(92.6); // the pump, 12.7 kPa/s: 0.64 a scan
+    up.step(99.6);
+    expect(up.faults).toEqual([expect.stringMatching(/^airlock A chamber pressure: jumped from 92\.\d to 99\.\d$/)]);
+    const down = chamber(6.5);
+    down.step(0.5);
+    expect(down.faults).toEqual([expect.stringMatching(/^airlock A chamber pressure: jumped from 6\.\d to 0\.\d$/)]);
+  });
+
+  it('takes the same step with a door off its closed limit as the door evening the pressures (within 5.5 kPa)', () => {
+    const c = chamber(96.5);
+    c.setOpen(true);
+    c.step(101.3);
+    c.step(101.3);
+    expect(c.faults).toEqual([]);
+    expect(c.watch.read()).toBeCloseTo(101.3, 0);
   });
 });
