@@ -63,7 +63,8 @@ export class Airlock implements AirlockStation {
     const outer = this.outer = doors[0]!, inner = this.inner = doors[1]!;
     const chamberKpa = new PressureSensor({ device, wiring: wiring<AnalogSensor | UartSensor>('chamber pressure'), clock });
     const chamber = this.chamber = new SensorWatch(`${id} chamber pressure`, chamberKpa, clock, chamberPressureLimits,
-      () => !outer.actuator.isClosed || !inner.actuator.isClosed);
+      // Open: a door off its closed limit, or driven to open (its seal may break before the switch releases).
+      () => !outer.actuator.isClosed || !inner.actuator.isClosed || outer.command === 'open' || inner.command === 'open');
     this.pump = new Pump({ device, wiring: wiring<OutputWiring>('pump') });
     this.vent = new VentValve({ device, wiring: wiring<OutputWiring>('vent') });
     this.faults = new FaultMonitor([chamber, new LimitWatch(`${id} outer door`, outer.actuator), new LimitWatch(`${id} inner door`, inner.actuator)],

@@ -233,8 +233,10 @@ export function startController(options: ControllerOptions): Controller {
   const facts: InterlockFacts = {
     bayEnvironment: () => c.stateOf('bay environment'),
     bayHostile: () => bayHostileIn(c.stateOf('bay environment')),
-    bayKpa: () => c.bayKpaMoving(),
-    chamberKpa: (airlock) => c.chamberKpaMoving(airlock),
+    bayKpa: () => c.bayKpa(),
+    chamberKpa: (airlock) => c.chamberKpa(airlock),
+    bayKpaMoving: () => c.bayKpaMoving(),
+    chamberKpaMoving: (airlock) => c.chamberKpaMoving(airlock),
     doorClosed: (door) => c.doorClosed(door),
   };
   const scan = () => c.scan();

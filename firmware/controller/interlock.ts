@@ -11,9 +11,15 @@ export interface InterlockFacts {
   bayEnvironment(): string | undefined;
   /** Rule 4: the bay's direction as the airlocks see it (unknown or faulted counts as hostile). */
   bayHostile(): boolean;
-  /** Pressures, kPa: NaN while unknown, and while the reading has not moved for a second (a sensor that froze). */
+  /** Pressures, kPa: NaN while unknown. */
   bayKpa(): number;
   chamberKpa(airlock: string): number;
+  /**
+   * The same for a door's start (the door at its closed limit): NaN too while the reading has not moved for a
+   * second, a sensor that may have frozen as the air changed unseen. Absent, the plain readings are used.
+   */
+  bayKpaMoving?(): number;
+  chamberKpaMoving?(airlock: string): number;
   /** True when the door's closed limit switch is tripped. */
   doorClosed(door: string): boolean;
 }
@@ -24,15 +30,19 @@ export interface InterlockFacts {
  * its two sides differ, nor while its other door is not closed. What the machines' states say does not count.
  */
 export function refuseDoorOpen(door: string, facts: InterlockFacts, limits: Thresholds): string | undefined {
+  // A start (the door still at its closed limit) asks for readings that have moved lately; a door already on its way
+  // is judged on the plain ones, so a quiet sensor never halts it mid-travel.
+  const starting = facts.doorClosed(door);
+  const bayKpa = () => (starting && facts.bayKpaMoving ? facts.bayKpaMoving() : facts.bayKpa());
   if (door === 'bay door') {
-    const bay = facts.bayKpa();
+    const bay = bayKpa();
     return bay <= limits.bayDoorKpa ? undefined : `door E may not open while the bay holds ${fmt(bay)} kPa (above ${limits.bayDoorKpa} kPa)`;
   }
   const airlock = door.slice(0, door.indexOf(' ', 'airlock '.length));
-  const chamber = facts.chamberKpa(airlock);
+  const chamber = starting && facts.chamberKpaMoving ? facts.chamberKpaMoving(airlock) : facts.chamberKpa(airlock);
   if (door.endsWith('outer door')) {
     if (!facts.doorClosed(`${airlock} inner door`)) return `${door}: the inner door is not closed`;
-    const bay = facts.bayKpa();
+    const bay = bayKpa();
     if (!(Math.abs(chamber - bay) <= limits.equalKpa)) return `${door}: chamber ${fmt(chamber)} kPa and bay ${fmt(bay)} kPa differ`;
     return undefined;
   }

@@ -44,7 +44,9 @@ export interface SensorLimits {
 // 0.85 kPa/s (an airlock that joins it moves it by hundredths, opening within 5 kPa of it), a chamber's by 12.7: a
 // faster rise, with a margin, is a sensor that jumped (a reading stuck high while the air is short of it).
 export const bayPressureLimits: SensorLimits = { min: -5, max: 115, maxRatePerS: 5, maxFallPerS: 2, stepMargin: 0.5, stuckMs: 5000, clearMs: 1000, corroborateMs: 500, sealSlack: 0.8 };
-export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxRatePerS: 15, maxFallPerS: 15, stepMargin: 0.5, openStepMargin: 5.5, sealSlack: 0 };
+export const chamberPressureLimits: SensorLimits = { ...bayPressureLimits, maxRatePerS: 15, maxFallPerS: 15, stepMargin: 1, openStepMargin: 5.5, sealSlack: 0 };
+/** A chamber counts as open this long after it was last open: a limit switch trips a little before the door seals. */
+const OPEN_GRACE_MS = 250;
 /**
  * A pressure reading opens a door only if it has moved within this long: a second, ten to twenty readings, where
  * noise moves a live sensor every few (and a frozen one is condemned only at `stuckMs`, 5 s). At the bay's fastest
@@ -104,6 +106,8 @@ export class SensorWatch {
   private changedSinceFault = false;
   /** Seen to change at least once: a live sensor shows noise; one stuck since power-up never does. */
   private live = false;
+  /** When `open()` last read true (chamber sensors only). */
+  private openAt = -Infinity;
 
   constructor(
     readonly name: string,
@@ -148,6 +152,7 @@ export class SensorWatch {
   /** Takes a sample; returns the new fault reason when the sensor has just become faulty. */
   sample(): string | undefined {
     const now = this.clock.now(), value = this.source.read(), l = this.limits;
+    if (this.open !== undefined && this.open()) this.openAt = now;
     let problem: string | undefined;
     if (Number.isNaN(value)) problem = this.lastAt > -Infinity ? 'no reading' : undefined;
     else if (value < l.min || value > l.max) problem = `out of range (${value.toFixed(1)})`;
@@ -187,7 +192,7 @@ export class SensorWatch {
     const l = this.limits, dtMs = Math.max(now - this.lastAt, 50), dt = dtMs / 1000, delta = value - this.last;
     // A chamber (openStepMargin) is sealed while both its doors are at their closed limits: no breach reaches it
     // then, so a fall faster than its vent is a sensor that jumped, with nothing to judge.
-    const open = l.openStepMargin !== undefined && this.open !== undefined ? this.open() : undefined;
+    const open = l.openStepMargin !== undefined && this.open !== undefined ? now - this.openAt <= OPEN_GRACE_MS : undefined;
     const margin = open === true ? l.openStepMargin! : l.stepMargin;
     if (delta > l.maxRatePerS * dt + Math.max(margin, 1)) return `jumped from ${this.last.toFixed(1)} to ${value.toFixed(1)}`;
     if (!(-delta > l.maxFallPerS * dt + margin)) { this.fastFalling = false; return undefined; }

@@ -112,8 +112,9 @@ export function openNode(o: NodeOptions): () => Node {
   const facts = (): ReportBody['facts'] => {
     const f: ReportBody['facts'] = {};
     const env = controller?.system.machines['bay environment'];
-    // An unknown reading (NaN before the first scan, a failed sensor) is left out: absent, not a number.
-    const kPa = env ? controller!.facts.bayKpa() : NaN;
+    // An unknown reading (NaN before the first scan, a failed sensor) is left out: absent, not a number. So is one
+    // that has not moved for a second: the peers' interlocks open doors on it (docs/COORDINATION.md).
+    const kPa = env ? controller!.facts.bayKpaMoving!() : NaN;
     if (Number.isFinite(kPa)) f['bay kPa'] = kPa;
     return f;
   };

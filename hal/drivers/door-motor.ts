@@ -67,15 +67,15 @@ class SerialMotorController implements DoorMotor {
       onReadable(this: Serial) { this.read(); },
     };
     this.port = new device.io.Serial(options);
+    opened(this);
     // The controller may still run the last command from before our reset: say stop first.
     this.port.write(LINES.stop);
-    opened(this);
   }
 
   write(command: MotorCommand): void { this.port.write(LINES[command]); }
 
   // The far end keeps running its last command: stop it before letting go (the actuator has, unless a start failed).
-  close(): void { this.port.write(LINES.stop); this.port.close(); }
+  close(): void { try { this.port.write(LINES.stop); } finally { this.port.close(); } }
 }
 
 /** The motor for a board's wiring; chosen by the wiring's kind. */

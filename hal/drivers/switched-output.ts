@@ -14,9 +14,9 @@ export class SwitchedOutput {
     // Many relay modules switch on when their input is pulled low; the board says so with `activeLow`.
     this.onLevel = o.wiring.activeLow ? 0 : 1;
     this.pin = new o.device.io.Digital({ pin: o.wiring.pin, mode: o.device.io.Digital.Output });
+    opened(this);
     // Every part starts off, whatever level the pin came up at.
     this.pin.write(this.offLevel);
-    opened(this);
   }
 
   /** Switches the part; the pin is written only on a change, since the controller re-asserts outputs every scan. */
