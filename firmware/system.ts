@@ -24,6 +24,8 @@ export interface SystemOptions {
    * (chamber pressurized or empty, bay full or empty) and the rules that move doors all read it, through `limits`.
    */
   kPa(place: 'bay' | AirlockLetter): number;
+  /** The reading a door's start is judged by (CoordinationView.doorKpa); default: `kPa`. */
+  doorKpa?(place: 'bay' | AirlockLetter): number;
   /** Whether an airlock's outer door is at its closed limit (read to recover from a fault). */
   outerDoorClosed(letter: AirlockLetter): boolean;
   /** Whether door E is at its closed limit, and the bay warm: read when the environment is reset. */
@@ -71,7 +73,7 @@ export function createSystem(options: SystemOptions): LaunchBaySystem {
     hosted: (id) => machines[id] !== undefined,
     state: (id) => (machines[id] ? machines[id].state : remote?.state(id)),
     goal: (id) => (machines[id] ? machines[id].goal : remote?.goal(id)),
-    kPa, limits,
+    kPa, doorKpa: options.doorKpa ?? kPa, limits,
     send: (id, event) => (machines[id] ? machines[id].handle(event) : remote?.send(id, event)),
     alarm: (on) => options.alarm?.(on),
     recall: (l) => (machines[`airlock ${l}`] ? coordination.recall(l) : remote?.recall(l)),

@@ -277,6 +277,7 @@ export function startController(options: ControllerOptions): Controller {
       remote: options.remote,
       limits,
       kPa: (place) => (place === 'bay' ? c.bayKpa() : c.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
+      doorKpa: (place) => (place === 'bay' ? c.bayKpaMoving() : c.chamberKpaMoving(chamberIds[place] ?? `airlock ${place}`)),
       outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
       bayDoorClosed: () => c.doorClosed('bay door'),
       bayWarm: () => (c.environment ? claimsWarm(c.environment.temperature.read(), limits) : false),

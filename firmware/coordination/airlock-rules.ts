@@ -17,10 +17,10 @@ const isOuterGoal = (goal: string | undefined) => goal === 'outer open friendly'
  * pressures on both sides matching.
  */
 function outerRefusal(view: CoordinationView, l: AirlockLetter): string | undefined {
-  const why = outerWait(view, l), env = view.state('bay environment'), bay = view.kPa('bay');
+  const why = outerWait(view, l), env = view.state('bay environment'), bay = view.doorKpa('bay');
   if (why === UNSTABLE) return `rule 3: the bay environment is ${env ?? 'unknown'}; the outer door waits until it is stable`;
   if (why === BAY_NOT_THERE) return `the outer door waits: the ${env} bay holds ${kPaText(bay)} kPa, not yet ${env === 'hostile' ? 'empty' : 'full'}`;
-  if (why === SIDES_DIFFER) return `the outer door waits: chamber ${kPaText(view.kPa(l))} kPa, bay ${kPaText(bay)} kPa`;
+  if (why === SIDES_DIFFER) return `the outer door waits: chamber ${kPaText(view.doorKpa(l))} kPa, bay ${kPaText(bay)} kPa`;
   return undefined;
 }
 
@@ -29,9 +29,9 @@ const GO = 0, UNSTABLE = 1, BAY_NOT_THERE = 2, SIDES_DIFFER = 3;
 function outerWait(view: CoordinationView, l: AirlockLetter): number {
   const env = view.state('bay environment');
   if (env === undefined || !STABLE[env]) return UNSTABLE;
-  const bay = view.kPa('bay');
+  const bay = view.doorKpa('bay');
   if (!(env === 'hostile' ? holdsEmpty(bay, view.limits) : holdsFull(bay, view.limits))) return BAY_NOT_THERE;
-  return pressuresMatch(view.kPa(l), bay, view.limits) ? GO : SIDES_DIFFER;
+  return pressuresMatch(view.doorKpa(l), bay, view.limits) ? GO : SIDES_DIFFER;
 }
 
 /**
@@ -48,7 +48,7 @@ function airlockPreNow(view: CoordinationView, memory: CoordinationMemory, t: Tr
     if (refusal !== undefined) { memory.heldBack[l] = true; return refusal; }
   }
   if (t.to === 'opening inner' && t.from !== 'opening inner') {
-    const chamber = view.kPa(l), ship = view.limits.shipKpa;
+    const chamber = view.doorKpa(l), ship = view.limits.shipKpa;
     if (!pressuresMatch(chamber, ship, view.limits)) return `the inner door waits: chamber ${kPaText(chamber)} kPa, ship ${ship} kPa`;
   }
   return true;

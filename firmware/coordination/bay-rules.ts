@@ -18,7 +18,7 @@ function bayDoorPreNow(view: CoordinationView, t: Transition): boolean | string 
   // Only a goal asked for since the last reset or boot counts (invariant 9): the deck's goal must be active now.
   const goal = view.goal('battle deck');
   if (goal !== 'active') return `door E opens only when the deck's goal is active (it is ${goal ?? (view.state('battle deck') === undefined ? 'unknown: the deck is unknown' : 'none: nobody has asked since a reset or a boot')})`;
-  const bay = view.kPa('bay');
+  const bay = view.doorKpa('bay');
   if (!(bay <= view.limits.emptyKpa)) return `door E waits: the bay still holds ${kPaText(bay)} kPa`;
   return true;
 }

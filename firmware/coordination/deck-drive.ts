@@ -60,7 +60,7 @@ export function driveDeck(view: CoordinationView, memory: CoordinationMemory): v
   if (door === undefined || env === undefined || door === 'faulted' || env === 'faulted') return;
   // Door E: closing is always safe; opening waits for a hostile bay that is really empty (rule 2, read from evidence).
   if (req.bayDoor === 'closed' && door !== 'closed' && door !== 'closing') view.send('bay door', 'close requested');
-  if (req.bayDoor === 'open' && env === 'hostile' && view.kPa('bay') <= view.limits.emptyKpa && door !== 'open' && door !== 'opening') {
+  if (req.bayDoor === 'open' && env === 'hostile' && view.doorKpa('bay') <= view.limits.emptyKpa && door !== 'open' && door !== 'opening') {
     view.send('bay door', 'open requested');
   }
   // Environment: emptying may start at once; filling waits for door E to be closed (rule 2).

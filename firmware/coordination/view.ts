@@ -10,6 +10,11 @@ export interface CoordinationView {
   goal(id: MachineId): string | undefined;
   /** A pressure reading in kPa: `bay`, or an airlock's chamber by letter; NaN when unknown (unknown never permits). */
   kPa(place: 'bay' | AirlockLetter): number;
+  /**
+   * The same for a door's start: NaN too while the reading has not moved for a second (a sensor that may have frozen
+   * as the air changed unseen), as the interlock judges a start. The rules that start doors read this one.
+   */
+  doorKpa(place: 'bay' | AirlockLetter): number;
   /** The thresholds pressures are judged by (firmware/thresholds.ts). */
   readonly limits: Thresholds;
   /** Sends an event; from inside a hook it is queued until the current transition completes. */
