@@ -113,10 +113,8 @@ class Core {
   }
   chamberKpa(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpa() : NaN; }
   // What opens a door (the interlock) and what the bay node tells the others: readings that have moved lately.
-  bayKpaMoving(): number {
-    const { environment, options } = this;
-    return environment ? environment.pressure.readMoving(MOVING_MS) : options.remote ? options.remote.fact('bay kPa') : NaN;
-  }
+  // (A peer's reading is the bay node's, which it reports only while it moves.)
+  bayKpaMoving(): number { return this.environment ? this.environment.pressure.readMoving(MOVING_MS) : this.bayKpa(); }
   chamberKpaMoving(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpaMoving() : NaN; }
   // A door this board cannot see is not known to be closed.
   doorClosed(door: string): boolean {
@@ -271,13 +269,14 @@ export function startController(options: ControllerOptions): Controller {
     // Chambers by letter, made once: the machines' sensors read them on every step toward a goal.
     const chamberIds: { [letter: string]: string } = {};
     for (const id of board.hosts) if (id.startsWith('airlock ')) chamberIds[id.slice('airlock '.length)] = id;
+    const chamberOf = (letter: string) => chamberIds[letter] ?? `airlock ${letter}`;
     system = c.system = createSystem({
       hosts: board.hosts,
       initial: options.initial,
       remote: options.remote,
       limits,
-      kPa: (place) => (place === 'bay' ? c.bayKpa() : c.chamberKpa(chamberIds[place] ?? `airlock ${place}`)),
-      doorKpa: (place) => (place === 'bay' ? c.bayKpaMoving() : c.chamberKpaMoving(chamberIds[place] ?? `airlock ${place}`)),
+      kPa: (place) => (place === 'bay' ? c.bayKpa() : c.chamberKpa(chamberOf(place))),
+      doorKpa: (place) => (place === 'bay' ? c.bayKpaMoving() : c.chamberKpaMoving(chamberOf(place))),
       outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
       bayDoorClosed: () => c.doorClosed('bay door'),
       bayWarm: () => (c.environment ? claimsWarm(c.environment.temperature.read(), limits) : false),

@@ -32,17 +32,17 @@ export interface InterlockFacts {
 export function refuseDoorOpen(door: string, facts: InterlockFacts, limits: Thresholds): string | undefined {
   // A start (the door still at its closed limit) asks for readings that have moved lately; a door already on its way
   // is judged on the plain ones, so a quiet sensor never halts it mid-travel.
+  // (No closure for the choice: this runs every scan while a door is driven open, and must allocate nothing.)
   const starting = facts.doorClosed(door);
-  const bayKpa = () => (starting && facts.bayKpaMoving ? facts.bayKpaMoving() : facts.bayKpa());
   if (door === 'bay door') {
-    const bay = bayKpa();
+    const bay = bayReading(facts, starting);
     return bay <= limits.bayDoorKpa ? undefined : `door E may not open while the bay holds ${fmt(bay)} kPa (above ${limits.bayDoorKpa} kPa)`;
   }
   const airlock = door.slice(0, door.indexOf(' ', 'airlock '.length));
   const chamber = starting && facts.chamberKpaMoving ? facts.chamberKpaMoving(airlock) : facts.chamberKpa(airlock);
   if (door.endsWith('outer door')) {
     if (!facts.doorClosed(`${airlock} inner door`)) return `${door}: the inner door is not closed`;
-    const bay = bayKpa();
+    const bay = bayReading(facts, starting);
     if (!(Math.abs(chamber - bay) <= limits.equalKpa)) return `${door}: chamber ${fmt(chamber)} kPa and bay ${fmt(bay)} kPa differ`;
     return undefined;
   }
@@ -55,5 +55,8 @@ export function refuseDoorOpen(door: string, facts: InterlockFacts, limits: Thre
 export function refuseBayAir(facts: InterlockFacts): string | undefined {
   return facts.doorClosed('bay door') ? undefined : 'the bay may not pressurize or heat while door E is not closed';
 }
+
+const bayReading = (facts: InterlockFacts, starting: boolean): number =>
+  (starting && facts.bayKpaMoving ? facts.bayKpaMoving() : facts.bayKpa());
 
 const fmt = (kPa: number) => (Number.isFinite(kPa) ? kPa.toFixed(1) : 'unknown');

@@ -17,7 +17,7 @@ export interface SensorLimits {
   /**
    * The same while the space is open (`open()` true: a chamber with a door off its closed limit): a door that opens
    * across up to the interlock's 5 kPa equalizes at once. Sealed, a chamber moves only at its pump's or vent's rate,
-   * so a sensor that sticks at a plausible value a few kPa away is a jump, not a door (issue: stuck sensors).
+   * so a sensor that sticks at a plausible value a few kPa away is a jump, not a door.
    */
   openStepMargin?: number;
   /** Identical readings for this long mean a stuck sensor (live sensors always show some noise). */
