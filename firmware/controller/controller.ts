@@ -15,7 +15,7 @@ import { BayEnvironment, type BayEnvironmentStation } from './bay-environment-st
 import type { Station, StationContext } from './context';
 import { DeadlineWatch } from './deadlines';
 import { createDeckStation } from './deck-station';
-import type { InterlockFacts } from './interlock';
+import { BAY_KPA, BAY_KPA_STILL, type InterlockFacts } from './interlock';
 import type { ControllerReport, Reporter } from './report';
 import { claimsWarm, defaultThresholds, type Thresholds } from '../thresholds';
 import { MOVING_MS } from './sensor-watch';
@@ -35,7 +35,11 @@ export interface ControllerOptions {
   /** The longest it waits for every sensor before starting with what it knows (unknown parts start faulted). */
   bootTimeoutMs?: number;
   /** The machines on other nodes, and the facts they report (`bay kPa`): multi-node only. */
-  remote?: RemoteView & { fact(name: string): number };
+  remote?: RemoteView & {
+    fact(name: string): number;
+    /** A fact sent with how long it had stood still (`still` names that fact), while it has moved within `withinMs`. */
+    factMoving(name: string, still: string, withinMs: number): number;
+  };
   /** Also wait for this before reconstructing (a node waits for fresh reports from the others). */
   ready?(): boolean;
   onReport?: Reporter;
@@ -109,12 +113,17 @@ class Core {
 
   bayKpa(): number {
     const { environment, options } = this;
-    return environment ? environment.pressure.read() : options.remote ? options.remote.fact('bay kPa') : NaN;
+    return environment ? environment.pressure.read() : options.remote ? options.remote.fact(BAY_KPA) : NaN;
   }
   chamberKpa(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpa() : NaN; }
   // What opens a door (the interlock) and what the bay node tells the others: readings that have moved lately.
-  // (A peer's reading is the bay node's, which it reports only while it moves.)
-  bayKpaMoving(): number { return this.environment ? this.environment.pressure.readMoving(MOVING_MS) : this.bayKpa(); }
+  // A peer's reading is the bay node's, which it reports only while it moves, with how long it has stood still: here
+  // it counts as moving while that and the report's age come to no more than the same second.
+  bayKpaMoving(): number {
+    const { environment, options } = this;
+    return environment ? environment.pressure.readMoving(MOVING_MS) : options.remote ? options.remote.factMoving(BAY_KPA, BAY_KPA_STILL, MOVING_MS) : NaN;
+  }
+  bayKpaStillMs(): number { return this.environment ? this.environment.pressure.stillMs() : NaN; }
   chamberKpaMoving(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpaMoving() : NaN; }
   // A door this board cannot see is not known to be closed.
   doorClosed(door: string): boolean {
@@ -234,6 +243,7 @@ export function startController(options: ControllerOptions): Controller {
     bayKpa: () => c.bayKpa(),
     chamberKpa: (airlock) => c.chamberKpa(airlock),
     bayKpaMoving: () => c.bayKpaMoving(),
+    bayKpaStillMs: () => c.bayKpaStillMs(),
     chamberKpaMoving: (airlock) => c.chamberKpaMoving(airlock),
     doorClosed: (door) => c.doorClosed(door),
   };

@@ -6,6 +6,12 @@ import type { Thresholds } from '../thresholds';
  * What the controller knows of the world: readings, and the environment's state (which the interlock itself never
  * reads; reconstruction does). Unknown values are NaN or undefined, and unknown never permits.
  */
+/**
+ * The bay's pressure as its host reports it to its peers, and how long that reading had stood still, ms, when sent
+ * (the facts of a report: firmware/net).
+ */
+export const BAY_KPA = 'bay kPa', BAY_KPA_STILL = 'bay kPa still ms';
+
 export interface InterlockFacts {
   /** The bay environment's state, if this controller knows it. */
   bayEnvironment(): string | undefined;
@@ -20,6 +26,11 @@ export interface InterlockFacts {
    */
   bayKpaMoving?(): number;
   chamberKpaMoving?(airlock: string): number;
+  /**
+   * Not the interlock's: how long the bay's reading has stood still, ms, on the board that hosts the environment
+   * (NaN elsewhere). Its reports carry it with the reading, so that a peer can tell how old the reading is.
+   */
+  bayKpaStillMs?(): number;
   /** True when the door's closed limit switch is tripped. */
   doorClosed(door: string): boolean;
 }

@@ -129,7 +129,10 @@ export class SensorWatch {
    * sensor's noise moves it every few readings: one that froze at the instant the air began to change unseen (a
    * breach starting, or sealed) shows no jump, and is found stuck only after `stuckMs`. What opens a door asks this.
    */
-  readMoving(withinMs: number): number { return this.clock.now() - this.sameSince <= withinMs ? this.read() : NaN; }
+  readMoving(withinMs: number): number { return this.stillMs() <= withinMs ? this.read() : NaN; }
+
+  /** How long the reading has stood still, ms (Infinity before it first changed): a peer ages what it is sent by it. */
+  stillMs(): number { return this.clock.now() - this.sameSince; }
 
   /** True once it has given plausible readings that change, as a live sensor's do. */
   get known(): boolean { return this.fault === undefined && this.live && Number.isFinite(this.last); }

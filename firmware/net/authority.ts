@@ -2,10 +2,11 @@
 // facts), and commands only what its own machines drive elsewhere. A compromised node can therefore move
 // nothing but its own machines.
 import { airlockLetters } from '../board/signals';
+import { BAY_KPA, BAY_KPA_STILL } from '../controller/interlock';
 import type { CommandBody, Envelope, ReportBody } from './envelope';
 
 /** Which machine's readings each fact is: only that machine's host may report it. */
-const FACT_OWNERS = new Map<string, string>([['bay kPa', 'bay environment']]);
+const FACT_OWNERS = new Map<string, string>([[BAY_KPA, 'bay environment'], [BAY_KPA_STILL, 'bay environment']]);
 
 /** The commands that cross nodes, and the machine whose host alone may send each (firmware/coordination). */
 const COMMANDS: { machine: string; events: string[]; by: string }[] = [

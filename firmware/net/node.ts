@@ -2,7 +2,7 @@
 // replicas of the others, forwards commands to where machines live, and gives the deck its evidence.
 import { airlockLetters, type MachineId } from '../board/signals';
 import type { Board } from '../board/types';
-import { startController, type Controller, type ControllerOptions } from '../controller';
+import { BAY_KPA, BAY_KPA_STILL, startController, type Controller, type ControllerOptions } from '../controller';
 import type { CommandBody, Envelope, ReportBody } from './envelope';
 import { authority } from './authority';
 import type { HmacSha256 } from './hmac';
@@ -113,9 +113,10 @@ export function openNode(o: NodeOptions): () => Node {
     const f: ReportBody['facts'] = {};
     const env = controller?.system.machines['bay environment'];
     // An unknown reading (NaN before the first scan, a failed sensor) is left out: absent, not a number. So is one
-    // that has not moved for a second: the peers' interlocks open doors on it (docs/COORDINATION.md).
+    // that has not moved for a second: the peers' interlocks open doors on it (docs/COORDINATION.md). It goes with
+    // how long it has stood still, so that a peer counts the report's age too.
     const kPa = env ? controller!.facts.bayKpaMoving!() : NaN;
-    if (Number.isFinite(kPa)) f['bay kPa'] = kPa;
+    if (Number.isFinite(kPa)) { f[BAY_KPA] = kPa; f[BAY_KPA_STILL] = Math.round(controller!.facts.bayKpaStillMs!()); }
     return f;
   };
 
@@ -192,6 +193,7 @@ export function openNode(o: NodeOptions): () => Node {
       ready: () => !hostsDeck || board.hosts.includes('bay door') || (replicas.state('bay door') !== undefined && replicas.state('bay environment') !== undefined),
       remote: {
         state: (id) => replicas.state(id), goal: (id) => replicas.goal(id), fact: (n) => replicas.fact(n),
+        factMoving: (n, still, withinMs) => replicas.factMoving(n, still, withinMs),
         send: (id, event) => command(id, { machine: id, event }),
         // Red alert reaches every airlock the deployment has; a letter no board hosts is no airlock at all.
         recall: (l) => { if (o.directory.has(`airlock ${l}`)) command(`airlock ${l}`, { recall: l }); },

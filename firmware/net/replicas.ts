@@ -39,6 +39,20 @@ export class Replicas {
     }
     return NaN;
   }
+  /**
+   * A reading from the freshest report that carries it, while it has moved within `withinMs` of now: the report says
+   * how long it had stood still when sent (the fact `still`), and the time since it arrived is added (the bus's own
+   * delay is not known here, and is not counted). NaN otherwise, and when the report does not say.
+   */
+  factMoving(name: string, still: string, withinMs: number): number {
+    for (const r of this.byNode.values()) {
+      const fresh = this.fresh(r), v = fresh && own(fresh.body.facts, name);
+      if (v === undefined) continue;
+      const stillMs = own(fresh!.body.facts, still);
+      return stillMs !== undefined && stillMs >= 0 && stillMs + this.now() - r.receivedAt <= withinMs ? v : NaN;
+    }
+    return NaN;
+  }
   /** Forgets everything `node` reported: it restarted, and what it said before its boot no longer holds. */
   forget(node: string): void {
     for (const [id, r] of this.byMachine) if (r.from === node) this.byMachine.delete(id);

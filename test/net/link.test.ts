@@ -111,12 +111,16 @@ describe('keys and authority', () => {
     expect(bay.link.open(airlock.link.seal('bay', 'command', { machine: 'bay environment', event: 'friendly requested' }))).toBeUndefined();
     expect(bridge.link.open(airlock.link.seal('*', 'report', { machines: { 'bay door': { state: 'open' } }, facts: {}, heard: {} }))).toBeUndefined();
     expect(bridge.link.open(airlock.link.seal('*', 'report', { machines: {}, facts: { 'bay kPa': 0 }, heard: {} }))).toBeUndefined();
+    // Nor how long the bay's reading has stood still: a forged 0 would make a frozen reading look live.
+    expect(bridge.link.open(airlock.link.seal('*', 'report', { machines: {}, facts: { 'bay kPa still ms': 0 }, heard: {} }))).toBeUndefined();
     expect(bay.link.open(airlock.link.seal('bay', 'command', { recall: 'B' }))).toBeUndefined();
     expect(bay.link.rejected.unauthorized).toBe(3);
-    expect(bridge.link.rejected.unauthorized).toBe(2);
+    expect(bridge.link.rejected.unauthorized).toBe(3);
     // Its own airlock it may report; the bridge may command door E.
     expect(bridge.link.open(airlock.link.seal('*', 'report', { machines: { 'airlock B': { state: 'inner open' } }, facts: {}, heard: {} }))).toBeDefined();
     expect(bay.link.open(bridge.link.seal('bay', 'command', command))).toBeDefined();
+    // The bay node may report the bay's reading and how long it has stood still.
+    expect(bridge.link.open(bay.link.seal('*', 'report', { machines: {}, facts: { 'bay kPa': 100, 'bay kPa still ms': 200 }, heard: {} }))).toBeDefined();
   });
 });
 
