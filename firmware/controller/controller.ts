@@ -63,6 +63,9 @@ export interface Controller {
   stop(): void;
 }
 
+/** A door driven open leaves its closed limit within a scan or two: a peer's reading must outlast that (bayKpaToStart). */
+const START_MARGIN_MS = 250;
+
 const FAULT_ORDER: MachineId[] = ['bay door', 'bay environment', 'battle deck'];
 
 /** The board's indicators, each when it is wired. (Its own function: startController's frame, live on the stack
@@ -119,10 +122,14 @@ class Core {
   // What opens a door (the interlock) and what the bay node tells the others: readings that have moved lately.
   // A peer's reading is the bay node's, which it reports only while it moves, with how long it has stood still: here
   // it counts as moving while that and the report's age come to no more than the same second.
-  bayKpaMoving(): number {
+  bayKpaMoving(withinMs = MOVING_MS): number {
     const { environment, options } = this;
-    return environment ? environment.pressure.readMoving(MOVING_MS) : options.remote ? options.remote.factMoving(BAY_KPA, BAY_KPA_STILL, MOVING_MS) : NaN;
+    return environment ? environment.pressure.readMoving(MOVING_MS) : options.remote ? options.remote.factMoving(BAY_KPA, BAY_KPA_STILL, withinMs) : NaN;
   }
+  // What the rules start a door on (CoordinationView.doorKpa). A peer's reading lapses a second after it last moved,
+  // between two reports: the rules take it only with START_MARGIN_MS of that second left, so that the interlock, which
+  // asks for it every scan until the door is off its closed limit, does not stop a door the rules just started.
+  bayKpaToStart(): number { return this.bayKpaMoving(MOVING_MS - START_MARGIN_MS); }
   bayKpaStillMs(): number { return this.environment ? this.environment.pressure.stillMs() : NaN; }
   chamberKpaMoving(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpaMoving() : NaN; }
   // A door this board cannot see is not known to be closed.
@@ -286,7 +293,7 @@ export function startController(options: ControllerOptions): Controller {
       remote: options.remote,
       limits,
       kPa: (place) => (place === 'bay' ? c.bayKpa() : c.chamberKpa(chamberOf(place))),
-      doorKpa: (place) => (place === 'bay' ? c.bayKpaMoving() : c.chamberKpaMoving(chamberOf(place))),
+      doorKpa: (place) => (place === 'bay' ? c.bayKpaToStart() : c.chamberKpaMoving(chamberOf(place))),
       outerDoorClosed: (letter) => airlocks[`airlock ${letter}`].doorClosed(`airlock ${letter} outer door`),
       bayDoorClosed: () => c.doorClosed('bay door'),
       bayWarm: () => (c.environment ? claimsWarm(c.environment.temperature.read(), limits) : false),

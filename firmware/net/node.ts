@@ -116,7 +116,7 @@ export function openNode(o: NodeOptions): () => Node {
     // that has not moved for a second: the peers' interlocks open doors on it (docs/COORDINATION.md). It goes with
     // how long it has stood still, so that a peer counts the report's age too.
     const kPa = env ? controller!.facts.bayKpaMoving!() : NaN;
-    if (Number.isFinite(kPa)) { f[BAY_KPA] = kPa; f[BAY_KPA_STILL] = Math.round(controller!.facts.bayKpaStillMs!()); }
+    if (Number.isFinite(kPa)) { f[BAY_KPA] = kPa; f[BAY_KPA_STILL] = Math.ceil(controller!.facts.bayKpaStillMs!()); }
     return f;
   };
 
@@ -168,7 +168,7 @@ export function openNode(o: NodeOptions): () => Node {
     const e = link.open(text);
     if (!e || !controller) return;
     try {
-      if (e.kind === 'report') { replicas.take(e.from, e.body as ReportBody); observe(); return; }
+      if (e.kind === 'report') { replicas.take(e.from, e.body as ReportBody, e.t); observe(); return; }
       deliver(e);
     } catch (err) { fault(`acting on ${e.kind} ${e.epoch}/${e.seq} from ${e.from} failed: ${(err as Error).message}`); }
   };
