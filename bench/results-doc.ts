@@ -1,6 +1,7 @@
 // The "Results" table of docs/BENCHMARKS.md, written from the runs `npm run bench -- --record` keeps in
 // docs/bench-runs.json (the latest three), so the page quotes only what the command printed.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { replaceBetween } from '../scripts/lib/generated-section';
 
 /** What `npm run bench -- --json` prints. */
 export interface BenchJson {
@@ -44,9 +45,7 @@ function resultsTable(runs: readonly BenchRun[]): string {
 
 /** The page with its results block rewritten from `runs`; throws when the page has no such block. */
 export function withResults(page: string, runs: readonly BenchRun[]): string {
-  const from = page.indexOf(BEGIN), to = page.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${PAGE}: no results block (${BEGIN} … ${END})`);
-  return `${page.slice(0, from + BEGIN.length)}\n${resultsTable(runs)}\n${page.slice(to)}`;
+  return replaceBetween(page, BEGIN, END, resultsTable(runs), PAGE);
 }
 
 export const readRuns = (file = RUNS_FILE): BenchRun[] => JSON.parse(readFileSync(file, 'utf8'));

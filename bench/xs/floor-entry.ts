@@ -1,5 +1,5 @@
 // The XS side of `npx tsx bench/xs/floor.ts`: the bay door's cycle through the bench's own loop, hooks and runner
-// interface, sent to robot3, to our engine, and to three stand-ins that do only part of our engine's work (the same
+// interface, sent to robot3, to our engine, and to four stand-ins that do only part of our engine's work (the same
 // transitions, checked against ours by the host), so that what is left for an engine to win can be measured.
 import { bayDoor } from '../../firmware/machines';
 import type { Env, Hooks, Implementation } from '../dispatch/hooks';
@@ -38,17 +38,37 @@ class Guarded extends Bare {
     d.running = false;
   }
 }
-const standIn = (C: typeof Bare): Implementation => (_which, env: Env, hooks: Hooks) => {
+// …the same, its state in a closure's variables, not fields: XS reads a field by walking the object's properties and
+// a closure's variable by its index (the engine does not, for the heap a closure per machine costs: BENCHMARKS.md).
+class InClosure {
+  handle: (e: string) => void; state: () => number;
+  constructor(pre: Hook, post: Hook) {
+    let s = 1, row = rows[1];
+    const t = { from: '', to: '', event: '' }, d = { running: false };
+    this.state = () => s;
+    this.handle = (e) => {
+      if (d.running) return;
+      const c = row[e]; if (c === 1 || c === 2) return;
+      d.running = true;
+      try {
+        t.from = states[s]; t.to = states[~c]; t.event = e;
+        pre(t); s = ~c; row = rows[~c]; post(t);
+      } catch (error) { d.running = false; throw error; }
+      d.running = false;
+    };
+  }
+}
+const standIn = (C: new (pre: Hook, post: Hook) => { handle(e: string): void; s?: number; state?: () => number }): Implementation => (_which, env: Env, hooks: Hooks) => {
   const m = new C(() => { hooks.pre++; return true; }, () => { hooks.post++; });
   return {
     prepare: (events) => events,
     run(events, bits, from, to) { const ev = events as readonly string[]; for (let i = from; i < to; i++) { env.bits = bits[i]; m.handle(ev[i]); } },
-    state: () => states[m.s], goal: () => undefined,
+    state: () => states[m.state ? m.state() : m.s!], goal: () => undefined,
   };
 };
 const impls: { [name: string]: Implementation } = {
   'robot3': implementations.robot3, 'ours': implementations.ours,
-  'cell, hooks, state': standIn(Bare), '+ transition record': standIn(Record), '+ running flag and try': standIn(Guarded),
+  'cell, hooks, state': standIn(Bare), '+ transition record': standIn(Record), '+ running flag and try': standIn(Guarded), 'the same, in a closure': standIn(InClosure),
 };
 const names = Object.keys(impls);
 const prepared = names.map((k) => prepare(impls[k], 'bay door', stream));

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceBetween } from './generated-section';
 
 export const PROFILE_JSON = 'bench/xs/profile.json';
 export const PROFILE_DOC = 'docs/BENCHMARKS.md';
@@ -56,8 +57,4 @@ export function profileTable(file: ProfileFile): string {
 }
 
 /** `page` with its generated profile section replaced by the one `file` gives. */
-export function withProfile(page: string, file: ProfileFile): string {
-  const from = page.indexOf(BEGIN), to = page.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${PROFILE_DOC} has no generated profile section (${BEGIN})`);
-  return `${page.slice(0, from)}${BEGIN}\n${profileTable(file)}\n${page.slice(to)}`;
-}
+export const withProfile = (page: string, file: ProfileFile): string => replaceBetween(page, BEGIN, END, profileTable(file), PROFILE_DOC);
