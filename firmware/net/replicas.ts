@@ -33,11 +33,16 @@ export class Replicas {
   /** Takes an accepted (authorized) report in, sent at `sentAt` on its sender's clock; returns the machines whose known state changed. */
   take(from: string, body: ReportBody, sentAt: number): string[] {
     const now = this.now(), offset = now - sentAt, q = this.quickest.get(from);
+    // A sender's first report is the first measure: it counts as on time. One later by more than a report stays
+    // fresh starts no door: the sender's clock stepped back, or the bus held everything since; the comparison starts
+    // again from it.
     let late = 0;
     if (q === undefined) this.quickest.set(from, { offset, at: now });
     else {
       const least = Math.min(offset, q.offset + (now - q.at) * DRIFT);
-      q.offset = least; q.at = now; late = offset - least;
+      late = offset - least;
+      if (late > this.freshMs) { q.offset = offset; late = Infinity; } else q.offset = least;
+      q.at = now;
     }
     const replica = { body, receivedAt: now, from, late };
     const changed: string[] = [];

@@ -22,6 +22,7 @@ function receiver(skew = 0) {
 describe('a peer\'s reading, for a door\'s start', () => {
   it('counts while the time it stood still and the report\'s age come to a second or less', () => {
     const { clock, replicas, send, moving } = receiver();
+    send({});
     clock.now = 10_000;
     send({ [BAY_KPA]: 98.5, [BAY_KPA_STILL]: 300 });
     expect(moving()).toBe(98.5);
@@ -36,6 +37,7 @@ describe('a peer\'s reading, for a door\'s start', () => {
   it('counts how much later than its sender\'s quickest a report arrived: one held back on the bus is that much older', () => {
     const { clock, send, moving } = receiver(-123_456); // the clocks are not shared
     clock.now = 50_000;
+    send({}, 5);
     send({ [BAY_KPA]: 100, [BAY_KPA_STILL]: 0 }, 5);
     clock.now += 1000;
     // Held back 600 ms: with 300 ms standing still, already 900 ms old on arrival.
@@ -63,8 +65,21 @@ describe('a peer\'s reading, for a door\'s start', () => {
     expect(moving()).toBe(99);
   });
 
+  it('starts again from a report later than a report stays fresh (a clock stepped back), refusing that one alone', () => {
+    const { clock, replicas, moving } = receiver();
+    const take = (sentAt: number) => { clock.now += 1000; replicas.take('bay', report({ [BAY_KPA]: 99, [BAY_KPA_STILL]: 0 }), sentAt); };
+    take(1000); take(2000);
+    expect(moving()).toBe(99);
+    // The sender's clock steps back by an hour: every report would look an hour late.
+    take(3000 - 3_600_000);
+    expect(moving()).toBeNaN();
+    take(4000 - 3_600_000);
+    expect(moving()).toBe(99);
+  });
+
   it('is unknown when the report does not say how long it stood still, or says something impossible', () => {
     const { send, moving } = receiver();
+    send({});
     send({ [BAY_KPA]: 98.5 });
     expect(moving()).toBeNaN();
     send({ [BAY_KPA]: 98.5, [BAY_KPA_STILL]: -5000 });
@@ -74,6 +89,7 @@ describe('a peer\'s reading, for a door\'s start', () => {
   it('is unknown once the report is stale, when the sender\'s latest report carries none, or once the sender restarted', () => {
     const { clock, replicas, send } = receiver();
     const moving = () => replicas.factMoving(BAY_KPA, BAY_KPA_STILL, 10_000);
+    send({});
     send({ [BAY_KPA]: 98.5, [BAY_KPA_STILL]: 0 });
     clock.now += 3001;
     expect(moving()).toBeNaN();
