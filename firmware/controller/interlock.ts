@@ -3,15 +3,15 @@
 import type { Thresholds } from '../thresholds';
 
 /**
- * What the controller knows of the world: readings, and the environment's state (which the interlock itself never
- * reads; reconstruction does). Unknown values are NaN or undefined, and unknown never permits.
- */
-/**
  * The bay's pressure as its host reports it to its peers, and how long that reading had stood still, ms, when sent
  * (the facts of a report: firmware/net).
  */
 export const BAY_KPA = 'bay kPa', BAY_KPA_STILL = 'bay kPa still ms';
 
+/**
+ * What the controller knows of the world: readings, and the environment's state (which the interlock itself never
+ * reads; reconstruction does). Unknown values are NaN or undefined, and unknown never permits.
+ */
 export interface InterlockFacts {
   /** The bay environment's state, if this controller knows it. */
   bayEnvironment(): string | undefined;
