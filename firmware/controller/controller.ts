@@ -121,10 +121,11 @@ class Core {
   chamberKpa(airlock: string): number { return this.airlocks[airlock] ? this.airlocks[airlock].chamberKpa() : NaN; }
   // What opens a door (the interlock) and what the bay node tells the others: readings that have moved lately.
   // A peer's reading is the bay node's, which it reports only while it moves, with how long it has stood still: here
-  // it counts as moving while that and the report's age come to no more than the same second.
-  bayKpaMoving(withinMs = MOVING_MS): number {
+  // it counts as moving while that and the report's age come to no more than `peerWithinMs` (the same second, unless
+  // a start asks for a margin); the bay's own board reads its sensor, whose noise moves it every few samples.
+  bayKpaMoving(peerWithinMs = MOVING_MS): number {
     const { environment, options } = this;
-    return environment ? environment.pressure.readMoving(MOVING_MS) : options.remote ? options.remote.factMoving(BAY_KPA, BAY_KPA_STILL, withinMs) : NaN;
+    return environment ? environment.pressure.readMoving(MOVING_MS) : options.remote ? options.remote.factMoving(BAY_KPA, BAY_KPA_STILL, peerWithinMs) : NaN;
   }
   // What the rules start a door on (CoordinationView.doorKpa). A peer's reading lapses a second after it last moved,
   // between two reports: the rules take it only with START_MARGIN_MS of that second left, so that the interlock, which

@@ -51,7 +51,7 @@ export class Replicas {
       this.byMachine.set(id, replica);
       if (before !== own(body.machines, id)?.state) changed.push(id);
     }
-    for (const [name, r] of this.byFact) if (r.from === from) this.byFact.delete(name);
+    this.dropFacts(from);
     for (const name of Object.keys(body.facts)) this.byFact.set(name, replica);
     return changed;
   }
@@ -81,9 +81,12 @@ export class Replicas {
   /** Forgets everything `node` reported: it restarted, and what it said before its boot no longer holds. */
   forget(node: string): void {
     for (const [id, r] of this.byMachine) if (r.from === node) this.byMachine.delete(id);
-    for (const [name, r] of this.byFact) if (r.from === node) this.byFact.delete(name);
+    this.dropFacts(node);
     // Its clock may have restarted with it.
     this.quickest.delete(node);
+  }
+  private dropFacts(node: string): void {
+    for (const [name, r] of this.byFact) if (r.from === node) this.byFact.delete(name);
   }
   /** Which node last reported `id` (fresh or not). */
   hostOf(id: string): string | undefined { return this.byMachine.get(id)?.from; }
